@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { roleSchema } from './roles.ts';
+
+export const loginBody = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+
+export const nodeLevelSchema = z.enum(['district', 'street', 'community', 'grid', 'estate', 'building', 'house']);
+
+export const meSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  roleLabel: z.string(),
+  scope: z.object({ nodeId: z.number(), level: nodeLevelSchema, code: z.string(), name: z.string(), path: z.string() }).nullable(),
+  departmentId: z.number().nullable(),
+  abilities: z.array(z.string()),
+});
+export type Me = z.infer<typeof meSchema>;

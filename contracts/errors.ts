@@ -1,0 +1,24 @@
+/**
+ * Stable error codes shared by server and web. Each maps to exactly one HTTP status
+ * (exhaustive table below) and a default Chinese message with an English one.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 422, zh: '输入有误', en: 'Invalid input' },
+  BAD_REQUEST: { status: 400, zh: '请求格式错误', en: 'Malformed request' },
+  AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please sign in' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_TOO_MANY_ATTEMPTS: { status: 429, zh: '登录失败次数过多，请 15 分钟后再试', en: 'Too many failed sign-ins, try again in 15 minutes' },
+  CSRF_FAILED: { status: 403, zh: '请求校验失败，请刷新页面后重试', en: 'CSRF check failed, reload the page' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, zh: '记录不存在或不在您的管辖范围内', en: 'Not found' },
+  CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else' },
+  CASE_INVALID_TRANSITION: { status: 409, zh: '当前状态不允许此操作', en: 'Not allowed in the current state' },
+  DUPLICATE: { status: 409, zh: '记录已存在', en: 'Already exists' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '文件过大', en: 'File too large' },
+  INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorDetail { path: string; message: string }
+export interface ErrorBody { error: { code: ErrorCode; message: string; details?: ErrorDetail[] } }

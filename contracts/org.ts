@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { nodeLevelSchema } from './accounts.ts';
+
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export const pageInfo = z.object({ page: z.number(), pageSize: z.number(), total: z.number() });
+
+export const orgNodeSchema = z.object({
+  id: z.number(), parentId: z.number().nullable(), level: nodeLevelSchema, code: z.string(), name: z.string(),
+  path: z.string(), households: z.number().nullable(),
+});
+
+export const nodeDetailSchema = orgNodeSchema.extend({
+  counts: z.object({ streets: z.number(), communities: z.number(), grids: z.number(), estates: z.number(), buildings: z.number(), houses: z.number() }),
+  gridWorker: z.object({ id: z.number(), displayName: z.string() }).nullable(),
+  branch: z.object({ id: z.number(), name: z.string() }).nullable(),
+  ancestors: z.array(z.object({ id: z.number(), level: nodeLevelSchema, name: z.string() })),
+  attrs: z.record(z.string(), z.unknown()),
+  abilities: z.array(z.string()),
+});
+
+/** GeoJSON Polygon as accepted on input; the full check (closure, kinks, overlap) runs in the command. */
+export const polygonInput = z.unknown();
+
+export const createNodeBody = z.object({
+  parentId: z.number().int().positive(),
+  level: z.enum(['street', 'community', 'estate', 'building', 'house']),
+  code: z.string().regex(/^\d+$/, '编码只能由数字组成'),
+  name: z.string().trim().min(1).max(60),
+  households: z.number().int().min(0).max(100000).optional(),
+});
+
+export const createGridBody = z.object({
+  name: z.string().trim().min(1).max(60),
+  /** Optional: 15 digits starting with the community's 12-digit code; the next free number is used when absent. */
+  code: z.string().optional(),
+  households: z.number().int().min(0).max(5000).optional(),
+  geometry: polygonInput,
+});
+
+export const updateGridGeometryBody = z.object({ geometry: polygonInput });
+
+export const locateQuery = z.object({ lng: z.coerce.number().min(-180).max(180), lat: z.coerce.number().min(-90).max(90) });

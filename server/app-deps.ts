@@ -1,0 +1,11 @@
+import type { Config } from './platform/config.ts';
+import type { Db } from './platform/db/open.ts';
+import type { GridLookup } from './modules/org/grid-lookup.ts';
+
+/** What every module's routes receive: no globals, so tests build an app on any database. */
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  /** Point → grid resolution, shared by every module that takes a map pin. */
+  gridLookup: GridLookup;
+}

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppDeps } from './app-deps.ts';
+import { registerAuth } from './platform/auth/plugin.ts';
+import { registerErrorHandler } from './platform/errors.ts';
+import { MODULES } from './modules/index.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance { routeTable: { method: string; url: string }[] }
+}
+
+/** Builds the HTTP application: platform plugins first, then every module's routes. */
+export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: true, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: { info: { title: 'GridHive 蜂巢 API', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerAuth(app, deps.db, deps.config.sessionIdleMinutes);
+  // Kept so the authorisation-matrix test can enumerate every route a module adds.
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
+  for (const mod of MODULES) await app.register(mod.routes(deps));
+  registerWebApp(app, deps.config.webDir);
+  return app;
+}
+
+/** Serves the built single-page app; unknown non-API paths fall back to index.html. */
+function registerWebApp(app: FastifyInstance, webDir: string | null): void {
+  if (!webDir || !fs.existsSync(`${webDir}/index.html`)) return;
+  void app.register(fastifyStatic, { root: webDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !/^\/(api|open311)\//.test(request.url)) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+  });
+}

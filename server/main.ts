@@ -1,0 +1,38 @@
+import { readConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db/open.ts';
+import { buildApp } from './app.ts';
+import { createGridLookup } from './modules/org/grid-lookup.ts';
+import { seedDemoIfEmpty } from './seed/index.ts';
+import { printDemoAccounts } from './seed/print-accounts.ts';
+
+const config = readConfig();
+const started = Date.now();
+const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+console.log(`数据库就绪（${database.kind === 'embedded' ? `嵌入式 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'}），迁移已应用`);
+
+if (config.seedDemo) {
+  const seeded = await seedDemoIfEmpty(database.db, { password: config.demoPassword });
+  if (seeded) {
+    console.log(`已生成演示数据：${seeded.tree.district.name}，${seeded.tree.streets.length} 个街道，${seeded.nodes} 个治理节点`);
+    printDemoAccounts(seeded.accounts, config.demoPassword);
+  } else {
+    await printDemoAccounts.fromDatabase(database.db, config.demoPassword);
+  }
+}
+
+const app = await buildApp({ config, db: database.db, gridLookup: createGridLookup(database.db) }, { logger: process.env.LOG_LEVEL !== undefined });
+await app.listen({ port: config.port, host: config.host });
+const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
+console.log(`蜂巢 GridHive 已启动：http://${shownHost}:${config.port} （API 文档 /api/docs，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`收到 ${signal}，正在停止…`);
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, TEST_PASSWORD, type TestContext } from '../../test/test-app.ts';
+
+let ctx: TestContext;
+beforeAll(async () => { ctx = await createTestApp(); });
+afterAll(async () => { await ctx.close(); });
+
+describe('POST /api/auth/login', () => {
+  it('signs in with the seeded password and sets an httpOnly SameSite session cookie plus a CSRF cookie', async () => {
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'secretary', password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().data).toMatchObject({ username: 'secretary', role: 'community_secretary', roleLabel: '社区书记' });
+    const session = res.cookies.find((c) => c.name === 'gh_session')!;
+    expect(session.httpOnly).toBe(true);
+    expect(session.sameSite).toBe('Lax');
+    expect(res.cookies.find((c) => c.name === 'gh_csrf')!.httpOnly).toBeFalsy();
+  });
+
+  it('refuses a wrong password in Chinese, and in English when asked', async () => {
+    const zh = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'staff', password: 'nope' } });
+    expect(zh.statusCode).toBe(401);
+    expect(zh.json().error).toEqual({ code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
+    const en = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en-US' }, payload: { username: 'staff', password: 'nope' } });
+    expect(en.json().error.message).toBe('Wrong username or password');
+  });
+
+  it('locks an account for 15 minutes after 5 failures, even with the right password', async () => {
+    for (let i = 0; i < 5; i++) await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'volunteer', password: `wrong${i}` } });
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'volunteer', password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.code).toBe('AUTH_TOO_MANY_ATTEMPTS');
+  });
+
+  it('answers 422 with field paths when the body is incomplete', async () => {
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'x' } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual([{ path: 'password', message: '必填' }]);
+  });
+});
+
+describe('sessions', () => {
+  it('GET /api/me answers 401 without a session and the actor with one', async () => {
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+    const s = await loginAs(ctx.app, 'gridworker');
+    const me = (await ctx.app.inject({ method: 'GET', url: '/api/me', headers: s.headers })).json().data;
+    expect(me.scope.level).toBe('grid');
+    expect(me.scope.code).toMatch(/^\d{15}$/);
+    expect(me.abilities).toContain('cases.report');
+  });
+
+  it('refuses a mutation without the CSRF header (403) and accepts it with the header', async () => {
+    const s = await loginAs(ctx.app, 'street');
+    const without = await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: s.cookie } });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().error.code).toBe('CSRF_FAILED');
+    const withHeader = await ctx.app.inject({ method: 'POST', url: '/api/auth/logout', headers: s.headers });
+    expect(withHeader.statusCode).toBe(204);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: s.headers })).statusCode).toBe(401);
+  });
+
+  it('expires a session after the idle time', async () => {
+    const s = await loginAs(ctx.app, 'staff');
+    await ctx.pool.query(`update sessions set expires_at = now() - interval '1 second'`);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me', headers: s.headers })).statusCode).toBe(401);
+  });
+
+  it('records each sign-in in the append-only audit log', async () => {
+    await loginAs(ctx.app, 'admin');
+    const { rows } = await ctx.pool.query(`select action, summary from audit_log where action = 'auth.login' and summary->>'username' = 'admin'`);
+    expect(rows.length).toBeGreaterThan(0);
+    await expect(ctx.pool.query(`delete from audit_log`)).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('every API route', () => {
+  it('answers 401 to an anonymous caller (a route without a policy check fails here)', async () => {
+    const open = new Set(['POST /api/auth/login', 'POST /api/auth/logout']);
+    const checked = ctx.app.routeTable.filter((r) => r.url.startsWith('/api/')).filter((r) => !open.has(`${r.method} ${r.url}`) && !r.url.startsWith('/api/docs'));
+    expect(checked.length).toBeGreaterThan(8);
+    for (const route of checked) {
+      const url = route.url.replace(/:[a-zA-Z]+/g, '1');
+      const res = await ctx.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
+      expect({ route: `${route.method} ${route.url}`, status: res.statusCode }).toEqual({ route: `${route.method} ${route.url}`, status: 401 });
+    }
+  });
+});

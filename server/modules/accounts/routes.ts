@@ -1,0 +1,52 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { loginBody, meSchema, type Me } from '../../../contracts/accounts.ts';
+import { ROLE_LABELS } from '../../../contracts/roles.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { requireActor } from '../../platform/auth/plugin.ts';
+import { createSession, CSRF_COOKIE, deleteSession, SESSION_COOKIE } from '../../platform/auth/sessions.ts';
+import type { AppDeps } from '../../app-deps.ts';
+import { orgNodes } from '../org/schema.ts';
+import { abilitiesOf } from './abilities.ts';
+import { verifyLogin } from './login.ts';
+
+async function describeActor(deps: AppDeps, actor: Actor): Promise<Me> {
+  const [scope] = actor.scopeNodeId
+    ? await deps.db.select({ nodeId: orgNodes.id, level: orgNodes.level, code: orgNodes.code, name: orgNodes.name, path: orgNodes.path })
+      .from(orgNodes).where(eq(orgNodes.id, actor.scopeNodeId))
+    : [];
+  return {
+    id: actor.userId, username: actor.username, displayName: actor.displayName, role: actor.role,
+    roleLabel: ROLE_LABELS[actor.role], scope: scope ?? null, departmentId: actor.departmentId,
+    abilities: [...abilitiesOf(actor.role)],
+  };
+}
+
+export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    const cookieOptions = { path: '/', sameSite: 'lax' as const, secure: deps.config.secureCookies, maxAge: deps.config.sessionIdleMinutes * 60 };
+
+    app.post('/api/auth/login', { config: { public: true }, schema: { tags: ['accounts'], summary: '登录', body: loginBody, response: { 200: z.object({ data: meSchema }) } } }, async (request, reply) => {
+      const user = await verifyLogin(deps.db, request.body.username, request.body.password, request.ip);
+      const { token, csrf } = await createSession(deps.db, user.id, deps.config.sessionIdleMinutes);
+      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, httpOnly: true });
+      // Readable by the web app, which echoes it in x-csrf-token (double-submit).
+      reply.setCookie(CSRF_COOKIE, csrf, { ...cookieOptions, httpOnly: false });
+      const [scope] = user.scopeNodeId ? await deps.db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, user.scopeNodeId)) : [];
+      const actor: Actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, scopeNodeId: user.scopeNodeId, scopePath: scope?.path ?? null, departmentId: user.departmentId };
+      return { data: await describeActor(deps, actor) };
+    });
+
+    app.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['accounts'], summary: '退出登录' } }, async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await deleteSession(deps.db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    });
+
+    app.get('/api/me', { schema: { tags: ['accounts'], summary: '当前用户、角色、管辖范围与权限', response: { 200: z.object({ data: meSchema }) } } }, async (request) => {
+      return { data: await describeActor(deps, requireActor(request)) };
+    });
+  };
+}

@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { createGridBody, createNodeBody, idParams, locateQuery, nodeDetailSchema, orgNodeSchema, pageInfo, pageQuery, updateGridGeometryBody } from '../../../contracts/org.ts';
+import type { AppDeps } from '../../app-deps.ts';
+import { requireActor } from '../../platform/auth/plugin.ts';
+import { AppError } from '../../platform/errors.ts';
+import { maskPhone } from '../../platform/masking.ts';
+import { createGrid } from './commands/create-grid.ts';
+import { createNode } from './commands/create-node.ts';
+import { updateGridGeometry } from './commands/update-grid-geometry.ts';
+import { uncoveredArea } from './geo/coverage.ts';
+import type { GeoPolygon } from './geo/types.ts';
+import { loadNodeInScope } from './load-node.ts';
+import { authorizeOrg, orgAbilities } from './policy.ts';
+import { ancestorsOf, branchOf, childrenPage, countsUnder, gridsFeatureCollection, gridWorkerOf, publicNode } from './queries.ts';
+import { partyOrgsUnder, departmentsFor } from './party-queries.ts';
+import { orgNodes } from './schema.ts';
+import { users } from '../accounts/schema.ts';
+
+export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { db } = deps;
+  return async (app) => {
+    const tags = ['org'];
+
+    app.get('/api/org/nodes/:id', { schema: { tags, summary: '治理节点详情（含下级统计）', params: idParams, response: { 200: z.object({ data: nodeDetailSchema }) } } }, async (request) => {
+      const actor = requireActor(request);
+      const node = await loadNodeInScope(db, actor, request.params.id);
+      authorizeOrg(actor, 'read', node);
+      const [counts, ancestors, worker, branch] = await Promise.all([
+        countsUnder(db, node.path), ancestorsOf(db, node),
+        node.level === 'grid' ? gridWorkerOf(db, node.id) : null, branchOf(db, node.id),
+      ]);
+      return { data: { ...publicNode(node), counts, ancestors, attrs: node.attrs, gridWorker: worker && { id: worker.id, displayName: worker.displayName }, branch: branch && { id: branch.id, name: branch.name }, abilities: orgAbilities(actor, node) } };
+    });
+
+    app.get('/api/org/nodes/:id/children', { schema: { tags, summary: '下级节点（分页）', params: idParams, querystring: pageQuery, response: { 200: z.object({ data: z.array(orgNodeSchema), page: pageInfo }) } } }, async (request) => {
+      const actor = requireActor(request);
+      const node = await loadNodeInScope(db, actor, request.params.id);
+      authorizeOrg(actor, 'read', node);
+      return childrenPage(db, node.id, request.query.page, request.query.pageSize);
+    });
+
+    app.get('/api/org/nodes/:id/grids', { schema: { tags, summary: '节点下全部网格（GeoJSON）', params: idParams } }, async (request) => {
+      const actor = requireActor(request);
+      const node = await loadNodeInScope(db, actor, request.params.id);
+      authorizeOrg(actor, 'read', node);
+      return gridsFeatureCollection(db, node.path);
+    });
+
+    app.get('/api/org/nodes/:id/outline', { schema: { tags, summary: '节点边界（GeoJSON）', params: idParams } }, async (request) => {
+      const actor = requireActor(request);
+      const node = await loadNodeInScope(db, actor, request.params.id);
+      authorizeOrg(actor, 'read', node);
+      return { type: 'Feature', geometry: node.geometry ?? null, properties: { id: node.id, code: node.code, name: node.name } };
+    });
+
+    app.get('/api/org/nodes/:id/coverage', { schema: { tags, summary: '社区网格覆盖检查（未覆盖面积）', params: idParams } }, async (request) => {
+      const actor = requireActor(request);
+      const community = await loadNodeInScope(db, actor, request.params.id, 'community');
+      authorizeOrg(actor, 'read', community);
+      if (!community.geometry) throw new AppError('VALIDATION_FAILED', { message: '该社区尚未绘制边界', details: [{ path: 'id', message: '社区无边界' }] });
+      const grids = await db.select({ geometry: orgNodes.geometry }).from(orgNodes).where(and(eq(orgNodes.parentId, community.id), eq(orgNodes.level, 'grid')));
+      const report = uncoveredArea(community.geometry as GeoPolygon, grids.filter((g) => g.geometry).map((g) => g.geometry as GeoPolygon));
+      return { data: { communityId: community.id, grids: grids.length, uncoveredM2: report.areaM2, uncoveredRatio: report.ratio, uncovered: report.geometry } };
+    });
+
+    app.get('/api/org/grids/:id', { schema: { tags, summary: '网格详情', params: idParams } }, async (request) => {
+      const actor = requireActor(request);
+      const grid = await loadNodeInScope(db, actor, request.params.id, 'grid');
+      authorizeOrg(actor, 'read', grid);
+      const [counts, worker, branch, estates, leaders, [community]] = await Promise.all([
+        countsUnder(db, grid.path), gridWorkerOf(db, grid.id), branchOf(db, grid.id),
+        db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.parentId, grid.id)).orderBy(orgNodes.code),
+        db.select({ id: users.id, displayName: users.displayName }).from(users).innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
+          .where(and(eq(users.role, 'building_leader'), eq(orgNodes.parentId, grid.id))),
+        db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.id, grid.parentId!)),
+      ]);
+      return { data: {
+        ...publicNode(grid), households: grid.households ?? 0, population: null, buildings: counts.buildings, houses: counts.houses, estates,
+        gridWorker: worker && { id: worker.id, displayName: worker.displayName, phoneMasked: maskPhone(worker.phone) },
+        buildingLeaders: leaders, branch: branch && { id: branch.id, name: branch.name, secretary: branch.secretary, members: null },
+        community: community ?? null, abilities: orgAbilities(actor, grid),
+      } };
+    });
+
+    app.post('/api/org/nodes', { schema: { tags, summary: '新增治理节点（街道/社区/小区/楼栋/房屋）', body: createNodeBody } }, async (request, reply) => {
+      const row = await createNode(db, requireActor(request), request.body);
+      return reply.status(201).send({ data: publicNode(row) });
+    });
+
+    app.post('/api/org/nodes/:id/grids', { schema: { tags, summary: '在社区内划定新网格', params: idParams, body: createGridBody } }, async (request, reply) => {
+      const row = await createGrid(db, requireActor(request), request.params.id, request.body);
+      return reply.status(201).send({ data: publicNode(row) });
+    });
+
+    app.put('/api/org/grids/:id/geometry', { schema: { tags, summary: '调整网格边界', params: idParams, body: updateGridGeometryBody } }, async (request) => {
+      const row = await updateGridGeometry(db, requireActor(request), request.params.id, request.body.geometry);
+      return { data: publicNode(row) };
+    });
+
+    app.get('/api/org/locate', { schema: { tags, summary: '坐标定位到网格', querystring: locateQuery } }, async (request) => {
+      const actor = requireActor(request);
+      authorizeOrg(actor, 'locate', null);
+      const hit = await deps.gridLookup.locate(request.query.lng, request.query.lat);
+      if (!hit) throw new AppError('VALIDATION_FAILED', { message: '该位置不在任何网格内', details: [{ path: 'lng', message: '坐标不在任何网格内' }] });
+      const [grid] = await db.select({ id: orgNodes.id, code: orgNodes.code, name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.id, hit.id));
+      return { data: grid };
+    });
+
+    app.get('/api/org/nodes/:id/party-orgs', { schema: { tags, summary: '节点下的党组织（党工委/联合党委/网格支部/党小组）', params: idParams } }, async (request) => {
+      const actor = requireActor(request);
+      const node = await loadNodeInScope(db, actor, request.params.id);
+      authorizeOrg(actor, 'read', node);
+      return { data: await partyOrgsUnder(db, node.path) };
+    });
+
+    app.get('/api/org/nodes/:id/departments', { schema: { tags, summary: '服务该节点的职能部门', params: idParams } }, async (request) => {
+      const actor = requireActor(request);
+      const node = await loadNodeInScope(db, actor, request.params.id);
+      authorizeOrg(actor, 'read', node);
+      return { data: await departmentsFor(db, node.path) };
+    });
+  };
+}

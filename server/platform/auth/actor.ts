@@ -1,0 +1,28 @@
+import type { Role } from '../../../contracts/roles.ts';
+
+/** The signed-in user as every policy sees it. */
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Scope node id and its materialised path; null for accounts without a territorial scope. */
+  scopeNodeId: number | null;
+  scopePath: string | null;
+  departmentId: number | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the session hook when a valid session cookie is present. */
+    actor: Actor | null;
+    sessionCsrf: string | null;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without a session (login, Open311 with its own api keys). */
+    public?: boolean;
+  }
+}

@@ -1,0 +1,59 @@
+import crypto from 'node:crypto';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { sessions, users } from '../../modules/accounts/schema.ts';
+import { orgNodes } from '../../modules/org/schema.ts';
+import type { Actor } from './actor.ts';
+
+export const SESSION_COOKIE = 'gh_session';
+export const CSRF_COOKIE = 'gh_csrf';
+
+function sha256(value: string): string {
+  return crypto.createHash('sha256').update(value).digest('hex');
+}
+
+export async function createSession(db: Db, userId: number, idleMinutes: number): Promise<{ token: string; csrf: string }> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const csrf = crypto.randomBytes(24).toString('base64url');
+  await db.insert(sessions).values({
+    tokenHash: sha256(token), userId, csrfToken: csrf,
+    expiresAt: sql`now() + make_interval(mins => ${idleMinutes})`,
+  });
+  return { token, csrf };
+}
+
+/**
+ * Resolves a session cookie to its actor and slides the expiry forward. The slide is
+ * written at most once a minute per session to keep reads cheap.
+ */
+export async function loadSession(db: Db, token: string, idleMinutes: number): Promise<{ actor: Actor; csrf: string } | null> {
+  const rows = await db
+    .select({ session: sessions, user: users, scopePath: orgNodes.path })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
+    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, sql`now()`)))
+    .limit(1);
+  const row = rows[0];
+  if (!row || row.user.disabledAt) return null;
+  await db.update(sessions)
+    .set({ expiresAt: sql`now() + make_interval(mins => ${idleMinutes})` })
+    .where(and(eq(sessions.tokenHash, row.session.tokenHash), sql`${sessions.expiresAt} < now() + make_interval(mins => ${idleMinutes}) - interval '1 minute'`));
+  const { user } = row;
+  return {
+    csrf: row.session.csrfToken,
+    actor: {
+      userId: user.id, username: user.username, displayName: user.displayName, role: user.role,
+      scopeNodeId: user.scopeNodeId, scopePath: row.scopePath ?? null, departmentId: user.departmentId,
+    },
+  };
+}
+
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<number> {
+  const result = await db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
+  return result.rowCount ?? 0;
+}

@@ -1,0 +1,48 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Where the embedded database, uploads and locks live. */
+  dataDir: string;
+  /** When set, a real PostgreSQL is used instead of the embedded one. */
+  databaseUrl: string | null;
+  /** Idle session lifetime in minutes. */
+  sessionIdleMinutes: number;
+  /** Password printed for every demo account on first start. */
+  demoPassword: string;
+  /** Serve the built web app from here (null: API only). */
+  webDir: string | null;
+  /** Secret for keyed hashes and column encryption (personal data). */
+  dataKey: string;
+  /** Mark cookies Secure (set when served over HTTPS, e.g. behind a TLS proxy). */
+  secureCookies: boolean;
+  /** Skip seeding the demo district (tests seed their own fixture). */
+  seedDemo: boolean;
+}
+
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`环境变量 ${name} 必须是非负整数，实际为 "${raw}"`);
+  return value;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR || 'data');
+  return {
+    port: intFromEnv('PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || null,
+    sessionIdleMinutes: intFromEnv('SESSION_IDLE_MINUTES', 12 * 60),
+    demoPassword: env.GH_DEMO_PASSWORD || 'gridhive2026',
+    webDir: env.WEB_DIR === '' ? null : path.resolve(env.WEB_DIR || 'dist/web'),
+    // A fixed development key keeps `npm start` zero-config; production must set GH_DATA_KEY.
+    dataKey: env.GH_DATA_KEY || 'gridhive-development-key-change-me',
+    seedDemo: env.GH_SEED_DEMO !== '0',
+    secureCookies: env.GH_SECURE_COOKIES === '1',
+  };
+}

@@ -1,0 +1,47 @@
+import pg from 'pg';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import * as schema from '../../db/schema.ts';
+import { startEmbeddedDatabase } from './embedded.ts';
+import { runMigrations } from './migrate.ts';
+
+// int8 (counts, bigserial ids) arrives as text from `pg`; every id and count we keep fits in 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
+
+export type Db = NodePgDatabase<typeof schema>;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  /** 'embedded' when PGlite runs in our child process, 'postgres' for DATABASE_URL. */
+  kind: 'embedded' | 'postgres';
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the one database the server talks to — always through `pg`, whether it is
+ * PGlite in a child process (default) or a real PostgreSQL (DATABASE_URL) — and
+ * brings its schema up to date.
+ */
+export async function openDatabase(options: { dataDir: string; databaseUrl: string | null; poolSize?: number }): Promise<Database> {
+  const embedded = options.databaseUrl ? null : await startEmbeddedDatabase(options.dataDir);
+  const connectionString = options.databaseUrl ?? embedded!.connectionString;
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+  pool.on('error', (error) => console.error('数据库连接错误：', error.message));
+  try {
+    await runMigrations(pool);
+  } catch (error) {
+    await pool.end();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    db: drizzle(pool, { schema }),
+    pool,
+    kind: embedded ? 'embedded' : 'postgres',
+    async close() {
+      await pool.end();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../platform/db/open.ts';
+import { withTx } from '../platform/db/tx.ts';
+import { orgNodes } from '../modules/org/schema.ts';
+import { loadDistrictFixture, type DistrictFixture } from './geo/fixture.ts';
+import { seedAccounts, type DemoAccount } from './seed-accounts.ts';
+import { seedOrganisations } from './seed-organisations.ts';
+import { seedTree, type SeededTree } from './seed-tree.ts';
+
+export interface SeedOptions {
+  fixture?: DistrictFixture;
+  password: string;
+  /** Which streets get house-level detail; default: the first street (the demo accounts' street). */
+  housesFor?: (streetIndex: number) => boolean;
+}
+
+export interface SeedResult { tree: SeededTree; accounts: DemoAccount[]; nodes: number }
+
+/**
+ * Seeds the demo district in one transaction, so a start killed half-way leaves nothing
+ * and the next start seeds again. Returns null when the database already holds a tree.
+ */
+export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<SeedResult | null> {
+  return withTx(db, async (tx) => {
+    // Two instances starting on one empty database: only the first seeds.
+    await tx.execute(sql`select pg_advisory_xact_lock(4711)`);
+    const [existing] = await tx.select({ id: orgNodes.id }).from(orgNodes).limit(1);
+    if (existing) return null;
+    const fixture = options.fixture ?? loadDistrictFixture();
+    const tree = await seedTree(tx, fixture, options.housesFor ?? ((i) => i === 0));
+    const orgs = await seedOrganisations(tx, tree);
+    const accounts = await seedAccounts(tx, tree, orgs, options.password);
+    return { tree, accounts, nodes: tree.nodes };
+  });
+}
+
+/** A small slice of the real district for tests: the first `streets` streets with `communities` communities each. */
+export function smallFixture(streets = 2, communities = 2): DistrictFixture {
+  const full = loadDistrictFixture();
+  return { ...full, streets: full.streets.slice(0, streets).map((s) => ({ ...s, communities: s.communities.slice(0, communities) })) };
+}
