@@ -1,9 +1,12 @@
 import { defineConfig } from 'drizzle-kit';
 
-// `npm run db:generate` writes a new SQL migration from the schema files; migrations are
-// applied at start-up by the server itself (drizzle-kit migrate cannot load PGlite extensions).
+// `npm run db:generate` writes the foundation's next migration; `GH_MODULE=cases npm run db:generate`
+// writes one for a module (its schema.ts → its migrations/). The server applies them at start-up
+// (drizzle-kit migrate cannot load PGlite extensions). See server/db/migration-sets.ts.
+const moduleName = process.env.GH_MODULE;
+
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './server/db/schema.ts',
-  out: './server/db/migrations',
+  schema: moduleName ? `./server/modules/${moduleName}/schema.ts` : './server/db/schema.ts',
+  out: moduleName ? `./server/modules/${moduleName}/migrations` : './server/db/migrations',
 });

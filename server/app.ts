@@ -9,6 +9,7 @@ import type { AppDeps } from './app-deps.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import { registerErrorHandler } from './platform/errors.ts';
 import { MODULES } from './modules/index.ts';
+import { registerLiveRoutes } from './platform/live/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance { routeTable: { method: string; url: string }[] }
@@ -33,6 +34,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
+  registerLiveRoutes(app, deps.liveHub);
   for (const mod of MODULES) await app.register(mod.routes(deps));
   registerWebApp(app, deps.config.webDir);
   return app;

@@ -1,15 +1,23 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
+import type { JobHandler } from '../platform/jobs/queue.ts';
 import { accountsRoutes } from './accounts/routes.ts';
 import { orgRoutes } from './org/routes.ts';
 
-/** A module's manifest: its routes (and later its jobs, stats and seed). */
+/** A module's manifest: its routes, and the background jobs it runs (one-off kinds and periodic sweeps). */
 export interface ModuleManifest {
   name: string;
   routes(deps: AppDeps): FastifyPluginAsync;
+  jobs?(deps: AppDeps): Record<string, JobHandler>;
+  periodic?: { kind: string; everySeconds: number }[];
 }
 
 export const MODULES: ModuleManifest[] = [
   { name: 'accounts', routes: accountsRoutes as ModuleManifest['routes'] },
   { name: 'org', routes: orgRoutes as ModuleManifest['routes'] },
 ];
+
+/** Every module's job handlers by kind. */
+export function jobHandlers(deps: AppDeps): Record<string, JobHandler> {
+  return Object.assign({}, ...MODULES.map((m) => m.jobs?.(deps) ?? {}));
+}

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { pg } from '../platform/db/pg-types.ts';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type { FastifyInstance } from 'fastify';
 import { inject } from 'vitest';
@@ -6,7 +6,8 @@ import * as schema from '../db/schema.ts';
 import { buildApp } from '../app.ts';
 import { readConfig } from '../platform/config.ts';
 import type { Db } from '../platform/db/open.ts';
-import { createGridLookup } from '../modules/org/grid-lookup.ts';
+import { createDeps } from '../platform/deps.ts';
+import type { AppDeps } from '../app-deps.ts';
 import { seedDemoIfEmpty, smallFixture, type SeedResult } from '../seed/index.ts';
 
 export const TEST_PASSWORD = 'test-pass-2026';
@@ -16,6 +17,7 @@ export interface TestContext {
   db: Db;
   pool: pg.Pool;
   seed: SeedResult;
+  deps: AppDeps;
   close(): Promise<void>;
 }
 
@@ -31,8 +33,9 @@ export async function createTestApp(): Promise<TestContext> {
   const seed = await seedDemoIfEmpty(db, { fixture: smallFixture(), password: TEST_PASSWORD, housesFor: () => true });
   if (!seed) throw new Error('测试数据库未能清空');
   const config = { ...readConfig({}), webDir: null, seedDemo: false };
-  const app = await buildApp({ config, db, gridLookup: createGridLookup(db) });
-  return { app, db, pool, seed, async close() { await app.close(); await pool.end(); } };
+  const deps = createDeps(config, db);
+  const app = await buildApp(deps);
+  return { app, db, pool, seed, deps, async close() { deps.liveHub.close(); await app.close(); await pool.end(); } };
 }
 
 export interface Session { cookie: string; csrf: string; headers: Record<string, string> }

@@ -1,12 +1,9 @@
-import pg from 'pg';
+import { pg } from './pg-types.ts';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from '../../db/schema.ts';
 import { startEmbeddedDatabase } from './embedded.ts';
 import { runMigrations } from './migrate.ts';
 
-// int8 (counts, bigserial ids) arrives as text from `pg`; every id and count we keep fits in 2^53.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
 export type Db = NodePgDatabase<typeof schema>;
 
