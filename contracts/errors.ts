@@ -13,6 +13,8 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, zh: '记录不存在或不在您的管辖范围内', en: 'Not found' },
   CONFLICT: { status: 409, zh: '记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else' },
   CASE_INVALID_TRANSITION: { status: 409, zh: '当前状态不允许此操作', en: 'Not allowed in the current state' },
+  CASE_REOPEN_NOT_REPORTER: { status: 403, zh: '只有上报人可以申请重新办理', en: 'Only the reporter may reopen' },
+  CASE_REOPEN_WINDOW_CLOSED: { status: 409, zh: '已超过可重新办理的期限', en: 'The reopening window has passed' },
   DUPLICATE: { status: 409, zh: '记录已存在', en: 'Already exists' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '文件过大', en: 'File too large' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },

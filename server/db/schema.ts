@@ -2,3 +2,4 @@
 export * from '../modules/org/schema.ts';
 export * from '../modules/accounts/schema.ts';
 export * from '../platform/jobs/schema.ts';
+export * from '../platform/calendar/schema.ts';

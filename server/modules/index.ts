@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-deps.ts';
 import type { JobHandler } from '../platform/jobs/queue.ts';
 import { accountsRoutes } from './accounts/routes.ts';
 import { orgRoutes } from './org/routes.ts';
+import { casesModule } from './cases/index.ts';
 
 /** A module's manifest: its routes, and the background jobs it runs (one-off kinds and periodic sweeps). */
 export interface ModuleManifest {
@@ -15,6 +16,7 @@ export interface ModuleManifest {
 export const MODULES: ModuleManifest[] = [
   { name: 'accounts', routes: accountsRoutes as ModuleManifest['routes'] },
   { name: 'org', routes: orgRoutes as ModuleManifest['routes'] },
+  casesModule,
 ];
 
 /** Every module's job handlers by kind. */

@@ -18,12 +18,14 @@ export interface Config {
   dataKey: string;
   /** Mark cookies Secure (set when served over HTTPS, e.g. behind a TLS proxy). */
   secureCookies: boolean;
+  /** Days after closing during which a reporter may reopen a case that was not fixed. */
+  reopenWindowDays: number;
   /** Skip seeding the demo district (tests seed their own fixture). */
   seedDemo: boolean;
 }
 
-function intFromEnv(name: string, fallback: number): number {
-  const raw = process.env[name];
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`环境变量 ${name} 必须是非负整数，实际为 "${raw}"`);
@@ -33,16 +35,17 @@ function intFromEnv(name: string, fallback: number): number {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || 'data');
   return {
-    port: intFromEnv('PORT', 3000),
+    port: intFromEnv(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || null,
-    sessionIdleMinutes: intFromEnv('SESSION_IDLE_MINUTES', 12 * 60),
+    sessionIdleMinutes: intFromEnv(env, 'SESSION_IDLE_MINUTES', 12 * 60),
     demoPassword: env.GH_DEMO_PASSWORD || 'gridhive2026',
     webDir: env.WEB_DIR === '' ? null : path.resolve(env.WEB_DIR || 'dist/web'),
     // A fixed development key keeps `npm start` zero-config; production must set GH_DATA_KEY.
     dataKey: env.GH_DATA_KEY || 'gridhive-development-key-change-me',
     seedDemo: env.GH_SEED_DEMO !== '0',
+    reopenWindowDays: intFromEnv(env, 'GH_REOPEN_DAYS', 7),
     secureCookies: env.GH_SECURE_COOKIES === '1',
   };
 }

@@ -6,6 +6,7 @@ import { loadDistrictFixture, type DistrictFixture } from './geo/fixture.ts';
 import { seedAccounts, type DemoAccount } from './seed-accounts.ts';
 import { seedOrganisations } from './seed-organisations.ts';
 import { seedTree, type SeededTree } from './seed-tree.ts';
+import { seedCategories } from '../modules/cases/index.ts';
 
 export interface SeedOptions {
   fixture?: DistrictFixture;
@@ -30,6 +31,7 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
     const tree = await seedTree(tx, fixture, options.housesFor ?? ((i) => i === 0));
     const orgs = await seedOrganisations(tx, tree);
     const accounts = await seedAccounts(tx, tree, orgs, options.password);
+    await seedCategories(tx);
     return { tree, accounts, nodes: tree.nodes };
   });
 }

@@ -1,0 +1,88 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { reportCaseBody } from '../../../../contracts/cases.ts';
+import type { AppDeps } from '../../../app-deps.ts';
+import type { Actor } from '../../../platform/auth/actor.ts';
+import { loadWorkingCalendar } from '../../../platform/calendar/load.ts';
+import { createFieldCipher } from '../../../platform/crypto.ts';
+import { withTx } from '../../../platform/db/tx.ts';
+import { AppError, invalid } from '../../../platform/errors.ts';
+import { publishLive } from '../../../platform/live/events.ts';
+import { actorCovers } from '../../../platform/scope.ts';
+import { hasAbility } from '../../accounts/abilities.ts';
+import { dueAtFor } from '../deadline-steps.ts';
+import { resolveLimits } from '../limits.ts';
+import { reserveCaseNumber } from '../load-case.ts';
+import { caseCategories, caseEvents, casePhotos, cases, type CaseSource } from '../schema.ts';
+import { levelsOfPath, nodePath, truncatePath } from '../tree.ts';
+
+type ReportInput = z.infer<typeof reportCaseBody>;
+
+const SOURCE_BY_ROLE: Partial<Record<Actor['role'], CaseSource>> = {
+  resident: 'resident', party_member: 'resident', volunteer: 'volunteer', building_leader: 'building_leader', grid_worker: 'patrol',
+};
+/** Sources only staff may use, because staff enter them on someone's behalf. */
+const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline'];
+
+/** Where the case lies: the grid under a map pin, or the intake community for an address alone. */
+async function placeCase(deps: AppDeps, actor: Actor, input: ReportInput): Promise<{ scopePath: string; gridId: number | null; communityId: number; streetId: number }> {
+  if (input.lng !== undefined && input.lat !== undefined) {
+    const grid = await deps.gridLookup.locate(input.lng, input.lat);
+    if (!grid) throw invalid('lng', '该位置不在任何网格内，请重新选点或只填写地址');
+    const path = (await nodePath(deps.db, grid.id))!;
+    const { streetId, communityId } = levelsOfPath(path);
+    return { scopePath: path, gridId: grid.id, communityId: communityId!, streetId: streetId! };
+  }
+  let path: string;
+  if (input.communityId) {
+    const chosen = await nodePath(deps.db, input.communityId);
+    if (!chosen || chosen.split('/').filter(Boolean).length !== 3) throw invalid('communityId', '受理社区不存在');
+    // Staff register only into communities they serve; residents may report about any community.
+    if (hasAbility(actor.role, 'cases.dispatch') && !actorCovers(actor, chosen)) throw invalid('communityId', '受理社区不在您的管辖范围内');
+    path = chosen;
+  } else {
+    if (!actor.scopePath || actor.scopePath.split('/').filter(Boolean).length < 3) throw invalid('communityId', '仅填写地址时须指定受理社区');
+    path = truncatePath(actor.scopePath, 3);
+  }
+  const { streetId, communityId } = levelsOfPath(path);
+  return { scopePath: path, gridId: null, communityId: communityId!, streetId: streetId! };
+}
+
+export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput) {
+  if (!hasAbility(actor.role, 'cases.report')) throw new AppError('FORBIDDEN', { message: '您无权上报案件' });
+  const staff = hasAbility(actor.role, 'cases.dispatch');
+  const source = input.source ?? SOURCE_BY_ROLE[actor.role] ?? 'window';
+  if (ON_BEHALF.includes(source) && !staff) throw invalid('source', '只有社区工作人员可以代为登记');
+  if (!ON_BEHALF.includes(source) && source !== (SOURCE_BY_ROLE[actor.role] ?? source)) throw invalid('source', '上报来源与您的身份不符');
+  if (ON_BEHALF.includes(source) && !input.reporterName) throw invalid('reporterName', '代为登记时须填写反映人姓名');
+  const place = await placeCase(deps, actor, input);
+  const now = new Date();
+  return withTx(deps.db, async (tx) => {
+    if (input.categoryId) {
+      const [category] = await tx.select({ id: caseCategories.id }).from(caseCategories).where(and(eq(caseCategories.id, input.categoryId), eq(caseCategories.active, true)));
+      if (!category) throw invalid('categoryId', '案件类别不存在');
+    }
+    if (input.photoIds.length) {
+      const photos = await tx.select({ id: casePhotos.id }).from(casePhotos)
+        .where(and(inArray(casePhotos.id, input.photoIds), eq(casePhotos.uploadedBy, actor.userId), isNull(casePhotos.caseId)));
+      if (photos.length !== new Set(input.photoIds).size) throw invalid('photoIds', '照片不存在或已被使用');
+    }
+    const limits = await resolveLimits(tx, input.categoryId ?? null, place.communityId, place.streetId);
+    const dueAt = dueAtFor('reported', now, limits, await loadWorkingCalendar(tx));
+    const { id, caseNo } = await reserveCaseNumber(tx, now);
+    const cipher = createFieldCipher(deps.config.dataKey);
+    const onBehalf = ON_BEHALF.includes(source);
+    const [row] = await tx.insert(cases).values({
+      id, caseNo, title: input.title, description: input.description, source, state: 'reported', categoryId: input.categoryId ?? null,
+      reporterUserId: onBehalf ? null : actor.userId, enteredByUserId: actor.userId,
+      reporterName: onBehalf ? input.reporterName! : actor.displayName,
+      reporterPhoneEnc: input.reporterPhone ? cipher.encrypt(input.reporterPhone) : null,
+      lng: input.lng ?? null, lat: input.lat ?? null, address: input.address ?? null, componentId: input.componentId ?? null,
+      ...place, dueAt, stepStartedAt: now, reportedAt: now,
+    }).returning();
+    if (input.photoIds.length) await tx.update(casePhotos).set({ caseId: id }).where(inArray(casePhotos.id, input.photoIds));
+    await tx.insert(caseEvents).values({ caseId: id, actorUserId: actor.userId, actorRole: actor.role, action: 'report', toState: 'reported', photoIds: input.photoIds, data: { source } });
+    await publishLive(tx, { topic: 'case.reported', scopePath: place.scopePath, payload: { caseId: id, caseNo, title: input.title, state: 'reported' } });
+    return row!;
+  });
+}

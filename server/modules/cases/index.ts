@@ -1,0 +1,12 @@
+import type { ModuleManifest } from '../index.ts';
+import { casesRoutes } from './routes.ts';
+import { sweepDeadlines } from './sweep.ts';
+
+export const casesModule: ModuleManifest = {
+  name: 'cases',
+  routes: casesRoutes as ModuleManifest['routes'],
+  jobs: (deps) => ({ 'cases.sweep': async () => { await sweepDeadlines(deps.db); } }),
+  periodic: [{ kind: 'cases.sweep', everySeconds: 60 }],
+};
+
+export { seedCategories } from './seed.ts';

@@ -1,0 +1,70 @@
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import { actorCovers, underPath } from '../../platform/scope.ts';
+import { hasAbility } from '../accounts/abilities.ts';
+import { availableActions, type CaseAction, type CaseState } from './lifecycle.ts';
+import { caseFollowers, cases } from './schema.ts';
+
+/** What the policy needs to know about a case. */
+export interface CaseFacts {
+  state: CaseState;
+  scopePath: string;
+  reporterUserId: number | null;
+  dispatchLevel: string | null;
+  departmentId: number | null;
+  assigneePath: string | null;
+}
+
+const TERRITORIAL = new Set(['district_admin', 'street_admin', 'community_secretary', 'community_staff', 'grid_worker']);
+
+/**
+ * Which cases an actor can see at all: staff see every case under their scope node,
+ * department handlers the cases whistled to their department, everyone else their own
+ * reports and the cases they follow (e.g. a duplicate of theirs was merged into it).
+ */
+export function casesScopeWhere(actor: Actor): SQL {
+  const own = or(eq(cases.reporterUserId, actor.userId), sql`exists (select 1 from ${caseFollowers} f where f.case_id = ${cases.id} and f.user_id = ${actor.userId})`)!;
+  if (TERRITORIAL.has(actor.role) && actor.scopePath) return or(underPath(cases.scopePath, actor.scopePath), own)!;
+  if (actor.role === 'department_handler' && actor.departmentId) return or(and(eq(cases.departmentId, actor.departmentId), eq(cases.dispatchLevel, 'department')), own)!;
+  return own;
+}
+
+/** The staff who do the work at the assigned level: department handlers, or staff of the assignee node. */
+function isAssignee(actor: Actor, c: CaseFacts): boolean {
+  if (c.dispatchLevel === 'department') return actor.role === 'department_handler' && actor.departmentId === c.departmentId;
+  if (!c.assigneePath || actor.scopePath !== c.assigneePath) return false;
+  if (c.dispatchLevel === 'grid') return actor.role === 'grid_worker';
+  if (c.dispatchLevel === 'community') return actor.role === 'community_secretary' || actor.role === 'community_staff';
+  if (c.dispatchLevel === 'street') return actor.role === 'street_admin';
+  return false;
+}
+
+const DISPATCHER_ACTIONS = new Set<CaseAction>(['accept', 'reject', 'merge', 'dispatch', 'approve_extension', 'refuse_extension', 'close', 'park', 'unpark', 'put_on_agenda']);
+const HANDLER_ACTIONS = new Set<CaseAction>(['sign', 'return', 'request_extension', 'handle']);
+
+/** May the actor take `action` on this case (scope already checked by casesScopeWhere)? */
+export function canCase(actor: Actor, action: CaseAction, c: CaseFacts): boolean {
+  if (DISPATCHER_ACTIONS.has(action)) return hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath);
+  if (HANDLER_ACTIONS.has(action)) return isAssignee(actor, c);
+  if (action === 'verify' || action === 'rework') {
+    // On-site check by the grid worker of the case's grid; community staff when the case has no grid worker's grid.
+    return (actor.role === 'grid_worker' || actor.role === 'community_secretary' || actor.role === 'community_staff') && actorCovers(actor, c.scopePath);
+  }
+  if (action === 'rate' || action === 'reopen') return c.reporterUserId === actor.userId;
+  return false;
+}
+
+export function authorizeCase(actor: Actor, action: CaseAction, c: CaseFacts): void {
+  if (!canCase(actor, action, c)) throw new AppError('FORBIDDEN', { message: '您无权对该案件执行此操作' });
+}
+
+/** The actions the actor can take now: allowed by the lifecycle AND by the policy. */
+export function caseAbilities(actor: Actor, c: CaseFacts): CaseAction[] {
+  return availableActions(c.state).filter((a) => canCase(actor, a, c));
+}
+
+/** Whether the reporter's contact may be shown: staff who handle or dispatch the case. */
+export function canSeeReporterContact(actor: Actor, c: CaseFacts): boolean {
+  return (hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath)) || isAssignee(actor, c) || c.reporterUserId === actor.userId;
+}

@@ -1,0 +1,141 @@
+import { sql } from 'drizzle-orm';
+import { bigint, bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { CaseState } from './lifecycle.ts';
+
+export const CASE_SOURCES = ['resident', 'patrol', 'building_leader', 'volunteer', 'window', 'visit', 'hotline', 'open311'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+export const DISPATCH_LEVELS = ['grid', 'community', 'street', 'department', 'meeting'] as const;
+export type DispatchLevel = (typeof DISPATCH_LEVELS)[number];
+
+/** Two-level tree of event/component classes; each names its default handler and step limits. */
+export const caseCategories = pgTable('case_categories', {
+  id: serial('id').primaryKey(),
+  parentId: integer('parent_id'),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<'event' | 'component' | 'community'>().notNull(),
+  defaultLevel: text('default_level').$type<DispatchLevel>(),
+  /** Department code (departments.code) whistled by default, e.g. 'urban_management'. */
+  defaultDepartmentCode: text('default_department_code'),
+  /** Working minutes per step; null inherits (parent category, then the global default). */
+  acceptMinutes: integer('accept_minutes'),
+  signMinutes: integer('sign_minutes'),
+  handleMinutes: integer('handle_minutes'),
+  verifyMinutes: integer('verify_minutes'),
+  active: boolean('active').notNull().default(true),
+}, (t) => [uniqueIndex('case_categories_code_uq').on(t.code)]);
+
+/** Local step limits for a category in one community or street (cascade: community → street → category). */
+export const slaOverrides = pgTable('case_sla_overrides', {
+  id: serial('id').primaryKey(),
+  categoryId: integer('category_id').notNull(),
+  nodeId: integer('node_id').notNull(),
+  acceptMinutes: integer('accept_minutes'),
+  signMinutes: integer('sign_minutes'),
+  handleMinutes: integer('handle_minutes'),
+  verifyMinutes: integer('verify_minutes'),
+}, (t) => [uniqueIndex('case_sla_overrides_uq').on(t.categoryId, t.nodeId)]);
+
+export const cases = pgTable('cases', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  caseNo: text('case_no').notNull(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  source: text('source').$type<CaseSource>().notNull(),
+  state: text('state').$type<CaseState>().notNull(),
+  /** Optimistic concurrency: every transition bumps it; a stale version gets 409. */
+  version: integer('version').notNull().default(1),
+  categoryId: integer('category_id'),
+  reporterUserId: integer('reporter_user_id'),
+  reporterName: text('reporter_name'),
+  /** Encrypted (platform/crypto); shown only to staff handling the case. */
+  reporterPhoneEnc: text('reporter_phone_enc'),
+  enteredByUserId: integer('entered_by_user_id'),
+  lng: doublePrecision('lng'), lat: doublePrecision('lat'),
+  address: text('address'),
+  componentId: text('component_id'),
+  gridId: integer('grid_id'),
+  communityId: integer('community_id').notNull(),
+  streetId: integer('street_id').notNull(),
+  /** Path of the grid (or of the community while no grid is known): scope filtering is a prefix match. */
+  scopePath: text('scope_path').notNull(),
+  dispatchLevel: text('dispatch_level').$type<DispatchLevel>(),
+  departmentId: integer('department_id'),
+  /** Node whose staff handle it (grid, community or street), for level dispatches. */
+  assigneeNodeId: integer('assignee_node_id'),
+  dueAt: timestamp('due_at', { withTimezone: true }),
+  stepStartedAt: timestamp('step_started_at', { withTimezone: true }),
+  /** Highest deadline warning already sent for the current step, so each is sent once. */
+  deadlineNotice: text('deadline_notice').$type<'none' | 'yellow' | 'red'>().notNull().default('none'),
+  escalationLevel: smallint('escalation_level').notNull().default(0),
+  reportedAt: timestamp('reported_at', { withTimezone: true }).notNull().defaultNow(),
+  acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+  dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+  handledAt: timestamp('handled_at', { withTimezone: true }),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  /** Step outcomes fixed when each step ends; indicators count them. */
+  acceptedOnTime: boolean('accepted_on_time'),
+  handledOnTime: boolean('handled_on_time'),
+  closedOnTime: boolean('closed_on_time'),
+  reworkCount: smallint('rework_count').notNull().default(0),
+  returnCount: smallint('return_count').notNull().default(0),
+  verifyPassed: boolean('verify_passed'),
+  score: smallint('score'),
+  ratingComment: text('rating_comment'),
+  mergedIntoId: bigint('merged_into_id', { mode: 'number' }),
+  stateReason: text('state_reason'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('cases_no_uq').on(t.caseNo),
+  index('cases_inbox_idx').using('btree', t.state, sql`${t.scopePath} text_pattern_ops`, t.reportedAt.desc()),
+  index('cases_scope_reported_idx').using('btree', sql`${t.scopePath} text_pattern_ops`, t.reportedAt),
+  index('cases_department_idx').on(t.departmentId, t.state, t.reportedAt),
+  index('cases_reporter_idx').on(t.reporterUserId, t.reportedAt),
+  index('cases_due_idx').on(t.dueAt).where(sql`${t.dueAt} is not null`),
+  index('cases_location_idx').on(t.lng, t.lat),
+]);
+
+/** The append-only timeline: every transition with who, role, when, from, to, note, attachments. */
+export const caseEvents = pgTable('case_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  caseId: bigint('case_id', { mode: 'number' }).notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actorUserId: integer('actor_user_id'),
+  actorRole: text('actor_role'),
+  action: text('action').notNull(),
+  fromState: text('from_state'),
+  toState: text('to_state'),
+  note: text('note'),
+  photoIds: jsonb('photo_ids').$type<number[]>().notNull().default([]),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+}, (t) => [index('case_events_case_idx').on(t.caseId, t.at)]);
+
+export const casePhotos = pgTable('case_photos', {
+  id: serial('id').primaryKey(),
+  caseId: bigint('case_id', { mode: 'number' }),
+  uploadedBy: integer('uploaded_by').notNull(),
+  mime: text('mime').notNull(),
+  bytes: integer('bytes').notNull(),
+  width: integer('width'), height: integer('height'),
+  sha256: text('sha256').notNull(),
+  storageKey: text('storage_key').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('case_photos_case_idx').on(t.caseId)]);
+
+/** People kept informed of a case besides its reporter (reporters of merged duplicates, followers). */
+export const caseFollowers = pgTable('case_followers', {
+  caseId: bigint('case_id', { mode: 'number' }).notNull(),
+  userId: integer('user_id').notNull(),
+  since: timestamp('since', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('case_followers_uq').on(t.caseId, t.userId), index('case_followers_user_idx').on(t.userId)]);
+
+/** In-app notifications (also pushed live over SSE). */
+export const notifications = pgTable('notifications', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  userId: integer('user_id').notNull(),
+  caseId: bigint('case_id', { mode: 'number' }),
+  kind: text('kind').notNull(),
+  text: text('text').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  readAt: timestamp('read_at', { withTimezone: true }),
+}, (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)]);
