@@ -32,6 +32,8 @@ function bodyFor(request: FastifyRequest, code: ErrorCode, message: string | nul
 /** Chinese wording for zod issues, which arrive in English. */
 function describeIssue(issue: { code?: string; message: string; expected?: unknown; minimum?: unknown; maximum?: unknown }, english: boolean): string {
   if (english) return issue.message;
+  // A message written in the contract (in Chinese) says more than the generic wording below.
+  if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type': return issue.message.includes('received undefined') ? '必填' : `类型错误，应为 ${String(issue.expected)}`;
     case 'too_small': return `不能小于/短于 ${String(issue.minimum)}`;
