@@ -3,7 +3,7 @@ import { z } from 'zod';
 export const caseSourceSchema = z.enum(['resident', 'patrol', 'building_leader', 'volunteer', 'window', 'visit', 'hotline', 'open311']);
 export const dispatchLevelSchema = z.enum(['grid', 'community', 'street', 'department']);
 export const caseStateSchema = z.enum(['reported', 'accepted', 'rejected', 'merged', 'dispatched', 'signed', 'extension_requested', 'handled', 'verified', 'closed', 'rated', 'parked', 'on_agenda']);
-export const caseActionSchema = z.enum(['accept', 'reject', 'merge', 'dispatch', 'sign', 'return', 'request_extension', 'approve_extension', 'refuse_extension', 'handle', 'verify', 'rework', 'close', 'rate', 'reopen', 'park', 'unpark', 'put_on_agenda']);
+export const caseActionSchema = z.enum(['accept', 'reject', 'merge', 'dispatch', 'sign', 'return', 'request_extension', 'approve_extension', 'refuse_extension', 'handle', 'verify', 'rework', 'close', 'rate', 'reopen', 'park', 'unpark', 'put_on_agenda', 'resolve_agenda']);
 
 const phone = z.string().regex(/^1[3-9]\d{9}$/, '手机号格式不正确');
 

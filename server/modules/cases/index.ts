@@ -10,3 +10,5 @@ export const casesModule: ModuleManifest = {
 };
 
 export { seedCategories } from './seed.ts';
+export { listCasesForAgenda, applyMeetingResolution } from './agenda.ts';
+export { caseFigures } from './indicators.ts';

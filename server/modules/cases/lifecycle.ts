@@ -10,7 +10,7 @@ export type CaseState = (typeof CASE_STATES)[number];
 export const CASE_ACTIONS = [
   'accept', 'reject', 'merge', 'dispatch', 'sign', 'return', 'request_extension', 'approve_extension',
   'refuse_extension', 'handle', 'verify', 'rework', 'close', 'rate', 'reopen', 'park', 'unpark',
-  'put_on_agenda',
+  'put_on_agenda', 'resolve_agenda',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -46,6 +46,8 @@ export const TRANSITIONS = {
   park: { from: ['accepted', 'dispatched', 'signed'], to: 'parked', requires: ['reason'] },
   unpark: { from: ['parked'], to: 'accepted', requires: [] },
   put_on_agenda: { from: ['accepted'], to: 'on_agenda', requires: [] },
+  /** The meeting's resolution sends the case back to its loop, ready for dispatch. */
+  resolve_agenda: { from: ['on_agenda'], to: 'accepted', requires: ['note'] },
 } as const satisfies Record<CaseAction, Transition>;
 
 export const STATE_LABELS_ZH: Record<CaseState, string> = {
@@ -58,7 +60,7 @@ export const ACTION_LABELS_ZH: Record<CaseAction, string> = {
   accept: '立案', reject: '不予立案', merge: '合并', dispatch: '派遣', sign: '签收', return: '退回',
   request_extension: '申请延期', approve_extension: '批准延期', refuse_extension: '驳回延期',
   handle: '处置反馈', verify: '核查', rework: '返工', close: '结案', rate: '评价', reopen: '重新办理',
-  park: '挂账', unpark: '解除挂账', put_on_agenda: '提交上会',
+  park: '挂账', unpark: '解除挂账', put_on_agenda: '提交上会', resolve_agenda: '议定回流',
 };
 
 export const FIELD_LABELS_ZH: Record<TransitionField, string> = {

@@ -40,7 +40,7 @@ function isAssignee(actor: Actor, c: CaseFacts): boolean {
   return false;
 }
 
-const DISPATCHER_ACTIONS = new Set<CaseAction>(['accept', 'reject', 'merge', 'dispatch', 'approve_extension', 'refuse_extension', 'close', 'park', 'unpark', 'put_on_agenda']);
+const DISPATCHER_ACTIONS = new Set<CaseAction>(['accept', 'reject', 'merge', 'dispatch', 'approve_extension', 'refuse_extension', 'close', 'park', 'unpark', 'put_on_agenda', 'resolve_agenda']);
 const HANDLER_ACTIONS = new Set<CaseAction>(['sign', 'return', 'request_extension', 'handle']);
 
 /** May the actor take `action` on this case (scope already checked by casesScopeWhere)? */

@@ -12,6 +12,7 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { reportCase } from './commands/report-case.ts';
 import { transitionCase } from './commands/transition-case.ts';
 import { caseDetail } from './detail.ts';
+import { indicatorRoutes } from './indicator-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { diskPhotoStorage, MAX_PHOTO_BYTES, storePhoto, thumbKey } from './photos.ts';
 import { casesScopeWhere } from './policy.ts';
@@ -66,5 +67,6 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     });
 
     await app.register(notificationRoutes(deps));
+    await app.register(indicatorRoutes(deps));
   };
 }

@@ -73,6 +73,7 @@ export const EFFECTS: Partial<Record<CaseAction, Effect>> = {
   },
   park: ({ input }) => ({ stateReason: input.reason! }),
   put_on_agenda: () => ({ dispatchLevel: 'meeting', departmentId: null, assigneeNodeId: null }),
+  resolve_agenda: ({ input }) => ({ dispatchLevel: null, stateReason: input.note! }),
 };
 
 async function followersOf(tx: Tx, caseId: number): Promise<number[]> {

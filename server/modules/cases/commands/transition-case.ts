@@ -23,41 +23,43 @@ const FIELD_VALUES: Record<string, (i: TransitionInput) => unknown> = {
  * user saw (409 if someone else moved it), check the lifecycle and the policy, apply the
  * action's effects, set the next deadline, append the timeline event and notify.
  */
-export async function transitionCase(deps: AppDeps, actor: Actor, caseId: number, action: CaseAction, input: TransitionInput, tx?: Tx): Promise<CaseRow> {
-  const run = async (t: Tx) => {
-    const row = await loadCaseInScope(t, actor, caseId, { forUpdate: true });
-    if (row.version !== input.version) throw new AppError('CONFLICT', { message: `案件已被他人处理（当前状态已变化），请刷新后重试` });
-    try {
-      assertTransition(row.state, action);
-    } catch (error) {
-      if (error instanceof TransitionError) throw new AppError('CASE_INVALID_TRANSITION', { message: error.message });
-      throw error;
-    }
-    authorizeCase(actor, action, await caseFacts(t, row));
-    for (const field of requiredFields(action)) {
-      if (FIELD_VALUES[field]!(input) === undefined) throw invalid(field, `${TRANSITIONS[action].to === 'rated' ? '请给出' : '必须填写'}${FIELD_LABELS_ZH[field]}`);
-    }
-    const now = new Date();
-    const changes = (await EFFECTS[action]?.({ tx: t, actor, row, input, now, reopenWindowDays: deps.config.reopenWindowDays })) ?? {};
-    const to = TRANSITIONS[action].to;
-    const limits = await resolveLimits(t, changes.categoryId ?? row.categoryId, row.communityId, row.streetId);
-    const dueAt = dueAtAfter(action, to, { at: now, previousDueAt: row.dueAt, grantedMinutes: input.minutes }, limits, await loadWorkingCalendar(t));
-    const newStep = dueAt?.getTime() !== row.dueAt?.getTime();
-    await attachPhotos(t, actor, caseId, input.photoIds);
-    const [updated] = await t.update(cases).set({
-      ...changes, state: to, version: row.version + 1, updatedAt: now, dueAt,
-      ...(newStep ? { stepStartedAt: now, deadlineNotice: 'none' as const } : {}),
-    }).where(and(eq(cases.id, caseId), eq(cases.version, input.version))).returning();
-    if (!updated) throw new AppError('CONFLICT');
-    await t.insert(caseEvents).values({
-      caseId, actorUserId: actor.userId, actorRole: actor.role, action, fromState: row.state, toState: to,
-      note: input.feedback ?? input.reason ?? input.note ?? input.comment ?? null, photoIds: input.photoIds,
-      data: { ...(input.minutes ? { minutes: input.minutes } : {}), ...(input.score ? { score: input.score } : {}), ...(changes.departmentId ? { departmentId: changes.departmentId } : {}), ...(changes.dispatchLevel ? { level: changes.dispatchLevel } : {}) },
-    });
-    await notifyTransition(t, actor, row, updated, action);
-    return updated;
-  };
-  return tx ? run(tx) : withTx(deps.db, run);
+export function transitionCase(deps: AppDeps, actor: Actor, caseId: number, action: CaseAction, input: TransitionInput): Promise<CaseRow> {
+  return withTx(deps.db, (tx) => transitionInTx(tx, actor, caseId, action, input, { reopenWindowDays: deps.config.reopenWindowDays }));
+}
+
+/** The same step inside a caller's transaction (other modules: a meeting's resolution returns a case to its loop). */
+export async function transitionInTx(t: Tx, actor: Actor, caseId: number, action: CaseAction, input: TransitionInput, options: { reopenWindowDays: number }): Promise<CaseRow> {
+  const row = await loadCaseInScope(t, actor, caseId, { forUpdate: true });
+  if (row.version !== input.version) throw new AppError('CONFLICT', { message: `案件已被他人处理（当前状态已变化），请刷新后重试` });
+  try {
+    assertTransition(row.state, action);
+  } catch (error) {
+    if (error instanceof TransitionError) throw new AppError('CASE_INVALID_TRANSITION', { message: error.message });
+    throw error;
+  }
+  authorizeCase(actor, action, await caseFacts(t, row));
+  for (const field of requiredFields(action)) {
+    if (FIELD_VALUES[field]!(input) === undefined) throw invalid(field, `${TRANSITIONS[action].to === 'rated' ? '请给出' : '必须填写'}${FIELD_LABELS_ZH[field]}`);
+  }
+  const now = new Date();
+  const changes = (await EFFECTS[action]?.({ tx: t, actor, row, input, now, reopenWindowDays: options.reopenWindowDays })) ?? {};
+  const to = TRANSITIONS[action].to;
+  const limits = await resolveLimits(t, changes.categoryId ?? row.categoryId, row.communityId, row.streetId);
+  const dueAt = dueAtAfter(action, to, { at: now, previousDueAt: row.dueAt, grantedMinutes: input.minutes }, limits, await loadWorkingCalendar(t));
+  const newStep = dueAt?.getTime() !== row.dueAt?.getTime();
+  await attachPhotos(t, actor, caseId, input.photoIds);
+  const [updated] = await t.update(cases).set({
+    ...changes, state: to, version: row.version + 1, updatedAt: now, dueAt,
+    ...(newStep ? { stepStartedAt: now, deadlineNotice: 'none' as const } : {}),
+  }).where(and(eq(cases.id, caseId), eq(cases.version, input.version))).returning();
+  if (!updated) throw new AppError('CONFLICT');
+  await t.insert(caseEvents).values({
+    caseId, actorUserId: actor.userId, actorRole: actor.role, action, fromState: row.state, toState: to,
+    note: input.feedback ?? input.reason ?? input.note ?? input.comment ?? null, photoIds: input.photoIds,
+    data: { ...(input.minutes ? { minutes: input.minutes } : {}), ...(input.score ? { score: input.score } : {}), ...(changes.departmentId ? { departmentId: changes.departmentId } : {}), ...(changes.dispatchLevel ? { level: changes.dispatchLevel } : {}) },
+  });
+  await notifyTransition(t, actor, row, updated, action);
+  return updated;
 }
 
 async function attachPhotos(tx: Tx, actor: Actor, caseId: number, photoIds: number[]): Promise<void> {
