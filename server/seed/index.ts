@@ -6,13 +6,15 @@ import { loadDistrictFixture, type DistrictFixture } from './geo/fixture.ts';
 import { seedAccounts, type DemoAccount } from './seed-accounts.ts';
 import { seedOrganisations } from './seed-organisations.ts';
 import { seedTree, type SeededTree } from './seed-tree.ts';
-import { seedCategories } from '../modules/cases/index.ts';
+import { seedCategories, seedDemoCases } from '../modules/cases/index.ts';
 
 export interface SeedOptions {
   fixture?: DistrictFixture;
   password: string;
   /** Which streets get house-level detail; default: the first street (the demo accounts' street). */
   housesFor?: (streetIndex: number) => boolean;
+  /** Historical cases per street (a year of them); none by default, so tests start from an empty ledger. */
+  casesPerStreet?: (streetIndex: number) => number;
 }
 
 export interface SeedResult { tree: SeededTree; accounts: DemoAccount[]; nodes: number }
@@ -32,6 +34,7 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
     const orgs = await seedOrganisations(tx, tree);
     const accounts = await seedAccounts(tx, tree, orgs, options.password);
     await seedCategories(tx);
+    if (options.casesPerStreet) await seedDemoCases(tx, tree, tree.streets.map((_, i) => options.casesPerStreet!(i)));
     return { tree, accounts, nodes: tree.nodes };
   });
 }

@@ -12,3 +12,4 @@ export const casesModule: ModuleManifest = {
 export { seedCategories } from './seed.ts';
 export { listCasesForAgenda, applyMeetingResolution } from './agenda.ts';
 export { caseFigures } from './indicators.ts';
+export { seedDemoCases } from './demo/seed-cases.ts';

@@ -14,6 +14,7 @@ import { transitionCase } from './commands/transition-case.ts';
 import { caseDetail } from './detail.ts';
 import { indicatorRoutes } from './indicator-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
+import { suggestRoutes } from './suggest-routes.ts';
 import { diskPhotoStorage, MAX_PHOTO_BYTES, storePhoto, thumbKey } from './photos.ts';
 import { casesScopeWhere } from './policy.ts';
 import { categoryTree, listCases } from './queries.ts';
@@ -68,5 +69,6 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     await app.register(notificationRoutes(deps));
     await app.register(indicatorRoutes(deps));
+    await app.register(suggestRoutes(deps));
   };
 }

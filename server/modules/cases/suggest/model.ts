@@ -1,0 +1,42 @@
+import { desc, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/open.ts';
+import { cases } from '../schema.ts';
+import { NaiveBayes } from './naive-bayes.ts';
+import { tokenize } from './tokens.ts';
+
+/** The most recent classified cases are what dispatchers decide like today. */
+const TRAINING_WINDOW = 20_000;
+export const MIN_SAMPLES = 20;
+
+export interface SuggestionModels { category: NaiveBayes; department: NaiveBayes; trainedOn: number }
+
+/** Text and place features: the same words mean different things in different grids. */
+export function features(text: string, gridId: number | null, communityId: number): string[] {
+  return [...tokenize(text), `@community:${communityId}`, ...(gridId ? [`@grid:${gridId}`] : [])];
+}
+
+/**
+ * Per-process models, retrained when the set of classified cases has moved (count or latest
+ * acceptance), so every instance learns from the same data without sharing memory.
+ */
+export function createSuggestionModels(db: Db) {
+  let cached: { fingerprint: string; models: SuggestionModels } | null = null;
+  return async function models(): Promise<SuggestionModels> {
+    const [fp] = await db.select({ n: sql<number>`count(*)`, latest: sql<string>`coalesce(max(${cases.acceptedAt}), 'epoch')::text` }).from(cases).where(isNotNull(cases.acceptedAt));
+    const fingerprint = `${fp?.n}:${fp?.latest}`;
+    if (cached?.fingerprint === fingerprint) return cached.models;
+    const rows = await db.select({ title: cases.title, description: cases.description, gridId: cases.gridId, communityId: cases.communityId, categoryId: cases.categoryId, departmentId: cases.departmentId, level: cases.dispatchLevel })
+      .from(cases).where(sql`${cases.acceptedAt} is not null and ${cases.categoryId} is not null and ${cases.state} not in ('rejected', 'merged')`)
+      .orderBy(desc(cases.acceptedAt)).limit(TRAINING_WINDOW);
+    const category = new NaiveBayes();
+    const department = new NaiveBayes();
+    for (const r of rows) {
+      const tokens = features(`${r.title} ${r.description}`, r.gridId, r.communityId);
+      category.add({ tokens, label: String(r.categoryId) });
+      if (r.level) department.add({ tokens, label: r.level === 'department' && r.departmentId ? `d:${r.departmentId}` : `l:${r.level}` });
+    }
+    cached = { fingerprint, models: { category, department, trainedOn: rows.length } };
+    return cached.models;
+  };
+}
+export type SuggestionModelSource = ReturnType<typeof createSuggestionModels>;
