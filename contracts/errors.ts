@@ -16,6 +16,7 @@ export const ERRORS = {
   CASE_REOPEN_NOT_REPORTER: { status: 403, zh: '只有上报人可以申请重新办理', en: 'Only the reporter may reopen' },
   CASE_REOPEN_WINDOW_CLOSED: { status: 409, zh: '已超过可重新办理的期限', en: 'The reopening window has passed' },
   DUPLICATE: { status: 409, zh: '记录已存在', en: 'Already exists' },
+  DECISION_STEP_OUT_OF_ORDER: { status: 409, zh: '四议两公开须按顺序进行，不能跳过或重复步骤', en: 'Decision steps must follow their order' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '文件过大', en: 'File too large' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500; zh: string; en: string }>;

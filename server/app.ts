@@ -7,7 +7,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
-import { registerErrorHandler } from './platform/errors.ts';
+import { notFoundBody, registerErrorHandler } from './platform/errors.ts';
 import { MODULES } from './modules/index.ts';
 import { registerLiveRoutes } from './platform/live/routes.ts';
 
@@ -42,10 +42,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
 
 /** Serves the built single-page app; unknown non-API paths fall back to index.html. */
 function registerWebApp(app: FastifyInstance, webDir: string | null): void {
-  if (!webDir || !fs.existsSync(`${webDir}/index.html`)) return;
-  void app.register(fastifyStatic, { root: webDir, wildcard: false });
+  const hasWeb = Boolean(webDir && fs.existsSync(`${webDir}/index.html`));
+  if (hasWeb) void app.register(fastifyStatic, { root: webDir!, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !/^\/(api|open311)\//.test(request.url)) return reply.sendFile('index.html');
-    return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+    if (hasWeb && request.method === 'GET' && !/^\/(api|open311)(\/|$)/.test(request.url)) return reply.sendFile('index.html');
+    return reply.status(404).send(notFoundBody(request));
   });
 }

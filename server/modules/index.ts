@@ -3,7 +3,14 @@ import type { AppDeps } from '../app-deps.ts';
 import type { JobHandler } from '../platform/jobs/queue.ts';
 import { accountsRoutes } from './accounts/routes.ts';
 import { orgRoutes } from './org/routes.ts';
+import { partyModule } from './party/index.ts';
+import { wishesModule } from './wishes/index.ts';
+import { volunteersModule } from './volunteers/index.ts';
 import { casesModule } from './cases/index.ts';
+import { meetingsModule } from './meetings/index.ts';
+import { servicesModule } from './services/index.ts';
+import { boardsModule } from './boards/index.ts';
+import { ratingsModule } from './ratings/index.ts';
 
 /** A module's manifest: its routes, and the background jobs it runs (one-off kinds and periodic sweeps). */
 export interface ModuleManifest {
@@ -16,7 +23,14 @@ export interface ModuleManifest {
 export const MODULES: ModuleManifest[] = [
   { name: 'accounts', routes: accountsRoutes as ModuleManifest['routes'] },
   { name: 'org', routes: orgRoutes as ModuleManifest['routes'] },
+  partyModule,
+  wishesModule,
+  volunteersModule,
   casesModule,
+  meetingsModule,
+  servicesModule,
+  boardsModule,
+  ratingsModule,
 ];
 
 /** Every module's job handlers by kind. */

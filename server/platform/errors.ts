@@ -45,6 +45,11 @@ function describeIssue(issue: { code?: string; message: string; expected?: unkno
   }
 }
 
+/** The 404 body for unknown routes (app.ts decides between it and the single-page app). */
+export function notFoundBody(request: FastifyRequest): ErrorBody {
+  return bodyFor(request, 'NOT_FOUND', prefersEnglish(request) ? 'No such endpoint' : '接口不存在');
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
@@ -66,5 +71,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     request.log.error(error);
     return reply.status(500).send(bodyFor(request, 'INTERNAL', null));
   });
-  app.setNotFoundHandler((request, reply) => reply.status(404).send(bodyFor(request, 'NOT_FOUND', null)));
 }

@@ -7,6 +7,8 @@ import { seedAccounts, type DemoAccount } from './seed-accounts.ts';
 import { seedOrganisations } from './seed-organisations.ts';
 import { seedTree, type SeededTree } from './seed-tree.ts';
 import { seedCategories, seedDemoCases } from '../modules/cases/index.ts';
+import { seedParty } from '../modules/party/index.ts';
+import { seedCommunityLife } from '../modules/services/seed-community-life.ts';
 
 export interface SeedOptions {
   fixture?: DistrictFixture;
@@ -34,6 +36,8 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
     const orgs = await seedOrganisations(tx, tree);
     const accounts = await seedAccounts(tx, tree, orgs, options.password);
     await seedCategories(tx);
+    await seedParty(tx, tree);
+    await seedCommunityLife(tx, tree);
     if (options.casesPerStreet) await seedDemoCases(tx, tree, tree.streets.map((_, i) => options.casesPerStreet!(i)));
     return { tree, accounts, nodes: tree.nodes };
   });

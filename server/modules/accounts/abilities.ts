@@ -5,19 +5,35 @@ import type { Role } from '../../../contracts/roles.ts';
  * these abilities plus the row's scope; the web app hides buttons using the same list.
  */
 const STAFF_READ = ['org.read', 'cases.read'];
+const PEOPLE_ALL = ['people.read', 'people.write', 'people.import', 'people.export', 'people.reveal'];
+/** Meetings, services, neighbourhood boards and ratings (community life). */
+const COMMUNITY_LIFE: Record<Role, readonly string[]> = {
+  district_admin: ['meetings.read', 'meetings.write', 'services.manage', 'boards.manage', 'ratings.read', 'ratings.compute'],
+  street_admin: ['meetings.read', 'meetings.write', 'services.manage', 'boards.manage', 'ratings.read', 'ratings.compute'],
+  community_secretary: ['meetings.read', 'meetings.write', 'services.manage', 'services.handle', 'boards.manage', 'boards.read', 'boards.announce', 'boards.moderate', 'ratings.read', 'ratings.adjust', 'ratings.vote'],
+  community_staff: ['meetings.read', 'meetings.write', 'services.manage', 'services.handle', 'boards.manage', 'boards.read', 'boards.announce', 'boards.moderate', 'ratings.read'],
+  grid_worker: ['meetings.read', 'services.handle', 'services.proxy_for', 'boards.read', 'boards.announce', 'boards.moderate'],
+  building_leader: ['services.book', 'services.proxy_for', 'boards.read', 'boards.post', 'boards.announce', 'boards.moderate', 'ratings.rate_property'],
+  party_member: ['services.book', 'boards.read', 'boards.post', 'ratings.rate_property'],
+  volunteer: ['services.book', 'boards.read', 'boards.post'],
+  resident: ['services.book', 'boards.read', 'boards.post', 'ratings.rate_property'],
+  department_handler: ['ratings.read_own'],
+  co_unit_contact: [],
+  property_company: [],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
-  district_admin: [...STAFF_READ, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
-  street_admin: [...STAFF_READ, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
-  community_secretary: [...STAFF_READ, 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
-  community_staff: [...STAFF_READ, 'cases.dispatch', 'cases.report'],
-  grid_worker: [...STAFF_READ, 'cases.report', 'cases.verify'],
-  building_leader: ['org.read', 'cases.report'],
-  party_member: ['cases.report'],
-  volunteer: ['cases.report'],
-  resident: ['cases.report'],
-  department_handler: ['cases.read', 'cases.handle'],
-  co_unit_contact: ['org.read'],
-  property_company: ['cases.read', 'cases.handle'],
+  district_admin: [...COMMUNITY_LIFE.district_admin, 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
+  street_admin: [...COMMUNITY_LIFE.street_admin, 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
+  community_secretary: [...COMMUNITY_LIFE.community_secretary, 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
+  community_staff: [...COMMUNITY_LIFE.community_staff, 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, 'people.read', 'people.write', 'people.import', 'people.export', 'cases.dispatch', 'cases.report'],
+  grid_worker: [...COMMUNITY_LIFE.grid_worker, 'party.read', 'wishes.publish', ...STAFF_READ, 'people.read', 'people.write', 'cases.report', 'cases.verify'],
+  building_leader: [...COMMUNITY_LIFE.building_leader, 'wishes.publish', 'volunteers.join', 'org.read', 'cases.report'],
+  party_member: [...COMMUNITY_LIFE.party_member, 'party.self', 'wishes.publish', 'wishes.claim', 'volunteers.join', 'cases.report'],
+  volunteer: [...COMMUNITY_LIFE.volunteer, 'wishes.publish', 'wishes.claim', 'volunteers.join', 'cases.report'],
+  resident: [...COMMUNITY_LIFE.resident, 'wishes.publish', 'volunteers.join', 'cases.report'],
+  department_handler: [...COMMUNITY_LIFE.department_handler, 'cases.read', 'cases.handle'],
+  co_unit_contact: [...COMMUNITY_LIFE.co_unit_contact, 'wishes.claim', 'org.read'],
+  property_company: [...COMMUNITY_LIFE.property_company, 'cases.read', 'cases.handle'],
 };
 
 export function abilitiesOf(role: Role): readonly string[] {

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../platform/db/open.ts';
+import type { Queryable } from '../../platform/db/tx.ts';
 import { underPath } from '../../platform/scope.ts';
 
 export type IndicatorGroup = 'grid' | 'community' | 'street' | 'department' | 'category';
@@ -50,7 +51,7 @@ export async function caseIndicators(db: Db, filter: IndicatorFilter, groupBy: I
 }
 
 /** Figures other modules rate with (property companies, departments): counts, so callers form their own ratios. */
-export async function caseFigures(db: Db, filter: { scopePath?: string; departmentId?: number; estateNodeIds?: number[]; from: Date; to: Date }) {
+export async function caseFigures(db: Queryable, filter: { scopePath?: string; departmentId?: number; estateNodeIds?: number[]; from: Date; to: Date }) {
   const parts = [sql`c.reported_at >= ${filter.from.toISOString()}::timestamptz`, sql`c.reported_at < ${filter.to.toISOString()}::timestamptz`];
   if (filter.scopePath) parts.push(underPath(sql`c.scope_path`, filter.scopePath));
   if (filter.departmentId) parts.push(sql`c.department_id = ${filter.departmentId}`);

@@ -106,3 +106,15 @@ describe('concurrency', () => {
     expect(rows[0].n).toBe(1);
   });
 });
+
+describe('party points from cases', () => {
+  it('credits a party member once when their report is accepted', async () => {
+    const member = await loginAs(ctx.app, 'member');
+    const pin = await pointInGrid(ctx, grid1().id);
+    const c = await report(ctx.app, member, { title: '消防通道被占', description: '小区消防通道停满了车', ...pin });
+    await actOk(ctx.app, s.secretary!, c.id, 'accept', { categoryId: await categoryId(ctx, '消防通道堵塞') });
+    const { rows } = await ctx.pool.query(`select points from party_points p join party_members m on m.id = p.member_id join users u on u.id = m.user_id where u.username = 'member' and p.source_kind = 'case.accepted' and p.source_id = $1`, [String(c.id)]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].points).toBeGreaterThan(0);
+  });
+});

@@ -49,12 +49,17 @@ export async function childrenPage(db: Db, parentId: number, page: number, pageS
 
 /** Grids under a node with the figures the map labels need, as one GeoJSON FeatureCollection. */
 export async function gridsFeatureCollection(db: Db, path: string) {
+  // Buildings are counted in one pass grouped by the grid id read off their path ('/d/s/c/g/…'):
+  // a per-grid `path like g.path || '%'` subquery cannot use the index and took 28 s for the district.
   const rows = await db.execute<{ id: number; code: string; name: string; households: number | null; geometry: unknown; community_id: number; community_name: string; buildings: number; grid_worker: string | null; branch: string | null }>(sql`
+    with b as (
+      select split_part(path, '/', 5)::int as grid_id, count(*)::int as n from org_nodes
+      where level = 'building' and ${underPath(sql`path`, path)} group by 1)
     select g.id, g.code, g.name, g.households, g.geometry, c.id as community_id, c.name as community_name,
-      (select count(*) from org_nodes b where b.level = 'building' and b.path like g.path || '%')::int as buildings,
+      coalesce(b.n, 0) as buildings,
       (select u.display_name from users u where u.scope_node_id = g.id and u.role = 'grid_worker' order by u.id limit 1) as grid_worker,
       (select p.name from party_orgs p where p.node_id = g.id and p.kind = 'grid_branch' limit 1) as branch
-    from org_nodes g join org_nodes c on c.id = g.parent_id
+    from org_nodes g join org_nodes c on c.id = g.parent_id left join b on b.grid_id = g.id
     where g.level = 'grid' and ${underPath(sql`g.path`, path)}
     order by g.code`);
   return {

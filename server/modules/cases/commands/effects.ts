@@ -4,6 +4,7 @@ import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/tx.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { departments, orgNodes } from '../../org/schema.ts';
+import { awardPoints } from '../../party/index.ts';
 import { assertReopenAllowed, isOpen, TransitionError, type CaseAction } from '../lifecycle.ts';
 import type { CaseRow } from '../load-case.ts';
 import { casesScopeWhere } from '../policy.ts';
@@ -23,6 +24,8 @@ export const EFFECTS: Partial<Record<CaseAction, Effect>> = {
     const [category] = await tx.select({ id: caseCategories.id }).from(caseCategories).where(eq(caseCategories.id, categoryId));
     if (!category) throw invalid('categoryId', '案件类别不存在');
     const changes: Changes = { categoryId, acceptedAt: now, acceptedOnTime: onTime({ tx, row, input, now, ...ctx }) };
+    // A party member's valid report counts towards their post (社情民意联络员); once per case.
+    if (row.reporterUserId) await awardPoints(tx, { memberUserId: row.reporterUserId, sourceKind: 'case.accepted', sourceId: row.id, occurredAt: now });
     if (input.gridId) {
       const [grid] = await tx.select({ id: orgNodes.id, path: orgNodes.path }).from(orgNodes).where(and(eq(orgNodes.id, input.gridId), eq(orgNodes.level, 'grid'), eq(orgNodes.parentId, row.communityId)));
       if (!grid) throw invalid('gridId', '网格不存在或不属于该案件所在社区');

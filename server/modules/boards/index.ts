@@ -1,0 +1,4 @@
+import type { ModuleManifest } from '../index.ts';
+import { boardsRoutes } from './routes.ts';
+
+export const boardsModule: ModuleManifest = { name: 'boards', routes: boardsRoutes as ModuleManifest['routes'] };

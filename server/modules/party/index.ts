@@ -1,0 +1,27 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../../app-deps.ts';
+import type { JobHandler } from '../../platform/jobs/queue.ts';
+import { raiseAlerts } from './alerts.ts';
+import { partyOrgRoutes } from './routes-org.ts';
+import { partyMemberRoutes } from './routes.ts';
+
+export { awardPoints, type AwardInput, type AwardResult, type PointSourceKind } from './points.ts';
+export { seedParty } from './seed.ts';
+
+export const PARTY_ALERT_JOB = 'party.alerts';
+
+/** The party module's manifest: member and branch routes, and the hourly alert sweep. */
+export const partyModule = {
+  name: 'party',
+  routes(deps: AppDeps): FastifyPluginAsync {
+    return async (app) => {
+      await app.register(partyMemberRoutes(deps));
+      await app.register(partyOrgRoutes(deps));
+    };
+  },
+  jobs(): Record<string, JobHandler> {
+    return { [PARTY_ALERT_JOB]: async ({ db, reportProgress }) => { await reportProgress(await raiseAlerts(db, new Date())); } };
+  },
+  periodic: [{ kind: PARTY_ALERT_JOB, everySeconds: 3600 }],
+};
+export { memberPoints } from './stats.ts';

@@ -1,0 +1,78 @@
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { AppError } from '../../platform/errors.ts';
+import { actorCovers, underPath } from '../../platform/scope.ts';
+import { hasAbility } from '../accounts/abilities.ts';
+import type { PartyViewer } from './membership.ts';
+import { partyMembers } from './schema.ts';
+
+export type MemberAction = 'read' | 'manage' | 'confirm_registration' | 'self';
+export type BranchAction = 'read' | 'manage';
+
+type MemberFacts = { id: number; branchOrgId: number; branchPath: string; registeredPath: string | null; registrationState: string | null; userId: number | null };
+
+function staffCovers(v: PartyViewer, path: string | null, ability: string): boolean {
+  return hasAbility(v.actor.role, ability) && actorCovers(v.actor, path);
+}
+const isSecretaryOf = (v: PartyViewer, branchOrgId: number) => v.membership?.duty === 'secretary' && v.membership.branchOrgId === branchOrgId;
+
+/**
+ * Members visible to the viewer (others are 404): staff see members of branches in their scope
+ * and members who registered (双报到) at a community in their scope; a branch secretary sees the
+ * branch; every member sees themself.
+ */
+export function memberScopeWhere(v: PartyViewer): SQL {
+  const parts: SQL[] = [eq(partyMembers.userId, v.actor.userId)];
+  const { scopePath } = v.actor;
+  if (scopePath && (hasAbility(v.actor.role, 'party.manage') || hasAbility(v.actor.role, 'party.read'))) {
+    parts.push(underPath(partyMembers.branchPath, scopePath));
+    parts.push(and(underPath(partyMembers.registeredPath, scopePath), sql`${partyMembers.registrationState} is not null`)!);
+  }
+  if (v.membership?.duty === 'secretary') parts.push(eq(partyMembers.branchOrgId, v.membership.branchOrgId));
+  return or(...parts)!;
+}
+
+/** The one place deciding what a viewer may do with a member record (call after memberScopeWhere). */
+export function canMember(v: PartyViewer, action: MemberAction, m: MemberFacts): boolean {
+  const self = m.userId !== null && m.userId === v.actor.userId;
+  const registeredHere = m.registrationState === 'confirmed' && staffCovers(v, m.registeredPath, 'party.manage');
+  switch (action) {
+    case 'self':
+      return self && hasAbility(v.actor.role, 'party.self');
+    case 'read':
+      return self || isSecretaryOf(v, m.branchOrgId) || staffCovers(v, m.branchPath, 'party.read') || staffCovers(v, m.branchPath, 'party.manage')
+        || (m.registrationState !== null && staffCovers(v, m.registeredPath, 'party.manage'));
+    case 'manage':
+      // The branch manages its members; the community where an in-service member registered manages their service there.
+      return isSecretaryOf(v, m.branchOrgId) || staffCovers(v, m.branchPath, 'party.manage') || registeredHere;
+    case 'confirm_registration':
+      return m.registrationState === 'pending' && staffCovers(v, m.registeredPath, 'party.manage');
+  }
+}
+
+export function authorizeMember(v: PartyViewer, action: MemberAction, m: MemberFacts): void {
+  if (!canMember(v, action, m)) throw new AppError('FORBIDDEN');
+}
+
+export function memberAbilities(v: PartyViewer, m: MemberFacts): MemberAction[] {
+  return (['read', 'manage', 'confirm_registration', 'self'] as const).filter((a) => canMember(v, a, m));
+}
+
+/** Branch-level work (alerts, red/yellow list, member list): its secretary, or staff whose scope covers it. */
+export function canBranch(v: PartyViewer, action: BranchAction, branch: { id: number; scopePath: string }): boolean {
+  if (isSecretaryOf(v, branch.id)) return true;
+  if (action === 'read' && staffCovers(v, branch.scopePath, 'party.read')) return true;
+  return staffCovers(v, branch.scopePath, 'party.manage');
+}
+
+export function authorizeBranch(v: PartyViewer, action: BranchAction, branch: { id: number; scopePath: string }): void {
+  if (!canBranch(v, action, branch)) throw new AppError('FORBIDDEN');
+}
+
+/** Community-level party work (posts, community red/yellow list, registrations to confirm). */
+export function canCommunity(v: PartyViewer, action: 'read' | 'manage', community: { path: string }): boolean {
+  return staffCovers(v, community.path, 'party.manage') || (action === 'read' && staffCovers(v, community.path, 'party.read'));
+}
+
+export function authorizeCommunity(v: PartyViewer, action: 'read' | 'manage', community: { path: string }): void {
+  if (!canCommunity(v, action, community)) throw new AppError('FORBIDDEN');
+}

@@ -1,0 +1,26 @@
+import type { Actor } from '../../platform/auth/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import { actorCovers, isUnder } from '../../platform/scope.ts';
+import { hasAbility } from '../accounts/abilities.ts';
+
+export type RatingAction = 'read' | 'compute' | 'adjust' | 'vote' | 'rate_property' | 'read_list';
+
+/**
+ * The one place deciding access to ratings. `path` is the street's path for runs and lists,
+ * the subject's path for adjustments and votes, the estate's path for residents' ratings.
+ */
+export function canRating(actor: Actor, action: RatingAction, path: string): boolean {
+  switch (action) {
+    case 'read': return hasAbility(actor.role, 'ratings.read') && Boolean(actor.scopePath) && (actorCovers(actor, path) || isUnder(actor.scopePath!, path));
+    // The two-colour list is published: anyone living or working in the street sees it.
+    case 'read_list': return Boolean(actor.scopePath) && (actorCovers(actor, path) || isUnder(actor.scopePath!, path));
+    case 'compute': return hasAbility(actor.role, 'ratings.compute') && actorCovers(actor, path);
+    case 'adjust': return hasAbility(actor.role, 'ratings.adjust') && actorCovers(actor, path);
+    case 'vote': return hasAbility(actor.role, 'ratings.vote') && actorCovers(actor, path);
+    case 'rate_property': return hasAbility(actor.role, 'ratings.rate_property') && Boolean(actor.scopePath) && isUnder(actor.scopePath!, path);
+  }
+}
+
+export function authorizeRating(actor: Actor, action: RatingAction, path: string): void {
+  if (!canRating(actor, action, path)) throw new AppError('FORBIDDEN');
+}

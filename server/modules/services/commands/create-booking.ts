@@ -1,0 +1,63 @@
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { createBookingBody } from '../../../../contracts/services.ts';
+import type { Actor } from '../../../platform/auth/actor.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import type { Db } from '../../../platform/db/open.ts';
+import { withTx, type Tx } from '../../../platform/db/tx.ts';
+import { AppError, invalid } from '../../../platform/errors.ts';
+import { isUnder } from '../../../platform/scope.ts';
+import { users } from '../../accounts/schema.ts';
+import { orgNodes } from '../../org/schema.ts';
+import { loadItemVisible } from '../load.ts';
+import { authorizeService } from '../policy.ts';
+import { bookingEvents, bookings, serviceSlots, serviceStations } from '../schema.ts';
+
+type Input = z.infer<typeof createBookingBody>;
+
+/**
+ * Books a slot (visit) or asks for proxy service. The slot's seat is taken by one conditional
+ * UPDATE (booked < capacity): PostgreSQL re-checks the condition after waiting on a concurrent
+ * writer's row lock, so parallel requests can never book more seats than the slot has.
+ */
+export async function createBooking(db: Db, actor: Actor, input: Input) {
+  return withTx(db, async (tx) => {
+    const item = await loadItemVisible(tx, actor, input.serviceItemId);
+    if (!item.active) throw invalid('serviceItemId', '该服务事项已停办');
+    const resident = await residentFor(tx, actor, input, item.scopePath);
+    let slotId: number | null = null;
+    if (input.mode === 'visit') {
+      const [station] = await tx.select({ id: serviceStations.id }).from(serviceSlots).innerJoin(serviceStations, eq(serviceStations.id, serviceSlots.stationId))
+        .where(and(eq(serviceSlots.id, input.slotId), eq(serviceStations.communityId, item.communityId)));
+      if (!station) throw invalid('slotId', '时段不存在或不属于本社区的服务驿站');
+      const [taken] = await tx.update(serviceSlots).set({ booked: sql`${serviceSlots.booked} + 1` })
+        .where(and(eq(serviceSlots.id, input.slotId), lt(serviceSlots.booked, serviceSlots.capacity), gt(serviceSlots.startsAt, new Date())))
+        .returning({ id: serviceSlots.id });
+      if (!taken) throw new AppError('CONFLICT', { message: '该时段已约满或已过期，请选择其他时段' });
+      slotId = taken.id;
+    } else if (!item.proxy) {
+      throw invalid('serviceItemId', '该事项不提供代办服务');
+    }
+    const [row] = await tx.insert(bookings).values({
+      mode: input.mode, serviceItemId: item.id, slotId, residentUserId: resident.id, requestedBy: actor.userId,
+      communityId: item.communityId, scopePath: resident.path, note: input.note ?? null,
+    }).returning();
+    await tx.insert(bookingEvents).values({ bookingId: row!.id, action: 'submitted', actorUserId: actor.userId, note: input.note ?? null });
+    await recordAudit(tx, actor, { action: 'services.booking.create', targetType: 'booking', targetId: row!.id, scopePath: resident.path, summary: { mode: input.mode, item: item.name, residentUserId: resident.id } });
+    return row!;
+  });
+}
+
+/** Residents book for themselves; a building leader or grid worker may ask proxy service for a resident they serve (双代). */
+async function residentFor(tx: Tx, actor: Actor, input: Input, communityPath: string): Promise<{ id: number; path: string }> {
+  const onBehalf = input.mode === 'proxy' && input.residentUserId !== undefined && input.residentUserId !== actor.userId;
+  if (!onBehalf) {
+    authorizeService(actor, 'book', communityPath);
+    return { id: actor.userId, path: actor.scopePath! };
+  }
+  authorizeService(actor, 'proxy_for', communityPath);
+  const [resident] = await tx.select({ id: users.id, role: users.role, path: orgNodes.path }).from(users).innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
+    .where(eq(users.id, input.residentUserId!));
+  if (!resident || resident.role !== 'resident' || !isUnder(resident.path, actor.scopePath!)) throw invalid('residentUserId', '该居民不在您服务的范围内');
+  return resident;
+}

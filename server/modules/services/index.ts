@@ -1,0 +1,4 @@
+import type { ModuleManifest } from '../index.ts';
+import { servicesRoutes } from './routes.ts';
+
+export const servicesModule: ModuleManifest = { name: 'services', routes: servicesRoutes as ModuleManifest['routes'] };

@@ -1,0 +1,55 @@
+import { eq, or, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import { actorCovers, isUnder, underPath } from '../../platform/scope.ts';
+import { hasAbility } from '../accounts/abilities.ts';
+import { bookings, type BookingRow } from './schema.ts';
+
+export type ServiceAction = 'browse' | 'manage' | 'book' | 'proxy_for' | 'handle';
+export type BookingAction = 'read' | 'receive' | 'handover' | 'complete' | 'cancel' | 'rate';
+
+/** The one place deciding access to the service catalogue, stations and bookings. */
+export function canService(actor: Actor, action: ServiceAction, communityPath: string): boolean {
+  const scope = actor.scopePath;
+  if (!scope) return false;
+  switch (action) {
+    // Residents browse their own community's catalogue; staff browse what they cover.
+    case 'browse': return isUnder(scope, communityPath) || isUnder(communityPath, scope);
+    case 'book': return hasAbility(actor.role, 'services.book') && isUnder(scope, communityPath);
+    case 'proxy_for': return hasAbility(actor.role, 'services.proxy_for') && isUnder(scope, communityPath);
+    case 'manage': return hasAbility(actor.role, 'services.manage') && actorCovers(actor, communityPath);
+    case 'handle': return hasAbility(actor.role, 'services.handle') && actorCovers(actor, communityPath);
+  }
+}
+
+export function authorizeService(actor: Actor, action: ServiceAction, communityPath: string): void {
+  if (!canService(actor, action, communityPath)) throw new AppError('FORBIDDEN');
+}
+
+/** Bookings visible to the actor: their own (as resident or requester), or those of the community they handle. */
+export function bookingScopeWhere(actor: Actor): SQL {
+  const own = or(eq(bookings.residentUserId, actor.userId), eq(bookings.requestedBy, actor.userId))!;
+  if (hasAbility(actor.role, 'services.handle') && actor.scopePath) return or(own, underPath(bookings.scopePath, actor.scopePath))!;
+  return own;
+}
+
+/**
+ * 首问责任制: whoever receives a booking first is responsible for it until they hand it
+ * over explicitly; only the responsible person moves it on.
+ */
+export function canBooking(actor: Actor, action: BookingAction, row: BookingRow): boolean {
+  const handler = hasAbility(actor.role, 'services.handle') && actorCovers(actor, row.scopePath);
+  const own = row.residentUserId === actor.userId || row.requestedBy === actor.userId;
+  switch (action) {
+    case 'read': return handler || own;
+    case 'receive': return handler && row.status === 'submitted' && row.responsibleUserId === null;
+    case 'handover':
+    case 'complete': return handler && row.status === 'received' && row.responsibleUserId === actor.userId;
+    case 'cancel': return own && row.status === 'submitted';
+    case 'rate': return row.residentUserId === actor.userId && row.status === 'completed' && row.rating === null;
+  }
+}
+
+export function bookingAbilities(actor: Actor, row: BookingRow): BookingAction[] {
+  return (['read', 'receive', 'handover', 'complete', 'cancel', 'rate'] as const).filter((a) => canBooking(actor, a, row));
+}

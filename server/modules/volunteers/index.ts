@@ -1,0 +1,9 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppDeps } from '../../app-deps.ts';
+import { volunteersRoutes } from './routes.ts';
+
+/** Volunteering: teams, activities with capacity and waiting list, attendance and hours. */
+export const volunteersModule = {
+  name: 'volunteers',
+  routes: volunteersRoutes as (deps: AppDeps) => FastifyPluginAsync,
+};

@@ -1,0 +1,41 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { and, eq } from 'drizzle-orm';
+import { idParams } from '../../../contracts/org.ts';
+import { publishWishBody, wishListQuery, wishTransitionBody } from '../../../contracts/wishes.ts';
+import type { AppDeps } from '../../app-deps.ts';
+import { requireActor } from '../../platform/auth/plugin.ts';
+import { AppError } from '../../platform/errors.ts';
+import { publishWish } from './commands/publish-wish.ts';
+import { transitionWish } from './commands/transition-wish.ts';
+import { wishScopeWhere } from './policy.ts';
+import { listWishes, presentWish, wishHistory } from './queries.ts';
+import { wishItems } from './schema.ts';
+
+export function wishesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  const { db } = deps;
+  return async (app) => {
+    const tags = ['wishes'];
+
+    app.get('/api/wishes', { schema: { tags, summary: '微心愿/微项目/服务岗位（公开认领板、我的、社区管理）', querystring: wishListQuery } }, async (request) => {
+      return listWishes(db, requireActor(request), request.query);
+    });
+
+    app.post('/api/wishes', { schema: { tags, summary: '发布微心愿（居民，或社区代困难群众发布）', body: publishWishBody } }, async (request, reply) => {
+      const actor = requireActor(request);
+      return reply.status(201).send({ data: presentWish(actor, await publishWish(db, actor, request.body)) });
+    });
+
+    app.get('/api/wishes/:id', { schema: { tags, summary: '心愿详情与流转记录', params: idParams } }, async (request) => {
+      const actor = requireActor(request);
+      const [wish] = await db.select().from(wishItems).where(and(eq(wishItems.id, request.params.id), wishScopeWhere(actor)));
+      if (!wish) throw new AppError('NOT_FOUND');
+      const view = presentWish(actor, wish);
+      return { data: { ...view, history: await wishHistory(db, wish.id) }, abilities: view.abilities };
+    });
+
+    app.post('/api/wishes/:id/transitions', { schema: { tags, summary: '审核、认领、完成、确认、致谢等流转（带版本号）', params: idParams, body: wishTransitionBody } }, async (request) => {
+      const actor = requireActor(request);
+      return { data: presentWish(actor, await transitionWish(db, actor, request.params.id, request.body)) };
+    });
+  };
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests of the web app's pure logic (api client, projection, tree paging). They need no
+// DOM: browser behaviour is covered by the e2e tests against real Chromium.
+export default defineConfig({
+  test: {
+    include: ['web/**/*.test.ts'],
+    environment: 'node',
+  },
+});

@@ -1,0 +1,28 @@
+import type { ReactNode } from 'react';
+
+/** One entry of the side menu; shown only when the user holds `ability` (none: everyone). */
+export interface MenuEntry {
+  key: string;
+  label: string;
+  icon: ReactNode;
+  path: string;
+  ability?: string;
+}
+
+/** A page under the signed-in shell. `ability` guards direct URL access, like the menu. */
+export interface FeatureRoute {
+  path: string;
+  element: ReactNode;
+  ability?: string;
+}
+
+/**
+ * What a feature folder contributes to the app. A new feature writes its own
+ * `features/<name>/index.tsx` and adds one line to `app/features.ts`.
+ */
+export interface FeatureModule {
+  menu: MenuEntry[];
+  routes: FeatureRoute[];
+  /** Small always-present widgets in the header (e.g. the notification bell), left of the user name. */
+  headerWidgets?: ReactNode[];
+}

@@ -1,0 +1,14 @@
+import type { FeatureModule } from './feature';
+import { homeFeature } from '../features/home';
+import { orgFeature } from '../features/org';
+import { gridMapFeature } from '../features/grid-map';
+import { casesFeature } from '../features/cases';
+import { partyFeature } from '../features/party';
+import { wishesFeature } from '../features/wishes';
+import { volunteersFeature } from '../features/volunteers';
+
+/** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
+export const features: FeatureModule[] = [homeFeature, orgFeature, gridMapFeature, casesFeature, partyFeature, wishesFeature, volunteersFeature];
+
+export const menuEntries = features.flatMap((f) => f.menu);
+export const headerWidgets = features.flatMap((f) => f.headerWidgets ?? []);

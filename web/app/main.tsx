@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router-dom';
+import { App, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { SessionProvider } from './session/SessionContext';
+import { router } from './router';
+import './global.css';
+
+dayjs.locale('zh-cn');
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    {/* Party red as the primary colour, as on the platforms the domain brief describes. */}
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#c8161d' } }}>
+      <App>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </App>
+    </ConfigProvider>
+  </StrictMode>,
+);

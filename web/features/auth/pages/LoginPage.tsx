@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { ApiError, errorMessage, safeNextPath } from '../../../shared/api';
+import { useSession } from '../../../app/session/SessionContext';
+import { login } from '../../../app/session/api';
+import { DemoAccountsHint } from '../components/DemoAccountsHint';
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+export function LoginPage() {
+  const { me, signedIn } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
+  const [form] = Form.useForm<Credentials>();
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (me) return <Navigate to={next} replace />;
+
+  async function onFinish(values: Credentials) {
+    setSubmitting(true);
+    setError(null);
+    try {
+      signedIn(await login(values.username.trim(), values.password));
+      navigate(next, { replace: true });
+    } catch (err) {
+      // Field-level problems go under their inputs; everything else (401, 429) above the form.
+      const fieldErrors = err instanceof ApiError ? err.details.filter((d) => d.path in values) : [];
+      if (fieldErrors.length > 0) {
+        form.setFields(fieldErrors.map((d) => ({ name: d.path as keyof Credentials, errors: [d.message] })));
+      } else {
+        setError(errorMessage(err));
+      }
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <div style={pageStyle}>
+      <Card style={{ width: 380 }}>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
+          蜂巢 · 党建引领网格化治理
+        </Typography.Title>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
+          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={submitting}>
+            登录
+          </Button>
+        </Form>
+      </Card>
+      <DemoAccountsHint />
+    </div>
+  );
+}
+
+const pageStyle = {
+  minHeight: '100vh',
+  display: 'flex',
+  flexDirection: 'column',
+  alignItems: 'center',
+  justifyContent: 'center',
+  gap: 16,
+  background: 'linear-gradient(180deg, #fff1f0 0%, #f5f5f5 60%)',
+} as const;

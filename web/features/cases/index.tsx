@@ -1,0 +1,29 @@
+import { lazy } from 'react';
+import { BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined } from '@ant-design/icons';
+import type { FeatureModule } from '../../app/feature';
+import { NotificationBell } from './components/NotificationBell';
+
+const ReportPage = lazy(() => import('./pages/ReportPage'));
+const MyCasesPage = lazy(() => import('./pages/MyCasesPage'));
+const InboxPage = lazy(() => import('./pages/InboxPage'));
+const CaseDetailPage = lazy(() => import('./pages/CaseDetailPage'));
+const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage'));
+
+/** The closed loop (民意诉求闭环): report, inbox by role, case page with its steps, indicators. */
+export const casesFeature: FeatureModule = {
+  menu: [
+    { key: 'cases-inbox', label: '案件办理', icon: <InboxOutlined />, path: '/cases', ability: 'cases.read' },
+    { key: 'cases-report', label: '我要上报', icon: <FormOutlined />, path: '/cases/report', ability: 'cases.report' },
+    { key: 'cases-mine', label: '我的上报', icon: <FileSearchOutlined />, path: '/cases/mine', ability: 'cases.report' },
+    { key: 'cases-indicators', label: '考核指标', icon: <BarChartOutlined />, path: '/cases/indicators', ability: 'cases.dispatch' },
+  ],
+  routes: [
+    { path: '/cases', element: <InboxPage />, ability: 'cases.read' },
+    { path: '/cases/report', element: <ReportPage />, ability: 'cases.report' },
+    { path: '/cases/mine', element: <MyCasesPage />, ability: 'cases.report' },
+    { path: '/cases/indicators', element: <IndicatorsPage />, ability: 'cases.dispatch' },
+    // No ability: the server decides who may see a case (reporters, followers, staff in scope).
+    { path: '/cases/:id', element: <CaseDetailPage /> },
+  ],
+  headerWidgets: [<NotificationBell key="cases-notifications" />],
+};

@@ -1,0 +1,53 @@
+/** WGS84 [lng, lat], as GeoJSON orders them. */
+export type Position = [number, number];
+
+export type Geometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
+
+export interface GridProperties {
+  id: number;
+  code: string;
+  name: string;
+  households: number;
+  buildings: number;
+  communityId: number;
+  communityName: string;
+  gridWorker: string | null;
+  branch: string | null;
+}
+
+export interface GridFeature {
+  type: 'Feature';
+  id: number | string;
+  /** null for a grid registered before its boundary was drawn. */
+  geometry: Geometry | null;
+  properties: GridProperties;
+}
+
+/** GET /api/org/nodes/:id/grids */
+export interface GridCollection {
+  type: 'FeatureCollection';
+  features: GridFeature[];
+}
+
+/** GET /api/org/nodes/:id/outline */
+export interface OutlineFeature {
+  type: 'Feature';
+  geometry: Geometry | null;
+  properties: { id: number; code: string; name: string };
+}
+
+/** GET /api/org/grids/:id */
+export interface GridDetail {
+  id: number;
+  code: string;
+  name: string;
+  households: number;
+  /** null while the people register is not there to count from. */
+  population: number | null;
+  buildings: number;
+  estates: { id: number; name: string }[];
+  gridWorker: { id: number; displayName: string; phoneMasked: string } | null;
+  buildingLeaders: { id: number; displayName: string }[];
+  branch: { id: number; name: string; secretary: string | null; members: number | null } | null;
+  community: { id: number; name: string } | null;
+}

@@ -1,0 +1,41 @@
+import { apiGet, apiSend } from '../../shared/api';
+
+export interface Post { claimId?: number; postId: number; name: string; state?: string; period: string; targetPoints: number }
+export interface Overview {
+  member: { id: number; name: string; kind: string; branchName: string; communityName: string; registrationState: string | null; version: number };
+  posts: Post[];
+  totals: { kind: string; key: string; points: number }[];
+  alerts: { id: number; periodKey: string; points: number; target: number; expected: number; remindedAt: string | null }[];
+  commitments: { id: number; year: number; content: string; state: string }[];
+  availablePosts: { id: number; name: string; duties: string; period: string; targetPoints: number; items: { code: string; label: string; points: number }[] }[];
+}
+export interface RecordPage { data: { id: number; sourceKind: string; item: string; points: number; occurredAt: string; note: string | null }[]; bySource: { sourceKind: string; points: number; records: number }[] }
+export interface HonorEntry { memberId: number; name: string; points: number; rank: number }
+export interface HonorList { month: string; members: number; average: number; red: HonorEntry[]; yellow: HonorEntry[] }
+
+export const SOURCE_LABELS: Record<string, string> = {
+  'case.accepted': '上报事件', 'wish.fulfilled': '完成微心愿', 'volunteer.hour': '志愿服务', 'meeting.attended': '参加议事', manual: '支部登记',
+};
+
+export const fetchOverview = (signal?: AbortSignal) => apiGet<{ data: Overview }>('/api/party/me', { signal }).then((r) => r.data);
+export const fetchMyRecord = (signal?: AbortSignal) => apiGet<RecordPage>('/api/party/me/record?pageSize=50', { signal });
+export const claimPost = (postId: number) => apiSend('POST', '/api/party/me/posts', { postId });
+export const publishCommitment = (year: number, content: string) => apiSend('POST', '/api/party/me/commitments', { year, content });
+
+export const fetchBranches = (nodeId: number, signal?: AbortSignal) =>
+  apiGet<{ data: { id: number; kind: string; name: string }[] }>(`/api/org/nodes/${nodeId}/party-orgs`, { signal }).then((r) => r.data.filter((o) => o.kind === 'grid_branch'));
+export const fetchMembers = (branchId: number, signal?: AbortSignal) =>
+  apiGet<{ data: { id: number; name: string; kind: string; duty: string }[] }>(`/api/party/branches/${branchId}/members?pageSize=200`, { signal }).then((r) => r.data);
+export const fetchClaims = (branchId: number, signal?: AbortSignal) =>
+  apiGet<{ data: { claimId: number; memberName: string; postName: string }[] }>(`/api/party/branches/${branchId}/post-claims`, { signal }).then((r) => r.data);
+export const decideClaim = (claimId: number, decision: 'approve' | 'reject') => apiSend('POST', `/api/party/post-claims/${claimId}/decision`, { decision });
+export const fetchAlerts = (branchId: number, signal?: AbortSignal) =>
+  apiGet<{ data: { id: number; memberName: string; periodKey: string; points: number; target: number; expected: number }[] }>(`/api/party/branches/${branchId}/alerts`, { signal }).then((r) => r.data);
+export const remindAlert = (id: number) => apiSend('POST', `/api/party/alerts/${id}/remind`);
+export const fetchHonorList = (branchId: number, month: string, signal?: AbortSignal) =>
+  apiGet<{ data: { computed: HonorList; published: { snapshot: HonorList; publishedAt: string } | null }; abilities: string[] }>(`/api/party/branches/${branchId}/honor-list?month=${month}`, { signal });
+export const publishHonorList = (branchId: number, month: string) => apiSend('POST', `/api/party/branches/${branchId}/honor-list`, { month });
+export const fetchRegistrations = (communityId: number, signal?: AbortSignal) =>
+  apiGet<{ data: { id: number; name: string; kind: string; workUnit: string | null; branchName: string; version: number }[] }>(`/api/party/communities/${communityId}/registrations`, { signal }).then((r) => r.data);
+export const decideRegistration = (memberId: number, decision: 'confirm' | 'reject', version: number) =>
+  apiSend('POST', `/api/party/members/${memberId}/registration/decision`, { decision, version });
