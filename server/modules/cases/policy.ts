@@ -21,13 +21,14 @@ const TERRITORIAL = new Set(['district_admin', 'street_admin', 'community_secret
 /**
  * Which cases an actor can see at all: staff see every case under their scope node,
  * department handlers the cases whistled to their department, everyone else their own
- * reports and the cases they follow (e.g. a duplicate of theirs was merged into it).
+ * reports and the cases they follow (e.g. a duplicate of theirs was merged into it). Staff
+ * report inside their own area, so their own reports are already under their scope.
  */
 export function casesScopeWhere(actor: Actor): SQL {
-  const own = or(eq(cases.reporterUserId, actor.userId), sql`exists (select 1 from ${caseFollowers} f where f.case_id = ${cases.id} and f.user_id = ${actor.userId})`)!;
-  if (TERRITORIAL.has(actor.role) && actor.scopePath) return or(underPath(cases.scopePath, actor.scopePath), own)!;
-  if (actor.role === 'department_handler' && actor.departmentId) return or(and(eq(cases.departmentId, actor.departmentId), eq(cases.dispatchLevel, 'department')), own)!;
-  return own;
+  // Each branch is a single indexable predicate: an OR across them would defeat the inbox indexes.
+  if (TERRITORIAL.has(actor.role) && actor.scopePath) return underPath(cases.scopePath, actor.scopePath);
+  if (actor.role === 'department_handler' && actor.departmentId) return and(eq(cases.departmentId, actor.departmentId), eq(cases.dispatchLevel, 'department'))!;
+  return or(eq(cases.reporterUserId, actor.userId), sql`exists (select 1 from ${caseFollowers} f where f.case_id = ${cases.id} and f.user_id = ${actor.userId})`)!;
 }
 
 /** The staff who do the work at the assigned level: department handlers, or staff of the assignee node. */
