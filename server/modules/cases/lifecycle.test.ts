@@ -111,3 +111,10 @@ describe('assertReopenAllowed', () => {
     );
   });
 });
+
+describe('labels shared with the web app', () => {
+  it('lists for every action the same required fields as the transition table', async () => {
+    const { ACTION_REQUIRES } = await import('../../../contracts/case-labels.ts');
+    for (const a of CASE_ACTIONS) expect([...ACTION_REQUIRES[a]]).toEqual([...TRANSITIONS[a].requires]);
+  });
+});

@@ -1,3 +1,7 @@
+import { ACTION_LABELS_ZH, FIELD_LABELS_ZH, STATE_LABELS_ZH, type TransitionField } from '../../../contracts/case-labels.ts';
+
+// Labels and required fields live in contracts/ so the web app shows the same words; re-exported here for the server.
+export { ACTION_LABELS_ZH, FIELD_LABELS_ZH, STATE_LABELS_ZH, type TransitionField };
 // The case closed loop (民意诉求闭环) as data: routes, commands and the web app's buttons all read
 // this one table, so a rule is never checked in two places.
 
@@ -14,8 +18,6 @@ export const CASE_ACTIONS = [
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
-/** Payload fields an action cannot do without (checked by the command's zod schema). */
-export type TransitionField = 'reason' | 'note' | 'score' | 'targetCaseId' | 'feedback' | 'minutes';
 
 export interface Transition {
   readonly from: readonly CaseState[];
@@ -50,22 +52,8 @@ export const TRANSITIONS = {
   resolve_agenda: { from: ['on_agenda'], to: 'accepted', requires: ['note'] },
 } as const satisfies Record<CaseAction, Transition>;
 
-export const STATE_LABELS_ZH: Record<CaseState, string> = {
-  reported: '上报', accepted: '已立案', rejected: '不予立案', merged: '已合并', dispatched: '已派遣',
-  signed: '已签收', extension_requested: '申请延期', handled: '已处置', verified: '已核查',
-  closed: '已结案', rated: '已评价', parked: '挂账', on_agenda: '上会议事',
-};
 
-export const ACTION_LABELS_ZH: Record<CaseAction, string> = {
-  accept: '立案', reject: '不予立案', merge: '合并', dispatch: '派遣', sign: '签收', return: '退回',
-  request_extension: '申请延期', approve_extension: '批准延期', refuse_extension: '驳回延期',
-  handle: '处置反馈', verify: '核查', rework: '返工', close: '结案', rate: '评价', reopen: '重新办理',
-  park: '挂账', unpark: '解除挂账', put_on_agenda: '提交上会', resolve_agenda: '议定回流',
-};
 
-export const FIELD_LABELS_ZH: Record<TransitionField, string> = {
-  reason: '原因', note: '备注', score: '评分', targetCaseId: '合并目标案件', feedback: '处置反馈', minutes: '延期时长',
-};
 
 export type TransitionErrorCode = 'CASE_INVALID_TRANSITION' | 'CASE_REOPEN_NOT_REPORTER' | 'CASE_REOPEN_WINDOW_CLOSED';
 
