@@ -30,6 +30,7 @@ await admin.query(`create database ${name}`);
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
 const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
+pool.on('error', (e) => console.error('连接错误：', e.message));
 
 let capturing: { sql: string; params: unknown[] }[] | null = null;
 const db = drizzle(pool, { schema, logger: { logQuery: (sql, params) => capturing?.push({ sql, params }) } }) as unknown as Db;

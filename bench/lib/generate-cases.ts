@@ -18,7 +18,7 @@ export async function generateCases(pool: pg.Pool, n: number): Promise<void> {
       insert into cases (id, case_no, title, description, source, state, category_id, reporter_name, lng, lat, grid_id, community_id, street_id, scope_path,
         dispatch_level, due_at, step_started_at, reported_at, accepted_at, dispatched_at, handled_at, closed_at,
         accepted_on_time, handled_on_time, closed_on_time, rework_count, return_count, verify_passed, score, updated_at)
-      select i, 'BENCH' || i, '楼道堆物影响通行', '楼道里堆满杂物，影响通行', 'resident', s.state, $1::int[] [1 + (i % ${categories.length})], '居民',
+      select i, 'BENCH' || i, '楼道堆物影响通行', '楼道里堆满杂物，影响通行', 'resident', s.state, ($1::int[])[1 + (i % ${categories.length})], '居民',
         g.lng, g.lat, g.id, g.community_id, g.street_id, g.path,
         case when s.state in ('reported', 'accepted') then null else 'grid' end,
         case when s.state in ('reported', 'dispatched', 'signed', 'handled') then r.at + interval '2 days' * random() end,

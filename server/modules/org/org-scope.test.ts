@@ -96,3 +96,14 @@ describe('GET /api/org/locate', () => {
     expect(miss.json().error.message).toBe('该位置不在任何网格内');
   });
 });
+
+describe('GET /api/org/my-area/grids', () => {
+  it('gives a resident the grid outlines of the community they live in, and nothing more', async () => {
+    const s = await loginAs(ctx.app, 'resident');
+    const c1 = ctx.seed.tree.streets[0]!.communities[0]!;
+    const fc = (await ctx.app.inject({ method: 'GET', url: '/api/org/my-area/grids', headers: s.headers })).json();
+    expect(fc.features.map((f: { properties: { code: string } }) => f.properties.code).sort()).toEqual(c1.grids.map((g) => g.code).sort());
+    const admin = await loginAs(ctx.app, 'admin');
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/org/my-area/grids', headers: admin.headers })).statusCode).toBe(404);
+  });
+});

@@ -108,6 +108,16 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: grid };
     });
 
+    app.get('/api/org/my-area/grids', { schema: { tags, summary: '本人所在社区的网格（供居民在地图上选点）' } }, async (request) => {
+      const actor = requireActor(request);
+      authorizeOrg(actor, 'locate', null);
+      // Residents, members and volunteers hang under a house or building: their community's grid
+      // outlines (public information: 网格公示) let them drop a pin; no further details.
+      const ids = (actor.scopePath ?? '').split('/').filter(Boolean);
+      if (ids.length < 3) throw new AppError('NOT_FOUND', { message: '您的账号未关联到社区' });
+      return gridsFeatureCollection(db, `/${ids.slice(0, 3).join('/')}/`);
+    });
+
     app.get('/api/org/nodes/:id/party-orgs', { schema: { tags, summary: '节点下的党组织（党工委/联合党委/网格支部/党小组）', params: idParams } }, async (request) => {
       const actor = requireActor(request);
       const node = await loadNodeInScope(db, actor, request.params.id);

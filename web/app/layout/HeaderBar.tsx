@@ -1,4 +1,4 @@
-import { Button, Layout, Space, Tag, Typography } from 'antd';
+import { Button, Grid, Layout, Space, Tag, Typography } from 'antd';
 import { EnvironmentOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useSession } from '../session/SessionContext';
 import type { Me } from '../session/types';
@@ -6,28 +6,29 @@ import { headerWidgets } from '../features';
 
 export function HeaderBar({ me }: { me: Me }) {
   const { signOut } = useSession();
+  // Phones keep the widgets, the name and sign-out; the title and the scope would push them off screen.
+  const phone = !Grid.useBreakpoint().md;
 
   return (
     <Layout.Header style={headerStyle}>
-      <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
-        蜂巢 · 党建引领网格化治理
-      </Typography.Title>
+      {!phone && (
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
+          蜂巢 · 党建引领网格化治理
+        </Typography.Title>
+      )}
       <Space size="middle" wrap={false}>
         {headerWidgets}
         <span data-testid="current-user">
           <UserOutlined /> {me.displayName}
         </span>
-        <Tag color="red">{me.roleLabel}</Tag>
-        {me.scope && (
+        {!phone && <Tag color="red">{me.roleLabel}</Tag>}
+        {!phone && me.scope && (
           <span>
             <EnvironmentOutlined /> {me.scope.name}
           </span>
         )}
-        <Button
-          icon={<LogoutOutlined />}
-          onClick={() => void signOut()}
-        >
-          退出登录
+        <Button icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label="退出登录">
+          {!phone && '退出登录'}
         </Button>
       </Space>
     </Layout.Header>
@@ -36,7 +37,7 @@ export function HeaderBar({ me }: { me: Me }) {
 
 const headerStyle = {
   background: '#fff',
-  padding: '0 24px',
+  padding: '0 12px',
   display: 'flex',
   alignItems: 'center',
   justifyContent: 'space-between',

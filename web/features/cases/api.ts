@@ -1,3 +1,4 @@
+import type { GridCollection } from '../grid-map/types';
 import { apiGet, apiSend, ApiError } from '../../shared/api';
 import type {
   CaseAction, CaseDetail, CasePage, CaseState, Category, Deadline, Department, DuplicateCandidate,
@@ -51,6 +52,11 @@ export async function fetchDepartments(nodeId: number, signal?: AbortSignal): Pr
 export async function fetchGridsOf(communityId: number, signal?: AbortSignal): Promise<{ id: number; name: string }[]> {
   const res = await apiGet<{ data: { id: number; name: string; level: string }[] }>(`/api/org/nodes/${communityId}/children?pageSize=200`, { signal });
   return res.data.filter((n) => n.level === 'grid');
+}
+
+/** The grids of the community the user lives in (for residents, who cannot browse the tree). */
+export function fetchMyAreaGrids(signal?: AbortSignal): Promise<GridCollection> {
+  return apiGet<GridCollection>('/api/org/my-area/grids', { signal });
 }
 
 /** The grid a point falls in; null when it lies outside every grid. */

@@ -5,7 +5,7 @@ import { useMe } from '../../../app/session/SessionContext';
 import { useAsync } from '../../../shared/use-async';
 import { fetchGrids } from '../../grid-map/api';
 import { drawable } from '../../grid-map/shapes';
-import { locate } from '../api';
+import { fetchMyAreaGrids, locate } from '../api';
 import { PinMap, type Pin } from './PinMap';
 
 interface Props {
@@ -20,8 +20,9 @@ interface Props {
  */
 export function PinPicker({ value, onChange }: Props) {
   const me = useMe();
+  // Staff see their own area; everyone else the grids of the community they live in.
   const mapNodeId = me.abilities.includes('org.read') && me.scope ? me.scope.nodeId : null;
-  const grids = useAsync((signal) => (mapNodeId ? fetchGrids(mapNodeId, signal).catch(() => null) : Promise.resolve(null)), [mapNodeId]);
+  const grids = useAsync((signal) => (mapNodeId ? fetchGrids(mapNodeId, signal) : fetchMyAreaGrids(signal)).catch(() => null), [mapNodeId]);
   const located = useAsync((signal) => (value ? locate(value.lng, value.lat, signal) : Promise.resolve(undefined)), [value?.lng, value?.lat]);
   const [geoError, setGeoError] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
@@ -49,7 +50,7 @@ export function PinPicker({ value, onChange }: Props) {
   const features = grids.data?.features.filter(drawable) ?? [];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {grids.loading && mapNodeId ? <Spin description="正在加载网格地图…" /> : features.length > 0 && <PinMap features={features} pin={value} onPin={onChange} />}
+      {grids.loading ? <Spin description="正在加载网格地图…" /> : features.length > 0 && <PinMap features={features} pin={value} onPin={onChange} />}
       <Space wrap>
         <Button icon={<AimOutlined />} loading={locating} onClick={useMyPosition}>
           使用当前位置
