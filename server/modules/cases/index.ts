@@ -1,15 +1,19 @@
 import type { ModuleManifest } from '../index.ts';
 import { casesRoutes } from './routes.ts';
 import { sweepDeadlines } from './sweep.ts';
+import { casesStats } from './stats.ts';
 
 export const casesModule: ModuleManifest = {
   name: 'cases',
   routes: casesRoutes as ModuleManifest['routes'],
   jobs: (deps) => ({ 'cases.sweep': async () => { await sweepDeadlines(deps.db); } }),
   periodic: [{ kind: 'cases.sweep', everySeconds: 60 }],
+  stats: casesStats,
 };
 
 export { seedCategories } from './seed.ts';
 export { listCasesForAgenda, applyMeetingResolution } from './agenda.ts';
 export { caseFigures } from './indicators.ts';
 export { seedDemoCases } from './demo/seed-cases.ts';
+export { reportCase } from './commands/report-case.ts';
+export { resolveLimits } from './limits.ts';

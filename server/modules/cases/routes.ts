@@ -11,6 +11,7 @@ import { loadWorkingCalendar } from '../../platform/calendar/load.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { reportCase } from './commands/report-case.ts';
 import { transitionCase } from './commands/transition-case.ts';
+import { followCase } from './commands/follow-case.ts';
 import { caseDetail } from './detail.ts';
 import { indicatorRoutes } from './indicator-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
@@ -45,6 +46,11 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post('/api/cases/:id/:action', { schema: { tags, summary: '案件流转（立案/派遣/签收/处置/核查/结案/评价…）', params: caseActionParams, body: transitionBody } }, async (request) => {
       const row = await transitionCase(deps, requireActor(request), request.params.id, request.params.action, request.body);
       return { data: { id: row.id, state: row.state, version: row.version, dueAt: row.dueAt } };
+    });
+
+    app.post('/api/cases/:id/follow', { schema: { tags, summary: '关注附近已有的同类问题（代替重复上报）', params: idParams } }, async (request, reply) => {
+      await followCase(db, requireActor(request), request.params.id);
+      return reply.status(204).send();
     });
 
     app.post('/api/cases/photos', { schema: { tags, summary: '上传照片（仅图片，按内容校验）', response: { 201: z.object({ data: z.object({ id: z.number(), width: z.number().nullable(), height: z.number().nullable() }) }) } } }, async (request, reply) => {

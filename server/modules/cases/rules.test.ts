@@ -190,3 +190,27 @@ describe('deadline sweep', () => {
     expect(red.map((c: { id: number }) => c.id)).toContain(id);
   });
 });
+
+describe('POST /api/cases/:id/follow', () => {
+  it('lets a neighbour follow an open case instead of reporting it again, and tells them when it closes', async () => {
+    const id = await acceptedCase('路口积水');
+    const member = s.member!;
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: member.headers })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ method: 'POST', url: `/api/cases/${id}/follow`, headers: member.headers })).statusCode).toBe(204);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: member.headers })).statusCode).toBe(200);
+    await actOk(ctx.app, s.secretary!, id, 'dispatch', { level: 'grid' });
+    await actOk(ctx.app, s.gridworker!, id, 'sign');
+    await actOk(ctx.app, s.gridworker!, id, 'handle', { feedback: '已疏通' });
+    await actOk(ctx.app, s.gridworker!, id, 'verify');
+    await actOk(ctx.app, s.secretary!, id, 'close');
+    const notes = (await ctx.app.inject({ method: 'GET', url: '/api/notifications', headers: member.headers })).json().data;
+    expect(notes.map((n: { kind: string; caseId: number }) => `${n.kind}:${n.caseId}`)).toContain(`case.close:${id}`);
+  });
+
+  it('refuses a case of another community', async () => {
+    const other = ctx.seed.tree.streets[1]!.communities[0]!.grids[0]!;
+    const c = await report(ctx.app, s.street!, { title: '路面坑洼', description: '车辆颠簸', ...(await pointInGrid(ctx, ctx.seed.tree.streets[0]!.communities[1]!.grids[0]!.id)) });
+    expect((await ctx.app.inject({ method: 'POST', url: `/api/cases/${c.id}/follow`, headers: s.resident!.headers })).statusCode).toBe(404);
+    expect(other).toBeTruthy();
+  });
+});

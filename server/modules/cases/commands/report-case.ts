@@ -18,11 +18,16 @@ import { levelsOfPath, nodePath, truncatePath } from '../tree.ts';
 
 type ReportInput = z.infer<typeof reportCaseBody>;
 
-const SOURCE_BY_ROLE: Partial<Record<Actor['role'], CaseSource>> = {
-  resident: 'resident', party_member: 'resident', volunteer: 'volunteer', building_leader: 'building_leader', grid_worker: 'patrol',
+const STAFF_SOURCES: CaseSource[] = ['patrol', 'window', 'visit', 'hotline', 'open311'];
+/** The sources each role may report under; the first is the default. */
+const SOURCES_BY_ROLE: Partial<Record<Actor['role'], CaseSource[]>> = {
+  resident: ['resident'], party_member: ['resident'], volunteer: ['volunteer'], building_leader: ['building_leader'],
+  grid_worker: ['patrol', 'visit'], community_staff: STAFF_SOURCES, community_secretary: STAFF_SOURCES, street_admin: STAFF_SOURCES, district_admin: STAFF_SOURCES,
 };
-/** Sources only staff may use, because staff enter them on someone's behalf. */
-const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline'];
+/** Sources entered for someone else: the reporter is not the account that types it in. */
+const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline', 'open311'];
+/** Of those, the ones where staff must write down who raised it. */
+const NAME_REQUIRED: CaseSource[] = ['window', 'visit', 'hotline'];
 
 /** Where the case lies: the grid under a map pin, or the intake community for an address alone. */
 async function placeCase(deps: AppDeps, actor: Actor, input: ReportInput): Promise<{ scopePath: string; gridId: number | null; communityId: number; streetId: number }> {
@@ -50,11 +55,10 @@ async function placeCase(deps: AppDeps, actor: Actor, input: ReportInput): Promi
 
 export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput) {
   if (!hasAbility(actor.role, 'cases.report')) throw new AppError('FORBIDDEN', { message: '您无权上报案件' });
-  const staff = hasAbility(actor.role, 'cases.dispatch');
-  const source = input.source ?? SOURCE_BY_ROLE[actor.role] ?? 'window';
-  if (ON_BEHALF.includes(source) && !staff) throw invalid('source', '只有社区工作人员可以代为登记');
-  if (!ON_BEHALF.includes(source) && source !== (SOURCE_BY_ROLE[actor.role] ?? source)) throw invalid('source', '上报来源与您的身份不符');
-  if (ON_BEHALF.includes(source) && !input.reporterName) throw invalid('reporterName', '代为登记时须填写反映人姓名');
+  const allowed = SOURCES_BY_ROLE[actor.role] ?? [];
+  const source = input.source ?? allowed[0]!;
+  if (!allowed.includes(source)) throw invalid('source', ON_BEHALF.includes(source) ? '只有社区工作人员可以代为登记' : '上报来源与您的身份不符');
+  if (NAME_REQUIRED.includes(source) && !input.reporterName) throw invalid('reporterName', '代为登记时须填写反映人姓名');
   const place = await placeCase(deps, actor, input);
   const now = new Date();
   return withTx(deps.db, async (tx) => {
@@ -75,7 +79,7 @@ export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput
     const [row] = await tx.insert(cases).values({
       id, caseNo, title: input.title, description: input.description, source, state: 'reported', categoryId: input.categoryId ?? null,
       reporterUserId: onBehalf ? null : actor.userId, enteredByUserId: actor.userId,
-      reporterName: onBehalf ? input.reporterName! : actor.displayName,
+      reporterName: onBehalf ? input.reporterName ?? null : actor.displayName,
       reporterPhoneEnc: input.reporterPhone ? cipher.encrypt(input.reporterPhone) : null,
       lng: input.lng ?? null, lat: input.lat ?? null, address: input.address ?? null, componentId: input.componentId ?? null,
       ...place, dueAt, stepStartedAt: now, reportedAt: now,
