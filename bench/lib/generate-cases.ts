@@ -27,7 +27,7 @@ export async function generateCases(pool: pg.Pool, n: number): Promise<void> {
         random() < 0.93, random() < 0.88, random() < 0.85, (random() < 0.08)::int, (random() < 0.05)::int, random() < 0.92,
         case when s.state = 'rated' then 1 + floor(random() * 5)::int end, r.at
       from generate_series(${from}, ${to}) i
-      join bench_grids g on g.rn = 1 + (i * 7919) % ${grids}
+      join bench_grids g on g.rn = 1 + (i::int8 * 7919) % ${grids}
       cross join lateral (select now() - interval '365 days' * random() as at, i as k) r
       cross join lateral (select (array['closed','rated','rated','closed','closed','rated','closed','rated','dispatched','signed','handled','reported','accepted','verified','rejected','parked'])[1 + floor(random() * 16)::int] as state, i as k) s`,
       [categories]);
