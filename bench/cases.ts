@@ -68,6 +68,8 @@ try {
   await app.close();
 } finally {
   await pool.end();
-  await admin.query(`drop database if exists ${name} with (force)`);
+  // BENCH_KEEP=1 leaves the database for EXPLAIN sessions.
+  if (process.env.BENCH_KEEP === '1') console.log(`kept database ${name}`);
+  else await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();
 }

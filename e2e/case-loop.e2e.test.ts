@@ -5,7 +5,7 @@ import { launchBrowser, saveScreenshot, settle, startServer, type RunningServer 
 
 const PASSWORD = process.env.GH_DEMO_PASSWORD || 'gridhive2026';
 // Tablet width: at 390 px the app shell's fixed side menu leaves the page ~150 px (see AppShell).
-const PHONE = { width: 768, height: 1024 };
+const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1440, height: 900 };
 type Position = [number, number];
 

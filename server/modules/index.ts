@@ -11,6 +11,10 @@ import { meetingsModule } from './meetings/index.ts';
 import { servicesModule } from './services/index.ts';
 import { boardsModule } from './boards/index.ts';
 import { ratingsModule } from './ratings/index.ts';
+import { open311Module } from './open311/index.ts';
+import { analyticsModule } from './analytics/index.ts';
+import type { StatProvider } from './analytics/stat-provider.ts';
+import { orgStats } from './org/stats.ts';
 
 /** A module's manifest: its routes, and the background jobs it runs (one-off kinds and periodic sweeps). */
 export interface ModuleManifest {
@@ -18,11 +22,13 @@ export interface ModuleManifest {
   routes(deps: AppDeps): FastifyPluginAsync;
   jobs?(deps: AppDeps): Record<string, JobHandler>;
   periodic?: { kind: string; everySeconds: number }[];
+  /** Figures the module offers the analytics module (big screen, one map), computed from its own tables. */
+  stats?: StatProvider[];
 }
 
 export const MODULES: ModuleManifest[] = [
   { name: 'accounts', routes: accountsRoutes as ModuleManifest['routes'] },
-  { name: 'org', routes: orgRoutes as ModuleManifest['routes'] },
+  { name: 'org', routes: orgRoutes as ModuleManifest['routes'], stats: orgStats },
   partyModule,
   wishesModule,
   volunteersModule,
@@ -31,6 +37,8 @@ export const MODULES: ModuleManifest[] = [
   servicesModule,
   boardsModule,
   ratingsModule,
+  analyticsModule,
+  open311Module,
 ];
 
 /** Every module's job handlers by kind. */

@@ -4,7 +4,7 @@ import type { Role } from '../../../contracts/roles.ts';
  * What each role may do at all, before scope is considered. Module policies check
  * these abilities plus the row's scope; the web app hides buttons using the same list.
  */
-const STAFF_READ = ['org.read', 'cases.read'];
+const STAFF_READ = ['org.read', 'cases.read', 'analytics.read'];
 const PEOPLE_ALL = ['people.read', 'people.write', 'people.import', 'people.export', 'people.reveal'];
 /** Meetings, services, neighbourhood boards and ratings (community life). */
 const COMMUNITY_LIFE: Record<Role, readonly string[]> = {
@@ -22,9 +22,9 @@ const COMMUNITY_LIFE: Record<Role, readonly string[]> = {
   property_company: [],
 };
 const ABILITIES: Record<Role, readonly string[]> = {
-  district_admin: [...COMMUNITY_LIFE.district_admin, 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
-  street_admin: [...COMMUNITY_LIFE.street_admin, 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
-  community_secretary: [...COMMUNITY_LIFE.community_secretary, 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
+  district_admin: [...COMMUNITY_LIFE.district_admin, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
+  street_admin: [...COMMUNITY_LIFE.street_admin, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
+  community_secretary: [...COMMUNITY_LIFE.community_secretary, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
   community_staff: [...COMMUNITY_LIFE.community_staff, 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, 'people.read', 'people.write', 'people.import', 'people.export', 'cases.dispatch', 'cases.report'],
   grid_worker: [...COMMUNITY_LIFE.grid_worker, 'party.read', 'wishes.publish', ...STAFF_READ, 'people.read', 'people.write', 'cases.report', 'cases.verify'],
   building_leader: [...COMMUNITY_LIFE.building_leader, 'wishes.publish', 'volunteers.join', 'org.read', 'cases.report'],

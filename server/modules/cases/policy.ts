@@ -25,10 +25,23 @@ const TERRITORIAL = new Set(['district_admin', 'street_admin', 'community_secret
  * report inside their own area, so their own reports are already under their scope.
  */
 export function casesScopeWhere(actor: Actor): SQL {
-  // Each branch is a single indexable predicate: an OR across them would defeat the inbox indexes.
-  if (TERRITORIAL.has(actor.role) && actor.scopePath) return underPath(cases.scopePath, actor.scopePath);
+  // Each branch is one equality on an indexed column: a path prefix or an OR across branches
+  // would defeat the (scope, state, reported_at) indexes that keep the inbox fast.
+  if (TERRITORIAL.has(actor.role) && actor.scopePath) return territoryWhere(actor.scopePath);
   if (actor.role === 'department_handler' && actor.departmentId) return and(eq(cases.departmentId, actor.departmentId), eq(cases.dispatchLevel, 'department'))!;
   return or(eq(cases.reporterUserId, actor.userId), sql`exists (select 1 from ${caseFollowers} f where f.case_id = ${cases.id} and f.user_id = ${actor.userId})`)!;
+}
+
+/**
+ * Cases under a governance node. A case's scope path is its grid's (or its community's while no
+ * grid is known), so "under the street/community/grid" is exactly equality on that level's id.
+ */
+export function territoryWhere(path: string): SQL {
+  const ids = path.split('/').filter(Boolean).map(Number);
+  if (ids.length === 2) return eq(cases.streetId, ids[1]!);
+  if (ids.length === 3) return eq(cases.communityId, ids[2]!);
+  if (ids.length === 4) return eq(cases.gridId, ids[3]!);
+  return underPath(cases.scopePath, path);
 }
 
 /** The staff who do the work at the assigned level: department handlers, or staff of the assignee node. */

@@ -87,11 +87,18 @@ export const cases = pgTable('cases', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('cases_no_uq').on(t.caseNo),
-  index('cases_inbox_idx').using('btree', t.state, sql`${t.scopePath} text_pattern_ops`, t.reportedAt.desc()),
+  // The inbox reads newest-first per (scope, state): one short index range per state, no sort.
+  index('cases_street_inbox_idx').on(t.streetId, t.state, t.reportedAt.desc(), t.id.desc()),
+  index('cases_community_inbox_idx').on(t.communityId, t.state, t.reportedAt.desc(), t.id.desc()),
+  index('cases_grid_inbox_idx').on(t.gridId, t.state, t.reportedAt.desc(), t.id.desc()),
+  index('cases_state_inbox_idx').on(t.state, t.reportedAt.desc(), t.id.desc()),
   index('cases_scope_reported_idx').using('btree', sql`${t.scopePath} text_pattern_ops`, t.reportedAt),
-  index('cases_department_idx').on(t.departmentId, t.state, t.reportedAt),
+  index('cases_department_idx').on(t.departmentId, t.state, t.reportedAt.desc(), t.id.desc()),
   index('cases_reporter_idx').on(t.reporterUserId, t.reportedAt),
-  index('cases_due_idx').on(t.dueAt).where(sql`${t.dueAt} is not null`),
+  // The deadline sweep walks the timed, not-yet-red cases by id; a plain due_at index misled the
+  // planner into bitmap-ANDing it with the inbox indexes (1.9 s instead of 3 ms at 1 M cases).
+  index('cases_sweep_idx').on(t.id).where(sql`${t.state} in ('reported', 'dispatched', 'signed', 'extension_requested', 'handled') and ${t.deadlineNotice} <> 'red'`),
+  index('cases_updated_idx').on(t.updatedAt),
   index('cases_location_idx').on(t.lng, t.lat),
 ]);
 

@@ -4,6 +4,7 @@ import type { JobHandler } from '../../platform/jobs/queue.ts';
 import { raiseAlerts } from './alerts.ts';
 import { partyOrgRoutes } from './routes-org.ts';
 import { partyMemberRoutes } from './routes.ts';
+import { partyStats } from './stats-provider.ts';
 
 export { awardPoints, type AwardInput, type AwardResult, type PointSourceKind } from './points.ts';
 export { seedParty } from './seed.ts';
@@ -23,5 +24,6 @@ export const partyModule = {
     return { [PARTY_ALERT_JOB]: async ({ db, reportProgress }) => { await reportProgress(await raiseAlerts(db, new Date())); } };
   },
   periodic: [{ kind: PARTY_ALERT_JOB, everySeconds: 3600 }],
+  stats: partyStats,
 };
 export { memberPoints } from './stats.ts';

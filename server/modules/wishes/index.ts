@@ -3,6 +3,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { JobHandler } from '../../platform/jobs/queue.ts';
 import { releaseExpiredClaims } from './commands/release-expired.ts';
 import { wishesRoutes } from './routes.ts';
+import { wishesStats } from './stats-provider.ts';
 
 export const WISH_RELEASE_JOB = 'wishes.release_expired';
 
@@ -14,5 +15,6 @@ export const wishesModule = {
     return { [WISH_RELEASE_JOB]: async ({ db, reportProgress }) => { await reportProgress({ released: await releaseExpiredClaims(db) }); } };
   },
   periodic: [{ kind: WISH_RELEASE_JOB, everySeconds: 600 }],
+  stats: wishesStats,
 };
 export { wishesFulfilled } from './stats.ts';

@@ -5,14 +5,14 @@ import type { AppDeps } from '../../../app-deps.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { loadWorkingCalendar } from '../../../platform/calendar/load.ts';
 import { createFieldCipher } from '../../../platform/crypto.ts';
-import { withTx } from '../../../platform/db/tx.ts';
+import { withTx, type Tx } from '../../../platform/db/tx.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { publishLive } from '../../../platform/live/events.ts';
 import { actorCovers } from '../../../platform/scope.ts';
 import { hasAbility } from '../../accounts/abilities.ts';
 import { dueAtFor } from '../deadline-steps.ts';
 import { resolveLimits } from '../limits.ts';
-import { reserveCaseNumber } from '../load-case.ts';
+import { reserveCaseNumber, type CaseRow } from '../load-case.ts';
 import { caseCategories, caseEvents, casePhotos, cases, type CaseSource } from '../schema.ts';
 import { levelsOfPath, nodePath, truncatePath } from '../tree.ts';
 
@@ -53,7 +53,11 @@ async function placeCase(deps: AppDeps, actor: Actor, input: ReportInput): Promi
   return { scopePath: path, gridId: null, communityId: communityId!, streetId: streetId! };
 }
 
-export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput) {
+/**
+ * Files a new case in state `reported`. `afterInsert` runs inside the same transaction, so a
+ * caller that keeps its own record of the report (Open311) commits with the case or not at all.
+ */
+export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput, options: { afterInsert?: (tx: Tx, row: CaseRow) => Promise<void> } = {}) {
   if (!hasAbility(actor.role, 'cases.report')) throw new AppError('FORBIDDEN', { message: '您无权上报案件' });
   const allowed = SOURCES_BY_ROLE[actor.role] ?? [];
   const source = input.source ?? allowed[0]!;
@@ -87,6 +91,7 @@ export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput
     if (input.photoIds.length) await tx.update(casePhotos).set({ caseId: id }).where(inArray(casePhotos.id, input.photoIds));
     await tx.insert(caseEvents).values({ caseId: id, actorUserId: actor.userId, actorRole: actor.role, action: 'report', toState: 'reported', photoIds: input.photoIds, data: { source } });
     await publishLive(tx, { topic: 'case.reported', scopePath: place.scopePath, payload: { caseId: id, caseNo, title: input.title, state: 'reported' } });
+    await options.afterInsert?.(tx, row!);
     return row!;
   });
 }

@@ -1,0 +1,13 @@
+import type { Config } from '../platform/config.ts';
+import type { Db } from '../platform/db/open.ts';
+import { open311KeyCommand } from './open311-key.ts';
+
+export interface CliCommand {
+  usage: string;
+  /** Returns the process exit code. */
+  run(ctx: { config: Config; db: Db }, args: string[]): Promise<number>;
+}
+
+export const COMMANDS: Record<string, CliCommand> = {
+  'open311-key': open311KeyCommand,
+};

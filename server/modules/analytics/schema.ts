@@ -1,0 +1,28 @@
+import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+/**
+ * Monthly cohort rollups, one row per source (a stat provider), month, governance node, dimension
+ * and key. Every ancestor of a fact's leaf path gets the fact added in, so the big screen of a
+ * street reads its own handful of rows by equality instead of summing thousands of grids.
+ */
+export const cohortMonths = pgTable('analytics_cohort_months', {
+  source: text('source').notNull(),
+  month: text('month').notNull(),
+  nodePath: text('node_path').notNull(),
+  dim: text('dim').notNull(),
+  key: text('key').notNull(),
+  name: text('name').notNull(),
+  reported: integer('reported').notNull(),
+  closed: integer('closed').notNull(),
+  closedOnTime: integer('closed_on_time').notNull(),
+  rated: integer('rated').notNull(),
+  satisfied: integer('satisfied').notNull(),
+}, (t) => [primaryKey({ columns: [t.source, t.nodePath, t.dim, t.month, t.key] })]);
+
+/** How far each source's rollup is refreshed: the next run recomputes the months changed since. */
+export const refreshMarks = pgTable('analytics_refresh_marks', {
+  source: text('source').primaryKey(),
+  changesSince: timestamp('changes_since', { withTimezone: true }).notNull(),
+  refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
+  months: integer('months').notNull(),
+});

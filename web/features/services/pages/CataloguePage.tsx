@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Button, Card, Segmented, Skeleton, Space } from 'antd';
+import { ErrorAlert } from '../../../shared/ErrorAlert';
+import { useAsync } from '../../../shared/use-async';
+import { fetchCatalogue } from '../api';
+import { BookDialog } from '../components/BookDialog';
+import { ItemCard } from '../components/ItemCard';
+import { ProxyDialog } from '../components/ProxyDialog';
+import { SERVICE_KIND_LABELS, type ServiceItem, type ServiceKind } from '../types';
+
+/** 一站式服务: the community's catalogue as phone cards, with booking and proxy requests. */
+export default function CataloguePage() {
+  const catalogue = useAsync((s) => fetchCatalogue(s), []);
+  const [kind, setKind] = useState<ServiceKind>('affairs');
+  const [booking, setBooking] = useState<ServiceItem>();
+  const [proxy, setProxy] = useState<ServiceItem>();
+  if (catalogue.error) return <ErrorAlert error={catalogue.error} onRetry={catalogue.reload} />;
+  if (!catalogue.data) return <Skeleton active />;
+  const { data, abilities } = catalogue.data;
+  const canBook = abilities.includes('book');
+  const proxyFor = abilities.includes('proxy_for');
+  return (
+    <Space direction="vertical" style={{ width: '100%', maxWidth: 640, margin: '0 auto', display: 'flex' }}>
+      <Card size="small" title={`${data.community.name} · 一站式服务`} extra={canBook && <Link to="/services/mine"><Button size="small">我的预约</Button></Link>}>
+        <Segmented block value={kind} onChange={(v) => setKind(v as ServiceKind)} options={Object.entries(SERVICE_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+      </Card>
+      {data.items.filter((i) => i.kind === kind).map((item) => (
+        <ItemCard key={item.id} item={item} canBook={canBook && data.stations.length > 0} canProxy={canBook || proxyFor} onBook={() => setBooking(item)} onProxy={() => setProxy(item)} />
+      ))}
+      {booking && <BookDialog item={booking} stations={data.stations} onClose={() => setBooking(undefined)} onDone={catalogue.reload} />}
+      {proxy && <ProxyDialog item={proxy} onBehalf={proxyFor} onClose={() => setProxy(undefined)} onDone={catalogue.reload} />}
+    </Space>
+  );
+}
