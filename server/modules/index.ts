@@ -11,6 +11,7 @@ import { meetingsModule } from './meetings/index.ts';
 import { servicesModule } from './services/index.ts';
 import { boardsModule } from './boards/index.ts';
 import { ratingsModule } from './ratings/index.ts';
+import { peopleModule } from './people/index.ts';
 import { open311Module } from './open311/index.ts';
 import { analyticsModule } from './analytics/index.ts';
 import type { StatProvider } from './analytics/stat-provider.ts';
@@ -37,6 +38,7 @@ export const MODULES: ModuleManifest[] = [
   servicesModule,
   boardsModule,
   ratingsModule,
+  peopleModule,
   analyticsModule,
   open311Module,
 ];

@@ -26,7 +26,8 @@ export interface TestContext {
  * demo district seeded (2 streets × 2 communities), so each test file starts from the same state.
  */
 export async function createTestApp(): Promise<TestContext> {
-  const pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: 4 });
+  // One connection on the embedded database, as the server itself uses (see platform/db/open.ts).
+  const pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: inject('databaseKind') === 'embedded' ? 1 : 4 });
   const db = drizzle(pool, { schema }) as Db;
   const tables = await pool.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = 'public'`);
   await pool.query(`truncate ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} restart identity cascade`);

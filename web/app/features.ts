@@ -6,6 +6,7 @@ import { casesFeature } from '../features/cases';
 import { partyFeature } from '../features/party';
 import { wishesFeature } from '../features/wishes';
 import { volunteersFeature } from '../features/volunteers';
+import { peopleFeature } from '../features/people';
 import { open311Feature } from '../features/open311';
 import { bigscreenFeature } from '../features/bigscreen';
 import { onemapFeature } from '../features/onemap';
@@ -15,7 +16,7 @@ import { boardsFeature } from '../features/boards';
 import { ratingsFeature } from '../features/ratings';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
-export const features: FeatureModule[] = [homeFeature, orgFeature, gridMapFeature, casesFeature, partyFeature, wishesFeature, volunteersFeature, meetingsFeature, servicesFeature, boardsFeature, ratingsFeature, bigscreenFeature, onemapFeature, open311Feature];
+export const features: FeatureModule[] = [homeFeature, orgFeature, gridMapFeature, casesFeature, partyFeature, wishesFeature, volunteersFeature, peopleFeature, meetingsFeature, servicesFeature, boardsFeature, ratingsFeature, bigscreenFeature, onemapFeature, open311Feature];
 
 export const menuEntries = features.flatMap((f) => f.menu);
 export const headerWidgets = features.flatMap((f) => f.headerWidgets ?? []);

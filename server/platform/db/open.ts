@@ -23,7 +23,11 @@ export interface Database {
 export async function openDatabase(options: { dataDir: string; databaseUrl: string | null; poolSize?: number }): Promise<Database> {
   const embedded = options.databaseUrl ? null : await startEmbeddedDatabase(options.dataDir);
   const connectionString = options.databaseUrl ?? embedded!.connectionString;
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
+  // PGlite is one database session: pglite-socket multiplexes connections onto it, and under
+  // concurrent transactions that multiplexer was seen to stall (a query never answered). One
+  // connection per process serialises our work on it cleanly, which costs nothing: PGlite runs one
+  // query at a time anyway. Several processes (a worker beside the server) may still connect.
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? (embedded ? 1 : 10) });
   pool.on('error', (error) => console.error('数据库连接错误：', error.message));
   try {
     await runMigrations(pool);

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { pageQuery } from './org.ts';
+
+/** Base data (实有人口、房屋、法人、城市部件): request schemas shared by server and web. */
+
+export const RESIDENCE_TYPES = ['户籍', '流动', '境外'] as const;
+export const HOUSE_USES = ['自住', '出租', '空置', '商用'] as const;
+export const ENTITY_TYPES = ['企业', '个体工商户', '社会组织', '机关事业单位'] as const;
+export const COMPONENT_STATES = ['完好', '破损', '丢失', '占用'] as const;
+export const GENDERS = ['男', '女'] as const;
+export const ID_KINDS = ['身份证', '护照'] as const;
+export const IMPORT_KINDS = ['residents', 'houses', 'entities', 'components'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { residents: '实有人口', houses: '房屋', entities: '法人单位', components: '城市部件' };
+
+/** Age bands offered as list filters (years, inclusive lower bound, exclusive upper). */
+export const AGE_BANDS = { '0-17': [0, 18], '18-59': [18, 60], '60-79': [60, 80], '80+': [80, 200] } as const;
+
+const csvList = z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.string()).optional());
+
+export const residentListQuery = pageQuery.extend({
+  gridId: z.coerce.number().int().positive().optional(),
+  houseId: z.coerce.number().int().positive().optional(),
+  /** Name, address fragment (≥ 2 characters), 4-character identity/phone suffix, or a whole identity number/phone. */
+  q: z.string().trim().min(2).max(40).optional(),
+  tags: csvList,
+  ageBand: z.enum(Object.keys(AGE_BANDS) as [keyof typeof AGE_BANDS]).optional(),
+  residenceType: z.enum(RESIDENCE_TYPES).optional(),
+  houseUse: z.enum(HOUSE_USES).optional(),
+});
+export type ResidentListQuery = z.infer<typeof residentListQuery>;
+
+export const exportQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const residentBody = z.object({
+  name: z.string().trim().min(1).max(40),
+  idKind: z.enum(ID_KINDS).default('身份证'),
+  idNumber: z.string().trim().min(5).max(20),
+  gender: z.enum(GENDERS).optional(),
+  birthDate: isoDate.optional(),
+  phone: z.string().trim().optional(),
+  houseId: z.number().int().positive(),
+  householdNo: z.string().trim().max(30).optional(),
+  relation: z.string().trim().max(20).optional(),
+  residenceType: z.enum(RESIDENCE_TYPES),
+  careTags: z.array(z.string()).default([]),
+  movedInOn: isoDate.optional(),
+});
+
+export const moveBody = z.object({ houseId: z.number().int().positive(), movedOn: isoDate });
+export const revealBody = z.object({ reason: z.string().trim().min(4, '请填写查看原因（至少4个字）').max(200) });
+
+export const houseListQuery = pageQuery.extend({
+  gridId: z.coerce.number().int().positive().optional(),
+  use: z.enum(HOUSE_USES).optional(),
+  q: z.string().trim().min(2).max(40).optional(),
+});
+export const houseBody = z.object({
+  use: z.enum(HOUSE_USES),
+  areaM2: z.number().positive().max(100000).nullable().optional(),
+  ownerName: z.string().trim().max(60).nullable().optional(),
+});
+export const tenancyBody = z.object({ residentId: z.number().int().positive(), startOn: isoDate, endOn: isoDate.optional() });
+
+export const entityListQuery = pageQuery.extend({
+  gridId: z.coerce.number().int().positive().optional(),
+  type: z.enum(ENTITY_TYPES).optional(),
+  q: z.string().trim().min(2).max(40).optional(),
+});
+export const componentListQuery = pageQuery.extend({
+  gridId: z.coerce.number().int().positive().optional(),
+  state: z.enum(COMPONENT_STATES).optional(),
+  major: z.string().regex(/^\d{2}$/).optional(),
+});
+/** bbox = minLng,minLat,maxLng,maxLat (WGS84). */
+export const bboxQuery = z.object({
+  bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'bbox 格式应为 minLng,minLat,maxLng,maxLat'),
+  limit: z.coerce.number().int().min(1).max(5000).default(2000),
+});
+
+export const importStartBody = z.object({
+  /** Header in the file → field name; remembered for the next file of the same kind. */
+  mapping: z.record(z.string(), z.string()),
+});
+export const revealLogQuery = pageQuery;

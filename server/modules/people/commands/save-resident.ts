@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import type { residentBody } from '../../../../contracts/people.ts';
+import type { Actor } from '../../../platform/auth/actor.ts';
+import { recordAudit } from '../../../platform/audit.ts';
+import type { Db } from '../../../platform/db/open.ts';
+import { withTx } from '../../../platform/db/tx.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { activeCareTags } from '../care-tags.ts';
+import { isErrors, type ImportContext } from '../import/kind.ts';
+import { residentKind } from '../import/kinds/residents.ts';
+import { houseRefById } from '../org-refs.ts';
+import type { PiiCodec } from '../pii.ts';
+import { authorizePeople } from '../policy.ts';
+import { upsertResidents } from './upsert-residents.ts';
+
+/**
+ * Registers (or updates, keyed on the identity number) one resident through the same row rules
+ * as the import, so a form and a spreadsheet can never disagree about what is valid.
+ */
+export async function saveResident(db: Db, deps: { codec: PiiCodec }, actor: Actor, body: z.infer<typeof residentBody>) {
+  return withTx(db, async (tx) => {
+    const house = await houseRefById(tx, body.houseId, actor.scopePath ?? '');
+    if (!house) throw new AppError('VALIDATION_FAILED', { message: '房屋不存在或不在您的管辖范围内', details: [{ path: 'houseId', message: '房屋不存在或不在您的管辖范围内' }] });
+    authorizePeople(actor, 'write', { scopePath: house.path });
+    const ctx: ImportContext = { actor, codec: deps.codec, scopePath: actor.scopePath ?? '', careTags: await activeCareTags(tx), districtCode: null, locate: () => null };
+    const row: Record<string, string> = {
+      name: body.name, idKind: body.idKind, idNumber: body.idNumber, gender: body.gender ?? '', birthDate: body.birthDate ?? '', phone: body.phone ?? '',
+      houseCode: house.code, householdNo: body.householdNo ?? '', relation: body.relation ?? '', residenceType: body.residenceType,
+      careTags: body.careTags.join(','), movedInOn: body.movedInOn ?? '',
+    };
+    const result = residentKind.validate(row, new Map([[house.code, house]]), ctx);
+    if (isErrors(result)) throw new AppError('VALIDATION_FAILED', { message: result.map((e) => e.reason).join('；'), details: result.map((e) => ({ path: e.field, message: e.reason })) });
+    const [id] = await upsertResidents(tx, [result]);
+    await recordAudit(tx, actor, { action: 'people.resident.save', targetType: 'resident', targetId: id ?? null, scopePath: house.path, summary: { name: body.name, houseId: house.id } });
+    return id ?? null;
+  });
+}

@@ -1,0 +1,41 @@
+import { ApiError, apiGet, apiSend, readCookie } from '../../shared/api';
+import type { ImportInfo, Page, Resident, ResidentDetail } from './types';
+
+/** Query string from a filter object, skipping empty values (arrays become comma lists). */
+export function queryString(filters: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(filters)) {
+    if (v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length)) continue;
+    params.set(k, Array.isArray(v) ? v.join(',') : String(v));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+export const fetchPage = <T,>(path: string, filters: Record<string, unknown>, signal?: AbortSignal) =>
+  apiGet<Page<T>>(`${path}${queryString(filters)}`, { signal });
+
+export const fetchResident = (id: number, signal?: AbortSignal) => apiGet<{ data: ResidentDetail; abilities: string[] }>(`/api/people/residents/${id}`, { signal });
+
+export const revealResident = (id: number, reason: string) =>
+  apiSend<{ data: { id: number; idNumber: string; phone: string | null } }>('POST', `/api/people/residents/${id}/reveal`, { reason }).then((r) => r.data);
+
+export const fetchCareTags = (signal?: AbortSignal) => apiGet<{ data: string[] }>('/api/people/care-tags', { signal }).then((r) => r.data);
+
+/** Multipart upload (the shared client sends JSON only); same CSRF header and error shape. */
+export async function uploadImport(kind: string, file: File): Promise<ImportInfo> {
+  const form = new FormData();
+  form.append('file', file);
+  const token = readCookie(document.cookie, 'gh_csrf');
+  const res = await fetch(`/api/people/imports?kind=${kind}`, { method: 'POST', body: form, credentials: 'same-origin', headers: token ? { 'x-csrf-token': token } : {} });
+  const body = (await res.json().catch(() => null)) as { data?: ImportInfo; error?: { code: string; message: string } } | null;
+  if (!res.ok || !body?.data) throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? '上传失败');
+  return body.data;
+}
+
+export const startImport = (id: number, mapping: Record<string, string>) =>
+  apiSend<{ data: ImportInfo }>('POST', `/api/people/imports/${id}/start`, { mapping }).then((r) => r.data);
+export const fetchImport = (id: number, signal?: AbortSignal) => apiGet<{ data: ImportInfo }>(`/api/people/imports/${id}`, { signal }).then((r) => r.data);
+export const fetchImports = (signal?: AbortSignal) => apiGet<{ data: ImportInfo[] }>('/api/people/imports', { signal }).then((r) => r.data);
+
+export type { Resident };
