@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, saveScreenshot, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { saveScreenshot } from './harness.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
 const PASSWORD = process.env.GH_DEMO_PASSWORD || 'gridhive2026';
 type Position = [number, number];
@@ -26,13 +27,10 @@ async function pointInGrid(page: Page, gridId: number): Promise<Position> {
 }
 
 describe('big screen', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  beforeAll(async () => { server = await startServer(); browser = await launchBrowser(); });
-  afterAll(async () => { await browser?.close(); await server?.stop(); });
+  const suite = useServerAndBrowser();
 
   it('updates the case panels live when a case changes state, without a reload', async () => {
-    const context = await browser!.newContext({ baseURL: server!.baseUrl, locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
+    const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
     await page.goto('/login');
     await page.getByLabel('用户名').fill('secretary');

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { launchBrowser, saveScreenshot, settle, startServer, type RunningServer } from './harness.ts';
+import { saveScreenshot, settle } from './harness.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
 const PASSWORD = process.env.GH_DEMO_PASSWORD || 'gridhive2026';
 // Tablet width: at 390 px the app shell's fixed side menu leaves the page ~150 px (see AppShell).
@@ -68,24 +69,13 @@ async function act(page: Page, action: string, fill?: (dialog: ReturnType<Page['
 }
 
 describe('case closed loop', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useServerAndBrowser();
 
   it('goes from a resident’s pinned report, seen live by the secretary, through the department and the grid worker, to a 5-star rating', async () => {
-    const base = { baseURL: server!.baseUrl, locale: 'zh-CN' };
+    const base = { baseURL: suite.baseUrl, locale: 'zh-CN' };
     const contexts: BrowserContext[] = [];
     const open = async (username: string, options: Parameters<Browser['newContext']>[0]) => {
-      const context = await browser!.newContext({ ...base, ...options });
+      const context = await suite.browser.newContext({ ...base, ...options });
       contexts.push(context);
       const page = await signIn(context, username);
       page.on('pageerror', (err) => pageErrors.push(`${username}: ${err.message}`));

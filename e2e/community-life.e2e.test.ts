@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, saveScreenshot, settle, startServer, type RunningServer } from './harness.ts';
+import { saveScreenshot, settle } from './harness.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
 const PASSWORD = process.env.GH_DEMO_PASSWORD || 'gridhive2026';
 // antd spaces two-character button labels (预 约), hence the regexes. Tablet width, as in case-loop: the app shell's fixed side menu leaves a 390 px phone too little room.
@@ -24,24 +25,13 @@ async function api<T>(page: Page, method: 'GET' | 'POST', url: string, data?: un
 }
 
 describe('community life', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useServerAndBrowser();
 
   it('a resident books a slot and sees it in 我的预约, the secretary receives it, and a 四议两公开 record shows its stepper', async () => {
     const contexts: BrowserContext[] = [];
     const pageErrors: string[] = [];
     const open = async (username: string, options: Parameters<Browser['newContext']>[0]) => {
-      const context = await browser!.newContext({ baseURL: server!.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+      const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
       contexts.push(context);
       const page = await signIn(context, username);
       page.on('pageerror', (err) => pageErrors.push(`${username}: ${err.message}`));

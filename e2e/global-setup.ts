@@ -1,12 +1,16 @@
 import { build } from 'vite';
 import path from 'node:path';
-import { ROOT } from './harness.ts';
+import type { TestProject } from 'vitest/node';
+import { ROOT, startServer } from './harness.ts';
 
 /**
- * Builds the web app before the browser tests, so they never run against a stale bundle.
- * CI, which has just built it, may skip this with E2E_SKIP_BUILD=1.
+ * Builds the web app (so the tests never run against a stale bundle; E2E_SKIP_BUILD=1 skips it)
+ * and starts the one real server, with a fresh data directory or database, that every browser
+ * test file uses.
  */
-export default async function setup(): Promise<void> {
-  if (process.env.E2E_SKIP_BUILD === '1') return;
-  await build({ configFile: path.join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (process.env.E2E_SKIP_BUILD !== '1') await build({ configFile: path.join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+  const server = await startServer();
+  project.provide('e2eBaseUrl', server.baseUrl);
+  return () => server.stop();
 }

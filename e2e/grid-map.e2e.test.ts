@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { clickInside, launchBrowser, saveScreenshot, startServer, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { clickInside, saveScreenshot } from './harness.ts';
+import { useServerAndBrowser } from './support/suite.ts';
 
 const PASSWORD = process.env.GH_DEMO_PASSWORD || 'gridhive2026';
 
 describe('grid map', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useServerAndBrowser();
 
   it("shows a grid's 15-digit code and its grid worker when the community secretary clicks it", async () => {
-    const context = await browser!.newContext({ baseURL: server!.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));

@@ -1,7 +1,7 @@
 import { Alert, List } from 'antd';
 import { useAsync } from '../../../shared/use-async';
 import { fetchDuplicates, type DuplicateQuery } from '../api';
-import { useDebounced } from '../use-debounced';
+import { useDebouncedValue as useDebounced } from '../../../shared/use-debounced-value';
 
 /**
  * Open cases like the one being written, near the same place: following one of them gets the

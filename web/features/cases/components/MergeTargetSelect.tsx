@@ -3,7 +3,7 @@ import { Select } from 'antd';
 import { useAsync } from '../../../shared/use-async';
 import { fetchCases } from '../api';
 import type { Suggestion } from '../types';
-import { useDebounced } from '../use-debounced';
+import { useDebouncedValue as useDebounced } from '../../../shared/use-debounced-value';
 
 interface Props {
   caseId: number;
