@@ -9,6 +9,7 @@ import { seedTree, type SeededTree } from './seed-tree.ts';
 import { seedCategories, seedDemoCases } from '../modules/cases/index.ts';
 import { seedParty } from '../modules/party/index.ts';
 import { seedCommunityLife } from '../modules/services/seed-community-life.ts';
+import { seedDemoResidents } from '../modules/people/index.ts';
 
 export interface SeedOptions {
   fixture?: DistrictFixture;
@@ -17,6 +18,8 @@ export interface SeedOptions {
   housesFor?: (streetIndex: number) => boolean;
   /** Historical cases per street (a year of them); none by default, so tests start from an empty ledger. */
   casesPerStreet?: (streetIndex: number) => number;
+  /** Key for encrypting the demo residents' identity numbers; no residents are seeded without it. */
+  residentsDataKey?: string;
 }
 
 export interface SeedResult { tree: SeededTree; accounts: DemoAccount[]; nodes: number }
@@ -38,6 +41,8 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
     await seedCategories(tx);
     await seedParty(tx, tree);
     await seedCommunityLife(tx, tree);
+    const demoCommunity = tree.streets[0]?.communities[0];
+    if (options.residentsDataKey && demoCommunity) await seedDemoResidents(tx, demoCommunity, options.residentsDataKey, tree.district.code);
     if (options.casesPerStreet) await seedDemoCases(tx, tree, tree.streets.map((_, i) => options.casesPerStreet!(i)));
     return { tree, accounts, nodes: tree.nodes };
   });

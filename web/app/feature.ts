@@ -14,6 +14,8 @@ export interface FeatureRoute {
   path: string;
   element: ReactNode;
   ability?: string;
+  /** Drawn without the menu and header (the big screen fills a 1920×1080 display on its own). */
+  fullscreen?: boolean;
 }
 
 /**

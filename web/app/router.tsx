@@ -1,19 +1,20 @@
-import { createBrowserRouter, type RouteObject } from 'react-router-dom';
-import { Result } from 'antd';
+import { Suspense } from 'react';
+import { createBrowserRouter, Outlet, type RouteObject } from 'react-router-dom';
+import { Result, Spin } from 'antd';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { AppShell } from './layout/AppShell';
 import { RequireAbility, RequireSession } from './session/RequireSession';
 import { features } from './features';
 
-const featureRoutes: RouteObject[] = features
-  .flatMap((f) => f.routes)
-  .map((route) => ({
-    path: route.path,
-    element: <RequireAbility ability={route.ability}>{route.element}</RequireAbility>,
-  }));
+const allRoutes = features.flatMap((f) => f.routes);
+const guarded = (routes: typeof allRoutes): RouteObject[] =>
+  routes.map((route) => ({ path: route.path, element: <RequireAbility ability={route.ability}>{route.element}</RequireAbility> }));
+const featureRoutes = guarded(allRoutes.filter((r) => !r.fullscreen));
+const fullscreenRoutes = guarded(allRoutes.filter((r) => r.fullscreen));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { element: <RequireSession><Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}><Outlet /></Suspense></RequireSession>, children: fullscreenRoutes },
   {
     element: (
       <RequireSession>

@@ -10,3 +10,4 @@ export const peopleModule: ModuleManifest = {
   jobs: importJobs,
   stats: peopleStats,
 };
+export { seedDemoResidents } from './seed.ts';

@@ -21,7 +21,9 @@ const community = alias(orgNodes, 'c');
 
 function houseAddress(r: { community: string; estate: string; building: string; unit: unknown; room: string }): string {
   const unit = r.unit ? `${String(r.unit)}单元` : '';
-  return `${r.community}${r.estate}${r.building}${unit}${r.room}`;
+  // Lane houses are named after their lane ("紫兰巷1号" in 紫兰巷): do not say the lane twice.
+  const building = r.building.startsWith(r.estate) ? r.building.slice(r.estate.length) : r.building;
+  return `${r.community}${r.estate}${building}${unit}${r.room}`;
 }
 
 async function houses(q: Queryable, where: ReturnType<typeof and>): Promise<HouseRef[]> {

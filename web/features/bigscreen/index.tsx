@@ -7,5 +7,5 @@ const ABILITY = 'analytics.read';
 
 export const bigscreenFeature: FeatureModule = {
   menu: [{ key: 'bigscreen', label: '指挥大屏', icon: <FundProjectionScreenOutlined />, path: '/bigscreen', ability: ABILITY }],
-  routes: [{ path: '/bigscreen', element: <BigscreenPage />, ability: ABILITY }],
+  routes: [{ path: '/bigscreen', element: <BigscreenPage />, ability: ABILITY, fullscreen: true }],
 };

@@ -39,6 +39,8 @@ export default function BigscreenPage() {
     <div className="bs-screen" data-testid="bigscreen">
       <header className="bs-header">
         <nav className="bs-trail" aria-label="下钻路径">
+          {/* The screen has no app menu of its own: this is the way back. */}
+          <a href="/" title="返回工作台">⌂</a>
           <button type="button" onClick={() => setTrail([])}>{trail.length ? '返回顶层' : (b?.node.name ?? '')}</button>
           {trail.map((n, i) => <button type="button" key={n.id} onClick={() => setTrail((t) => t.slice(0, i + 1))}>› {n.name}</button>)}
         </nav>
