@@ -10,6 +10,7 @@ import { registerAuth } from './platform/auth/plugin.ts';
 import { notFoundBody, registerErrorHandler } from './platform/errors.ts';
 import { MODULES } from './modules/index.ts';
 import { registerLiveRoutes } from './platform/live/routes.ts';
+import { registerCalendarRoutes } from './platform/calendar/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance { routeTable: { method: string; url: string }[] }
@@ -35,6 +36,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
   registerLiveRoutes(app, deps.liveHub);
+  registerCalendarRoutes(app, deps.db);
   for (const mod of MODULES) await app.register(mod.routes(deps));
   registerWebApp(app, deps.config.webDir);
   return app;

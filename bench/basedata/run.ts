@@ -9,7 +9,7 @@ import { imports } from '../../server/modules/people/schema.ts';
 import { runImport } from '../../server/modules/people/import/run-import.ts';
 import { KINDS } from '../../server/modules/people/import/kinds/index.ts';
 import { suggestMapping } from '../../server/modules/people/import/mapping.ts';
-import { readHeaders } from '../../server/modules/people/import/sources.ts';
+import { readHeaders } from '../../server/platform/spreadsheet/read-rows.ts';
 import type { ImportKind } from '../../contracts/people.ts';
 import { timed } from './measure.ts';
 

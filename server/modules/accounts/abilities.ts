@@ -22,7 +22,7 @@ const COMMUNITY_LIFE: Record<Role, readonly string[]> = {
   property_company: [],
 };
 const ABILITIES: Record<Role, readonly string[]> = {
-  district_admin: [...COMMUNITY_LIFE.district_admin, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
+  district_admin: [...COMMUNITY_LIFE.district_admin, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read', 'calendar.manage'],
   street_admin: [...COMMUNITY_LIFE.street_admin, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
   community_secretary: [...COMMUNITY_LIFE.community_secretary, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
   community_staff: [...COMMUNITY_LIFE.community_staff, 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, 'people.read', 'people.write', 'people.import', 'people.export', 'cases.dispatch', 'cases.report'],

@@ -16,6 +16,7 @@ import { caseDetail } from './detail.ts';
 import { indicatorRoutes } from './indicator-routes.ts';
 import { notificationRoutes } from './notification-routes.ts';
 import { suggestRoutes } from './suggest-routes.ts';
+import { importRoutes } from './import-routes.ts';
 import { diskPhotoStorage, MAX_PHOTO_BYTES, storePhoto, thumbKey } from './photos.ts';
 import { casesScopeWhere } from './policy.ts';
 import { categoryTree, listCases } from './queries.ts';
@@ -76,5 +77,6 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     await app.register(notificationRoutes(deps));
     await app.register(indicatorRoutes(deps));
     await app.register(suggestRoutes(deps));
+    await app.register(importRoutes(deps));
   };
 }

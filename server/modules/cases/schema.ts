@@ -54,6 +54,8 @@ export const cases = pgTable('cases', {
   lng: doublePrecision('lng'), lat: doublePrecision('lat'),
   address: text('address'),
   componentId: text('component_id'),
+  /** The originating system's ticket number (hotline work order, Open311 client): re-imports skip it. */
+  externalRef: text('external_ref'),
   gridId: integer('grid_id'),
   communityId: integer('community_id').notNull(),
   streetId: integer('street_id').notNull(),
@@ -87,6 +89,7 @@ export const cases = pgTable('cases', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('cases_no_uq').on(t.caseNo),
+  uniqueIndex('cases_external_ref_uq').on(t.source, t.externalRef),
   // The inbox reads newest-first per (scope, state): one short index range per state, no sort.
   index('cases_street_inbox_idx').on(t.streetId, t.state, t.reportedAt.desc(), t.id.desc()),
   index('cases_community_inbox_idx').on(t.communityId, t.state, t.reportedAt.desc(), t.id.desc()),

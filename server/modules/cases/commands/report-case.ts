@@ -57,7 +57,7 @@ async function placeCase(deps: AppDeps, actor: Actor, input: ReportInput): Promi
  * Files a new case in state `reported`. `afterInsert` runs inside the same transaction, so a
  * caller that keeps its own record of the report (Open311) commits with the case or not at all.
  */
-export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput, options: { afterInsert?: (tx: Tx, row: CaseRow) => Promise<void> } = {}) {
+export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput, options: { externalRef?: string; afterInsert?: (tx: Tx, row: CaseRow) => Promise<void> } = {}) {
   if (!hasAbility(actor.role, 'cases.report')) throw new AppError('FORBIDDEN', { message: '您无权上报案件' });
   const allowed = SOURCES_BY_ROLE[actor.role] ?? [];
   const source = input.source ?? allowed[0]!;
@@ -85,7 +85,7 @@ export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput
       reporterUserId: onBehalf ? null : actor.userId, enteredByUserId: actor.userId,
       reporterName: onBehalf ? input.reporterName ?? null : actor.displayName,
       reporterPhoneEnc: input.reporterPhone ? cipher.encrypt(input.reporterPhone) : null,
-      lng: input.lng ?? null, lat: input.lat ?? null, address: input.address ?? null, componentId: input.componentId ?? null,
+      lng: input.lng ?? null, lat: input.lat ?? null, address: input.address ?? null, componentId: input.componentId ?? null, externalRef: options.externalRef ?? null,
       ...place, dueAt, stepStartedAt: now, reportedAt: now,
     }).returning();
     if (input.photoIds.length) await tx.update(casePhotos).set({ caseId: id }).where(inArray(casePhotos.id, input.photoIds));

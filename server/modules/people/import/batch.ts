@@ -6,7 +6,7 @@ import { withTx } from '../../../platform/db/tx.ts';
 import { importErrors, imports } from '../schema.ts';
 import { isErrors, type ImportContext } from './kind.ts';
 import { KINDS } from './kinds/index.ts';
-import type { SourceRow } from './sources.ts';
+import type { SourceRow } from '../../../platform/spreadsheet/read-rows.ts';
 
 export type ImportRow = typeof imports.$inferSelect;
 export interface PreparedBatch { from: number; to: number; good: unknown[]; errors: (typeof importErrors.$inferInsert)[]; rows: number }

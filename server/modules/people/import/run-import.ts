@@ -9,7 +9,7 @@ import { activeCareTags } from '../care-tags.ts';
 import { imports } from '../schema.ts';
 import type { ImportContext } from './kind.ts';
 import { commitBatch, prepareBatch } from './batch.ts';
-import { readRows, type SourceFormat, type SourceRow } from './sources.ts';
+import { readRows, type SourceFormat, type SourceRow } from '../../../platform/spreadsheet/read-rows.ts';
 
 export const IMPORT_JOB = 'people.import';
 /** Rows per transaction: large enough for bulk-insert speed, small enough to lose little on a kill. */

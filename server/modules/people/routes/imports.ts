@@ -20,7 +20,7 @@ import { attachmentHeader, CONTENT_TYPES, tableStream } from '../export/table-st
 import { KINDS } from '../import/kinds/index.ts';
 import { mappingProblems, rememberMapping, suggestMapping } from '../import/mapping.ts';
 import { IMPORT_JOB } from '../import/run-import.ts';
-import { readHeaders } from '../import/sources.ts';
+import { readHeaders } from '../../../platform/spreadsheet/read-rows.ts';
 import { authorizePeople, peopleScopeWhere } from '../policy.ts';
 import { importErrors, imports } from '../schema.ts';
 import type { Db } from '../../../platform/db/open.ts';
