@@ -11,7 +11,8 @@ let ctx: TestContext;
 beforeAll(async () => { ctx = await createTestApp(); });
 afterAll(async () => { await ctx.close(); });
 
-const ROWS = 3000;
+// Large enough that the worker cannot finish between two polls of its checkpoint on a fast machine.
+const ROWS = 9_000;
 const BATCH = 50;
 /** Every 7th row carries a wrong check digit. */
 const isBad = (i: number) => i % 7 === 0;
@@ -67,7 +68,7 @@ describe('import job killed with SIGKILL mid-file', () => {
   });
 });
 
-/** 3000 distinct valid numbers: vary birth date and sequence. */
+/** ROWS distinct valid numbers (the pattern repeats after 10,500): vary birth date and sequence. */
 function makeId(i: number): string {
   return person(i, i % 2 ? 'male' : 'female', 1940 + (i % 70));
 }
