@@ -47,7 +47,11 @@ async function pageIds(db: Db, states: readonly string[], filter: SQL, offset: n
 export async function listCases(db: Db, actor: Actor, q: z.infer<typeof inboxQuery>, calendar: WorkingCalendar) {
   const states = q.state === undefined ? ALL_STATES : [q.state].flat();
   const filter = inboxFilter(actor, q);
-  const ids = await pageIds(db, states, filter, (q.page - 1) * q.pageSize, q.pageSize);
+  // The page's ids and the (capped) total do not depend on each other: ask for both at once.
+  const [ids, [counted]] = await Promise.all([
+    pageIds(db, states, filter, (q.page - 1) * q.pageSize, q.pageSize),
+    db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${cases} where ${filter} and ${inArray(cases.state, [...states])} limit ${COUNT_CAP + 1}) t`).then((r) => r.rows),
+  ]);
   const rows = ids.length ? await db.select({
     id: cases.id, caseNo: cases.caseNo, title: cases.title, state: cases.state, source: cases.source, reportedAt: cases.reportedAt,
     dueAt: cases.dueAt, stepStartedAt: cases.stepStartedAt, categoryName: caseCategories.name, communityName: orgNodes.name,
@@ -59,7 +63,6 @@ export async function listCases(db: Db, actor: Actor, q: z.infer<typeof inboxQue
     .leftJoin(departments, eq(departments.id, cases.departmentId))
     .where(inArray(cases.id, ids)) : [];
   rows.sort((a, b) => ids.indexOf(a.id) - ids.indexOf(b.id));
-  const [counted] = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${cases} where ${filter} and ${inArray(cases.state, [...states])} limit ${COUNT_CAP + 1}) t`).then((r) => r.rows);
   const now = new Date();
   return {
     data: rows.map(({ stepStartedAt, ...r }) => ({ ...r, stateLabel: STATE_LABELS_ZH[r.state], deadline: deadlineColour(now, r.dueAt, 0.2, stepStartedAt ?? undefined, calendar) })),
