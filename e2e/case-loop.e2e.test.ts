@@ -2,23 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { saveScreenshot, settle } from './harness.ts';
-import { useServerAndBrowser } from './support/suite.ts';
+import { DESK, PHONE, signIn, useServerAndBrowser } from './support/suite.ts';
 
-const PASSWORD = process.env.GH_DEMO_PASSWORD || 'gridhive2026';
-// Tablet width: at 390 px the app shell's fixed side menu leaves the page ~150 px (see AppShell).
-const PHONE = { width: 390, height: 844 };
-const DESK = { width: 1440, height: 900 };
 type Position = [number, number];
 
-async function signIn(context: BrowserContext, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
 
 async function json<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(url);

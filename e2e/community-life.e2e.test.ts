@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { saveScreenshot, settle } from './harness.ts';
-import { useServerAndBrowser } from './support/suite.ts';
+import { DESK, PHONE, signIn, useServerAndBrowser } from './support/suite.ts';
 
-const PASSWORD = process.env.GH_DEMO_PASSWORD || 'gridhive2026';
-// antd spaces two-character button labels (预 约), hence the regexes. Tablet width, as in case-loop: the app shell's fixed side menu leaves a 390 px phone too little room.
-const PHONE = { width: 768, height: 1024 };
-const DESK = { width: 1440, height: 900 };
+// antd spaces two-character button labels (预 约), hence the regexes.
 
-async function signIn(context: BrowserContext, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('current-user').waitFor();
-  return page;
-}
 
 async function api<T>(page: Page, method: 'GET' | 'POST', url: string, data?: unknown): Promise<{ status: number; body: T }> {
   const csrf = (await page.context().cookies()).find((c) => c.name === 'gh_csrf')?.value ?? '';

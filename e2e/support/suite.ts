@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser.ts';
 
@@ -18,4 +18,20 @@ export function useServerAndBrowser(): { readonly browser: Browser; readonly bas
     get browser() { return browser!; },
     get baseUrl() { return inject('e2eBaseUrl'); },
   };
+}
+
+export const DEMO_PASSWORD = process.env.GH_DEMO_PASSWORD || 'gridhive2026';
+export const PHONE = { width: 390, height: 844 };
+export const DESK = { width: 1440, height: 900 };
+
+/** Opens a page in `context` and signs in through the login form as a demo account. */
+export async function signIn(context: BrowserContext, username: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  // antd spaces two-character button labels (登 录), hence the regex.
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('current-user').waitFor();
+  return page;
 }
