@@ -1,5 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/open.ts';
+import { countAndLatest, fingerprintCache } from '../../platform/fingerprint-cache.ts';
 import { GridLocator } from './geo/grid-locator.ts';
 import type { GeoPolygon } from './geo/types.ts';
 import { orgNodes } from './schema.ts';
@@ -10,24 +11,19 @@ import { orgNodes } from './schema.ts';
  * boundaries another instance has redrawn.
  */
 export function createGridLookup(db: Db) {
-  let cached: { fingerprint: string; locator: GridLocator } | null = null;
-
-  async function locator(): Promise<GridLocator> {
-    const [fp] = await db.select({ n: sql<number>`count(*)`, latest: sql<string>`coalesce(max(${orgNodes.updatedAt}), 'epoch')::text` })
-      .from(orgNodes).where(eq(orgNodes.level, 'grid'));
-    const fingerprint = `${fp?.n}:${fp?.latest}`;
-    if (cached?.fingerprint === fingerprint) return cached.locator;
-    const grids = await db.select({ id: orgNodes.id, code: orgNodes.code, geometry: orgNodes.geometry }).from(orgNodes)
-      .where(sql`${orgNodes.level} = 'grid' and ${orgNodes.geometry} is not null`);
-    const built = GridLocator.build(grids.map((g) => ({ id: g.id, code: g.code, polygon: g.geometry as GeoPolygon })));
-    cached = { fingerprint, locator: built };
-    return built;
-  }
+  const locator = fingerprintCache<GridLocator>({
+    fingerprint: countAndLatest(sql`${orgNodes}`, sql`${orgNodes.updatedAt}`, sql`${orgNodes.level} = 'grid'`),
+    async build(q) {
+      const grids = await q.select({ id: orgNodes.id, code: orgNodes.code, geometry: orgNodes.geometry }).from(orgNodes)
+        .where(sql`${orgNodes.level} = 'grid' and ${orgNodes.geometry} is not null`);
+      return GridLocator.build(grids.map((g) => ({ id: g.id, code: g.code, polygon: g.geometry as GeoPolygon })));
+    },
+  });
 
   return {
     /** The grid containing the point, or null when it lies outside every grid. */
     async locate(lng: number, lat: number) {
-      return (await locator()).locate(lng, lat);
+      return (await locator.get(db)).locate(lng, lat);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { desc, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/open.ts';
+import { countAndLatest, fingerprintCache } from '../../../platform/fingerprint-cache.ts';
 import { cases } from '../schema.ts';
 import { NaiveBayes } from './naive-bayes.ts';
 import { tokenize } from './tokens.ts';
@@ -20,23 +21,22 @@ export function features(text: string, gridId: number | null, communityId: numbe
  * acceptance), so every instance learns from the same data without sharing memory.
  */
 export function createSuggestionModels(db: Db) {
-  let cached: { fingerprint: string; models: SuggestionModels } | null = null;
-  return async function models(): Promise<SuggestionModels> {
-    const [fp] = await db.select({ n: sql<number>`count(*)`, latest: sql<string>`coalesce(max(${cases.acceptedAt}), 'epoch')::text` }).from(cases).where(isNotNull(cases.acceptedAt));
-    const fingerprint = `${fp?.n}:${fp?.latest}`;
-    if (cached?.fingerprint === fingerprint) return cached.models;
-    const rows = await db.select({ title: cases.title, description: cases.description, gridId: cases.gridId, communityId: cases.communityId, categoryId: cases.categoryId, departmentId: cases.departmentId, level: cases.dispatchLevel })
-      .from(cases).where(sql`${cases.acceptedAt} is not null and ${cases.categoryId} is not null and ${cases.state} not in ('rejected', 'merged')`)
-      .orderBy(desc(cases.acceptedAt)).limit(TRAINING_WINDOW);
-    const category = new NaiveBayes();
-    const department = new NaiveBayes();
-    for (const r of rows) {
-      const tokens = features(`${r.title} ${r.description}`, r.gridId, r.communityId);
-      category.add({ tokens, label: String(r.categoryId) });
-      if (r.level) department.add({ tokens, label: r.level === 'department' && r.departmentId ? `d:${r.departmentId}` : `l:${r.level}` });
-    }
-    cached = { fingerprint, models: { category, department, trainedOn: rows.length } };
-    return cached.models;
-  };
+  const models = fingerprintCache<SuggestionModels>({
+    fingerprint: countAndLatest(sql`${cases}`, sql`${cases.acceptedAt}`, isNotNull(cases.acceptedAt)),
+    async build(q) {
+      const rows = await q.select({ title: cases.title, description: cases.description, gridId: cases.gridId, communityId: cases.communityId, categoryId: cases.categoryId, departmentId: cases.departmentId, level: cases.dispatchLevel })
+        .from(cases).where(sql`${cases.acceptedAt} is not null and ${cases.categoryId} is not null and ${cases.state} not in ('rejected', 'merged')`)
+        .orderBy(desc(cases.acceptedAt)).limit(TRAINING_WINDOW);
+      const category = new NaiveBayes();
+      const department = new NaiveBayes();
+      for (const r of rows) {
+        const tokens = features(`${r.title} ${r.description}`, r.gridId, r.communityId);
+        category.add({ tokens, label: String(r.categoryId) });
+        if (r.level) department.add({ tokens, label: r.level === 'department' && r.departmentId ? `d:${r.departmentId}` : `l:${r.level}` });
+      }
+      return { category, department, trainedOn: rows.length };
+    },
+  });
+  return (): Promise<SuggestionModels> => models.get(db);
 }
 export type SuggestionModelSource = ReturnType<typeof createSuggestionModels>;

@@ -1,0 +1,34 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Queryable } from './db/tx.ts';
+
+/**
+ * A value built from database rows, kept per process and rebuilt only when its source changes.
+ * The source is summarised by a cheap fingerprint (row count + latest change), so several
+ * instances behind a load balancer each notice another instance's edit. `recheckMs` > 0 skips
+ * the fingerprint query for that long (for values whose edits may take a moment to spread).
+ */
+export function fingerprintCache<T>(options: { fingerprint: SQL; build: (db: Queryable) => Promise<T>; recheckMs?: number }) {
+  let cached: { fingerprint: string; value: T; checkedAt: number } | null = null;
+  return {
+    async get(db: Queryable): Promise<T> {
+      if (cached && options.recheckMs && Date.now() - cached.checkedAt < options.recheckMs) return cached.value;
+      const row = (await db.execute<{ fp: string }>(sql`select (${options.fingerprint})::text as fp`)).rows[0];
+      const fingerprint = String(row?.fp);
+      if (cached?.fingerprint === fingerprint) {
+        cached.checkedAt = Date.now();
+        return cached.value;
+      }
+      cached = { fingerprint, value: await options.build(db), checkedAt: Date.now() };
+      return cached.value;
+    },
+    /** Rebuild on the next get (after an edit made by this process). */
+    forget(): void {
+      cached = null;
+    },
+  };
+}
+
+/** The usual fingerprint: how many rows, and the latest change among them. */
+export function countAndLatest(table: SQL, changedAt: SQL, where: SQL = sql`true`): SQL {
+  return sql`(select count(*) || ':' || coalesce(max(${changedAt})::text, 'epoch') from ${table} where ${where})`;
+}
