@@ -12,24 +12,38 @@ export interface FieldCipher {
   lookupHash(plain: string): string;
 }
 
+/**
+ * Random IVs are taken from a pooled block of CSPRNG output: one randomBytes call per 4,096
+ * values instead of one per value (that call was a third of the cost of an encryption in a bulk
+ * import). Each IV is still 96 fresh random bits used once.
+ */
+const IV_BYTES = 12;
+let ivPool = Buffer.alloc(0);
+let ivOffset = 0;
+function nextIv(): Buffer {
+  if (ivOffset + IV_BYTES > ivPool.length) { ivPool = crypto.randomBytes(IV_BYTES * 4096); ivOffset = 0; }
+  return ivPool.subarray(ivOffset, (ivOffset += IV_BYTES));
+}
+
 export function createFieldCipher(secret: string): FieldCipher {
-  const derive = (purpose: string) => Buffer.from(crypto.hkdfSync('sha256', secret, 'gridhive', purpose, 32));
+  // KeyObjects: the keys are imported once, not on every call.
+  const derive = (purpose: string) => crypto.createSecretKey(Buffer.from(crypto.hkdfSync('sha256', secret, 'gridhive', purpose, 32)));
   const encKey = derive('field-encryption-v1');
   const macKey = derive('field-lookup-v1');
   return {
     encrypt(plain) {
-      const iv = crypto.randomBytes(12);
+      const iv = nextIv();
       const cipher = crypto.createCipheriv('aes-256-gcm', encKey, iv);
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      const body = cipher.update(plain, 'utf8', 'base64url') + cipher.final('base64url');
       // v1:<iv>:<tag>:<ciphertext>, base64url; the version prefix allows key rotation later.
-      return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), body.toString('base64url')].join(':');
+      return `v1:${iv.toString('base64url')}:${cipher.getAuthTag().toString('base64url')}:${body}`;
     },
     decrypt(stored) {
       const [version, iv, tag, body] = stored.split(':');
       if (version !== 'v1' || !iv || !tag || body === undefined) throw new Error('无法识别的加密字段格式');
       const decipher = crypto.createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+      return decipher.update(body, 'base64url', 'utf8') + decipher.final('utf8');
     },
     lookupHash(plain) {
       return crypto.createHmac('sha256', macKey).update(plain).digest('hex');

@@ -4,6 +4,7 @@ import type { Db } from '../db/open.ts';
 import { sessions, users } from '../../modules/accounts/schema.ts';
 import { orgNodes } from '../../modules/org/schema.ts';
 import type { Actor } from './actor.ts';
+import { runsOnPglite } from '../db/pglite-detect.ts';
 
 export const SESSION_COOKIE = 'gh_session';
 export const CSRF_COOKIE = 'gh_csrf';
@@ -23,17 +24,35 @@ export async function createSession(db: Db, userId: number, idleMinutes: number)
 }
 
 /**
- * Resolves a session cookie to its actor and slides the expiry forward. The slide is
- * written at most once a minute per session to keep reads cheap.
+ * The session read runs on every request, and PostgreSQL spends ~0.6 ms planning this 3-table
+ * join against ~0.04 ms executing it: on PostgreSQL it is a named prepared statement (parsed and
+ * planned once per connection). Not on embedded PGlite, whose one shared session would see every
+ * connection prepare the same name.
  */
-export async function loadSession(db: Db, token: string, idleMinutes: number): Promise<{ actor: Actor; csrf: string } | null> {
-  const rows = await db
+function sessionRead(db: Db) {
+  return db
     .select({ session: sessions, user: users, scopePath: orgNodes.path })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
-    .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, sql`now()`)))
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql`now()`)))
     .limit(1);
+}
+const preparedReads = new WeakMap<Db, ReturnType<ReturnType<typeof sessionRead>['prepare']>>();
+
+async function readSession(db: Db, tokenHash: string) {
+  if (await runsOnPglite(db.$client)) return sessionRead(db).execute({ tokenHash });
+  let read = preparedReads.get(db);
+  if (!read) preparedReads.set(db, (read = sessionRead(db).prepare('gh_session_read')));
+  return read.execute({ tokenHash });
+}
+
+/**
+ * Resolves a session cookie to its actor and slides the expiry forward. The slide is
+ * written at most once a minute per session to keep reads cheap.
+ */
+export async function loadSession(db: Db, token: string, idleMinutes: number): Promise<{ actor: Actor; csrf: string } | null> {
+  const rows = await readSession(db, sha256(token));
   const row = rows[0];
   if (!row || row.user.disabledAt) return null;
   // Slide the expiry at most once a minute: most requests then cost one read, no write.

@@ -5,7 +5,8 @@ import { startEmbeddedDatabase } from './embedded.ts';
 import { runMigrations } from './migrate.ts';
 
 
-export type Db = NodePgDatabase<typeof schema>;
+/** The drizzle handle over the pool (`$client`): never a transaction (that is `Tx`). */
+export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
 export interface Database {
   db: Db;
@@ -27,7 +28,10 @@ export async function openDatabase(options: { dataDir: string; databaseUrl: stri
   // concurrent transactions that multiplexer was seen to stall (a query never answered). One
   // connection per process serialises our work on it cleanly, which costs nothing: PGlite runs one
   // query at a time anyway. Several processes (a worker beside the server) may still connect.
-  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? (embedded ? 1 : 10) });
+  // On PostgreSQL, JIT compilation is off for our sessions: it starts above a planner cost our
+  // map and list queries reach at millions of rows, and then spends 80–120 ms compiling a query
+  // that runs in 50 (bench/dashboard). Heavy aggregation lives in rollup jobs, not requests.
+  const pool = new pg.Pool({ connectionString, max: options.poolSize ?? (embedded ? 1 : 10), ...(embedded ? {} : { options: '-c jit=off' }) });
   pool.on('error', (error) => console.error('数据库连接错误：', error.message));
   try {
     await runMigrations(pool);

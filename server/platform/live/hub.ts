@@ -6,11 +6,25 @@ import { liveEvents } from '../jobs/schema.ts';
 type EventRow = typeof liveEvents.$inferSelect;
 export interface Subscriber { actor: Actor; send(event: EventRow): void }
 
-/** Who receives an event: the named user, the department it concerns, or staff whose scope covers it. */
+/**
+ * Topics whose area events also reach the people living inside the area, residents included
+ * (a neighbourhood board: residents see the boards of where they live). Modules name their own.
+ */
+const reachesInhabitants = new Set<string>();
+export function deliverToInhabitants(topic: string): void {
+  reachesInhabitants.add(topic);
+}
+
+/**
+ * Who receives an event: the named user, the department it concerns, staff whose scope covers
+ * it, and — for the topics above — whoever lives or works inside its area.
+ */
 export function shouldReceive(actor: Actor, event: EventRow): boolean {
   if (event.userId !== null) return event.userId === actor.userId;
   if (event.departmentId !== null && actor.departmentId === event.departmentId) return true;
-  return Boolean(event.scopePath && actor.scopePath && event.scopePath.startsWith(actor.scopePath)) && actor.role !== 'resident';
+  if (!event.scopePath || !actor.scopePath) return false;
+  if (reachesInhabitants.has(event.topic) && actor.scopePath.startsWith(event.scopePath)) return true;
+  return event.scopePath.startsWith(actor.scopePath) && actor.role !== 'resident';
 }
 
 /**
