@@ -6,7 +6,8 @@
  *  - a street dispatcher's inbox page: scope + state + overdue, newest first (target p95 ≤ 20 ms);
  *  - the street's indicators for one month, grouped by community (target p95 ≤ 200 ms);
  * and, as the baseline in the same run, the very SQL those handlers issued (captured from
- * drizzle's logger) replayed through `pg`. Ratio = API / raw SQL (target ≤ 1.5).
+ * drizzle's logger) replayed through `pg`, run for run alternately with the API calls so both
+ * see the same machine load. Ratio = API / raw SQL (target ≤ 1.5).
  */
 import { drizzle } from 'drizzle-orm/node-postgres';
 import * as schema from '../server/db/schema.ts';
@@ -23,10 +24,12 @@ import { generateCases } from './lib/generate-cases.ts';
 const N = Number(process.argv[2] ?? 1_000_000);
 const RUNS = 200;
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `gridhive_bench_cases_${process.pid}`;
+// BENCH_DB=<name> times again on a database an earlier run kept (BENCH_KEEP=1), without writing.
+const reuse = process.env.BENCH_DB;
+const name = reuse ?? `gridhive_bench_cases_${process.pid}`;
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
-await admin.query(`create database ${name}`);
+if (!reuse) await admin.query(`create database ${name}`);
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
 const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
@@ -35,13 +38,15 @@ pool.on('error', (e) => console.error('连接错误：', e.message));
 let capturing: { sql: string; params: unknown[] }[] | null = null;
 const db = drizzle(pool, { schema, logger: { logQuery: (sql, params) => capturing?.push({ sql, params }) } }) as unknown as Db;
 try {
-  await runMigrations(pool);
-  let t = performance.now();
-  await seedDemoIfEmpty(db, { password: 'bench', housesFor: () => false });
-  console.log(`tree seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  t = performance.now();
-  await generateCases(pool, N);
-  console.log(`${N.toLocaleString()} cases written and analysed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  if (!reuse) {
+    await runMigrations(pool);
+    let t = performance.now();
+    await seedDemoIfEmpty(db, { password: 'bench', housesFor: () => false });
+    console.log(`tree seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    t = performance.now();
+    await generateCases(pool, N);
+    console.log(`${N.toLocaleString()} cases written and analysed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  }
 
   const app = await buildApp(createDeps({ ...readConfig({}), webDir: null }, db));
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'street', password: 'bench' } });
@@ -60,8 +65,12 @@ try {
     await app.inject({ method: 'GET', url: path, headers });
     const issued = capturing.filter((q) => /\bcases\b/.test(q.sql));
     capturing = null;
-    const api = await timeRuns(RUNS, () => app.inject({ method: 'GET', url: path, headers }));
-    const raw = await timeRuns(RUNS, async () => { for (const q of issued) await pool.query(q.sql, q.params as unknown[]); });
+    // API and raw SQL alternate run by run, so that both see the same load on a shared machine.
+    const api: number[] = [], raw: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      api.push(...await timeRuns(1, () => app.inject({ method: 'GET', url: path, headers })));
+      raw.push(...await timeRuns(1, async () => { for (const q of issued) await pool.query(q.sql, q.params as unknown[]); }));
+    }
     const a = describe(api), r = describe(raw);
     console.log(`${label.padEnd(10)} API p50 ${a.p50} ms p95 ${a.p95} ms | raw SQL (${issued.length} statements) p50 ${r.p50} ms p95 ${r.p95} ms | ratio p50 ${(a.p50 / r.p50).toFixed(2)} p95 ${(a.p95 / r.p95).toFixed(2)}`);
   }
@@ -69,7 +78,7 @@ try {
 } finally {
   await pool.end();
   // BENCH_KEEP=1 leaves the database for EXPLAIN sessions.
-  if (process.env.BENCH_KEEP === '1') console.log(`kept database ${name}`);
+  if (process.env.BENCH_KEEP === '1' || reuse) console.log(`kept database ${name}`);
   else await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();
 }

@@ -6,21 +6,37 @@ import { underPath } from '../../platform/scope.ts';
 export type IndicatorGroup = 'grid' | 'community' | 'street' | 'department' | 'category';
 
 /**
+ * The counts every case rate is formed from (numerator and denominator). Indicators, the monthly
+ * rollups (stats.ts) and the ratings (caseFigures) all count with these, so a rate formed from a
+ * rollup equals the indicator's. They read a relation aliased `c` with the cases' columns.
+ */
+export const CASE_COUNTS = {
+  reported: sql`count(*)`,
+  closed: sql`count(c.closed_at)`,
+  closedOnTime: sql`count(*) filter (where c.closed_on_time and c.closed_at is not null)`,
+  handled: sql`count(c.handled_on_time)`,
+  handledOnTime: sql`count(*) filter (where c.handled_on_time)`,
+  rated: sql`count(c.score)`,
+  satisfied: sql`count(*) filter (where c.score >= 4)`,
+};
+const rate = (numerator: SQL, denominator: SQL) => sql`round(100.0 * ${numerator} / nullif(${denominator}, 0), 1)::float8`;
+
+/**
  * The standard indicators over the cohort of cases reported in [from, to) (Asia/Shanghai dates):
  * every rate divides the cases whose step has an outcome by those where it counts, so a case
  * still in progress neither helps nor hurts a rate it has not reached yet.
  */
 const FIGURES = sql`
-  count(*)::int as reported,
+  ${CASE_COUNTS.reported}::int as reported,
   count(c.accepted_at)::int as accepted,
-  count(c.closed_at)::int as closed,
-  round(100.0 * count(*) filter (where c.accepted_on_time) / nullif(count(c.accepted_on_time), 0), 1)::float8 as "onTimeAcceptRate",
-  round(100.0 * count(*) filter (where c.handled_on_time) / nullif(count(c.handled_on_time), 0), 1)::float8 as "onTimeHandleRate",
-  round(100.0 * count(*) filter (where c.closed_on_time and c.closed_at is not null) / nullif(count(c.closed_at), 0), 1)::float8 as "onTimeCloseRate",
-  round(100.0 * count(*) filter (where c.rework_count > 0) / nullif(count(*) filter (where c.handled_at is not null or c.rework_count > 0), 0), 1)::float8 as "reworkRate",
-  round(100.0 * count(*) filter (where c.return_count > 0) / nullif(count(*) filter (where c.dispatched_at is not null or c.return_count > 0), 0), 1)::float8 as "returnRate",
-  round(100.0 * count(*) filter (where c.verify_passed) / nullif(count(c.verify_passed), 0), 1)::float8 as "verifyPassRate",
-  round(100.0 * count(*) filter (where c.score >= 4) / nullif(count(c.score), 0), 1)::float8 as "satisfactionRate",
+  ${CASE_COUNTS.closed}::int as closed,
+  ${rate(sql`count(*) filter (where c.accepted_on_time)`, sql`count(c.accepted_on_time)`)} as "onTimeAcceptRate",
+  ${rate(CASE_COUNTS.handledOnTime, CASE_COUNTS.handled)} as "onTimeHandleRate",
+  ${rate(CASE_COUNTS.closedOnTime, CASE_COUNTS.closed)} as "onTimeCloseRate",
+  ${rate(sql`count(*) filter (where c.rework_count > 0)`, sql`count(*) filter (where c.handled_at is not null or c.rework_count > 0)`)} as "reworkRate",
+  ${rate(sql`count(*) filter (where c.return_count > 0)`, sql`count(*) filter (where c.dispatched_at is not null or c.return_count > 0)`)} as "returnRate",
+  ${rate(sql`count(*) filter (where c.verify_passed)`, sql`count(c.verify_passed)`)} as "verifyPassRate",
+  ${rate(CASE_COUNTS.satisfied, CASE_COUNTS.rated)} as "satisfactionRate",
   round((avg(extract(epoch from c.handled_at - c.dispatched_at)) / 3600)::numeric, 1)::float8 as "avgHandleHours"`;
 
 const GROUPS: Record<IndicatorGroup, { key: SQL; name: SQL; join: SQL }> = {
@@ -62,9 +78,9 @@ export async function caseFigures(db: Queryable, filter: { scopePath?: string; d
     parts.push(sql`c.grid_id in (select e.parent_id from org_nodes e where e.id in (${ids}))`);
     parts.push(sql`c.category_id in (select k.id from case_categories k left join case_categories p on p.id = k.parent_id where k.code like '12%' or p.code = '12')`);
   }
-  const [row] = (await db.execute<Record<string, number>>(sql`select count(*)::int as reported, count(c.closed_at)::int as closed,
-      count(*) filter (where c.handled_on_time)::int as "onTimeHandled", count(c.handled_on_time)::int as handled,
-      count(*) filter (where c.score >= 4)::int as satisfied, count(c.score)::int as rated,
+  const [row] = (await db.execute<Record<string, number>>(sql`select ${CASE_COUNTS.reported}::int as reported, ${CASE_COUNTS.closed}::int as closed,
+      ${CASE_COUNTS.handledOnTime}::int as "onTimeHandled", ${CASE_COUNTS.handled}::int as handled,
+      ${CASE_COUNTS.satisfied}::int as satisfied, ${CASE_COUNTS.rated}::int as rated,
       coalesce(round((avg(extract(epoch from c.accepted_at - c.reported_at)) / 60)::numeric, 1), 0)::float8 as "avgResponseMinutes"
     from cases c where ${sql.join(parts, sql` and `)}`)).rows;
   return row as { reported: number; closed: number; onTimeHandled: number; handled: number; satisfied: number; rated: number; avgResponseMinutes: number };

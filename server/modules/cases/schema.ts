@@ -101,6 +101,9 @@ export const cases = pgTable('cases', {
   // The deadline sweep walks the timed, not-yet-red cases by id; a plain due_at index misled the
   // planner into bitmap-ANDing it with the inbox indexes (1.9 s instead of 3 ms at 1 M cases).
   index('cases_sweep_idx').on(t.id).where(sql`${t.state} in ('reported', 'dispatched', 'signed', 'extension_requested', 'handled') and ${t.deadlineNotice} <> 'red'`),
+  // Open cases under a scope (big screen's overdue list, the map's open counts and points): keyed
+  // by scope path first, so the sweep (no scope) is never tempted by its due_at.
+  index('cases_open_scope_due_idx').using('btree', sql`${t.scopePath} text_pattern_ops`, t.dueAt, t.id).where(sql`${t.state} not in ('closed', 'rated', 'rejected', 'merged')`),
   index('cases_updated_idx').on(t.updatedAt),
   index('cases_location_idx').on(t.lng, t.lat),
 ]);

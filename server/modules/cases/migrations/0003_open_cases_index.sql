@@ -1,0 +1,1 @@
+CREATE INDEX "cases_open_scope_due_idx" ON "cases" USING btree ("scope_path" text_pattern_ops,"due_at","id") WHERE "cases"."state" not in ('closed', 'rated', 'rejected', 'merged');
