@@ -1,19 +1,19 @@
 import { z } from 'zod';
 
 export const createTeamBody = z.object({
-  communityId: z.number().int().positive(),
-  name: z.string().trim().min(2).max(40),
+  communityId: z.number({ message: '请选择社区' }).int().positive(),
+  name: z.string({ message: '请填写队伍名称' }).trim().min(2, '队伍名称至少 2 个字').max(40, '队伍名称不超过 40 个字'),
   leaderUserId: z.number().int().positive().optional(),
 });
 
 export const createActivityBody = z.object({
-  communityId: z.number().int().positive(),
+  communityId: z.number({ message: '请选择社区' }).int().positive(),
   teamId: z.number().int().positive().optional(),
-  title: z.string().trim().min(2).max(60),
-  place: z.string().trim().min(2).max(100),
-  startsAt: z.coerce.date(),
-  endsAt: z.coerce.date(),
-  capacity: z.number().int().min(1).max(10_000),
+  title: z.string({ message: '请填写活动名称' }).trim().min(2, '活动名称至少 2 个字').max(60, '活动名称不超过 60 个字'),
+  place: z.string({ message: '请填写活动地点' }).trim().min(2, '活动地点至少 2 个字').max(100, '活动地点不超过 100 个字'),
+  startsAt: z.coerce.date({ message: '请选择开始时间' }),
+  endsAt: z.coerce.date({ message: '请选择结束时间' }),
+  capacity: z.number({ message: '请填写人数上限' }).int('人数上限须为整数').min(1, '人数上限至少 1 人').max(10_000, '人数上限不超过 10000 人'),
 }).refine((b) => b.endsAt > b.startsAt, { path: ['endsAt'], message: '结束时间须晚于开始时间' });
 
 /** Check-in/out either by scanning the venue's code (self) or from the staff's list (signupIds). */
@@ -27,3 +27,11 @@ export const activityListQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
   view: z.enum(['upcoming', 'manage']).default('upcoming'),
 });
+
+/** Renaming a team or changing its leader; `leaderUserId: null` leaves the team without a leader. */
+export const updateTeamBody = z.object({
+  name: z.string().trim().min(2, '队伍名称至少 2 个字').max(40, '队伍名称不超过 40 个字').optional(),
+  leaderUserId: z.number().int().positive().nullable().optional(),
+});
+
+export const leaderCandidatesQuery = z.object({ q: z.string().trim().max(20).optional() });

@@ -23,7 +23,7 @@ export async function seedAccounts(tx: Tx, tree: SeededTree, orgs: SeededOrganis
   const grid = community.grids[0]!;
   const house = grid.buildingIds[0]!;
   const urbanManagement = orgs.departmentIds.get(`urban_management@${street.id}`) ?? null;
-  const named: { username: string; role: Role; scopeNodeId: number; scopeName: string; departmentId?: number | null }[] = [
+  const named: { username: string; role: Role; scopeNodeId: number; scopeName: string; departmentId?: number | null; coUnitId?: number | null }[] = [
     { username: 'admin', role: 'district_admin', scopeNodeId: tree.district.id, scopeName: tree.district.name },
     { username: 'street', role: 'street_admin', scopeNodeId: street.id, scopeName: street.name },
     { username: 'secretary', role: 'community_secretary', scopeNodeId: community.id, scopeName: community.name },
@@ -35,14 +35,15 @@ export async function seedAccounts(tx: Tx, tree: SeededTree, orgs: SeededOrganis
     { username: 'resident', role: 'resident', scopeNodeId: house, scopeName: `${grid.name}楼栋` },
     { username: 'dept', role: 'department_handler', scopeNodeId: street.id, scopeName: street.name, departmentId: urbanManagement },
     { username: 'property', role: 'property_company', scopeNodeId: community.id, scopeName: community.name },
-    { username: 'counit', role: 'co_unit_contact', scopeNodeId: community.id, scopeName: community.name },
+    // The contact of the first co-building unit (区供电公司), which sends the demo community's in-service members.
+    { username: 'counit', role: 'co_unit_contact', scopeNodeId: community.id, scopeName: community.name, coUnitId: orgs.coUnitIds[0] ?? null },
   ];
   let phoneSeq = 0;
   const accounts: DemoAccount[] = [];
   const rows: (typeof users.$inferInsert)[] = [];
   for (const a of named) {
     const displayName = a.username === 'gridworker' ? personName(rng) : `${personName(rng)}`;
-    rows.push({ username: a.username, displayName, passwordHash, role: a.role, scopeNodeId: a.scopeNodeId, departmentId: a.departmentId ?? null, phone: demoPhone(phoneSeq++) });
+    rows.push({ username: a.username, displayName, passwordHash, role: a.role, scopeNodeId: a.scopeNodeId, departmentId: a.departmentId ?? null, coUnitId: a.coUnitId ?? null, phone: demoPhone(phoneSeq++) });
     accounts.push({ username: a.username, role: a.role, roleLabel: ROLE_LABELS[a.role], displayName, scope: a.scopeName });
   }
   // Every other grid gets its own full-time grid worker (username: gw + grid code).

@@ -13,7 +13,7 @@ const CO_UNITS = [
   ['市第五中学', 'public_institution'], ['园林绿化公司', 'enterprise'], ['邻里互助会', 'social_org'], ['律师事务所联合党支部', 'social_org'],
 ] as const;
 
-export interface SeededOrganisations { departmentIds: Map<string, number>; branchIds: Map<number, number> }
+export interface SeededOrganisations { departmentIds: Map<string, number>; branchIds: Map<number, number>; coUnitIds: number[] }
 
 /** Party organisations mirroring the tree, departments and co-building units with their pairings. */
 export async function seedOrganisations(tx: Tx, tree: SeededTree): Promise<SeededOrganisations> {
@@ -51,5 +51,5 @@ export async function seedOrganisations(tx: Tx, tree: SeededTree): Promise<Seede
       if (paired) await tx.insert(coUnitPairings).values({ coUnitId: units[rng.int(0, units.length - 1)]!.id, partyOrgId: branchIds.get(paired.id)!, relation: 'pair', agreement: '支部共建对子', signedOn: '2025-06-01' }).onConflictDoNothing();
     }
   }
-  return { departmentIds, branchIds };
+  return { departmentIds, branchIds, coUnitIds: units.map((u) => u.id) };
 }

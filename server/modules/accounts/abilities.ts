@@ -32,7 +32,7 @@ const ABILITIES: Record<Role, readonly string[]> = {
   volunteer: [...COMMUNITY_LIFE.volunteer, 'wishes.publish', 'wishes.claim', 'volunteers.join', 'cases.report'],
   resident: [...COMMUNITY_LIFE.resident, 'wishes.publish', 'volunteers.join', 'cases.report'],
   department_handler: [...COMMUNITY_LIFE.department_handler, 'cases.read', 'cases.handle'],
-  co_unit_contact: [...COMMUNITY_LIFE.co_unit_contact, 'wishes.claim', 'org.read'],
+  co_unit_contact: [...COMMUNITY_LIFE.co_unit_contact, 'party.co_unit', 'wishes.claim', 'org.read'],
   property_company: [...COMMUNITY_LIFE.property_company, 'cases.read', 'cases.handle'],
 };
 

@@ -11,6 +11,8 @@ export const users = pgTable('users', {
   /** The governance node this account sees and changes (data scope). */
   scopeNodeId: integer('scope_node_id'),
   departmentId: integer('department_id'),
+  /** For co-building unit contacts (共建单位联系人): the co_units row they speak for. */
+  coUnitId: integer('co_unit_id'),
   phone: text('phone'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -107,3 +107,21 @@ describe('GET /api/org/my-area/grids', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/org/my-area/grids', headers: admin.headers })).statusCode).toBe(404);
   });
 });
+
+describe('GET /api/org/communities', () => {
+  it('lets any signed-in user find a community by part of its name, with its street, and nothing else', async () => {
+    const c2 = ctx.seed.tree.streets[1]!.communities[0]!;
+    const [name] = (await ctx.pool.query(`select name from org_nodes where id = $1`, [c2.id])).rows.map((r) => r.name as string);
+    const term = name!.slice(0, 2);
+    const member = await loginAs(ctx.app, 'member');
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/org/communities?q=${encodeURIComponent(term)}`, headers: member.headers });
+    expect(res.statusCode).toBe(200);
+    const found = res.json().data as { id: number; name: string; streetName: string; code: string }[];
+    expect(found.map((c) => c.id)).toContain(c2.id);
+    expect(found.every((c) => c.name.includes(term) && c.code.length === 12 && c.streetName.length > 0)).toBe(true);
+    expect(Object.keys(found[0]!).sort()).toEqual(['code', 'id', 'name', 'streetName']);
+    const empty = await ctx.app.inject({ method: 'GET', url: '/api/org/communities?q=%20', headers: member.headers });
+    expect(empty.statusCode).toBe(422);
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/org/communities?q=${encodeURIComponent(term)}` })).statusCode).toBe(401);
+  });
+});

@@ -70,3 +70,17 @@ export async function gridsFeatureCollection(db: Db, path: string) {
     })),
   };
 }
+
+/**
+ * Communities whose name contains the term, with their street, at most 20 (there are a few
+ * hundred per district: a name scan is cheap and serves two-character terms such as 南门).
+ */
+export async function communityDirectory(db: Db, term: string) {
+  const pattern = `%${term.replace(/[\\%_]/g, '\\$&')}%`;
+  const { rows } = await db.execute<{ id: number; code: string; name: string; streetName: string }>(sql`
+    select c.id, c.code, c.name, s.name as "streetName"
+    from org_nodes c join org_nodes s on s.id = c.parent_id
+    where c.level = 'community' and c.name like ${pattern}
+    order by c.code limit 20`);
+  return rows.map((r) => ({ id: Number(r.id), code: r.code, name: r.name, streetName: r.streetName }));
+}

@@ -13,7 +13,7 @@ import { uncoveredArea } from './geo/coverage.ts';
 import type { GeoPolygon } from './geo/types.ts';
 import { loadNodeInScope } from './load-node.ts';
 import { authorizeOrg, orgAbilities } from './policy.ts';
-import { ancestorsOf, branchOf, childrenPage, countsUnder, gridsFeatureCollection, gridWorkerOf, publicNode } from './queries.ts';
+import { ancestorsOf, branchOf, childrenPage, communityDirectory, countsUnder, gridsFeatureCollection, gridWorkerOf, publicNode } from './queries.ts';
 import { partyOrgsUnder, departmentsFor } from './party-queries.ts';
 import { orgNodes } from './schema.ts';
 import { users } from '../accounts/schema.ts';
@@ -106,6 +106,15 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       if (!hit) throw new AppError('VALIDATION_FAILED', { message: '该位置不在任何网格内', details: [{ path: 'lng', message: '坐标不在任何网格内' }] });
       const [grid] = await db.select({ id: orgNodes.id, code: orgNodes.code, name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.id, hit.id));
       return { data: grid };
+    });
+
+    app.get('/api/org/communities', { schema: { tags, summary: '社区名录（按名称查找，双报到等选择社区时用）', querystring: z.object({ q: z.string().trim().min(1, '请输入社区名称').max(20) }) } }, async (request) => {
+      const actor = requireActor(request);
+      authorizeOrg(actor, 'locate', null);
+      // Names and codes of communities are public (statistical division codes): any signed-in user
+      // may find the community where they live, e.g. a party member registering there (双报到).
+      const rows = await communityDirectory(db, request.query.q);
+      return { data: rows };
     });
 
     app.get('/api/org/my-area/grids', { schema: { tags, summary: '本人所在社区的网格（供居民在地图上选点）' } }, async (request) => {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../../app-deps.ts';
 import type { JobHandler } from '../../platform/jobs/queue.ts';
 import { raiseAlerts } from './alerts.ts';
+import { partyCoUnitRoutes } from './routes-co-units.ts';
 import { partyOrgRoutes } from './routes-org.ts';
 import { partyMemberRoutes } from './routes.ts';
 import { partyStats } from './stats-provider.ts';
@@ -18,6 +19,7 @@ export const partyModule = {
     return async (app) => {
       await app.register(partyMemberRoutes(deps));
       await app.register(partyOrgRoutes(deps));
+      await app.register(partyCoUnitRoutes(deps));
     };
   },
   jobs(): Record<string, JobHandler> {

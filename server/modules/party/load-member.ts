@@ -18,3 +18,9 @@ export async function loadOwnMember(db: Queryable, v: PartyViewer, lock = false)
   if (!v.membership) throw new AppError('NOT_FOUND', { message: '您还不是登记在册的党员' });
   return loadMemberFor(db, v, v.membership.id, lock);
 }
+
+/** The viewer's own member record as loadViewer read it (read-only pages); 404 for users who are no party member. */
+export function ownMemberRow(v: PartyViewer): PartyMemberRow {
+  if (!v.ownRow) throw new AppError('NOT_FOUND', { message: '您还不是登记在册的党员' });
+  return v.ownRow;
+}

@@ -72,6 +72,25 @@ describe('awardPoints', () => {
     expect(body.bySource.map((b: { sourceKind: string }) => b.sourceKind).sort()).toEqual(['case.accepted', 'manual', 'meeting.attended', 'volunteer.hour', 'wish.fulfilled']);
     expect(body.data.every((r: { sourceId: string }) => r.sourceId)).toBe(true);
   });
+
+  it('pages the record newest first by keyset, ties on the same instant included, each row once', async () => {
+    const same = new Date(Date.UTC(2025, 0, 1, 4));
+    for (let k = 0; k < 5; k++) await withTx(ctx.db, (tx) => awardPoints(tx, { memberId, sourceKind: 'manual', itemCode: 'legal_promo', sourceId: `tie-${k}`, occurredAt: same }));
+    const s = await loginAs(ctx.app, 'member');
+    const all = (await ctx.app.inject({ method: 'GET', url: '/api/party/me/record?pageSize=200', headers: s.headers })).json();
+    const seen: number[] = [];
+    let before: number | null = null;
+    do {
+      const page: { data: { id: number }[]; page: { total: number; next: number | null } } = (await ctx.app.inject({ method: 'GET', url: `/api/party/me/record?pageSize=3${before ? `&before=${before}` : ''}`, headers: s.headers })).json();
+      seen.push(...page.data.map((r) => r.id));
+      expect(page.page.total).toBe(all.page.total);
+      before = page.page.next;
+    } while (before);
+    expect(seen).toEqual(all.data.map((r: { id: number }) => r.id));
+    expect(seen).toHaveLength(all.page.total);
+    const times = all.data.map((r: { occurredAt: string; id: number }) => [Date.parse(r.occurredAt), r.id]);
+    for (let i = 1; i < times.length; i++) expect(times[i - 1][0] > times[i][0] || (times[i - 1][0] === times[i][0] && times[i - 1][1] > times[i][1])).toBe(true);
+  });
 });
 
 describe('automatic alerts', () => {

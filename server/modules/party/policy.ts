@@ -76,3 +76,18 @@ export function canCommunity(v: PartyViewer, action: 'read' | 'manage', communit
 export function authorizeCommunity(v: PartyViewer, action: 'read' | 'manage', community: { path: string }): void {
   if (!canCommunity(v, action, community)) throw new AppError('FORBIDDEN');
 }
+
+/**
+ * Who sees a co-building unit's members (the in-service members who name it as work unit):
+ * the unit's own contact sees all of them; party staff see those inside their scope (the member
+ * predicate above). Another unit's contact gets 404 (units do not learn of each other's
+ * members); other roles 403. Returns the extra row filter (none for the unit itself).
+ */
+export function coUnitMemberFilter(v: PartyViewer, unitId: number): SQL | undefined {
+  if (hasAbility(v.actor.role, 'party.co_unit')) {
+    if (v.coUnitId !== unitId) throw new AppError('NOT_FOUND');
+    return undefined;
+  }
+  if (v.actor.scopePath && (hasAbility(v.actor.role, 'party.manage') || hasAbility(v.actor.role, 'party.read'))) return memberScopeWhere(v);
+  throw new AppError('FORBIDDEN');
+}

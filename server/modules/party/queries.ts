@@ -8,21 +8,39 @@ import { partyAlerts, partyCommitments, partyMemberPosts, partyMembers, partyPoi
 export function publicMember(m: PartyMemberRow) {
   return {
     id: m.id, userId: m.userId, name: m.name, kind: m.kind, duty: m.duty, branchOrgId: m.branchOrgId, homeCommunityId: m.homeCommunityId,
-    homeNodeId: m.homeNodeId, workUnit: m.workUnit, registeredCommunityId: m.registeredCommunityId, registrationState: m.registrationState,
+    homeNodeId: m.homeNodeId, workUnit: m.workUnit, coUnitId: m.coUnitId, registeredCommunityId: m.registeredCommunityId, registrationState: m.registrationState,
     joinedOn: m.joinedOn, leftOn: m.leftOn, version: m.version,
   };
 }
 
-/** The full activity record (全程纪实): the member's ledger, newest first, with totals per source. */
-export async function activityRecord(db: Queryable, memberId: number, page: number, pageSize: number) {
-  const [rows, totals] = await Promise.all([
-    db.select({ id: partyPoints.id, sourceKind: partyPoints.sourceKind, sourceId: partyPoints.sourceId, item: partyPoints.item, points: partyPoints.points, occurredAt: partyPoints.occurredAt, note: partyPoints.note, evidence: partyPoints.evidence })
-      .from(partyPoints).where(eq(partyPoints.memberId, memberId)).orderBy(desc(partyPoints.occurredAt), desc(partyPoints.id)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ sourceKind: partyPoints.sourceKind, points: sql<number>`sum(${partyPoints.points})::int`, records: count() })
-      .from(partyPoints).where(eq(partyPoints.memberId, memberId)).groupBy(partyPoints.sourceKind),
-  ]);
-  const total = totals.reduce((s, t) => s + Number(t.records), 0);
-  return { data: rows, bySource: totals.map((t) => ({ sourceKind: t.sourceKind, points: Number(t.points), records: Number(t.records) })), page: { page, pageSize, total } };
+export interface RecordEntry { id: number; sourceKind: string; sourceId: string; item: string; points: number; occurredAt: Date; note: string | null; evidence: string | null }
+
+/**
+ * The full activity record (全程纪实): one page of the member's ledger, newest first, and the totals
+ * per source, in ONE statement (one round trip, one backend: under load two parallel queries each
+ * wait for a CPU). Both halves read party_points_member_record_idx: the page in index order with
+ * one heap visit per row shown, the totals index-only. Pages follow a keyset cursor (`before` = the
+ * last id shown), so a long record costs the same on page 10 as on page 1.
+ */
+export async function activityRecord(db: Queryable, memberId: number, pageSize: number, before?: number) {
+  const after = before === undefined ? sql``
+    : sql`and (p.occurred_at, p.id) < (select b.occurred_at, b.id from party_points b where b.id = ${before} and b.member_id = ${memberId})`;
+  const result = await db.execute<{ row_kind: 'entry' | 'total'; id: number | null; source_kind: string; source_id: string | null; item: string | null; points: number; occurred_at: Date | null; note: string | null; evidence: string | null; records: number | null }>(sql`
+    (select 'entry' as row_kind, p.id, p.source_kind, p.source_id, p.item, p.points, p.occurred_at, p.note, p.evidence, null::int as records
+       from party_points p where p.member_id = ${memberId} ${after} order by p.occurred_at desc, p.id desc limit ${pageSize})
+    union all
+    (select 'total', null, t.source_kind, null, null, sum(t.points)::int, null, null, null, count(*)::int
+       from party_points t where t.member_id = ${memberId} group by t.source_kind)`);
+  const data: RecordEntry[] = [];
+  const bySource: { sourceKind: string; points: number; records: number }[] = [];
+  for (const r of result.rows) {
+    if (r.row_kind === 'entry') data.push({ id: Number(r.id), sourceKind: r.source_kind, sourceId: r.source_id!, item: r.item!, points: Number(r.points), occurredAt: new Date(r.occurred_at!), note: r.note, evidence: r.evidence });
+    else bySource.push({ sourceKind: r.source_kind, points: Number(r.points), records: Number(r.records) });
+  }
+  bySource.sort((a, b) => b.points - a.points || a.sourceKind.localeCompare(b.sourceKind));
+  const total = bySource.reduce((s, t) => s + t.records, 0);
+  const next = data.length === pageSize ? data[data.length - 1]!.id : null;
+  return { data, bySource, page: { pageSize, total, next } };
 }
 
 /** Points per period kind for the member, in the current Asia/Shanghai periods. */
@@ -54,9 +72,15 @@ export async function memberCommitments(db: Queryable, memberIds: number[]) {
 export async function memberOverview(db: Queryable, m: PartyMemberRow, now: Date) {
   const [posts, totals, alerts, commitments, branches, communities] = await Promise.all([
     memberPosts(db, m.id), periodTotals(db, m.id, now), memberAlerts(db, m.id), memberCommitments(db, [m.id]),
-    branchNames(db, [m.branchOrgId]), nodeNames(db, [m.homeCommunityId]),
+    branchNames(db, [m.branchOrgId]), nodeNames(db, [m.homeCommunityId, m.registeredCommunityId].filter((id): id is number => id !== null)),
   ]);
-  return { member: { ...publicMember(m), branchName: branches.get(m.branchOrgId) ?? '', communityName: communities.get(m.homeCommunityId) ?? '' }, posts, totals, alerts, commitments };
+  return {
+    member: {
+      ...publicMember(m), branchName: branches.get(m.branchOrgId) ?? '', communityName: communities.get(m.homeCommunityId) ?? '',
+      registeredCommunityName: m.registeredCommunityId === null ? null : communities.get(m.registeredCommunityId) ?? null,
+    },
+    posts, totals, alerts, commitments,
+  };
 }
 
 export async function communityPosts(db: Queryable, communityId: number) {

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, eq } from 'drizzle-orm';
-import { alertsQuery, monthQuery, stateQuery } from '../../../contracts/party.ts';
+import { alertsQuery, monthQuery, postBody, stateQuery } from '../../../contracts/party.ts';
 import { idParams, pageQuery } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -9,6 +9,7 @@ import { withTx } from '../../platform/db/tx.ts';
 import { loadNodeInScope } from '../org/load-node.ts';
 import { loadBranchFor } from './branches.ts';
 import { publishHonorList } from './commands/publish-honor-list.ts';
+import { createPost, updatePost } from './commands/save-post.ts';
 import { ensureDefaultPosts } from './default-posts.ts';
 import { computeHonorList } from './honor-list.ts';
 import { loadViewer } from './membership.ts';
@@ -95,6 +96,16 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         return n;
       });
       return { data: { created } };
+    });
+
+    app.post('/api/party/communities/:id/posts', { schema: { tags, summary: '新设岗位（含服务项目与积分）', params: idParams, body: postBody } }, async (request, reply) => {
+      const v = await loadViewer(db, requireActor(request));
+      return reply.status(201).send({ data: await createPost(db, v, request.params.id, request.body) });
+    });
+
+    app.put('/api/party/posts/:id', { schema: { tags, summary: '修改岗位、目标积分与服务项目', params: idParams, body: postBody } }, async (request) => {
+      const v = await loadViewer(db, requireActor(request));
+      return { data: await updatePost(db, v, request.params.id, request.body) };
     });
 
     app.get('/api/party/communities/:id/registrations', { schema: { tags, summary: '双报到申请', params: idParams, querystring: stateQuery } }, async (request) => {

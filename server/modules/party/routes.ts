@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
-import { claimPostBody, commitmentBody, createMemberBody, decidePostBody, decideRegistrationBody, enterPointsBody, markCommitmentBody, registrationBody } from '../../../contracts/party.ts';
-import { idParams, pageQuery } from '../../../contracts/org.ts';
+import { claimPostBody, commitmentBody, createMemberBody, decidePostBody, decideRegistrationBody, enterPointsBody, markCommitmentBody, recordQuery, registrationBody } from '../../../contracts/party.ts';
+import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -16,7 +16,7 @@ import { decideRegistration } from './commands/decide-registration.ts';
 import { enterPoints } from './commands/enter-points.ts';
 import { remindAlert } from './commands/remind-alert.ts';
 import { requestRegistration } from './commands/request-registration.ts';
-import { loadMemberFor, loadOwnMember } from './load-member.ts';
+import { loadMemberFor, ownMemberRow } from './load-member.ts';
 import { loadViewer } from './membership.ts';
 import { authorizeMember, memberAbilities } from './policy.ts';
 import { activityRecord, communityPosts, householdCommitments, memberCommitments, memberOverview, memberPosts, periodTotals, publicMember } from './queries.ts';
@@ -30,14 +30,14 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get('/api/party/me', { schema: { tags, summary: '我的党员主页（岗位、积分、预警、承诺）' } }, async (request) => {
       const v = await viewer(request);
-      const member = await loadOwnMember(db, v);
+      const member = ownMemberRow(v);
       const overview = await memberOverview(db, member, new Date());
       return { data: { ...overview, availablePosts: await communityPosts(db, member.homeCommunityId) }, abilities: memberAbilities(v, member) };
     });
 
-    app.get('/api/party/me/record', { schema: { tags, summary: '我的全程纪实（积分来源）', querystring: pageQuery } }, async (request) => {
-      const member = await loadOwnMember(db, await viewer(request));
-      return activityRecord(db, member.id, request.query.page, request.query.pageSize);
+    app.get('/api/party/me/record', { schema: { tags, summary: '我的全程纪实（积分来源）', querystring: recordQuery } }, async (request) => {
+      const member = ownMemberRow(await viewer(request));
+      return activityRecord(db, member.id, request.query.pageSize, request.query.before);
     });
 
     app.post('/api/party/me/registration', { schema: { tags, summary: '双报到：向居住地社区报到', body: registrationBody } }, async (request) => {
@@ -64,11 +64,11 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: { ...publicMember(member), posts, totals, commitments }, abilities: memberAbilities(v, member) };
     });
 
-    app.get('/api/party/members/:id/record', { schema: { tags, summary: '党员全程纪实', params: idParams, querystring: pageQuery } }, async (request) => {
+    app.get('/api/party/members/:id/record', { schema: { tags, summary: '党员全程纪实', params: idParams, querystring: recordQuery } }, async (request) => {
       const v = await viewer(request);
       const member = await loadMemberFor(db, v, request.params.id);
       authorizeMember(v, 'read', member);
-      return activityRecord(db, member.id, request.query.page, request.query.pageSize);
+      return activityRecord(db, member.id, request.query.pageSize, request.query.before);
     });
 
     app.post('/api/party/members/:id/points', { schema: { tags, summary: '支部登记积分（附佐证）', params: idParams, body: enterPointsBody } }, async (request) => {

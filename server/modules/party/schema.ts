@@ -28,6 +28,8 @@ export const partyMembers = pgTable('party_members', {
   homeNodeId: integer('home_node_id'),
   homePath: text('home_path'),
   workUnit: text('work_unit'),
+  /** The co-building unit (co_units, org module) when the work unit is one: that unit sees the member's community service. */
+  coUnitId: integer('co_unit_id'),
   registeredCommunityId: integer('registered_community_id'),
   registeredPath: text('registered_path'),
   registrationState: text('registration_state').$type<RegistrationState>(),
@@ -41,6 +43,7 @@ export const partyMembers = pgTable('party_members', {
   index('party_members_branch_path_idx').using('btree', sql`${t.branchPath} text_pattern_ops`),
   index('party_members_registered_path_idx').using('btree', sql`${t.registeredPath} text_pattern_ops`),
   index('party_members_home_path_idx').using('btree', sql`${t.homePath} text_pattern_ops`),
+  index('party_members_co_unit_idx').on(t.coUnitId),
   check('party_members_kind_ck', sql`${t.kind} in ('regular','in_service','retired','floating')`),
 ]);
 
@@ -104,7 +107,12 @@ export const partyPoints = pgTable('party_points', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('party_points_source_uq').on(t.memberId, t.sourceKind, t.sourceId, t.item),
-  index('party_points_member_idx').on(t.memberId, t.occurredAt),
+  // The activity record (全程纪实): read backwards, a member's rows come newest first in exactly the
+  // page's order (occurred_at desc, id desc: no sort, stop after one page), and the kind and points
+  // make the per-source totals and period sums index-only scans. drizzle has no INCLUDE, so they are
+  // trailing key columns (same leaf size). Ascending on purpose: drizzle writes DESC as DESC NULLS
+  // LAST, which does not match ORDER BY … DESC (NULLS FIRST), and the planner then sorts every row.
+  index('party_points_member_record_idx').on(t.memberId, t.occurredAt, t.id, t.sourceKind, t.points),
   index('party_points_branch_month_idx').on(t.branchOrgId, t.occurredAt, t.memberId, t.points),
   index('party_points_community_month_idx').on(t.communityId, t.occurredAt, t.memberId, t.points),
 ]);

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/tx.ts';
 import { users } from '../accounts/schema.ts';
-import { orgNodes, partyOrgs } from '../org/schema.ts';
+import { coUnits, orgNodes, partyOrgs } from '../org/schema.ts';
 import { createRng, hashSeed } from '../../seed/geo/prng.ts';
 import { personName } from '../../seed/names.ts';
 import type { SeededTree } from '../../seed/seed-tree.ts';
@@ -28,17 +28,23 @@ export async function seedParty(tx: Tx, tree: SeededTree): Promise<void> {
     .where(and(eq(partyOrgs.kind, 'grid_branch'), inArray(partyOrgs.nodeId, community.grids.map((g) => g.id))));
   const [memberUser] = await tx.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.username, 'member'));
   const posts = await tx.select({ id: partyPosts.id, name: partyPosts.name }).from(partyPosts).where(eq(partyPosts.communityId, community.id));
+  // The in-service members work at a co-building unit, named by id: its contact (`counit`) sees them.
+  const [unit] = await tx.select({ id: coUnits.id, name: coUnits.name }).from(coUnits).where(eq(coUnits.name, '区供电公司')).limit(1);
   const lastMonth = monthBounds(monthOf(new Date(monthBounds(monthOf(new Date())).start.getTime() - 1)));
   for (const branch of branches) {
     const grid = community.grids.find((g) => g.id === branch.nodeId)!;
     const ownGrid = grid.id === community.grids[0]!.id;
-    const homes = grid.buildingIds.length ? await tx.select({ id: orgNodes.id, path: orgNodes.path }).from(orgNodes).where(inArray(orgNodes.id, grid.buildingIds.slice(0, MEMBERS_PER_BRANCH))) : [];
+    // A member's home is a house (党员户), one per building; the building itself where houses were not generated.
+    const buildings = grid.buildingIds.slice(0, MEMBERS_PER_BRANCH);
+    const houses = buildings.length ? await tx.selectDistinctOn([orgNodes.parentId], { id: orgNodes.id, path: orgNodes.path }).from(orgNodes)
+      .where(and(eq(orgNodes.level, 'house'), inArray(orgNodes.parentId, buildings))).orderBy(orgNodes.parentId, orgNodes.id) : [];
+    const homes = houses.length ? houses : buildings.length ? await tx.select({ id: orgNodes.id, path: orgNodes.path }).from(orgNodes).where(inArray(orgNodes.id, buildings)) : [];
     const rows = Array.from({ length: MEMBERS_PER_BRANCH }, (_, i) => ({
       name: ownGrid && i === 0 && memberUser ? memberUser.name : personName(rng),
       userId: ownGrid && i === 0 && memberUser ? memberUser.id : null,
       kind: (['regular', 'regular', 'retired', 'in_service'] as const)[i % 4], duty: (i === 1 ? 'secretary' : 'member') as 'secretary' | 'member',
       branchOrgId: branch.id, branchPath: branch.scopePath, homeCommunityId: community.id,
-      homeNodeId: homes[i % Math.max(1, homes.length)]?.id ?? null, homePath: homes[i % Math.max(1, homes.length)]?.path ?? null, workUnit: i % 4 === 3 ? '区供电公司' : null,
+      homeNodeId: homes[i % Math.max(1, homes.length)]?.id ?? null, homePath: homes[i % Math.max(1, homes.length)]?.path ?? null, workUnit: i % 4 === 3 ? (unit?.name ?? '区供电公司') : null, coUnitId: i % 4 === 3 ? (unit?.id ?? null) : null,
       joinedOn: '2024-01-01',
     }));
     const members = await tx.insert(partyMembers).values(rows).returning({ id: partyMembers.id, userId: partyMembers.userId });

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/open.ts';
+import type { Queryable } from '../../platform/db/tx.ts';
 import { underPath } from '../../platform/scope.ts';
 import { canVolunteer } from './policy.ts';
 import { volunteerActivities, volunteerSignups, volunteerTeams, type ActivityRow } from './schema.ts';
@@ -43,13 +44,26 @@ export async function volunteerSummary(db: Db, userId: number) {
   return { totalHours: Math.round((minutes / 60) * 10) / 10, activities: rows.length, records: rows.map((r) => ({ ...r, hours: Math.round(((r.minutes ?? 0) / 60) * 10) / 10 })) };
 }
 
-/** Teams in scope with their totals (members who served, activities, hours). */
+/** Teams in scope with their totals (members who served, activities, hours). The table is aliased: the scope names the alias's column. */
 export async function teamTotals(db: Db, path: string) {
-  const rows = await db.execute<{ id: number; name: string; leader_name: string | null; community_id: number; activities: number; volunteers: number; minutes: number }>(sql`
-    select t.id, t.name, t.leader_name, t.community_id,
+  const rows = await db.execute<{ id: number; name: string; leader_user_id: number | null; leader_name: string | null; community_id: number; activities: number; volunteers: number; minutes: number }>(sql`
+    select t.id, t.name, t.leader_user_id, t.leader_name, t.community_id,
       (select count(*) from volunteer_activities a where a.team_id = t.id)::int as activities,
       (select count(distinct s.user_id) from volunteer_signups s join volunteer_activities a on a.id = s.activity_id where a.team_id = t.id and s.minutes is not null)::int as volunteers,
       (select coalesce(sum(s.minutes), 0) from volunteer_signups s join volunteer_activities a on a.id = s.activity_id where a.team_id = t.id)::int as minutes
-    from volunteer_teams t where ${underPath(volunteerTeams.communityPath, path)} order by t.id`);
-  return rows.rows.map((r) => ({ id: r.id, name: r.name, leaderName: r.leader_name, communityId: r.community_id, activities: Number(r.activities), volunteers: Number(r.volunteers), hours: Math.round((Number(r.minutes) / 60) * 10) / 10 }));
+    from volunteer_teams t where ${underPath(sql`t.community_path`, path)} order by t.id`);
+  return rows.rows.map((r) => ({ id: r.id, name: r.name, leaderUserId: r.leader_user_id, leaderName: r.leader_name, communityId: r.community_id, activities: Number(r.activities), volunteers: Number(r.volunteers), hours: Math.round((Number(r.minutes) / 60) * 10) / 10 }));
+}
+
+/** Service minutes per user, in [from, to) by activity start and in all, for summaries other modules show (a co-building unit's members). */
+export async function minutesByUser(db: Queryable, userIds: number[], from: Date, to: Date): Promise<Map<number, { year: number; total: number }>> {
+  if (!userIds.length) return new Map();
+  const inRange = sql`${volunteerActivities.startsAt} >= ${from.toISOString()} and ${volunteerActivities.startsAt} < ${to.toISOString()}`;
+  const rows = await db.select({
+    userId: volunteerSignups.userId,
+    year: sql<number>`coalesce(sum(${volunteerSignups.minutes}) filter (where ${inRange}), 0)::int`,
+    total: sql<number>`coalesce(sum(${volunteerSignups.minutes}), 0)::int`,
+  }).from(volunteerSignups).innerJoin(volunteerActivities, eq(volunteerActivities.id, volunteerSignups.activityId))
+    .where(and(inArray(volunteerSignups.userId, [...new Set(userIds)]), sql`${volunteerSignups.minutes} is not null`)).groupBy(volunteerSignups.userId);
+  return new Map(rows.map((r) => [r.userId, { year: Number(r.year), total: Number(r.total) }]));
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../../contracts/org.ts';
-import { activityListQuery, attendanceBody, createActivityBody, createTeamBody } from '../../../contracts/volunteers.ts';
+import { activityListQuery, attendanceBody, createActivityBody, createTeamBody, leaderCandidatesQuery, updateTeamBody } from '../../../contracts/volunteers.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -8,9 +8,12 @@ import { hasAbility } from '../accounts/abilities.ts';
 import { recordAttendance } from './commands/attendance.ts';
 import { createActivity } from './commands/create-activity.ts';
 import { createTeam } from './commands/create-team.ts';
+import { updateTeam } from './commands/update-team.ts';
+import { leaderCandidates } from './leaders.ts';
+import { loadNodeInScope } from '../org/load-node.ts';
 import { cancelSignUp, signUp } from './commands/sign-up.ts';
 import { loadActivity } from './load.ts';
-import { canVolunteer } from './policy.ts';
+import { authorizeVolunteer, canVolunteer } from './policy.ts';
 import { activitySignups, listActivities, presentActivity, teamTotals, volunteerSummary } from './queries.ts';
 
 export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -26,6 +29,17 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post('/api/volunteers/teams', { schema: { tags, summary: '组建志愿队伍', body: createTeamBody } }, async (request, reply) => {
       return reply.status(201).send({ data: await createTeam(db, requireActor(request), request.body) });
+    });
+
+    app.patch('/api/volunteers/teams/:id', { schema: { tags, summary: '修改队伍名称或队长', params: idParams, body: updateTeamBody } }, async (request) => {
+      return { data: await updateTeam(db, requireActor(request), request.params.id, request.body) };
+    });
+
+    app.get('/api/volunteers/communities/:id/leader-candidates', { schema: { tags, summary: '可任队长的本社区账号（按姓名查找）', params: idParams, querystring: leaderCandidatesQuery } }, async (request) => {
+      const actor = requireActor(request);
+      const community = await loadNodeInScope(db, actor, request.params.id, 'community');
+      authorizeVolunteer(actor, 'manage', { communityPath: community.path });
+      return { data: await leaderCandidates(db, community.path, request.query.q) };
     });
 
     app.get('/api/volunteers/activities', { schema: { tags, summary: '志愿活动（可报名 / 本辖区管理）', querystring: activityListQuery } }, async (request) => {

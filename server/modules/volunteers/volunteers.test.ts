@@ -97,3 +97,58 @@ describe('attendance and hours', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('teams: create, edit, leader', () => {
+  const createTeamAs = (s: Session, payload: Record<string, unknown>) => ctx.app.inject({ method: 'POST', url: '/api/volunteers/teams', headers: s.headers, payload });
+
+  it('creates a team with a leader from the community, renames it and changes or removes the leader', async () => {
+    const candidates = (await ctx.app.inject({ method: 'GET', url: `/api/volunteers/communities/${communityId}/leader-candidates?q=${encodeURIComponent('志愿者1')}`, headers: staff.headers })).json().data as { id: number; displayName: string }[];
+    expect(candidates.length).toBeGreaterThan(0);
+    expect(candidates.every((c) => c.displayName.includes('志愿者1'))).toBe(true);
+    const created = await createTeamAs(staff, { communityId, name: '党员志愿先锋队', leaderUserId: candidates[0]!.id });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().data).toMatchObject({ leaderName: candidates[0]!.displayName });
+    const id = created.json().data.id as number;
+    const [other] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, 'v2'));
+    const edited = await ctx.app.inject({ method: 'PATCH', url: `/api/volunteers/teams/${id}`, headers: staff.headers, payload: { name: '红色先锋队', leaderUserId: other!.id } });
+    expect(edited.json().data).toMatchObject({ name: '红色先锋队', leaderUserId: other!.id, leaderName: '志愿者2' });
+    const cleared = await ctx.app.inject({ method: 'PATCH', url: `/api/volunteers/teams/${id}`, headers: staff.headers, payload: { leaderUserId: null } });
+    expect(cleared.json().data).toMatchObject({ name: '红色先锋队', leaderUserId: null, leaderName: null });
+    const teams = await ctx.app.inject({ method: 'GET', url: '/api/volunteers/teams', headers: staff.headers });
+    expect(teams.statusCode, teams.body).toBe(200);
+    const list = teams.json().data as { id: number; name: string }[];
+    expect(list.find((t) => t.id === id)?.name).toBe('红色先锋队');
+  });
+
+  it('refuses a leader from outside the community and a duplicate name, on the field, in Chinese', async () => {
+    const [outsider] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, 'dept'));
+    const res = await createTeamAs(staff, { communityId, name: '外援队', leaderUserId: outsider!.id });
+    expect([res.statusCode, res.json().error.details]).toEqual([422, [{ path: 'leaderUserId', message: '队长须为本社区的党员、志愿者或居民账号' }]]);
+    await createTeamAs(staff, { communityId, name: '巡防队' });
+    const dup = await createTeamAs(staff, { communityId, name: '巡防队' });
+    expect([dup.statusCode, dup.json().error.details]).toEqual([409, [{ path: 'name', message: '本社区已有同名队伍' }]]);
+    const short = await createTeamAs(staff, { communityId, name: '巡' });
+    expect(short.json().error.details).toEqual([{ path: 'name', message: '队伍名称至少 2 个字' }]);
+  });
+
+  it('lets no resident edit a team (403), and no staff of another community see it (404)', async () => {
+    const created = await createTeamAs(staff, { communityId, name: '环保队' });
+    const id = created.json().data.id as number;
+    const patch = (s: Session) => ctx.app.inject({ method: 'PATCH', url: `/api/volunteers/teams/${id}`, headers: s.headers, payload: { name: '环保小队' } }).then((r) => r.statusCode);
+    expect(await patch(people[0]!)).toBe(404);
+    expect(await patch(await loginAs(ctx.app, 'volunteer'))).toBe(403);
+    expect(await patch(await loginAs(ctx.app, 'street'))).toBe(200);
+  });
+});
+
+describe('publishing an activity', () => {
+  it('answers Chinese field errors for a missing place and an end before the start', async () => {
+    const startsAt = new Date(Date.now() + 3600_000);
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/volunteers/activities', headers: staff.headers, payload: {
+      communityId, title: '红色星期六', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() - 60_000).toISOString(), capacity: 0 } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details).toEqual(expect.arrayContaining([
+      { path: 'place', message: '请填写活动地点' }, { path: 'capacity', message: '人数上限至少 1 人' },
+    ]));
+  });
+});

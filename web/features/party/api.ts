@@ -2,7 +2,10 @@ import { apiGet, apiSend } from '../../shared/api';
 
 export interface Post { claimId?: number; postId: number; name: string; state?: string; period: string; targetPoints: number }
 export interface Overview {
-  member: { id: number; name: string; kind: string; branchName: string; communityName: string; registrationState: string | null; version: number };
+  member: {
+    id: number; name: string; kind: string; branchName: string; communityName: string; version: number;
+    registrationState: 'pending' | 'confirmed' | 'rejected' | null; registeredCommunityName: string | null; workUnit: string | null;
+  };
   posts: Post[];
   totals: { kind: string; key: string; points: number }[];
   alerts: { id: number; periodKey: string; points: number; target: number; expected: number; remindedAt: string | null }[];
@@ -39,3 +42,30 @@ export const fetchRegistrations = (communityId: number, signal?: AbortSignal) =>
   apiGet<{ data: { id: number; name: string; kind: string; workUnit: string | null; branchName: string; version: number }[] }>(`/api/party/communities/${communityId}/registrations`, { signal }).then((r) => r.data);
 export const decideRegistration = (memberId: number, decision: 'confirm' | 'reject', version: number) =>
   apiSend('POST', `/api/party/members/${memberId}/registration/decision`, { decision, version });
+
+export interface ServiceItem { code: string; label: string; sourceKind: string; points: number }
+export interface CommunityPost { id: number; name: string; duties: string; period: 'month' | 'quarter' | 'year'; targetPoints: number; items: ServiceItem[] }
+export type PostBody = Omit<CommunityPost, 'id'>;
+
+export const fetchCommunityPosts = (communityId: number, signal?: AbortSignal) =>
+  apiGet<{ data: CommunityPost[] }>(`/api/party/communities/${communityId}/posts`, { signal }).then((r) => r.data);
+export const createPost = (communityId: number, body: PostBody) => apiSend('POST', `/api/party/communities/${communityId}/posts`, body);
+export const updatePost = (id: number, body: PostBody) => apiSend('PUT', `/api/party/posts/${id}`, body);
+export const seedDefaultPosts = (communityId: number) => apiSend<{ data: { created: number } }>('POST', `/api/party/communities/${communityId}/posts/defaults`);
+
+export interface CoUnit { id: number; name: string; type: string }
+export interface SentMember {
+  id: number; name: string; workUnit: string | null; registrationState: string | null; branchName: string; communityName: string;
+  posts: string[]; points: { year: number; total: number }; records: number; hours: { year: number; total: number };
+}
+export const fetchMyCoUnit = (signal?: AbortSignal) => apiGet<{ data: CoUnit }>('/api/party/co-units/mine', { signal }).then((r) => r.data);
+export const fetchSentMembers = (unitId: number, year: number, page: number, signal?: AbortSignal) =>
+  apiGet<{ data: SentMember[]; year: number; page: { page: number; pageSize: number; total: number } }>(`/api/party/co-units/${unitId}/members?year=${year}&page=${page}&pageSize=50`, { signal });
+
+/** 双报到 */
+export interface CommunityHit { id: number; code: string; name: string; streetName: string }
+export interface RegistrationInput { communityId: number; kind: 'in_service' | 'retired' | 'floating'; workUnit?: string; coUnitId?: number }
+export const findCommunities = (q: string, signal?: AbortSignal) =>
+  apiGet<{ data: CommunityHit[] }>(`/api/org/communities?q=${encodeURIComponent(q)}`, { signal }).then((r) => r.data);
+export const fetchCoUnits = (signal?: AbortSignal) => apiGet<{ data: CoUnit[] }>('/api/party/co-units', { signal }).then((r) => r.data);
+export const requestRegistration = (body: RegistrationInput) => apiSend('POST', '/api/party/me/registration', body);

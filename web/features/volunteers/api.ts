@@ -8,3 +8,15 @@ export const fetchSummary = (signal?: AbortSignal) => apiGet<{ data: Summary }>(
 export const signUp = (id: number) => apiSend('POST', `/api/volunteers/activities/${id}/signups`);
 export const cancelSignUp = (id: number) => apiSend('DELETE', `/api/volunteers/activities/${id}/signups/me`);
 export const checkByCode = (id: number, kind: 'in' | 'out', code: string) => apiSend('POST', `/api/volunteers/activities/${id}/check-${kind}`, { code });
+
+export interface Team { id: number; name: string; leaderUserId: number | null; leaderName: string | null; communityId: number; activities: number; volunteers: number; hours: number }
+export interface LeaderCandidate { id: number; displayName: string; role: string }
+
+export const fetchTeams = (signal?: AbortSignal) => apiGet<{ data: Team[] }>('/api/volunteers/teams', { signal }).then((r) => r.data);
+export const createTeam = (body: { communityId: number; name: string; leaderUserId?: number }) => apiSend('POST', '/api/volunteers/teams', body);
+export const updateTeam = (id: number, body: { name: string; leaderUserId: number | null }) => apiSend('PATCH', `/api/volunteers/teams/${id}`, body);
+export const fetchLeaderCandidates = (communityId: number, q: string, signal?: AbortSignal) =>
+  apiGet<{ data: LeaderCandidate[] }>(`/api/volunteers/communities/${communityId}/leader-candidates?q=${encodeURIComponent(q)}`, { signal }).then((r) => r.data);
+export const createActivity = (body: ActivityBody) => apiSend('POST', '/api/volunteers/activities', body);
+
+export interface ActivityBody { communityId: number; teamId?: number; title: string; place: string; startsAt: string; endsAt: string; capacity: number }

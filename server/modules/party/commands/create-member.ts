@@ -9,6 +9,7 @@ import { isUnder } from '../../../platform/scope.ts';
 import { users } from '../../accounts/schema.ts';
 import { orgNodes } from '../../org/schema.ts';
 import { findBranch } from '../branches.ts';
+import { resolveWorkUnit } from '../co-units.ts';
 import type { PartyViewer } from '../membership.ts';
 import { canBranch } from '../policy.ts';
 import { partyMembers } from '../schema.ts';
@@ -30,11 +31,12 @@ export async function createMember(db: Db, v: PartyViewer, input: z.infer<typeof
       if (!home || !['house', 'building'].includes(home.level) || !isUnder(home.path, branch.communityPath)) throw invalid('homeNodeId', '住址须为本社区的房屋或楼栋');
       homePath = home.path;
     }
+    const work = await resolveWorkUnit(tx, input.kind, input, { workUnit: null });
     const [row] = await tx.insert(partyMembers).values({
       userId: input.userId ?? null, name: input.name, kind: input.kind, duty: input.duty, branchOrgId: branch.id, branchPath: branch.scopePath,
-      homeCommunityId: branch.communityId, homeNodeId: input.homeNodeId ?? null, homePath, workUnit: input.workUnit ?? null,
+      homeCommunityId: branch.communityId, homeNodeId: input.homeNodeId ?? null, homePath, workUnit: work.workUnit, coUnitId: work.coUnitId,
     }).returning();
-    await recordAudit(tx, v.actor, { action: 'party.member.create', targetType: 'party_member', targetId: row!.id, scopePath: branch.scopePath, summary: { name: input.name, branchOrgId: branch.id, kind: input.kind } });
+    await recordAudit(tx, v.actor, { action: 'party.member.create', targetType: 'party_member', targetId: row!.id, scopePath: branch.scopePath, summary: { name: input.name, branchOrgId: branch.id, kind: input.kind, coUnitId: work.coUnitId } });
     return row!;
   });
 }

@@ -8,6 +8,7 @@ import { AppError, invalid } from '../../../platform/errors.ts';
 import { publishLive } from '../../../platform/live/events.ts';
 import { isUnder } from '../../../platform/scope.ts';
 import { orgNodes } from '../../org/schema.ts';
+import { resolveWorkUnit } from '../co-units.ts';
 import { loadOwnMember } from '../load-member.ts';
 import type { PartyViewer } from '../membership.ts';
 import { authorizeMember } from '../policy.ts';
@@ -28,11 +29,12 @@ export async function requestRegistration(db: Db, v: PartyViewer, input: z.infer
       if (!home || !isUnder(home.path, community.path)) throw invalid('homeNodeId', '住址须在报到社区内');
       homePath = home.path;
     }
+    const work = await resolveWorkUnit(tx, input.kind, input, member);
     const [row] = await tx.update(partyMembers).set({
-      kind: input.kind, workUnit: input.workUnit ?? member.workUnit, registeredCommunityId: community.id, registeredPath: community.path,
+      kind: input.kind, workUnit: work.workUnit, coUnitId: work.coUnitId, registeredCommunityId: community.id, registeredPath: community.path,
       registrationState: 'pending', homeNodeId: input.homeNodeId ?? member.homeNodeId, homePath, version: sql`${partyMembers.version} + 1`,
     }).where(eq(partyMembers.id, member.id)).returning();
-    await recordAudit(tx, v.actor, { action: 'party.registration.request', targetType: 'party_member', targetId: member.id, scopePath: community.path, summary: { communityId: community.id, kind: input.kind, workUnit: input.workUnit ?? null } });
+    await recordAudit(tx, v.actor, { action: 'party.registration.request', targetType: 'party_member', targetId: member.id, scopePath: community.path, summary: { communityId: community.id, kind: input.kind, workUnit: work.workUnit, coUnitId: work.coUnitId } });
     await publishLive(tx, { topic: 'party.registration', scopePath: community.path, payload: { memberId: member.id } });
     return row!;
   });

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { errorMessage } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
 import { claimPost, fetchMyRecord, fetchOverview, publishCommitment, SOURCE_LABELS } from '../api';
+import { DualRegistrationCard } from '../components/DualRegistrationCard';
 
 const PERIOD = { month: '本月', quarter: '本季度', year: '本年' } as Record<string, string>;
 const CLAIM_STATE = { pending: '待支部审批', approved: '已认岗', rejected: '未通过' } as Record<string, string>;
@@ -26,6 +27,7 @@ export default function MyPartyPage() {
       {o?.alerts.filter((a) => !a.remindedAt).map((a) => (
         <Alert key={a.id} type="warning" showIcon title={`${a.periodKey} 积分进度落后：已得 ${a.points} 分，按进度应得 ${a.expected} 分（目标 ${a.target} 分）`} />
       ))}
+      {o && <DualRegistrationCard key={o.member.registrationState ?? 'none'} member={o.member} onDone={overview.reload} />}
       <Card title="我的岗位" size="small">
         <List size="small" dataSource={o?.availablePosts ?? []} renderItem={(p) => {
           const mine = o?.posts.find((x) => x.postId === p.id);

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { errorMessage } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
 import { cancelSignUp, checkByCode, fetchActivities, fetchSummary, signUp, type Activity } from '../api';
+import { ActivityFormModal } from '../components/ActivityFormModal';
 
 const STATUS = { confirmed: '已报名', waiting: '候补中', cancelled: '已取消' } as Record<string, string>;
 const when = (a: Activity) => `${new Date(a.startsAt).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' })} – ${new Date(a.endsAt).toLocaleTimeString('zh-CN', { timeStyle: 'short' })}`;
@@ -17,6 +18,7 @@ export default function ActivitiesPage() {
   const list = useAsync((s) => fetchActivities(view, s), [view]);
   const summary = useAsync((s) => fetchSummary(s), []);
   const [code, setCode] = useState('');
+  const [creating, setCreating] = useState(false);
   const run = (work: Promise<unknown>, ok: string) => work.then(() => { message.success(ok); list.reload(); summary.reload(); }, (e: unknown) => message.error(errorMessage(e)));
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 640 }}>
@@ -26,7 +28,13 @@ export default function ActivitiesPage() {
           <Statistic title="参加活动" value={summary.data?.activities ?? 0} />
         </Space>
       </Card>
-      {hasAbility(me, 'volunteers.manage') && <Segmented value={view} onChange={(v) => setView(v as 'upcoming' | 'manage')} options={[{ value: 'upcoming', label: '可报名' }, { value: 'manage', label: '本辖区活动' }]} />}
+      {hasAbility(me, 'volunteers.manage') && (
+        <Space>
+          <Segmented value={view} onChange={(v) => setView(v as 'upcoming' | 'manage')} options={[{ value: 'upcoming', label: '可报名' }, { value: 'manage', label: '本辖区活动' }]} />
+          <Button type="primary" onClick={() => setCreating(true)}>发布活动</Button>
+        </Space>
+      )}
+      <ActivityFormModal open={creating} onClose={() => setCreating(false)} onSaved={() => { setCreating(false); list.reload(); }} />
       {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : (
         <List loading={list.loading} dataSource={list.data ?? []} locale={{ emptyText: '暂无活动' }} renderItem={(a) => (
           <Card size="small" style={{ marginBottom: 8 }} title={a.title} extra={<Tag>{a.confirmed}/{a.capacity}</Tag>}>

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD COLUMN "co_unit_id" integer;
