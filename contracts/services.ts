@@ -47,6 +47,8 @@ export const createBookingBody = z.discriminatedUnion('mode', [
     mode: z.literal('proxy'), serviceItemId: z.number().int().positive(), note: z.string().trim().min(1).max(500),
     /** A building leader or grid worker asking on behalf of a resident who cannot come (双代). */
     residentUserId: z.number().int().positive().optional(),
+    /** Staff booking for a registered resident chosen with the resident picker (people module record). */
+    personId: z.number().int().positive().optional(),
   }),
 ]);
 
@@ -60,3 +62,26 @@ export const bookingListQuery = z.object({
 export const handoverBody = z.object({ toUserId: z.number().int().positive(), note: z.string().trim().min(1).max(500) });
 export const completeBookingBody = z.object({ note: z.string().trim().min(1).max(1000) });
 export const rateBookingBody = z.object({ rating: z.number().int().min(1).max(5), comment: z.string().max(500).optional() });
+
+/** The proxy-booking resident picker: name, address, or the last 4 characters of an identity number or phone. */
+export const residentPickerQuery = z.object({
+  q: z.string().trim().min(2, '请至少输入 2 个字符').max(40),
+  communityId: z.coerce.number().int().positive().optional(),
+});
+
+/** Every field optional and without defaults, so a partial update never resets what it does not name. */
+export const updateServiceItemBody = z.object({
+  kind: z.enum(['affairs', 'public_benefit']).optional(),
+  name: z.string().trim().min(1).max(60).optional(),
+  departmentName: z.string().trim().min(1).max(60).optional(),
+  materials: z.array(z.string().trim().min(1).max(100)).max(30).optional(),
+  timeLimitDays: z.number().int().min(0).max(365).optional(),
+  fee: z.string().trim().min(1).max(60).optional(),
+  whereWhen: z.string().trim().min(1).max(200).optional(),
+  online: z.boolean().optional(),
+  proxy: z.boolean().optional(),
+  /** false: the item is withdrawn from the catalogue (kept for existing bookings). */
+  active: z.boolean().optional(),
+});
+export const updateStationBody = createStationBody.omit({ communityId: true }).partial();
+export const manageCatalogueQuery = z.object({ communityId: z.coerce.number().int().positive() });

@@ -88,3 +88,21 @@ describe('posting and moderation', () => {
     expect(res.statusCode).toBe(422);
   });
 });
+
+describe('live updates', () => {
+  it('announces posts to the staff covering the board and replies to the post author by name', async () => {
+    const resident = await loginAs(ctx.app, 'resident');
+    const staff = await loginAs(ctx.app, 'staff');
+    const before = Number((await ctx.pool.query(`select coalesce(max(id), 0) as n from live_events`)).rows[0].n);
+    const p = (await post(resident, `/api/boards/${board.ownBuilding}/posts`, { kind: 'help', title: '求助搬家', body: '周六需要两位邻居帮忙' })).json().data;
+    await post(staff, `/api/boards/${board.ownBuilding}/posts/${p.id}/replies`, { body: '已联系志愿者' });
+    const { rows } = await ctx.pool.query(`select topic, scope_path, user_id, payload from live_events where id > $1 order by id`, [before]);
+    const residentId = (await ctx.pool.query(`select id from users where username = 'resident'`)).rows[0].id;
+    const path = (await ctx.pool.query(`select scope_path from boards where id = $1`, [board.ownBuilding])).rows[0].scope_path;
+    expect(rows.map((r) => [r.topic, r.scope_path, r.user_id, r.payload.action, r.payload.boardId])).toEqual([
+      ['board.changed', path, null, 'post', board.ownBuilding],
+      ['board.changed', path, null, 'reply', board.ownBuilding],
+      ['board.changed', null, residentId, 'reply', board.ownBuilding],
+    ]);
+  });
+});

@@ -24,3 +24,16 @@ export function canRating(actor: Actor, action: RatingAction, path: string): boo
 export function authorizeRating(actor: Actor, action: RatingAction, path: string): void {
   if (!canRating(actor, action, path)) throw new AppError('FORBIDDEN');
 }
+
+/** Residents' monthly rating of their property company: refused by role before anything is looked up. */
+export function mayRateProperty(actor: Actor): boolean {
+  return hasAbility(actor.role, 'ratings.rate_property');
+}
+
+/**
+ * A stored result is found (else 404) by whoever lives or works under its subject or covers it;
+ * outside the actor's branch of the tree it does not exist for them.
+ */
+export function resultInScope(actor: Actor, subjectPath: string): boolean {
+  return Boolean(actor.scopePath && (isUnder(subjectPath, actor.scopePath) || isUnder(actor.scopePath, subjectPath)));
+}

@@ -18,7 +18,7 @@ import { computeStarRating } from './commands/compute-star.ts';
 import { rateProperty } from './commands/rate-property.ts';
 import { saveStarConfig } from './commands/save-star-config.ts';
 import { voteDepartment } from './commands/vote-department.ts';
-import { DEFAULT_STAR_INDICATORS } from './formulas.ts';
+import { DEFAULT_STAR_INDICATORS, STAR_FORMULA } from './formulas.ts';
 import { authorizeRating, canRating } from './policy.ts';
 import { NO_RATING_PORTS, type RatingPorts } from './ports.ts';
 import { latestRun, runResults, runsList } from './queries.ts';
@@ -43,7 +43,8 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
       const street = await streetFor(actor, request.query.streetId);
       authorizeRating(actor, 'read', street.path);
       const [config] = await db.select().from(starRatingConfigs).where(eq(starRatingConfigs.streetId, street.id));
-      return { data: { indicators: config?.indicators ?? DEFAULT_STAR_INDICATORS, isDefault: !config } };
+      // The formula travels with the weights, so the configuration screen shows what a run will compute.
+      return { data: { indicators: config?.indicators ?? DEFAULT_STAR_INDICATORS, isDefault: !config, formula: STAR_FORMULA }, abilities: (['compute'] as const).filter((a) => canRating(actor, a, street.path)) };
     });
     app.put('/api/ratings/star-config', { schema: { tags, summary: '修改支部评星指标（权重、目标值）', querystring: streetQuery, body: starConfigBody } }, async (request) => {
       return { data: await saveStarConfig(db, requireActor(request), request.query.streetId, request.body.indicators) };

@@ -1,4 +1,5 @@
 import type { ModuleManifest } from '../index.ts';
 import { servicesRoutes } from './routes.ts';
+import { servicesStats } from './stats.ts';
 
-export const servicesModule: ModuleManifest = { name: 'services', routes: servicesRoutes as ModuleManifest['routes'] };
+export const servicesModule: ModuleManifest = { name: 'services', routes: servicesRoutes as ModuleManifest['routes'], stats: servicesStats };

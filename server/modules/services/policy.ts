@@ -5,7 +5,7 @@ import { actorCovers, isUnder, underPath } from '../../platform/scope.ts';
 import { hasAbility } from '../accounts/abilities.ts';
 import { bookings, type BookingRow } from './schema.ts';
 
-export type ServiceAction = 'browse' | 'manage' | 'book' | 'proxy_for' | 'handle';
+export type ServiceAction = 'browse' | 'manage' | 'book' | 'proxy_for' | 'pick_resident' | 'handle';
 export type BookingAction = 'read' | 'receive' | 'handover' | 'complete' | 'cancel' | 'rate';
 
 /** The one place deciding access to the service catalogue, stations and bookings. */
@@ -16,7 +16,11 @@ export function canService(actor: Actor, action: ServiceAction, communityPath: s
     // Residents browse their own community's catalogue; staff browse what they cover.
     case 'browse': return isUnder(scope, communityPath) || isUnder(communityPath, scope);
     case 'book': return hasAbility(actor.role, 'services.book') && isUnder(scope, communityPath);
-    case 'proxy_for': return hasAbility(actor.role, 'services.proxy_for') && isUnder(scope, communityPath);
+    // 代办: building leaders and grid workers for residents they serve, and the staff who handle
+    // bookings (a resident phones the station) for residents of their community.
+    case 'proxy_for': return (hasAbility(actor.role, 'services.proxy_for') || hasAbility(actor.role, 'services.handle')) && isUnder(scope, communityPath);
+    // The resident picker searches base data (masked): only for those who may read it anyway.
+    case 'pick_resident': return canService(actor, 'proxy_for', communityPath) && hasAbility(actor.role, 'people.read');
     case 'manage': return hasAbility(actor.role, 'services.manage') && actorCovers(actor, communityPath);
     case 'handle': return hasAbility(actor.role, 'services.handle') && actorCovers(actor, communityPath);
   }

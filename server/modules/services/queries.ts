@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Queryable } from '../../platform/db/tx.ts';
 import { users } from '../accounts/schema.ts';
@@ -23,9 +23,9 @@ export async function slotsOf(db: Queryable, stationId: number, from: Date, days
 export async function bookingsPage(db: Queryable, actor: Actor, q: { page: number; pageSize: number; status?: BookingStatus; mine?: 'true' | 'false' }) {
   const where = and(bookingScopeWhere(actor), q.status ? eq(bookings.status, q.status) : undefined, q.mine === 'true' ? eq(bookings.responsibleUserId, actor.userId) : undefined);
   const [rows, [total]] = await Promise.all([
-    db.select({ booking: bookings, itemName: serviceItems.name, slotStartsAt: serviceSlots.startsAt, residentName: users.displayName }).from(bookings)
+    db.select({ booking: bookings, itemName: serviceItems.name, slotStartsAt: serviceSlots.startsAt, residentName: sql<string>`coalesce(${users.displayName}, ${bookings.beneficiaryName}, '')` }).from(bookings)
       .innerJoin(serviceItems, eq(serviceItems.id, bookings.serviceItemId)).leftJoin(serviceSlots, eq(serviceSlots.id, bookings.slotId))
-      .innerJoin(users, eq(users.id, bookings.residentUserId))
+      .leftJoin(users, eq(users.id, bookings.residentUserId))
       .where(where).orderBy(desc(bookings.createdAt), desc(bookings.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(bookings).where(where),
   ]);
@@ -38,4 +38,9 @@ export async function bookingHistory(db: Queryable, bookingId: number) {
   const ids = [...new Set(events.flatMap((e) => [e.actorUserId, ...(e.toUserId ? [e.toUserId] : [])]))];
   const names = ids.length ? new Map((await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.name])) : new Map();
   return events.map((e) => ({ ...e, actorName: names.get(e.actorUserId) ?? '', toName: e.toUserId ? names.get(e.toUserId) ?? '' : null }));
+}
+
+/** Every item of a community, withdrawn ones included (the catalogue admin screen). */
+export async function catalogueForManager(db: Queryable, communityId: number) {
+  return db.select().from(serviceItems).where(eq(serviceItems.communityId, communityId)).orderBy(asc(serviceItems.kind), asc(serviceItems.id));
 }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
 import {
-  bookingListQuery, catalogueQuery, completeBookingBody, createBookingBody, createServiceItemBody, createStationBody, handoverBody, openSlotsBody,
-  rateBookingBody, slotsQuery,
+  bookingListQuery, catalogueQuery, completeBookingBody, createBookingBody, createServiceItemBody, createStationBody, handoverBody, manageCatalogueQuery,
+  openSlotsBody, rateBookingBody, residentPickerQuery, slotsQuery, updateServiceItemBody, updateStationBody,
 } from '../../../contracts/services.ts';
 import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
@@ -10,6 +10,7 @@ import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
 import { loadNodeInScope } from '../org/load-node.ts';
 import { orgNodes } from '../org/schema.ts';
+import { searchResidentsMasked } from '../people/index.ts';
 import { cancelBooking, completeBooking, rateBooking } from './commands/complete-booking.ts';
 import { createBooking } from './commands/create-booking.ts';
 import { createServiceItem } from './commands/create-item.ts';
@@ -17,10 +18,12 @@ import { createStation } from './commands/create-station.ts';
 import { handoverBooking } from './commands/handover-booking.ts';
 import { openSlots } from './commands/open-slots.ts';
 import { receiveBooking } from './commands/receive-booking.ts';
+import { updateServiceItem } from './commands/update-item.ts';
+import { updateStation } from './commands/update-station.ts';
 import { handlersUnder } from './handlers.ts';
 import { loadBooking, loadStationVisible } from './load.ts';
 import { authorizeService, bookingAbilities, canService } from './policy.ts';
-import { bookingHistory, bookingsPage, catalogue, slotsOf, stationsOf } from './queries.ts';
+import { bookingHistory, bookingsPage, catalogue, catalogueForManager, slotsOf, stationsOf } from './queries.ts';
 
 export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -39,11 +42,35 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       const actor = requireActor(request);
       const community = await communityFor(actor, request.query.communityId);
       const [items, stations] = await Promise.all([catalogue(db, community.id, request.query.kind), stationsOf(db, community.id)]);
-      return { data: { community: { id: community.id, name: community.name }, items, stations }, abilities: (['book', 'manage', 'handle', 'proxy_for'] as const).filter((a) => canService(actor, a, community.path)) };
+      return { data: { community: { id: community.id, name: community.name }, items, stations }, abilities: (['book', 'manage', 'handle', 'proxy_for', 'pick_resident'] as const).filter((a) => canService(actor, a, community.path)) };
     });
 
     app.post('/api/services/items', { schema: { tags, summary: '新增服务事项', body: createServiceItemBody } }, async (request, reply) => {
       return reply.status(201).send({ data: await createServiceItem(db, requireActor(request), request.body) });
+    });
+
+    app.get('/api/services/manage/catalogue', { schema: { tags, summary: '服务事项与驿站管理（含已停办事项）', querystring: manageCatalogueQuery } }, async (request) => {
+      const actor = requireActor(request);
+      const community = await communityFor(actor, request.query.communityId);
+      authorizeService(actor, 'manage', community.path);
+      const [items, stations] = await Promise.all([catalogueForManager(db, community.id), stationsOf(db, community.id)]);
+      return { data: { community: { id: community.id, name: community.name }, items, stations } };
+    });
+
+    app.patch('/api/services/items/:id', { schema: { tags, summary: '修改或停办服务事项', params: idParams, body: updateServiceItemBody } }, async (request) => {
+      return { data: await updateServiceItem(db, requireActor(request), request.params.id, request.body) };
+    });
+
+    app.patch('/api/services/stations/:id', { schema: { tags, summary: '修改驿站（开放时间、容量）', params: idParams, body: updateStationBody } }, async (request) => {
+      return { data: await updateStation(db, requireActor(request), request.params.id, request.body) };
+    });
+
+    app.get('/api/services/residents', { schema: { tags, summary: '代办选择居民（姓名/证件或手机号后四位，脱敏）', querystring: residentPickerQuery } }, async (request) => {
+      const actor = requireActor(request);
+      const community = await communityFor(actor, request.query.communityId);
+      authorizeService(actor, 'pick_resident', community.path);
+      // The search runs in the actor's scope, which pick_resident keeps inside this community.
+      return { data: await searchResidentsMasked(db, deps.config.dataKey, actor, request.query.q) };
     });
 
     app.post('/api/services/stations', { schema: { tags, summary: '新增党群服务驿站', body: createStationBody } }, async (request, reply) => {

@@ -61,7 +61,12 @@ export const bookings = pgTable('bookings', {
   mode: text('mode').$type<'visit' | 'proxy'>().notNull(),
   serviceItemId: integer('service_item_id').notNull(),
   slotId: integer('slot_id'),
-  residentUserId: integer('resident_user_id').notNull(),
+  /** The resident's account; null when staff book for a registered resident without one (代办 via the picker). */
+  residentUserId: integer('resident_user_id'),
+  /** The resident's base-data record (people module) when booked through the resident picker. */
+  personId: integer('person_id'),
+  /** Name shown for a booking without an account (the masked picker's name). */
+  beneficiaryName: text('beneficiary_name'),
   requestedBy: integer('requested_by').notNull(),
   communityId: integer('community_id').notNull(),
   scopePath: text('scope_path').notNull(),
@@ -78,6 +83,7 @@ export const bookings = pgTable('bookings', {
   index('bookings_resident_idx').on(t.residentUserId),
   index('bookings_slot_idx').on(t.slotId),
   check('bookings_rating_ck', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+  check('bookings_beneficiary_ck', sql`${t.residentUserId} is not null or ${t.personId} is not null`),
 ]);
 
 /** Every step of a booking: submitted, received, handed over (from → to), completed, cancelled, rated. */

@@ -13,3 +13,4 @@ export const createReply = (id: number, postId: number, body: string) => apiSend
 export const hideContent = (id: number, postId: number, reason: string, replyId?: number) => apiSend('POST', `/api/boards/${id}/posts/${postId}/hide`, { reason, replyId });
 export const reportContent = (id: number, postId: number, reason: string, replyId?: number) => apiSend('POST', `/api/boards/${id}/posts/${postId}/report`, { reason, replyId });
 export const resolveHelp = (id: number, postId: number) => apiSend('POST', `/api/boards/${id}/posts/${postId}/resolve`);
+export const createBoard = (body: { nodeId: number; name?: string }) => apiSend<{ data: Board }>('POST', '/api/boards', body).then((r) => r.data);

@@ -8,8 +8,11 @@ const RUN_PATHS: Record<RatingKind, string> = { branch_star: 'star-runs', proper
 export const computeRun = (kind: RatingKind, body: { streetId: number; year?: number; month?: string }) =>
   apiSend<{ data: Run }>('POST', `/api/ratings/${RUN_PATHS[kind]}`, body).then((r) => r.data);
 export const adjustResult = (id: number, body: { stars: number; reason: string }) => apiSend('POST', `/api/ratings/results/${id}/adjust`, body);
+export interface StarConfig { indicators: Indicator[]; isDefault: boolean; formula: { version: string; text: string } }
 export const fetchStarConfig = (streetId: number, signal?: AbortSignal) =>
-  apiGet<{ data: { indicators: Indicator[]; isDefault: boolean } }>(`/api/ratings/star-config?streetId=${streetId}`, { signal }).then((r) => r.data);
+  apiGet<{ data: StarConfig; abilities: string[] }>(`/api/ratings/star-config?streetId=${streetId}`, { signal });
+export const saveStarConfig = (streetId: number, indicators: Indicator[]) =>
+  apiSend<{ data: unknown }>('PUT', `/api/ratings/star-config?streetId=${streetId}`, { indicators });
 export const fetchPropertyList = (streetId: number, signal?: AbortSignal) =>
   apiGet<{ data: PropertyList }>(`/api/ratings/property-list?streetId=${streetId}`, { signal }).then((r) => r.data);
 export const rateProperty = (body: { month: string; score: number; comment?: string }) => apiSend('POST', '/api/ratings/property-ratings', body);

@@ -9,13 +9,15 @@ export const BOOKING_MODE_LABELS = { visit: '预约到站', proxy: '代办' } as
 
 export interface ServiceItem {
   id: number; communityId: number; kind: ServiceKind; name: string; departmentName: string; materials: string[];
-  timeLimitDays: number; fee: string; whereWhen: string; online: boolean; proxy: boolean;
+  timeLimitDays: number; fee: string; whereWhen: string; online: boolean; proxy: boolean; active?: boolean;
 }
+/** A resident found by the proxy-booking picker: identity number and phone masked by the server. */
+export interface PickedResident { id: number; name: string; gender: string; idNumberMasked: string; phoneMasked: string | null; address: string }
 export interface Station { id: number; name: string; address: string; openingHours: { weekday: number; open: string; close: string }[]; slotMinutes: number; capacityPerSlot: number }
 export interface Catalogue { community: { id: number; name: string }; items: ServiceItem[]; stations: Station[] }
 export interface Slot { id: number; stationId: number; startsAt: string; endsAt: string; capacity: number; booked: number }
 export interface Booking {
-  id: number; mode: keyof typeof BOOKING_MODE_LABELS; serviceItemId: number; slotId: number | null; residentUserId: number; requestedBy: number;
+  id: number; mode: keyof typeof BOOKING_MODE_LABELS; serviceItemId: number; slotId: number | null; residentUserId: number | null; personId: number | null; requestedBy: number;
   note: string | null; status: BookingStatus; responsibleUserId: number | null; rating: number | null; ratingComment: string | null; createdAt: string;
   itemName: string; slotStartsAt: string | null; residentName: string;
 }

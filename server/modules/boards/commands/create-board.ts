@@ -4,6 +4,7 @@ import type { Db } from '../../../platform/db/open.ts';
 import { withTx } from '../../../platform/db/tx.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { loadNodeInScope } from '../../org/load-node.ts';
+import { publishBoardChange } from '../live.ts';
 import { authorizeBoard } from '../policy.ts';
 import { boards } from '../schema.ts';
 
@@ -17,6 +18,7 @@ export async function createBoard(db: Db, actor: Actor, input: { nodeId: number;
     const [row] = await tx.insert(boards).values({ nodeId: node.id, scopePath: node.path, name: input.name ?? `${node.name}四合院` }).onConflictDoNothing().returning();
     if (!row) throw new AppError('DUPLICATE', { message: '该节点已有四合院' });
     await recordAudit(tx, actor, { action: 'boards.create', targetType: 'board', targetId: row.id, scopePath: node.path, summary: { name: row.name } });
+    await publishBoardChange(tx, { boardId: row.id, scopePath: node.path, action: 'board' });
     return row;
   });
 }

@@ -5,6 +5,7 @@ import { recordAudit } from '../../../platform/audit.ts';
 import type { Db } from '../../../platform/db/open.ts';
 import { withTx } from '../../../platform/db/tx.ts';
 import { loadBoard } from '../load.ts';
+import { publishBoardChange } from '../live.ts';
 import { actionForKind, authorizeBoard } from '../policy.ts';
 import { boardPosts } from '../schema.ts';
 
@@ -17,6 +18,7 @@ export async function createPost(db: Db, actor: Actor, boardId: number, input: z
       eventAt: input.eventAt ? new Date(input.eventAt) : null, eventPlace: input.eventPlace ?? null,
     }).returning();
     await recordAudit(tx, actor, { action: 'boards.post', targetType: 'board_post', targetId: row!.id, scopePath: board.scopePath, summary: { kind: input.kind, title: input.title } });
+    await publishBoardChange(tx, { boardId, scopePath: board.scopePath, postId: row!.id, action: 'post' });
     return row!;
   });
 }

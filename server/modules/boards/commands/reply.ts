@@ -4,6 +4,7 @@ import type { Db } from '../../../platform/db/open.ts';
 import { withTx } from '../../../platform/db/tx.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { loadPost } from '../load.ts';
+import { publishBoardChange } from '../live.ts';
 import { canBoard } from '../policy.ts';
 import { boardReplies } from '../schema.ts';
 
@@ -15,6 +16,7 @@ export async function replyToPost(db: Db, actor: Actor, boardId: number, postId:
     if (post.hiddenAt) throw new AppError('CONFLICT', { message: '该帖子已被隐藏，不能回复' });
     const [row] = await tx.insert(boardReplies).values({ postId, authorUserId: actor.userId, authorName: actor.displayName, body }).returning();
     await recordAudit(tx, actor, { action: 'boards.reply', targetType: 'board_reply', targetId: row!.id, scopePath: board.scopePath, summary: { postId } });
+    await publishBoardChange(tx, { boardId, scopePath: board.scopePath, postId, action: 'reply', notifyUserId: post.authorUserId === actor.userId ? null : post.authorUserId });
     return row!;
   });
 }

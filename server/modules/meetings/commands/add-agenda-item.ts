@@ -7,6 +7,7 @@ import type { Db } from '../../../platform/db/open.ts';
 import { withTx } from '../../../platform/db/tx.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { loadMeeting } from '../load.ts';
+import { publishMeetingChange } from '../live.ts';
 import { authorizeMeeting } from '../policy.ts';
 import type { CasesPort } from '../ports.ts';
 import { agendaItems } from '../schema.ts';
@@ -41,6 +42,7 @@ export async function addAgendaItem(db: Db, actor: Actor, meetingId: number, inp
     }).onConflictDoNothing().returning();
     if (!inserted[0]) throw new AppError('DUPLICATE', { message: '该事件已在本次会议议程中' });
     await recordAudit(tx, actor, { action: 'meetings.agenda.add', targetType: 'meeting', targetId: meetingId, scopePath: meeting.scopePath, summary: { source: input.source, title } });
+    await publishMeetingChange(tx, { scopePath: meeting.scopePath, targetType: 'meeting', targetId: meetingId, action: 'meetings.agenda.add' });
     return inserted[0];
   });
 }

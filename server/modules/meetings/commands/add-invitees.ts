@@ -10,6 +10,7 @@ import { underPath } from '../../../platform/scope.ts';
 import { users } from '../../accounts/schema.ts';
 import { orgNodes, partyOrgs } from '../../org/schema.ts';
 import { loadMeeting } from '../load.ts';
+import { publishMeetingChange } from '../live.ts';
 import { authorizeMeeting } from '../policy.ts';
 import { meetingInvitees } from '../schema.ts';
 import { ancestorPath } from '../tree-path.ts';
@@ -39,6 +40,7 @@ export async function addInvitees(db: Db, actor: Actor, meetingId: number, input
     ];
     const inserted = rows.length ? await tx.insert(meetingInvitees).values(rows).onConflictDoNothing().returning({ id: meetingInvitees.id }) : [];
     await recordAudit(tx, actor, { action: 'meetings.invite', targetType: 'meeting', targetId: meetingId, scopePath: meeting.scopePath, summary: { users: ids, units: input.units } });
+    await publishMeetingChange(tx, { scopePath: meeting.scopePath, targetType: 'meeting', targetId: meetingId, action: 'meetings.invite' });
     return { added: inserted.length };
   });
 }

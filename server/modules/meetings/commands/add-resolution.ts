@@ -6,11 +6,15 @@ import { recordAudit } from '../../../platform/audit.ts';
 import type { Db } from '../../../platform/db/open.ts';
 import { withTx } from '../../../platform/db/tx.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
+import { underPath } from '../../../platform/scope.ts';
 import { users } from '../../accounts/schema.ts';
+import { orgNodes } from '../../org/schema.ts';
 import { loadMeeting } from '../load.ts';
+import { publishMeetingChange } from '../live.ts';
 import { authorizeMeeting } from '../policy.ts';
 import type { CasesPort } from '../ports.ts';
 import { agendaItems, resolutions } from '../schema.ts';
+import { ancestorPath } from '../tree-path.ts';
 
 /**
  * Records a resolution as a task (owner, due date). A resolution on a case's agenda item
@@ -30,8 +34,10 @@ export async function addResolution(db: Db, actor: Actor, meetingId: number, inp
       if (taken) throw new AppError('DUPLICATE', { message: '该事件议题已有决议，事件已回到处置流程' });
     }
     if (input.ownerUserId) {
-      const [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.ownerUserId));
-      if (!owner) throw invalid('ownerUserId', '责任人不存在');
+      // Like invitees, an owner lives or works in the meeting's street: no account elsewhere can be named (or probed).
+      const [owner] = await tx.select({ id: users.id }).from(users).innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
+        .where(and(eq(users.id, input.ownerUserId), underPath(orgNodes.path, ancestorPath(meeting.scopePath, 1)!)));
+      if (!owner) throw invalid('ownerUserId', '责任人不存在或不在本街道');
     }
     const [row] = await tx.insert(resolutions).values({
       meetingId, agendaItemId: input.agendaItemId ?? null, scopePath: meeting.scopePath, text: input.text,
@@ -42,6 +48,7 @@ export async function addResolution(db: Db, actor: Actor, meetingId: number, inp
       await cases.applyMeetingResolution(tx, actor, caseId, { resolution: input.text, meetingId });
     }
     await recordAudit(tx, actor, { action: 'meetings.resolution.add', targetType: 'resolution', targetId: row!.id, scopePath: meeting.scopePath, summary: { meetingId, caseId, dueOn: input.dueOn } });
+    await publishMeetingChange(tx, { scopePath: meeting.scopePath, targetType: 'resolution', targetId: row!.id, action: 'meetings.resolution.add' });
     return row!;
   });
 }

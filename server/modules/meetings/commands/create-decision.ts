@@ -5,6 +5,7 @@ import { recordAudit } from '../../../platform/audit.ts';
 import type { Db } from '../../../platform/db/open.ts';
 import { withTx } from '../../../platform/db/tx.ts';
 import { loadNodeInScope } from '../../org/load-node.ts';
+import { publishMeetingChange } from '../live.ts';
 import { authorizeMeeting } from '../policy.ts';
 import { decisions } from '../schema.ts';
 
@@ -17,6 +18,7 @@ export async function createDecision(db: Db, actor: Actor, input: z.infer<typeof
       communityId: community.id, scopePath: community.path, title: input.title, summary: input.summary, createdBy: actor.userId,
     }).returning();
     await recordAudit(tx, actor, { action: 'decisions.create', targetType: 'decision', targetId: row!.id, scopePath: community.path, summary: { title: input.title } });
+    await publishMeetingChange(tx, { scopePath: community.path, targetType: 'decision', targetId: row!.id, action: 'decisions.create' });
     return row!;
   });
 }

@@ -6,6 +6,7 @@ import type { Db } from '../../../platform/db/open.ts';
 import { withTx } from '../../../platform/db/tx.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { loadNodeInScope } from '../../org/load-node.ts';
+import { publishMeetingChange } from '../live.ts';
 import { authorizeMeeting } from '../policy.ts';
 import { meetings } from '../schema.ts';
 import { communityIdOf } from '../tree-path.ts';
@@ -24,6 +25,7 @@ export async function createMeeting(db: Db, actor: Actor, input: z.infer<typeof 
       startsAt: new Date(input.startsAt), place: input.place, createdBy: actor.userId,
     }).returning();
     await recordAudit(tx, actor, { action: 'meetings.create', targetType: 'meeting', targetId: row!.id, scopePath: node.path, summary: { type: input.type, title: input.title } });
+    await publishMeetingChange(tx, { scopePath: node.path, targetType: 'meeting', targetId: row!.id, action: 'meetings.create' });
     return row!;
   });
 }

@@ -8,6 +8,7 @@ import { withTx } from '../../../platform/db/tx.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { users } from '../../accounts/schema.ts';
 import { loadMeeting } from '../load.ts';
+import { publishMeetingChange } from '../live.ts';
 import { authorizeMeeting } from '../policy.ts';
 import type { PointsPort } from '../ports.ts';
 import { meetingInvitees } from '../schema.ts';
@@ -37,6 +38,7 @@ export async function markAttendance(db: Db, actor: Actor, meetingId: number, in
       }
     }
     await recordAudit(tx, actor, { action: 'meetings.attendance', targetType: 'meeting', targetId: meetingId, scopePath: meeting.scopePath, summary: { marks: input.marks } });
+    await publishMeetingChange(tx, { scopePath: meeting.scopePath, targetType: 'meeting', targetId: meetingId, action: 'meetings.attendance' });
     return { marked: input.marks.length };
   });
 }

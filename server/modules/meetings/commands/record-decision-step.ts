@@ -8,6 +8,7 @@ import { withTx } from '../../../platform/db/tx.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { expectedStep, isVotingStep, STEP_MEETING_TYPE, votePasses } from '../decision-rules.ts';
 import { loadDecision, loadMeeting } from '../load.ts';
+import { publishMeetingChange } from '../live.ts';
 import { authorizeMeeting } from '../policy.ts';
 import { decisions, decisionSteps } from '../schema.ts';
 
@@ -40,6 +41,7 @@ export async function recordDecisionStep(db: Db, actor: Actor, decisionId: numbe
     const status = !passed ? 'rejected' : expectedStep(stepsDone) ? 'in_progress' : 'completed';
     const [row] = await tx.update(decisions).set({ stepsDone, status }).where(eq(decisions.id, decisionId)).returning();
     await recordAudit(tx, actor, { action: 'decisions.step', targetType: 'decision', targetId: decisionId, scopePath: decision.scopePath, summary: { step: stepsDone, kind: input.kind, passed } });
+    await publishMeetingChange(tx, { scopePath: decision.scopePath, targetType: 'decision', targetId: decisionId, action: 'decisions.step' });
     return row!;
   });
 }

@@ -5,6 +5,7 @@ import type { Db } from '../../../platform/db/open.ts';
 import { withTx } from '../../../platform/db/tx.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { loadMeeting } from '../load.ts';
+import { publishMeetingChange } from '../live.ts';
 import { authorizeMeeting } from '../policy.ts';
 import { meetings } from '../schema.ts';
 
@@ -16,6 +17,7 @@ export async function recordMinutes(db: Db, actor: Actor, meetingId: number, min
     if (meeting.status === 'cancelled') throw new AppError('CONFLICT', { message: '会议已取消' });
     const [row] = await tx.update(meetings).set({ minutes, status: 'held' }).where(eq(meetings.id, meetingId)).returning();
     await recordAudit(tx, actor, { action: 'meetings.minutes', targetType: 'meeting', targetId: meetingId, scopePath: meeting.scopePath, summary: { length: minutes.length } });
+    await publishMeetingChange(tx, { scopePath: meeting.scopePath, targetType: 'meeting', targetId: meetingId, action: 'meetings.minutes' });
     return row!;
   });
 }

@@ -3,12 +3,13 @@ import type { Actor } from '../../../platform/auth/actor.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { Db } from '../../../platform/db/open.ts';
 import { withTx } from '../../../platform/db/tx.ts';
-import { invalid } from '../../../platform/errors.ts';
-import { authorizeRating } from '../policy.ts';
+import { AppError, invalid } from '../../../platform/errors.ts';
+import { authorizeRating, mayRateProperty } from '../policy.ts';
 import { propertyCompanyEstates, propertyRatings } from '../schema.ts';
 
 /** A resident rates the property company of the estate they live in, once a month (a second rating replaces the first). */
 export async function rateProperty(db: Db, actor: Actor, input: { month: string; score: number; comment?: string }) {
+  if (!mayRateProperty(actor)) throw new AppError('FORBIDDEN');
   return withTx(db, async (tx) => {
     const [estate] = actor.scopePath ? await tx.select().from(propertyCompanyEstates)
       .where(sql`${actor.scopePath} like ${propertyCompanyEstates.estatePath} || '%'`).orderBy(desc(propertyCompanyEstates.estatePath)).limit(1) : [];

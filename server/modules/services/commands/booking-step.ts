@@ -3,6 +3,7 @@ import type { Actor } from '../../../platform/auth/actor.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { Db } from '../../../platform/db/open.ts';
 import { withTx, type Tx } from '../../../platform/db/tx.ts';
+import { publishBookingChange } from '../live.ts';
 import { assertBooking, loadBooking } from '../load.ts';
 import type { BookingAction } from '../policy.ts';
 import { bookingEvents, bookings, type BookingRow } from '../schema.ts';
@@ -28,6 +29,7 @@ export async function runBookingStep(db: Db, actor: Actor, bookingId: number, st
     const [updated] = await tx.update(bookings).set({ ...step.changes, updatedAt: sql`now()` }).where(eq(bookings.id, bookingId)).returning();
     await tx.insert(bookingEvents).values({ bookingId, action: step.action, actorUserId: actor.userId, toUserId: step.event.toUserId ?? null, note: step.event.note ?? null });
     await recordAudit(tx, actor, { action: `services.booking.${step.action}`, targetType: 'booking', targetId: bookingId, scopePath: row.scopePath, summary: step.event });
+    await publishBookingChange(tx, updated!, step.action);
     return { before: row, booking: updated! };
   });
 }

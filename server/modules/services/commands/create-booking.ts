@@ -9,6 +9,8 @@ import { AppError, invalid } from '../../../platform/errors.ts';
 import { isUnder } from '../../../platform/scope.ts';
 import { users } from '../../accounts/schema.ts';
 import { orgNodes } from '../../org/schema.ts';
+import { residentInScope } from '../../people/index.ts';
+import { publishBookingChange } from '../live.ts';
 import { loadItemVisible } from '../load.ts';
 import { authorizeService } from '../policy.ts';
 import { bookingEvents, bookings, serviceSlots, serviceStations } from '../schema.ts';
@@ -39,25 +41,42 @@ export async function createBooking(db: Db, actor: Actor, input: Input) {
       throw invalid('serviceItemId', '该事项不提供代办服务');
     }
     const [row] = await tx.insert(bookings).values({
-      mode: input.mode, serviceItemId: item.id, slotId, residentUserId: resident.id, requestedBy: actor.userId,
-      communityId: item.communityId, scopePath: resident.path, note: input.note ?? null,
+      mode: input.mode, serviceItemId: item.id, slotId, residentUserId: resident.userId, personId: resident.personId, beneficiaryName: resident.name,
+      requestedBy: actor.userId, communityId: item.communityId, scopePath: resident.path, note: input.note ?? null,
     }).returning();
     await tx.insert(bookingEvents).values({ bookingId: row!.id, action: 'submitted', actorUserId: actor.userId, note: input.note ?? null });
-    await recordAudit(tx, actor, { action: 'services.booking.create', targetType: 'booking', targetId: row!.id, scopePath: resident.path, summary: { mode: input.mode, item: item.name, residentUserId: resident.id } });
+    await recordAudit(tx, actor, { action: 'services.booking.create', targetType: 'booking', targetId: row!.id, scopePath: resident.path, summary: { mode: input.mode, item: item.name, residentUserId: resident.userId, personId: resident.personId } });
+    await publishBookingChange(tx, row!, 'submitted');
     return row!;
   });
 }
 
-/** Residents book for themselves; a building leader or grid worker may ask proxy service for a resident they serve (双代). */
-async function residentFor(tx: Tx, actor: Actor, input: Input, communityPath: string): Promise<{ id: number; path: string }> {
+interface Beneficiary { userId: number | null; personId: number | null; name: string | null; path: string }
+
+/**
+ * Residents book for themselves; a building leader or grid worker may ask proxy service for a
+ * resident account they serve (双代); staff and grid workers may book for a registered resident
+ * picked from base data (personId), who need not have an account.
+ */
+async function residentFor(tx: Tx, actor: Actor, input: Input, communityPath: string): Promise<Beneficiary> {
+  if (input.mode === 'proxy' && input.personId !== undefined) {
+    if (input.residentUserId !== undefined) throw invalid('personId', '居民账号与居民档案只能选择其一');
+    authorizeService(actor, 'pick_resident', communityPath);
+    const person = await residentInScope(tx, actor, input.personId).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'NOT_FOUND') return null;
+      throw err;
+    });
+    if (!person || !isUnder(person.scopePath, communityPath)) throw invalid('personId', '该居民不在您服务的范围内');
+    return { userId: null, personId: person.id, name: person.name, path: person.scopePath };
+  }
   const onBehalf = input.mode === 'proxy' && input.residentUserId !== undefined && input.residentUserId !== actor.userId;
   if (!onBehalf) {
     authorizeService(actor, 'book', communityPath);
-    return { id: actor.userId, path: actor.scopePath! };
+    return { userId: actor.userId, personId: null, name: null, path: actor.scopePath! };
   }
   authorizeService(actor, 'proxy_for', communityPath);
   const [resident] = await tx.select({ id: users.id, role: users.role, path: orgNodes.path }).from(users).innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
     .where(eq(users.id, input.residentUserId!));
   if (!resident || resident.role !== 'resident' || !isUnder(resident.path, actor.scopePath!)) throw invalid('residentUserId', '该居民不在您服务的范围内');
-  return resident;
+  return { userId: resident.id, personId: null, name: null, path: resident.path };
 }

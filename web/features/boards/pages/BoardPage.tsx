@@ -7,6 +7,7 @@ import { fetchBoard, fetchPosts } from '../api';
 import { NewPostDialog } from '../components/NewPostDialog';
 import { PostCard } from '../components/PostCard';
 import { POST_KIND_LABELS, type PostKind } from '../types';
+import { useLiveEvents } from '../../cases/live';
 
 /** One 四合院 on the phone: announcements on top, filter by kind, post, reply, report; moderators see open reports. */
 export default function BoardPage() {
@@ -16,6 +17,8 @@ export default function BoardPage() {
   const [page, setPage] = useState(1);
   const posts = useAsync((s) => fetchPosts(id, kind === 'all' ? undefined : kind, page, s), [id, kind, page]);
   const [posting, setPosting] = useState(false);
+  // New posts, replies, reports and hidden posts on this board (moderators by scope, authors by name).
+  useLiveEvents(['board.changed'], (m) => { if ((m as { boardId?: number }).boardId === id) { posts.reload(); board.reload(); } });
   if (board.error) return <ErrorAlert error={board.error} onRetry={board.reload} />;
   if (!board.data) return <Skeleton active />;
   const abilities = board.data.abilities;

@@ -3,10 +3,12 @@ import { Card, Empty, List, Skeleton } from 'antd';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { useAsync } from '../../../shared/use-async';
 import { fetchBoards } from '../api';
+import { useLiveEvents } from '../../cases/live';
 
 /** 云上四合院: the boards of where the user lives (nearest first), or those staff look after. */
 export default function BoardsPage() {
   const boards = useAsync((s) => fetchBoards(s), []);
+  useLiveEvents(['board.changed'], (m) => { if ((m as { action?: string }).action === 'board') boards.reload(); });
   if (boards.error) return <ErrorAlert error={boards.error} onRetry={boards.reload} />;
   if (!boards.data) return <Skeleton active />;
   return (

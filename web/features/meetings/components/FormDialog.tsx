@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, App, Form, Modal, type FormInstance } from 'antd';
 import { ApiError } from '../../../shared/api';
-import { applyFieldErrors } from '../../cases/form-errors';
+import { formErrorMessage } from '../../../shared/form-errors';
 
 interface Props<T> {
   title: string;
@@ -35,7 +35,7 @@ export function FormDialog<T extends object>({ title, okText, fields, initialVal
       onClose();
       onDone();
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 409 ? err.message : applyFieldErrors(form, err, fields));
+      setError(err instanceof ApiError && err.status === 409 ? err.message : formErrorMessage(form, err, fields));
     } finally {
       setBusy(false);
     }

@@ -7,11 +7,16 @@ import { fetchDecision } from '../api';
 import { DecisionStepper } from '../components/DecisionStepper';
 import { NextStepDialog } from '../components/NextStepDialog';
 import { DECISION_STATUS_LABELS, DECISION_STEP_LABELS, nextStep } from '../decision-steps';
+import { useLiveEvents } from '../../cases/live';
 
 /** A 四议两公开 record: the stepper, and the next allowed step as the only action. */
 export default function DecisionDetailPage() {
   const id = Number(useParams().id);
   const detail = useAsync((s) => fetchDecision(id, s), [id]);
+  useLiveEvents(['meeting.changed'], (m) => {
+    const t = m as { targetType?: string; targetId?: number };
+    if (t.targetType === 'decision' && t.targetId === id) detail.reload();
+  });
   const [recording, setRecording] = useState(false);
   if (detail.error) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <Skeleton active />;

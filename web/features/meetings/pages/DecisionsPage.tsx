@@ -10,6 +10,7 @@ import { FormDialog } from '../components/FormDialog';
 import { NodePicker } from '../components/NodePicker';
 import { DECISION_STATUS_LABELS, DECISION_STEPS, DECISION_STEP_LABELS, nextStep } from '../decision-steps';
 import type { Decision } from '../types';
+import { useLiveEvents } from '../../cases/live';
 
 const STATUS_COLOUR = { in_progress: 'blue', rejected: 'red', completed: 'green' } as const;
 
@@ -17,6 +18,7 @@ const STATUS_COLOUR = { in_progress: 'blue', rejected: 'red', completed: 'green'
 export default function DecisionsPage() {
   const me = useMe();
   const list = useAsync((s) => fetchDecisions(s), []);
+  useLiveEvents(['meeting.changed'], (m) => { if ((m as { targetType?: string }).targetType === 'decision') list.reload(); });
   const [creating, setCreating] = useState(false);
   const canWrite = me.abilities.includes('meetings.write');
   return (

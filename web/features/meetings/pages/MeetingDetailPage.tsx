@@ -10,11 +10,17 @@ import { MinutesCard } from '../components/MinutesCard';
 import { ResolutionsCard } from '../components/ResolutionsCard';
 import { ratePercent } from '../decision-steps';
 import { MEETING_STATUS_LABELS, MEETING_TYPE_LABELS } from '../types';
+import { useLiveEvents } from '../../cases/live';
 
 /** One meeting: who is invited and came, what is on the agenda, the minutes and the resolutions. */
 export default function MeetingDetailPage() {
   const id = Number(useParams().id);
   const detail = useAsync((s) => fetchMeeting(id, s), [id]);
+  // This meeting changed, or a resolution (its payload names the resolution, not the meeting) was added or completed.
+  useLiveEvents(['meeting.changed'], (m) => {
+    const t = m as { targetType?: string; targetId?: number };
+    if ((t.targetType === 'meeting' && t.targetId === id) || t.targetType === 'resolution') detail.reload();
+  });
   if (detail.error) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <Skeleton active />;
   const m = detail.data.data;

@@ -11,6 +11,7 @@ import { AttendanceStatsCard } from '../components/AttendanceStatsCard';
 import { CreateMeetingDialog } from '../components/CreateMeetingDialog';
 import { ResolutionsTable } from '../components/ResolutionsTable';
 import { MEETING_STATUS_LABELS, MEETING_TYPE_LABELS, type Meeting } from '../types';
+import { useLiveEvents } from '../../cases/live';
 
 /** 协商议事: the meetings in scope, the resolutions to follow up (overdue first) and attendance rates. */
 export default function MeetingsPage() {
@@ -21,6 +22,8 @@ export default function MeetingsPage() {
   const [creating, setCreating] = useState(false);
   const list = useAsync((s) => fetchMeetings(page, s), [page]);
   const canWrite = me.abilities.includes('meetings.write');
+  // Another clerk's new meeting or minutes shows up without a manual refresh.
+  useLiveEvents(['meeting.changed'], list.reload);
 
   const meetings = list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : (
     <Table<Meeting> rowKey="id" size="middle" loading={list.loading} dataSource={list.data?.data}

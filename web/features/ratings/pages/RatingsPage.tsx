@@ -5,6 +5,7 @@ import { streetIdOf } from '../breakdown';
 import { DepartmentVoteCard } from '../components/DepartmentVoteCard';
 import { RunPanel } from '../components/RunPanel';
 import { ScoreResults } from '../components/ScoreResults';
+import { StarConfigCard } from '../components/StarConfigCard';
 import { StarResults } from '../components/StarResults';
 import { StreetPicker } from '../components/StreetPicker';
 import { TwoColourList } from '../components/TwoColourList';
@@ -21,6 +22,7 @@ export default function RatingsPage() {
         {(run, abilities, reload) => <StarResults run={run} canAdjust={abilities.includes('adjust')} onChanged={reload} />}
       </RunPanel>
     ) },
+    { key: 'star-config', label: '评星指标配置', children: <StarConfigCard streetId={streetId} /> },
     { key: 'property', label: '红色物业', children: (
       <Space direction="vertical" style={{ width: '100%' }}>
         <TwoColourList streetId={streetId} />

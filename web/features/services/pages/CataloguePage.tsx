@@ -20,16 +20,20 @@ export default function CataloguePage() {
   const { data, abilities } = catalogue.data;
   const canBook = abilities.includes('book');
   const proxyFor = abilities.includes('proxy_for');
+  const canPick = abilities.includes('pick_resident');
   return (
     <Space direction="vertical" style={{ width: '100%', maxWidth: 640, margin: '0 auto', display: 'flex' }}>
-      <Card size="small" title={`${data.community.name} · 一站式服务`} extra={canBook && <Link to="/services/mine"><Button size="small">我的预约</Button></Link>}>
+      <Card size="small" title={`${data.community.name} · 一站式服务`} extra={<Space size={4}>
+        {canBook && <Link to="/services/mine"><Button size="small">我的预约</Button></Link>}
+        {abilities.includes('manage') && <Link to="/services/admin"><Button size="small">事项与驿站管理</Button></Link>}
+      </Space>}>
         <Segmented block value={kind} onChange={(v) => setKind(v as ServiceKind)} options={Object.entries(SERVICE_KIND_LABELS).map(([value, label]) => ({ value, label }))} />
       </Card>
       {data.items.filter((i) => i.kind === kind).map((item) => (
         <ItemCard key={item.id} item={item} canBook={canBook && data.stations.length > 0} canProxy={canBook || proxyFor} onBook={() => setBooking(item)} onProxy={() => setProxy(item)} />
       ))}
       {booking && <BookDialog item={booking} stations={data.stations} onClose={() => setBooking(undefined)} onDone={catalogue.reload} />}
-      {proxy && <ProxyDialog item={proxy} onBehalf={proxyFor} onClose={() => setProxy(undefined)} onDone={catalogue.reload} />}
+      {proxy && <ProxyDialog item={proxy} onBehalf={proxyFor} canPick={canPick} pickRequired={!canBook} onClose={() => setProxy(undefined)} onDone={catalogue.reload} />}
     </Space>
   );
 }

@@ -8,11 +8,14 @@ import { bookingStep, fetchBookings } from '../api';
 import { BookingCard } from '../components/BookingCard';
 import { BookingHistory } from '../components/BookingHistory';
 import type { Booking } from '../types';
+import { useLiveEvents } from '../../cases/live';
 
 /** 我的预约: the resident's bookings and proxy requests, cancel while waiting, rate when done. */
 export default function MyBookingsPage() {
   const { message } = App.useApp();
   const list = useAsync((s) => fetchBookings({}, s), []);
+  // Received, handed over, completed: the resident sees the status change as it happens.
+  useLiveEvents(['booking.changed'], list.reload);
   const [rating, setRating] = useState<Booking>();
   const [open, setOpen] = useState<number>();
   const cancel = (b: Booking) => bookingStep(b.id, 'cancel').then(() => { message.success('已取消'); list.reload(); }, (e: unknown) => message.error(errorMessage(e)));

@@ -9,6 +9,7 @@ import { bookingStep, fetchBookings, fetchHandlers } from '../api';
 import { BookingCard } from '../components/BookingCard';
 import { BookingHistory } from '../components/BookingHistory';
 import type { Booking, BookingStatus } from '../types';
+import { useLiveEvents } from '../../cases/live';
 
 const TABS: { key: string; label: string; status?: BookingStatus; mine?: boolean }[] = [
   { key: 'submitted', label: '待受理', status: 'submitted' },
@@ -27,6 +28,8 @@ export default function ServiceInboxPage() {
   const [tab, setTab] = useState('submitted');
   const current = TABS.find((t) => t.key === tab)!;
   const list = useAsync((s) => fetchBookings({ status: current.status, mine: current.mine }, s), [tab]);
+  // New bookings and a colleague's receipt (首问) appear without a refresh, so two people rarely race.
+  useLiveEvents(['booking.changed'], list.reload);
   const [dialog, setDialog] = useState<{ booking: Booking; action: 'handover' | 'complete' }>();
   const [open, setOpen] = useState<number>();
   const handlers = useAsync((s) => fetchHandlers(s), []);
