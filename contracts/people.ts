@@ -81,6 +81,14 @@ export const bboxQuery = z.object({
   limit: z.coerce.number().int().min(1).max(5000).default(2000),
 });
 
+/** Components near a map pin, for picking one when reporting a case (radius in metres). */
+export const componentNearbyQuery = z.object({
+  lng: z.coerce.number().min(-180).max(180),
+  lat: z.coerce.number().min(-90).max(90),
+  radius: z.coerce.number().int().min(10).max(300).default(150),
+  limit: z.coerce.number().int().min(1).max(30).default(20),
+});
+
 export const importStartBody = z.object({
   /** Header in the file → field name; remembered for the next file of the same kind. */
   mapping: z.record(z.string(), z.string()),

@@ -1,5 +1,9 @@
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Queryable } from '../../platform/db/tx.ts';
 import type { ModuleManifest } from '../index.ts';
 import { importJobs } from './import/run-import.ts';
+import { createPiiCodec } from './pii.ts';
+import { loadResident, residentPage } from './queries/residents.ts';
 import { peopleRoutes } from './routes.ts';
 import { peopleStats } from './stats.ts';
 
@@ -11,3 +15,22 @@ export const peopleModule: ModuleManifest = {
   stats: peopleStats,
 };
 export { seedDemoResidents } from './seed.ts';
+
+let pickerCodec: { key: string; codec: ReturnType<typeof createPiiCodec> } | null = null;
+
+/**
+ * For other modules (services' proxy-booking picker): residents inside the actor's scope found by
+ * name, address, or the last 4 characters of the identity number or phone — masked view only.
+ */
+export async function searchResidentsMasked(db: Queryable, dataKey: string, actor: Actor, q: string, limit = 20) {
+  // Keys are derived once per data key, not per search.
+  if (pickerCodec?.key !== dataKey) pickerCodec = { key: dataKey, codec: createPiiCodec(dataKey) };
+  const page = await residentPage(db, actor, pickerCodec.codec, { q, page: 1, pageSize: limit });
+  return page.data.map((r) => ({ id: r.id, name: r.name, gender: r.gender, idNumberMasked: r.idNumberMasked, phoneMasked: r.phoneMasked, address: r.address }));
+}
+
+/** One resident inside the actor's scope (404 outside): what a booking needs to know about them. */
+export async function residentInScope(db: Queryable, actor: Actor, id: number) {
+  const r = await loadResident(db, actor, id);
+  return { id: r.id, name: r.name, scopePath: r.scopePath };
+}

@@ -26,16 +26,22 @@ function houseAddress(r: { community: string; estate: string; building: string; 
   return `${r.community}${r.estate}${building}${unit}${r.room}`;
 }
 
-async function houses(q: Queryable, where: ReturnType<typeof and>): Promise<HouseRef[]> {
-  const rows = await q.select({
-    id: orgNodes.id, code: orgNodes.code, path: orgNodes.path, room: orgNodes.name, unit: sql<unknown>`${orgNodes.attrs}->>'unit'`,
-    building: building.name, estate: estate.name, gridId: grid.id, community: community.name,
+/** House nodes with the names of their building, estate, grid and community: one join chain for every read. */
+function houseRows(q: Queryable, where: ReturnType<typeof and>) {
+  return q.select({
+    id: orgNodes.id, code: orgNodes.code, path: orgNodes.path, room: orgNodes.name,
+    unit: sql<string | null>`${orgNodes.attrs}->>'unit'`, floor: sql<string | null>`${orgNodes.attrs}->>'floor'`,
+    building: building.name, estate: estate.name, gridId: grid.id, grid: grid.name, community: community.name,
   }).from(orgNodes)
     .innerJoin(building, eq(building.id, orgNodes.parentId))
     .innerJoin(estate, eq(estate.id, building.parentId))
     .innerJoin(grid, eq(grid.id, estate.parentId))
     .innerJoin(community, eq(community.id, grid.parentId))
     .where(and(eq(orgNodes.level, 'house'), where));
+}
+
+async function houses(q: Queryable, where: ReturnType<typeof and>): Promise<HouseRef[]> {
+  const rows = await houseRows(q, where);
   return rows.map((r) => ({ id: r.id, code: r.code, path: r.path, gridId: r.gridId, address: houseAddress(r) }));
 }
 
@@ -44,6 +50,21 @@ export async function houseRefsByCode(q: Queryable, codes: string[], scopePath: 
   if (!codes.length) return new Map();
   const rows = await houses(q, and(sql`${orgNodes.code} = any(${sql.param(codes)}::text[])`, underPath(orgNodes.path, scopePath)));
   return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** A house's address as its parts (detail page): community … room, with unit and floor from the node's attributes. */
+export interface HouseAddressParts { community: string; grid: string; estate: string; building: string; unit: string | null; floor: string | null; room: string }
+
+export async function houseAddressParts(q: Queryable, id: number): Promise<HouseAddressParts | null> {
+  const [r] = await houseRows(q, eq(orgNodes.id, id));
+  return r ? { community: r.community, grid: r.grid, estate: r.estate, building: r.building, unit: r.unit, floor: r.floor, room: r.room } : null;
+}
+
+/** Addresses of house nodes by id (residence history), whatever the caller's scope: the caller filters rows first. */
+export async function houseAddressesById(q: Queryable, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await houses(q, sql`${orgNodes.id} = any(${sql.param(ids)}::int[])`);
+  return new Map(rows.map((r) => [r.id, r.address]));
 }
 
 export async function houseRefById(q: Queryable, id: number, scopePath: string): Promise<HouseRef | null> {

@@ -56,6 +56,7 @@ const MATRIX: [string, () => Call, number[]][] = [
   ['list entities', () => ({ method: 'GET', url: '/api/people/entities' }), [200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403]],
   ['list components', () => ({ method: 'GET', url: '/api/people/components' }), [200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403]],
   ['components GeoJSON', () => ({ method: 'GET', url: '/api/people/components/geojson?bbox=120,31,121,32' }), [200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403]],
+  ['components near a pin (case reporting)', () => ({ method: 'GET', url: '/api/people/components/nearby?lng=120.62&lat=31.31' }), [200, 200, 200, 200, 200, 200, 200, 200, 200, 403, 403, 403]],
   ['care tags', () => ({ method: 'GET', url: '/api/people/care-tags' }), [200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403]],
   ['reveal log', () => ({ method: 'GET', url: '/api/people/reveal-log' }), [200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['upload import', () => ({ method: 'POST', url: '/api/people/imports?kind=residents', multipart: true }), [201, 201, 201, 201, 403, 403, 403, 403, 403, 403, 403, 403]],

@@ -31,6 +31,16 @@ export function authorizePeople(actor: Actor, action: PeopleAction, row: { scope
   if (!canPeople(actor, action, row)) throw new AppError('FORBIDDEN');
 }
 
+/**
+ * Picking a city component when reporting a case. Components are public street furniture, not
+ * personal data, and a case may be reported anywhere, so anyone who may report a case (or read
+ * base data) sees the few components around one point; the endpoint caps radius and count so that
+ * it cannot list the table.
+ */
+export function canPickComponents(actor: Actor): boolean {
+  return hasAbility(actor.role, 'cases.report') || hasAbility(actor.role, ABILITY.read);
+}
+
 export function peopleAbilities(actor: Actor, row: { scopePath: string }): PeopleAction[] {
   return (['read', 'write', 'reveal'] as const).filter((a) => canPeople(actor, a, row));
 }

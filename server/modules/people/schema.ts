@@ -42,6 +42,8 @@ export const residents = pgTable('people_residents', {
   index('people_residents_house_idx').on(t.houseNodeId),
   index('people_residents_tokens_idx').using('gin', t.searchTokens),
   index('people_residents_tags_idx').using('gin', t.careTags),
+  // The map's care counts per grid: the few cared-for residents of a street, index-only.
+  index('people_residents_care_scope_idx').using('btree', sql`${t.scopePath} text_pattern_ops`).where(sql`${t.movedOutOn} is null and cardinality(${t.careTags}) > 0`),
   index('people_residents_id_tail_idx').on(t.idTail),
   index('people_residents_phone_tail_idx').on(t.phoneTail),
   index('people_residents_phone_hash_idx').on(t.phoneHash),

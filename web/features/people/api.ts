@@ -1,5 +1,5 @@
 import { ApiError, apiGet, apiSend, readCookie } from '../../shared/api';
-import type { ImportInfo, Page, Resident, ResidentDetail } from './types';
+import type { HouseDetail, ImportInfo, NearbyComponent, Page, Resident, ResidentDetail } from './types';
 
 /** Query string from a filter object, skipping empty values (arrays become comma lists). */
 export function queryString(filters: Record<string, unknown>): string {
@@ -37,5 +37,14 @@ export const startImport = (id: number, mapping: Record<string, string>) =>
   apiSend<{ data: ImportInfo }>('POST', `/api/people/imports/${id}/start`, { mapping }).then((r) => r.data);
 export const fetchImport = (id: number, signal?: AbortSignal) => apiGet<{ data: ImportInfo }>(`/api/people/imports/${id}`, { signal }).then((r) => r.data);
 export const fetchImports = (signal?: AbortSignal) => apiGet<{ data: ImportInfo[] }>('/api/people/imports', { signal }).then((r) => r.data);
+
+export const fetchHouse = (id: number, signal?: AbortSignal) => apiGet<{ data: HouseDetail; abilities: string[] }>(`/api/people/houses/${id}`, { signal });
+export const saveHouse = (id: number, body: { use: string; areaM2: number | null; ownerName: string | null }) => apiSend<void>('PUT', `/api/people/houses/${id}`, body);
+export const registerTenancy = (houseId: number, body: { residentId: number; startOn: string; endOn?: string }) =>
+  apiSend<{ data: { id: number } }>('POST', `/api/people/houses/${houseId}/tenancies`, body);
+
+/** Components within `radius` metres of a pin, nearest first (any user who may report a case). */
+export const fetchNearbyComponents = (lng: number, lat: number, radius = 150, signal?: AbortSignal) =>
+  apiGet<{ data: NearbyComponent[] }>(`/api/people/components/nearby${queryString({ lng: lng.toFixed(6), lat: lat.toFixed(6), radius })}`, { signal }).then((r) => r.data);
 
 export type { Resident };

@@ -4,6 +4,7 @@ import type { FeatureModule } from '../../app/feature';
 
 const ResidentsPage = lazy(() => import('./pages/ResidentsPage'));
 const HousesPage = lazy(() => import('./pages/HousesPage'));
+const HouseDetailPage = lazy(() => import('./pages/HouseDetailPage'));
 const EntitiesPage = lazy(() => import('./pages/EntitiesPage'));
 const ComponentsPage = lazy(() => import('./pages/ComponentsPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
@@ -22,6 +23,7 @@ export const peopleFeature: FeatureModule = {
   routes: [
     { path: '/people/residents', element: <ResidentsPage />, ability: 'people.read' },
     { path: '/people/houses', element: <HousesPage />, ability: 'people.read' },
+    { path: '/people/houses/:id', element: <HouseDetailPage />, ability: 'people.read' },
     { path: '/people/entities', element: <EntitiesPage />, ability: 'people.read' },
     { path: '/people/components', element: <ComponentsPage />, ability: 'people.read' },
     { path: '/people/import', element: <ImportPage />, ability: 'people.import' },

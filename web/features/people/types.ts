@@ -6,7 +6,7 @@ export interface Resident {
   houseId: number; address: string; householdNo: string | null; relation: string | null; residenceType: string; careTags: string[];
   movedInOn: string | null; movedOutOn: string | null;
 }
-export interface ResidentDetail extends Resident { history: { houseId: number; fromOn: string | null; toOn: string | null }[] }
+export interface ResidentDetail extends Resident { history: { houseId: number; address: string | null; fromOn: string | null; toOn: string | null }[] }
 
 export interface House { id: number; address: string; use: string; areaM2: number | null; ownerName: string | null; occupants: number }
 export interface Entity { id: number; creditCode: string; name: string; type: string; legalRep: string | null; address: string | null; employees: number | null }
@@ -20,3 +20,15 @@ export interface ImportInfo {
 }
 
 export interface RevealLogEntry { id: number; at: string; action: string; targetId: string | null; summary: Record<string, unknown>; actor: string | null; actorRole: string | null }
+
+export interface HouseParts { community: string; grid: string; estate: string; building: string; unit: string | null; floor: string | null; room: string }
+export interface HouseDetail {
+  id: number; code: string; address: string; parts: HouseParts | null;
+  facts: { use: string; areaM2: number | null; ownerName: string | null } | null;
+  occupants: { id: number; name: string; relation: string | null; residenceType: string; movedInOn: string | null; careTags: string[] }[];
+  tenancies: { id: number; residentId: number; name: string; startOn: string; endOn: string | null; registeredAt: string }[];
+  history: { residentId: number; name: string; fromOn: string | null; toOn: string | null }[];
+}
+
+/** A city component near a map pin (case reporting). */
+export interface NearbyComponent { id: number; componentCode: string; major: string; minor: string; name: string; state: string; lng: number; lat: number; metres: number }

@@ -1,12 +1,12 @@
 import { maskIdentityNumber, maskPhone } from '../../../platform/masking.ts';
 import type { PiiCodec } from '../pii.ts';
-import type { ResidentRow } from '../queries/residents.ts';
+import type { ResidentExportRow } from '../queries/residents.ts';
 import type { ExportColumn } from './table-stream.ts';
 
 /** Resident export columns: masked unless the export was explicitly revealed (and audited as such). */
-export function residentColumns(codec: PiiCodec, reveal: boolean): ExportColumn<ResidentRow>[] {
-  const id = (r: ResidentRow) => { const v = codec.open(r.idCipher); return reveal ? v : maskIdentityNumber(v); };
-  const phone = (r: ResidentRow) => { if (!r.phoneCipher) return null; const v = codec.open(r.phoneCipher); return reveal ? v : maskPhone(v); };
+export function residentColumns(codec: PiiCodec, reveal: boolean): ExportColumn<ResidentExportRow>[] {
+  const id = (r: ResidentExportRow) => { const v = codec.open(r.idCipher); return reveal ? v : maskIdentityNumber(v); };
+  const phone = (r: ResidentExportRow) => { if (!r.phoneCipher) return null; const v = codec.open(r.phoneCipher); return reveal ? v : maskPhone(v); };
   return [
     { header: '姓名', value: (r) => r.name, width: 10 },
     { header: '证件类型', value: (r) => r.idKind, width: 8 },

@@ -12,8 +12,12 @@ import { commitBatch, prepareBatch } from './batch.ts';
 import { readRows, type SourceFormat, type SourceRow } from '../../../platform/spreadsheet/read-rows.ts';
 
 export const IMPORT_JOB = 'people.import';
-/** Rows per transaction: large enough for bulk-insert speed, small enough to lose little on a kill. */
-export const DEFAULT_BATCH_ROWS = 1000;
+/**
+ * Rows per transaction: large enough that the per-batch costs (lookup query, staging, checkpoint,
+ * audit row, commit) vanish against the rows, small enough to lose little on a kill and to keep a
+ * batch's values a few MB.
+ */
+export const DEFAULT_BATCH_ROWS = 5000;
 
 /** Runs (or resumes) one import from its checkpoint to the end of the file. */
 export async function runImport(deps: AppDeps, db: Db, importId: number, report: (p: Record<string, unknown>) => Promise<void>, batchRows = DEFAULT_BATCH_ROWS): Promise<void> {

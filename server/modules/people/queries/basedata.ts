@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { bboxQuery, componentListQuery, entityListQuery, houseListQuery } from '../../../../contracts/people.ts';
+import type { bboxQuery, componentListQuery, componentNearbyQuery, entityListQuery, houseListQuery } from '../../../../contracts/people.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Queryable } from '../../../platform/db/tx.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { underPath } from '../../../platform/scope.ts';
-import { gridPathInScope, houseRefById } from '../org-refs.ts';
+import { gridPathInScope, houseAddressParts, houseRefById } from '../org-refs.ts';
 import { peopleScopeWhere } from '../policy.ts';
-import { components, entities, houses, residents, tenancies } from '../schema.ts';
+import { components, entities, houses, residenceHistory, residents, tenancies } from '../schema.ts';
 import { COUNT_CAP, pageInfoOf } from './page.ts';
 import { tokenSearch } from './search.ts';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
@@ -45,16 +45,26 @@ export async function housePage(q: Queryable, actor: Actor, query: z.infer<typeo
   return { data: rows, page: pageInfoOf(query.page, query.pageSize, n) };
 }
 
-/** A house node in scope with its recorded facts, occupants (masked elsewhere: names only) and tenancies. */
+/**
+ * A house node in scope: its address (whole and in parts), recorded facts, current occupants (names
+ * only: identity numbers stay on the resident's own masked detail), tenant registrations, and every
+ * residence recorded at this house, newest first — who moved in and out, and when.
+ */
 export async function houseDetail(q: Queryable, actor: Actor, id: number) {
   const ref = await houseRefById(q, id, actor.scopePath ?? '');
   if (!ref) throw new AppError('NOT_FOUND');
-  const [facts] = await q.select().from(houses).where(eq(houses.houseNodeId, id));
-  const occupants = await q.select({ id: residents.id, name: residents.name, relation: residents.relation, residenceType: residents.residenceType })
-    .from(residents).where(and(eq(residents.houseNodeId, id), sql`${residents.movedOutOn} is null`)).orderBy(asc(residents.id));
-  const lets = await q.select({ id: tenancies.id, residentId: tenancies.residentId, name: residents.name, startOn: tenancies.startOn, endOn: tenancies.endOn })
-    .from(tenancies).innerJoin(residents, eq(residents.id, tenancies.residentId)).where(eq(tenancies.houseNodeId, id)).orderBy(desc(tenancies.startOn));
-  return { ref, facts: facts ? { use: facts.use, areaM2: facts.areaM2, ownerName: facts.ownerName } : null, occupants, tenancies: lets };
+  const [[facts], parts, occupants, lets, history] = await Promise.all([
+    q.select().from(houses).where(eq(houses.houseNodeId, id)),
+    houseAddressParts(q, id),
+    q.select({ id: residents.id, name: residents.name, relation: residents.relation, residenceType: residents.residenceType, movedInOn: residents.movedInOn, careTags: residents.careTags })
+      .from(residents).where(and(eq(residents.houseNodeId, id), sql`${residents.movedOutOn} is null`)).orderBy(asc(residents.id)),
+    q.select({ id: tenancies.id, residentId: tenancies.residentId, name: residents.name, startOn: tenancies.startOn, endOn: tenancies.endOn, registeredAt: tenancies.registeredAt })
+      .from(tenancies).innerJoin(residents, eq(residents.id, tenancies.residentId)).where(eq(tenancies.houseNodeId, id)).orderBy(desc(tenancies.startOn), desc(tenancies.id)),
+    q.select({ residentId: residenceHistory.residentId, name: residents.name, fromOn: residenceHistory.fromOn, toOn: residenceHistory.toOn })
+      .from(residenceHistory).innerJoin(residents, eq(residents.id, residenceHistory.residentId))
+      .where(eq(residenceHistory.houseNodeId, id)).orderBy(desc(residenceHistory.id)).limit(200),
+  ]);
+  return { ref, parts, facts: facts ? { use: facts.use, areaM2: facts.areaM2, ownerName: facts.ownerName } : null, occupants, tenancies: lets, history };
 }
 
 export async function entityWhere(q: Queryable, actor: Actor, query: Filters<z.infer<typeof entityListQuery>>): Promise<SQL> {
@@ -101,4 +111,24 @@ export async function componentsInBbox(q: Queryable, actor: Actor, query: z.infe
     type: 'FeatureCollection' as const,
     features: rows.map(({ lng, lat, ...properties }) => ({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: [lng, lat] }, properties })),
   };
+}
+
+/** Metres per degree of latitude (WGS84 mean); a degree of longitude is this × cos(latitude). */
+const METRES_PER_DEGREE = 111_320;
+
+/**
+ * Components within `radius` metres of a point, nearest first: a bounding box served by the
+ * (lng, lat) index, then the equirectangular distance (exact to centimetres at this range).
+ * Public facts only: code, class, name, state, position.
+ */
+export async function componentsNear(q: Queryable, query: z.infer<typeof componentNearbyQuery>) {
+  const dLat = query.radius / METRES_PER_DEGREE;
+  const dLng = query.radius / (METRES_PER_DEGREE * Math.max(0.01, Math.cos((query.lat * Math.PI) / 180)));
+  const kx = METRES_PER_DEGREE * Math.cos((query.lat * Math.PI) / 180);
+  const metres = sql<number>`sqrt(power((${components.lng} - ${query.lng}) * ${kx}, 2) + power((${components.lat} - ${query.lat}) * ${METRES_PER_DEGREE}, 2))`;
+  const rows = await q.select({ id: components.id, componentCode: components.componentCode, major: components.major, minor: components.minor, name: components.name, state: components.state, lng: components.lng, lat: components.lat, metres })
+    .from(components)
+    .where(and(sql`${components.lng} between ${query.lng - dLng} and ${query.lng + dLng}`, sql`${components.lat} between ${query.lat - dLat} and ${query.lat + dLat}`, sql`${metres} <= ${query.radius}`))
+    .orderBy(metres, asc(components.id)).limit(query.limit);
+  return rows.map((r) => ({ ...r, metres: Math.round(Number(r.metres)) }));
 }

@@ -1,10 +1,11 @@
-import { and, asc, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { AGE_BANDS, type ResidentListQuery } from '../../../../contracts/people.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Queryable } from '../../../platform/db/tx.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { maskIdentityNumber, maskPhone } from '../../../platform/masking.ts';
 import { underPath } from '../../../platform/scope.ts';
+import { keysetBatches } from '../export/keyset.ts';
 import { gridPathInScope } from '../org-refs.ts';
 import type { PiiCodec } from '../pii.ts';
 import { peopleScopeWhere } from '../policy.ts';
@@ -65,15 +66,17 @@ export async function residentPage(q: Queryable, actor: Actor, codec: PiiCodec, 
   return { data: rows.map((r) => maskedResident(r, codec)), page: pageInfoOf(query.page, query.pageSize, Number(counted?.n ?? 0)) };
 }
 
-/** Export reads in id order by keyset (never OFFSET), so memory and time per batch stay flat. */
-export async function* residentBatches(q: Queryable, where: SQL, batch = 2000): AsyncGenerator<ResidentRow[]> {
-  let before: number | null = null;
-  for (;;) {
-    const rows = await q.select().from(residents).where(and(where, before === null ? undefined : lt(residents.id, before))).orderBy(desc(residents.id)).limit(batch);
-    if (!rows.length) return;
-    yield rows;
-    before = rows[rows.length - 1]!.id;
-  }
+/** Only what an export writes: no search tokens, hashes or timestamps to parse and collect per row. */
+export const residentExportFields = {
+  id: residents.id, name: residents.name, idKind: residents.idKind, idCipher: residents.idCipher, gender: residents.gender, birthDate: residents.birthDate,
+  phoneCipher: residents.phoneCipher, address: residents.address, householdNo: residents.householdNo, relation: residents.relation,
+  residenceType: residents.residenceType, careTags: residents.careTags, movedInOn: residents.movedInOn, movedOutOn: residents.movedOutOn,
+};
+export type ResidentExportRow = Pick<ResidentRow, keyof typeof residentExportFields>;
+
+/** Export reads by keyset in id order (export/keyset.ts): memory and time per batch stay flat. */
+export function residentBatches(q: Queryable, where: SQL, batch?: number): AsyncGenerator<ResidentExportRow[]> {
+  return keysetBatches<ResidentExportRow>(q, residents, residentExportFields, where, batch);
 }
 
 /** A resident inside the actor's scope, or 404. */

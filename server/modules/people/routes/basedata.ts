@@ -1,14 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { idParams } from '../../../../contracts/org.ts';
-import { bboxQuery, componentListQuery, entityListQuery, houseBody, houseListQuery, revealLogQuery, tenancyBody } from '../../../../contracts/people.ts';
+import { bboxQuery, componentListQuery, componentNearbyQuery, entityListQuery, houseBody, houseListQuery, revealLogQuery, tenancyBody } from '../../../../contracts/people.ts';
 import type { AppDeps } from '../../../app-deps.ts';
 import { requireActor } from '../../../platform/auth/plugin.ts';
 import { underPath } from '../../../platform/scope.ts';
 import { auditLog, users } from '../../accounts/schema.ts';
 import { registerTenancy, saveHouse } from '../commands/save-house.ts';
-import { authorizePeople, canPeople } from '../policy.ts';
-import { componentPage, componentsInBbox, entityPage, houseDetail, housePage } from '../queries/basedata.ts';
+import { authorizePeople, canPeople, canPickComponents } from '../policy.ts';
+import { AppError } from '../../../platform/errors.ts';
+import { componentPage, componentsInBbox, componentsNear, entityPage, houseDetail, housePage } from '../queries/basedata.ts';
 import { activeCareTags } from '../care-tags.ts';
 
 const LOGGED_ACTIONS = ['people.reveal', 'people.export', 'people.export.reveal'];
@@ -58,6 +59,12 @@ export function basedataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       const actor = requireActor(request);
       authorizePeople(actor, 'read', null);
       return componentsInBbox(db, actor, request.query);
+    });
+
+    // Case reporting (any reporter, residents included): the components around the pin, nearest first.
+    app.get('/api/people/components/nearby', { schema: { tags, summary: '附近的城市部件（上报案件时选择，按距离排序）', querystring: componentNearbyQuery } }, async (request) => {
+      if (!canPickComponents(requireActor(request))) throw new AppError('FORBIDDEN');
+      return { data: await componentsNear(db, request.query) };
     });
 
     app.get('/api/people/care-tags', { schema: { tags, summary: '关怀标签（受控列表）' } }, async (request) => {

@@ -16,6 +16,7 @@ import type { PiiCodec } from '../pii.ts';
 import { authorizePeople, canPeople, peopleAbilities } from '../policy.ts';
 import { loadResident, maskedResident, residentBatches, residentFilter, residentPage } from '../queries/residents.ts';
 import { residenceHistory } from '../schema.ts';
+import { houseAddressesById } from '../org-refs.ts';
 
 const exportResidentsQuery = residentListQuery.omit({ page: true, pageSize: true }).extend(exportQuery.shape).extend({
   /** Unmasked export: needs the reveal permission and a reason, like a single reveal. */
@@ -55,7 +56,9 @@ export function residentRoutes(deps: AppDeps, codec: PiiCodec): FastifyPluginAsy
       authorizePeople(actor, 'read', row);
       const history = await db.select({ houseId: residenceHistory.houseNodeId, fromOn: residenceHistory.fromOn, toOn: residenceHistory.toOn })
         .from(residenceHistory).where(eq(residenceHistory.residentId, row.id)).orderBy(asc(residenceHistory.id));
-      return { data: { ...maskedResident(row, codec), history }, abilities: peopleAbilities(actor, row) };
+      // The move history names each house by its address (the person's own record, already in scope).
+      const addresses = await houseAddressesById(db, [...new Set(history.map((h) => h.houseId))]);
+      return { data: { ...maskedResident(row, codec), history: history.map((h) => ({ ...h, address: addresses.get(h.houseId) ?? null })) }, abilities: peopleAbilities(actor, row) };
     });
 
     app.post('/api/people/residents', { schema: { tags, summary: '登记或更新居民（按证件号码）', body: residentBody } }, async (request, reply) => {

@@ -20,6 +20,18 @@ export function bigrams(...parts: (string | null | undefined)[]): string[] {
   return [...out];
 }
 
+/**
+ * Bigrams of `extra` added to an already computed list: an import computes each house's address
+ * bigrams once and adds every occupant's name to them, instead of re-tokenising the address per row.
+ */
+export function bigramsWith(base: readonly string[], ...extra: (string | null | undefined)[]): string[] {
+  const more = bigrams(...extra);
+  if (!more.length) return [...base];
+  const out = new Set(base);
+  for (const g of more) out.add(g);
+  return [...out];
+}
+
 /** Bigrams a search term requires; empty when the term has no 2-character window. */
 export function queryBigrams(term: string): string[] {
   return bigrams(term);

@@ -1,25 +1,19 @@
 import { Select } from 'antd';
-import { apiGet } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
-
-interface ComponentFeature { geometry: { coordinates: [number, number] }; properties: { id: number; componentCode: string; name: string; state: string } }
-
-/** Metres between two nearby WGS84 points (equirectangular: exact enough within a grid). */
-function metres(a: [number, number], b: [number, number]): number {
-  const k = Math.PI / 180, x = (b[0] - a[0]) * Math.cos(((a[1] + b[1]) / 2) * k), y = b[1] - a[1];
-  return Math.sqrt(x * x + y * y) * k * 6_371_000;
-}
+import { fetchNearbyComponents } from '../api';
+import { componentLabel } from '../house-format';
 
 /**
- * Picks a city component near a map pin (case reporting): components within ~200 m, nearest first.
- * For the cases feature's report form; the grid map draws the same GeoJSON endpoint as a layer.
+ * Picks a city component (部件) near a map pin when reporting a case: the components within 150 m,
+ * nearest first. The value is the component's 16-digit national code, which is what a case keeps
+ * (`componentId` of the report contract). Used by the cases feature's report form.
  */
-export function ComponentPicker({ lng, lat, value, onChange }: { lng: number; lat: number; value?: number; onChange: (id: number | undefined) => void }) {
-  const d = 0.002;
-  const nearby = useAsync((signal) => apiGet<{ features: ComponentFeature[] }>(`/api/people/components/geojson?bbox=${lng - d},${lat - d},${lng + d},${lat + d}&limit=200`, { signal })
-    .then((fc) => fc.features.map((f) => ({ ...f.properties, metres: metres([lng, lat], f.geometry.coordinates) })).sort((a, b) => a.metres - b.metres)), [lng, lat]);
+export function ComponentPicker({ lng, lat, value, onChange }: { lng: number; lat: number; value?: string; onChange: (code: string | undefined) => void }) {
+  const nearby = useAsync((signal) => fetchNearbyComponents(lng, lat, 150, signal), [lng, lat]);
+  const options = (nearby.data ?? []).map((c) => ({ value: c.componentCode, label: componentLabel(c) }));
   return (
-    <Select allowClear showSearch optionFilterProp="label" placeholder="选择附近的城市部件（可选）" loading={nearby.loading} value={value} onChange={onChange} style={{ width: '100%' }}
-      options={(nearby.data ?? []).map((c) => ({ value: c.id, label: `${c.name} ${c.componentCode}（${c.state}，${Math.round(c.metres)} 米）` }))} />
+    <Select allowClear showSearch optionFilterProp="label" loading={nearby.loading} value={value} onChange={(v?: string) => onChange(v ?? undefined)} style={{ width: '100%' }}
+      placeholder={nearby.error !== undefined ? '附近部件暂时无法加载（可不选）' : options.length || nearby.loading ? '选择附近的城市部件（可选）' : '150 米内没有登记的城市部件'}
+      notFoundContent="150 米内没有登记的城市部件" options={options} />
   );
 }

@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { Card, Input, Select, Space, Table } from 'antd';
 import { hasAbility, useMe } from '../../../app/session/SessionContext';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
@@ -18,7 +19,7 @@ export default function HousesPage() {
       {list.error !== undefined ? <ErrorAlert error={list.error} onRetry={list.reload} /> : (
         <Table<House> rowKey="id" size="middle" loading={list.loading} dataSource={list.data?.data} pagination={list.pagination}
           columns={[
-            { title: '地址', dataIndex: 'address' },
+            { title: '地址', dataIndex: 'address', render: (address: string, h: House) => <Link to={`/people/houses/${h.id}`}>{address}</Link> },
             { title: '用途', dataIndex: 'use', width: 80 },
             { title: '面积（㎡）', dataIndex: 'areaM2', width: 100 },
             { title: '产权人', dataIndex: 'ownerName', width: 100 },

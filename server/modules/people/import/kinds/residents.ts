@@ -1,10 +1,18 @@
 import { RESIDENCE_TYPES } from '../../../../../contracts/people.ts';
 import { houseRefsByCode, type HouseRef } from '../../org-refs.ts';
 import { identityFacts, identityProblem, passportProblem, phoneProblem } from '../../rules/identity.ts';
-import { bigrams } from '../../rules/tokens.ts';
+import { bigrams, bigramsWith } from '../../rules/tokens.ts';
 import { tail } from '../../pii.ts';
 import { upsertResidents, type ResidentValue } from '../../commands/upsert-residents.ts';
 import { normaliseDate, splitList, type CellError, type KindSpec } from '../kind.ts';
+
+/** Address bigrams per house, computed once per house object (one lookup map per batch). */
+const addressGrams = new WeakMap<HouseRef, string[]>();
+function gramsOf(house: HouseRef): string[] {
+  let grams = addressGrams.get(house);
+  if (!grams) { grams = bigrams(house.address); addressGrams.set(house, grams); }
+  return grams;
+}
 
 export const residentKind: KindSpec<Map<string, HouseRef>, ResidentValue> = {
   fields: [
@@ -70,7 +78,7 @@ export const residentKind: KindSpec<Map<string, HouseRef>, ResidentValue> = {
       idCipher: codec.seal(idNumber), idHash: codec.lookupHash('id', idNumber), idTail: tail(idNumber),
       phoneCipher: phone ? codec.seal(phone) : null, phoneHash: phone ? codec.lookupHash('phone', phone) : null, phoneTail: phone ? tail(phone) : null,
       householdNo: row.householdNo || null, relation: row.relation || null, residenceType: row.residenceType!, careTags: tags,
-      movedInOn, movedOutOn, address: house.address, searchTokens: bigrams(name, house.address),
+      movedInOn, movedOutOn, address: house.address, searchTokens: bigramsWith(gramsOf(house), name),
     };
   },
   write: async (tx, values) => { await upsertResidents(tx, values); },

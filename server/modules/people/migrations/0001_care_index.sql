@@ -1,0 +1,1 @@
+CREATE INDEX "people_residents_care_scope_idx" ON "people_residents" USING btree ("scope_path" text_pattern_ops) WHERE "people_residents"."moved_out_on" is null and cardinality("people_residents"."care_tags") > 0;
