@@ -1,9 +1,11 @@
 /**
- * Street big screen at district scale: `npx tsx bench/dashboard.ts [cases] [baseRecords]`
- * (defaults 5,000,000 and 2,000,000; DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
- * Creates and drops its own gridhive_bench_dash_* database. Prints the p95 of the street big
- * screen's full set of queries (both endpoints' work) and of recomputing the same case panels
- * from the base tables, and their ratio.
+ * Street big screen at district scale: `npx tsx bench/dashboard.ts [cases] [baseRecords] [--keep] [--reuse=<database>] [--explain]`
+ * (defaults 5,000,000 cases and 2,000,000 base records; DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/postgres). Generates into its own gridhive_bench_dash_*
+ * database, dropped afterwards unless --keep; --reuse measures a kept database again without
+ * generating. Prints the p95 of the street big screen's full set of queries (both endpoints' work)
+ * and of recomputing the same case panels from the base tables, and their ratio. When the big
+ * screen misses its target (or with --explain), prints EXPLAIN ANALYZE of its slowest queries.
  */
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -15,42 +17,26 @@ import { periodsAt } from '../server/modules/analytics/periods.ts';
 import { refreshRollups } from '../server/modules/analytics/refresh.ts';
 import { allProviders } from '../server/modules/analytics/registry.ts';
 import { caseIndicators } from '../server/modules/cases/indicators.ts';
+import { mapLayers } from '../server/modules/analytics/map.ts';
+import { refreshSnapshots } from '../server/modules/analytics/snapshots.ts';
+import { explainSlowest } from './dashboard/explain.ts';
+import { seedBase, seedCases, seedTree, withoutIndexes } from './dashboard/generate.ts';
 
-const CASES = Number(process.argv[2] ?? 5_000_000);
-const BASE = Number(process.argv[3] ?? 2_000_000);
+const numbers = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
+const CASES = numbers[0] ?? 5_000_000;
+const BASE = numbers[1] ?? 2_000_000;
+const reuse = process.argv.find((a) => a.startsWith('--reuse='))?.slice('--reuse='.length);
+const keep = process.argv.includes('--keep') || Boolean(reuse);
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const name = `gridhive_bench_dash_${process.pid}`;
+const name = reuse ?? `gridhive_bench_dash_${process.pid}`;
 const STREET = '/1/2/';
+const TARGET_MS = 150;
 
 const p95 = (s: number[]) => [...s].sort((a, b) => a - b)[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
 async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
   const out: number[] = [];
   for (let i = 0; i < runs; i++) { const t = performance.now(); await fn(); out.push(performance.now() - t); }
   return out;
-}
-
-/** 10 streets × 10 communities × 10 grids; ids chosen so paths are arithmetic. */
-async function seedTree(pool: pg.Pool) {
-  await pool.query(`insert into org_nodes (id, level, code, name, path) values (1, 'district', '320508', '姑苏区', '/1/')`);
-  await pool.query(`insert into org_nodes (id, parent_id, level, code, name, path) select 1 + s, 1, 'street', '320508' || lpad(s::text, 3, '0'), '街道' || s, '/1/' || (1 + s) || '/' from generate_series(1, 10) s`);
-  await pool.query(`insert into org_nodes (id, parent_id, level, code, name, path) select 100 + c, 2 + (c - 1) / 10, 'community', '320508' || lpad(c::text, 6, '0'), '社区' || c, '/1/' || (2 + (c - 1) / 10) || '/' || (100 + c) || '/' from generate_series(1, 100) c`);
-  await pool.query(`insert into org_nodes (id, parent_id, level, code, name, path, households) select 1000 + g, 101 + (g - 1) / 10, 'grid', '320508' || lpad(g::text, 9, '0'), '网格' || g, '/1/' || (2 + (g - 1) / 100) || '/' || (101 + (g - 1) / 10) || '/' || (1000 + g) || '/', 300 from generate_series(1, 1000) g`);
-  await pool.query(`insert into case_categories (code, name, kind) select lpad(i::text, 2, '0'), '类别' || i, 'event' from generate_series(1, 12) i`);
-}
-
-async function seedRows(pool: pg.Pool) {
-  const grid = (g: string) => `(1001 + (${g} % 1000))`;
-  const gridPath = (g: string) => `'/1/' || (2 + (${g} % 1000) / 100) || '/' || (101 + (${g} % 1000) / 10) || '/' || ${grid(g)} || '/'`;
-  await pool.query(`insert into people_residents (house_node_id, scope_path, name, gender, birth_date, id_kind, id_cipher, id_hash, id_tail, residence_type, address, search_tokens)
-    select 100000 + g, ${gridPath('g')} || (100000 + g) || '/', '居民' || g, '男', date '1970-01-01', 'id', 'x', 'h' || g, '0000', 'registered', '地址', '{}' from generate_series(1, ${BASE}) g`);
-  // Two years of cases; 1 in 20 still open, most closed and rated.
-  await pool.query(`insert into cases (case_no, title, description, source, state, category_id, department_id, grid_id, community_id, street_id, scope_path, reported_at, closed_at, closed_on_time, score, due_at, updated_at)
-    select 'B' || g, '案件', '描述', 'patrol', case when g % 20 = 0 then 'dispatched' when g % 3 = 0 then 'closed' else 'rated' end,
-      1 + g % 12, case when g % 4 = 0 then null else 1 + g % 8 end, ${grid('g')}, 101 + (g % 1000) / 10, 2 + (g % 1000) / 100, ${gridPath('g')},
-      r, case when g % 20 = 0 then null else r + interval '2 days' end, case when g % 20 = 0 then null else g % 7 <> 0 end,
-      case when g % 20 <> 0 and g % 3 <> 0 then 1 + g % 5 end, case when g % 20 = 0 then r + interval '5 days' end, least(r + interval '3 days', now() - interval '1 hour')
-    from (select g, now() - (g % 730) * interval '1 day' - (g % 1440) * interval '1 minute' as r from generate_series(1, ${CASES}) g) s`);
-  await pool.query('analyze');
 }
 
 /** The same case panels straight from the cases table (what the rollup saves per request). */
@@ -68,19 +54,34 @@ async function fromBaseTables(db: Db) {
 
 const admin = new pg.Client({ connectionString: serverUrl });
 await admin.connect();
-await admin.query(`create database ${name}`);
+if (!reuse) await admin.query(`create database ${name}`);
 const target = new URL(serverUrl); target.pathname = `/${name}`;
 const pool = new pg.Pool({ connectionString: target.toString(), max: 8 });
+const secs = (t: number) => `${((performance.now() - t) / 1000).toFixed(0)} s`;
 try {
-  await runMigrations(pool);
   const db = drizzle(pool) as unknown as Db;
+  await runMigrations(pool);
+  if (!reuse) {
+    let t = performance.now();
+    await seedTree(pool);
+    let counts: Awaited<ReturnType<typeof seedBase>> | undefined;
+    const rebuilt = await withoutIndexes(pool, ['cases', 'people_residents', 'people_houses', 'people_entities', 'people_components', 'party_members', 'party_points'], async () => {
+      counts = await seedBase(pool, BASE);
+      console.log(`  base records written in ${secs(t)}`);
+      await seedCases(pool, CASES);
+      console.log(`  cases written in ${secs(t)}`);
+    });
+    console.log(`  rebuilt ${rebuilt.length} secondary indexes from their schema definitions, partial ones included: ${rebuilt.filter((d) => / WHERE /.test(d)).map((d) => d.split(' ')[2]).join(', ')}`);
+    console.log(`generated ${CASES.toLocaleString()} cases and ${BASE.toLocaleString()} base records (${JSON.stringify(counts)}) with indexes in ${secs(t)}`);
+    t = performance.now();
+    const months = await refreshRollups(db, allProviders());
+    console.log(`full rollup refresh: ${JSON.stringify(months)} months in ${secs(t)}`);
+  }
   let t = performance.now();
-  await seedTree(pool);
-  await seedRows(pool);
-  console.log(`generated ${CASES.toLocaleString()} cases and ${BASE.toLocaleString()} residents in ${((performance.now() - t) / 1000).toFixed(0)} s`);
-  t = performance.now();
-  const months = await refreshRollups(db, allProviders());
-  console.log(`full rollup refresh: ${JSON.stringify(months)} months in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(`snapshot figures (population, entities, members, volunteers, red list) for ${await refreshSnapshots(db, allProviders())} node × figure pairs in ${secs(t)}`);
+  const { rows: [size] } = await pool.query(`select (select count(*) from cases)::int as cases, (select count(*) from cases where state not in ('closed', 'rated'))::int as open,
+    (select count(*) from people_residents)::int as residents, pg_size_pretty(pg_database_size(current_database())) as size`);
+  console.log(`database ${name}: ${JSON.stringify(size)}`);
   await pool.query(`update cases set state = 'handled', updated_at = now() where id in (select id from cases where state = 'dispatched' limit 50)`);
   t = performance.now();
   const inc = await refreshRollups(db, allProviders());
@@ -89,13 +90,28 @@ try {
   const screen = async () => Promise.all([bigscreenBase(db, STREET, new Date()), bigscreenCases(db, STREET, new Date())]);
   await screen();
   const rolled = await time(40, screen);
+  const baseOnly = await time(20, () => bigscreenBase(db, STREET, new Date()));
+  const casesOnly = await time(20, () => bigscreenCases(db, STREET, new Date()));
   await fromBaseTables(db);
   const base = await time(8, () => fromBaseTables(db));
-  console.log(`street big screen, full set of queries: p95 ${p95(rolled).toFixed(1)} ms over ${rolled.length} runs (target ≤ 150 ms)`);
+  const mapSet = () => mapLayers(db, STREET, ['cases', 'care', 'partyHouseholds', 'components', 'stations'], new Date());
+  const map = await time(5, mapSet);
+  console.log(`street big screen, full set of queries: p95 ${p95(rolled).toFixed(1)} ms over ${rolled.length} runs (target ≤ ${TARGET_MS} ms)`);
+  console.log(`  of which /bigscreen/base alone p95 ${p95(baseOnly).toFixed(1)} ms, /bigscreen/cases alone p95 ${p95(casesOnly).toFixed(1)} ms`);
   console.log(`same case panels recomputed from base tables: p95 ${p95(base).toFixed(1)} ms over ${base.length} runs`);
   console.log(`ratio base / rollup: ${(p95(base) / p95(rolled)).toFixed(1)}×`);
+  console.log(`street one map (cases ≤ 10,000 points, care, party households, components, stations): p95 ${p95(map).toFixed(1)} ms over ${map.length} runs`);
+  if (p95(rolled) > TARGET_MS || process.argv.includes('--explain')) {
+    console.log(`street big screen ${p95(rolled) > TARGET_MS ? 'misses its target' : 'queries (--explain)'}: the slowest statements of one run of the full set`);
+    await explainSlowest(pool, (spyDb) => Promise.all([bigscreenBase(spyDb, STREET, new Date()), bigscreenCases(spyDb, STREET, new Date())]));
+  }
+  if (process.argv.includes('--explain')) {
+    console.log('street one map (--explain): the slowest statements of one run');
+    await explainSlowest(pool, (spyDb) => mapLayers(spyDb, STREET, ['cases', 'care', 'partyHouseholds', 'components', 'stations'], new Date()), 2);
+  }
 } finally {
   await pool.end();
-  await admin.query(`drop database if exists ${name}`);
+  if (keep) console.log(`kept database ${name} (rerun with --reuse=${name}; drop database ${name} when done)`);
+  else await admin.query(`drop database if exists ${name}`);
   await admin.end();
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const MAP_LAYERS = ['cases', 'components', 'partyHouseholds', 'care', 'activities'] as const;
+export const MAP_LAYERS = ['cases', 'components', 'partyHouseholds', 'care', 'activities', 'stations'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 
 /** Which node the big screen or map looks at; the actor's own scope node when omitted. */
@@ -45,6 +45,8 @@ export interface MapLayers {
   cases: { id: number; lng: number; lat: number; state: string; overdue: boolean }[];
   components: { id: number; lng: number; lat: number; name: string; state: string }[];
   activities: { communityPath: string; count: number }[];
+  /** 党群服务驿站; `located` 'community' when the point is only the community's centre (no building known). */
+  stations: { id: number; name: string; address: string; hours: string; communityPath: string; lng: number; lat: number; located: 'building' | 'community' }[];
 }
 
 /** GET /api/analytics/grids/:id */

@@ -2,18 +2,25 @@ import type { Queryable } from '../../platform/db/tx.ts';
 import { cohort } from './cohort.ts';
 import { periodsAt } from './periods.ts';
 import { breakdown, figure, list } from './registry.ts';
+import { SNAPSHOT_FIGURES, snapshotValues } from './snapshots.ts';
 import type { StatQuery } from './stat-provider.ts';
 
 const CASES = 'cases.cohort';
 
-/** Slow-moving panels: base-data counts, members, volunteers, wishes, the red list. */
+/**
+ * Slow-moving panels: base-data counts, members, volunteers, wishes, the red list. Figures over
+ * whole streets come from the snapshot job (snapshots.ts) while it is fresh, else live.
+ */
 export async function bigscreenBase(db: Queryable, scopePath: string, now: Date) {
   const p = periodsAt(now);
   const month: StatQuery = { scopePath, from: p.monthStart, to: p.nextMonthStart, now };
+  const kept = await snapshotValues(db, SNAPSHOT_FIGURES, month);
+  const fig = (name: string) => (kept.has(name) ? Promise.resolve(kept.get(name) as number) : figure(db, name, month));
   const [population, households, entities, members, volunteers, grids, wishesFulfilled, volunteerHours, redList] = await Promise.all([
-    figure(db, 'people.population', month), figure(db, 'org.households', month), figure(db, 'people.entities', month),
-    figure(db, 'party.members', month), figure(db, 'volunteers.volunteers', month), figure(db, 'org.grids', month),
-    figure(db, 'wishes.fulfilled', month), figure(db, 'volunteers.hours', month), list(db, 'party.redList', month),
+    fig('people.population'), figure(db, 'org.households', month), fig('people.entities'),
+    fig('party.members'), fig('volunteers.volunteers'), figure(db, 'org.grids', month),
+    figure(db, 'wishes.fulfilled', month), figure(db, 'volunteers.hours', month),
+    kept.has('party.redList') ? (kept.get('party.redList') as Record<string, unknown>[]) : list(db, 'party.redList', month),
   ]);
   return { month: p.month, counts: { population, households, entities, members, volunteers, grids }, wishesFulfilled, volunteerHours, redList };
 }

@@ -12,20 +12,21 @@ export async function mapLayers(db: Queryable, scopePath: string, layers: MapLay
   const p = periodsAt(now);
   const q: StatQuery = { scopePath, from: p.monthStart, to: p.nextMonthStart, now };
   const want = new Set(layers);
-  const [open, care, households, cases, components, activities] = await Promise.all([
+  const [open, care, households, cases, components, activities, stations] = await Promise.all([
     list(db, 'cases.openByPath', q),
     want.has('care') ? breakdown(db, 'people.careByGrid', q) : [],
     want.has('partyHouseholds') ? breakdown(db, 'party.householdsByGrid', q) : [],
     want.has('cases') ? list(db, 'cases.points', q) : [],
     want.has('components') ? list(db, 'people.components', q) : [],
     want.has('activities') ? breakdown(db, 'volunteers.activitiesByCommunity', q) : [],
+    want.has('stations') ? list(db, 'services.stations', q) : [],
   ]);
   const grids = new Map<string, GridCounts>();
   const at = (path: string) => grids.get(path) ?? grids.set(path, { path, open: 0, overdue: 0, care: 0, partyHouseholds: 0 }).get(path)!;
   for (const r of open) Object.assign(at(String(r.path)), { open: Number(r.open), overdue: Number(r.overdue) });
   for (const s of care) at(s.key).care = s.value;
   for (const s of households) at(s.key).partyHouseholds = s.value;
-  return { grids: [...grids.values()], cases, components, activities: activities.map((a) => ({ communityPath: a.key, count: a.value })) };
+  return { grids: [...grids.values()], cases, components, activities: activities.map((a) => ({ communityPath: a.key, count: a.value })), stations };
 }
 
 /** What the map's grid card adds to the org module's grid detail: people, members, cases and this month's indicators. */

@@ -22,7 +22,7 @@ export function analyticsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: await bigscreenCases(deps.db, node.path, new Date()) };
     });
 
-    app.get('/api/analytics/map/layers', { schema: { tags, summary: '一张图：图层数据（案件点位、部件、党员户、关怀对象计数、志愿活动）', querystring: mapLayersQuery } }, async (request) => {
+    app.get('/api/analytics/map/layers', { schema: { tags, summary: '一张图：图层数据（案件点位、部件、党员户、关怀对象计数、志愿活动、党群服务驿站）', querystring: mapLayersQuery } }, async (request) => {
       const node = await dashboardNode(deps.db, requireActor(request), request.query.nodeId);
       return { data: await mapLayers(deps.db, node.path, request.query.layers, new Date()) };
     });

@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Monthly cohort rollups, one row per source (a stat provider), month, governance node, dimension
@@ -26,3 +26,15 @@ export const refreshMarks = pgTable('analytics_refresh_marks', {
   refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull(),
   months: integer('months').notNull(),
 });
+
+/**
+ * Street- and community-wide snapshot figures (population, members, the red list…): one value per
+ * provider and node, rewritten by a job. Counting a street's 140,000 residents took 0.2–0.7 s
+ * per request at district scale; grids stay live (a few thousand rows each).
+ */
+export const snapshots = pgTable('analytics_snapshots', {
+  name: text('name').notNull(),
+  nodePath: text('node_path').notNull(),
+  value: jsonb('value').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+}, (t) => [primaryKey({ columns: [t.nodePath, t.name] })]);

@@ -10,7 +10,7 @@ import { GridCardDrawer } from '../components/GridCardDrawer';
 import { LayerMap } from '../components/LayerMap';
 
 type Toggle = MapLayer | 'heat';
-const LABELS: Record<Toggle, string> = { cases: '案件点位', heat: '案件热力', components: '城市部件', partyHouseholds: '党员户', care: '关怀对象（计数）', activities: '志愿活动' };
+const LABELS: Record<Toggle, string> = { cases: '案件点位', heat: '案件热力', components: '城市部件', partyHouseholds: '党员户', care: '关怀对象（计数）', activities: '志愿活动', stations: '党群服务驿站' };
 
 /** 一张图: the grids of the user's scope with layers to toggle; a click opens the grid's card. */
 export default function OnemapPage() {
@@ -28,6 +28,7 @@ export default function OnemapPage() {
       <Space style={{ marginBottom: 8 }}>
         {layers.data && <span>案件点位 {layers.data.cases.length} 个</span>}
         {on.includes('activities') && <span>本月志愿活动 {activities} 场</span>}
+        {on.includes('stations') && <span data-testid="station-count">党群服务驿站 {layers.data?.stations.length ?? 0} 个</span>}
       </Space>
       <div style={{ height: 'calc(100vh - 260px)', minHeight: 480 }}>
         {!grids.data || !layers.data ? <Spin /> : <LayerMap features={grids.data.features} layers={layers.data} on={new Set(on)} onSelect={setGridId} />}
