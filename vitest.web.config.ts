@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // DOM: browser behaviour is covered by the e2e tests against real Chromium.
 export default defineConfig({
   test: {
-    include: ['web/**/*.test.ts'],
+    include: ['web/**/*.test.ts', 'web/**/*.test.tsx'],
     environment: 'node',
   },
 });

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { saveScreenshot, settle } from './harness.ts';
-import { DESK, PHONE, signIn, useServerAndBrowser } from './support/suite.ts';
+import { DESK, PHONE, signIn, useServerAndBrowser, apiAs } from './support/suite.ts';
 
 // antd spaces two-character button labels (预 约), hence the regexes.
-
-
-async function api<T>(page: Page, method: 'GET' | 'POST', url: string, data?: unknown): Promise<{ status: number; body: T }> {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'gh_csrf')?.value ?? '';
-  const res = await page.request.fetch(url, { method, data, headers: method === 'GET' ? {} : { 'x-csrf-token': csrf } });
-  return { status: res.status(), body: (await res.json().catch(() => null)) as T };
-}
 
 describe('community life', () => {
   const suite = useServerAndBrowser();
@@ -51,27 +44,39 @@ describe('community life', () => {
 
       // The secretary receives it from the inbox and becomes first-responsible.
       await secretary.goto('/services/inbox');
-      const residentName = (await api<{ data: { displayName: string } }>(resident, 'GET', '/api/me')).body.data.displayName;
+      const residentName = (await apiAs<{ data: { displayName: string } }>(resident, 'GET', '/api/me')).body.data.displayName;
       const inboxCard = secretary.getByTestId('booking-card').filter({ hasText: residentName }).filter({ hasText: '开具居住证明' });
       await inboxCard.getByRole('button', { name: /^受\s*理$/ }).click();
       await secretary.getByText('已受理，您是首问责任人').first().waitFor();
       await secretary.getByRole('tab', { name: '我负责的' }).click();
       await secretary.getByTestId('booking-card').filter({ hasText: '开具居住证明' }).getByRole('button', { name: /^移\s*交$/ }).waitFor();
 
-      // The resident sees the status change in 我的预约.
-      await resident.reload();
+      // The resident sees the status change in 我的预约 without reloading (live events).
       await resident.getByTestId('booking-card').filter({ hasText: '证明开具' }).getByText('办理中').waitFor();
       await settle(resident);
       await saveScreenshot(resident, 'community-life-my-bookings-phone');
 
+      // 代办: the secretary books for a registered resident found with the masked resident picker.
+      const person = (await apiAs<{ data: { name: string; idNumberMasked: string }[] }>(secretary, 'GET', '/api/people/residents?pageSize=1')).body.data[0]!;
+      await secretary.goto('/services');
+      await secretary.locator('[data-testid^="service-item-"]').filter({ hasText: '老年优待证' }).getByRole('button', { name: '申请代办' }).click();
+      const proxy = secretary.getByRole('dialog');
+      await proxy.getByRole('combobox').fill(person.name);
+      await secretary.locator('.ant-select-item-option').filter({ hasText: person.idNumberMasked }).first().click();
+      await proxy.getByLabel('需求说明').fill('老人行动不便，电话申请代办');
+      await proxy.getByRole('button', { name: '提交代办' }).click();
+      await proxy.waitFor({ state: 'hidden' });
+      await secretary.goto('/services/inbox');
+      await secretary.getByTestId('booking-card').filter({ hasText: person.name }).filter({ hasText: '电话申请代办' }).waitFor();
+
       // A 四议两公开 record: the proposal is the only step offered; skipping ahead is refused with 409.
-      const me = (await api<{ data: { scope: { nodeId: number } } }>(secretary, 'GET', '/api/me')).body.data;
-      const created = await api<{ data: { id: number } }>(secretary, 'POST', '/api/decisions', {
+      const me = (await apiAs<{ data: { scope: { nodeId: number } } }>(secretary, 'GET', '/api/me')).body.data;
+      const created = await apiAs<{ data: { id: number } }>(secretary, 'POST', '/api/decisions', {
         communityId: me.scope.nodeId, title: '小区加装电梯议题', summary: '3 号楼居民申请加装电梯，费用按楼层分摊。',
       });
       expect(created.status).toBe(201);
       const decisionId = created.body.data.id;
-      const skipped = await api<{ error: { message: string } }>(secretary, 'POST', `/api/decisions/${decisionId}/steps`, { kind: 'committees', note: '跳过提议' });
+      const skipped = await apiAs<{ error: { message: string } }>(secretary, 'POST', `/api/decisions/${decisionId}/steps`, { kind: 'committees', note: '跳过提议' });
       expect(skipped.status).toBe(409);
       expect(skipped.body.error.message).toContain('党组织提议');
 

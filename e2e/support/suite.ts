@@ -35,3 +35,10 @@ export async function signIn(context: BrowserContext, username: string): Promise
   await page.getByTestId('current-user').waitFor();
   return page;
 }
+
+/** Calls the API as the page's signed-in user (its cookies, and the CSRF header for changes). */
+export async function apiAs<T>(page: Page, method: 'GET' | 'POST', url: string, data?: unknown): Promise<{ status: number; body: T }> {
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'gh_csrf')?.value ?? '';
+  const res = await page.request.fetch(url, { method, data, headers: method === 'GET' ? {} : { 'x-csrf-token': csrf } });
+  return { status: res.status(), body: (await res.json().catch(() => null)) as T };
+}

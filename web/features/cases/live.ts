@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 
-export type LiveTopic = 'case.reported' | 'case.changed' | 'notification';
+export type LiveTopic = 'case.reported' | 'case.changed' | 'notification' | 'meeting.changed' | 'booking.changed' | 'board.changed';
 export interface LiveMessage {
   topic: LiveTopic;
   caseId?: number;
@@ -10,7 +10,8 @@ export interface LiveMessage {
 }
 
 type Listener = (message: LiveMessage) => void;
-const TOPICS: LiveTopic[] = ['case.reported', 'case.changed', 'notification'];
+// Community life (meetings, bookings, boards) shares the tab's one connection.
+const TOPICS: LiveTopic[] = ['case.reported', 'case.changed', 'notification', 'meeting.changed', 'booking.changed', 'board.changed'];
 const listeners = new Set<Listener>();
 let source: EventSource | null = null;
 

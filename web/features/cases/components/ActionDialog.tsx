@@ -3,7 +3,7 @@ import { Alert, App, Form, Modal } from 'antd';
 import { ACTION_LABELS_ZH } from '../../../../contracts/case-labels.ts';
 import { ApiError } from '../../../shared/api';
 import { transitionCase } from '../api';
-import { applyFieldErrors } from '../form-errors';
+import { formErrorMessage } from '../../../shared/form-errors';
 import type { CaseAction, CaseDetail, Suggestion, TransitionInput } from '../types';
 import { ActionFields } from './ActionFields';
 
@@ -55,7 +55,7 @@ export function ActionDialog({ action, detail, suggestion, onClose, onChanged }:
         onChanged();
         return;
       }
-      setError(applyFieldErrors(form, err, FIELDS, { minutes: 'hours' }));
+      setError(formErrorMessage(form, err, FIELDS, { minutes: 'hours' }));
     } finally {
       setBusy(false);
     }

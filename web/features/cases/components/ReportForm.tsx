@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Segmented, Select } from 'antd';
 import { SOURCE_LABELS_ZH } from '../../../../contracts/case-labels.ts';
-import { applyFieldErrors } from '../form-errors';
+import { formErrorMessage } from '../../../shared/form-errors';
 import type { ReportInput } from '../types';
+import { ComponentPicker } from '../../people/components/ComponentPicker';
 import { CategoryCascader } from './CategoryCascader';
 import { DuplicateHint } from './DuplicateHint';
 import { PhotoUpload } from './PhotoUpload';
@@ -33,6 +34,8 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
   const [mode, setMode] = useState<'pin' | 'address'>('pin');
   const [pin, setPin] = useState<Pin | null>(null);
   const [photoIds, setPhotoIds] = useState<number[]>([]);
+  // The city component (部件) the problem concerns, by its 16-digit code; only offered with a pin.
+  const [componentId, setComponentId] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const title = Form.useWatch('title', form) ?? '';
@@ -50,12 +53,12 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
     try {
       await onSubmit({
         title: v.title, description: v.description, categoryId: v.categoryId, address: v.address || undefined, photoIds,
-        ...(mode === 'pin' && pin ? { lng: pin.lng, lat: pin.lat } : {}),
+        ...(mode === 'pin' && pin ? { lng: pin.lng, lat: pin.lat, ...(componentId ? { componentId } : {}) } : {}),
         ...(v.source ? { source: v.source, reporterName: v.reporterName, reporterPhone: v.reporterPhone || undefined } : {}),
       });
     } catch (err) {
       // The server files a bad pin under lng/lat: show it beside the address, the field that is there.
-      setError(applyFieldErrors(form, err, REPORT_FIELDS, { lng: 'address', lat: 'address', communityId: 'address' }));
+      setError(formErrorMessage(form, err, REPORT_FIELDS, { lng: 'address', lat: 'address', communityId: 'address' }));
     } finally {
       setSubmitting(false);
     }
@@ -94,8 +97,13 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
           options={[{ value: 'pin', label: '地图选点' }, { value: 'address', label: '只填地址' }]}
           style={{ marginBottom: 8 }}
         />
-        {mode === 'pin' && <PinPicker value={pin} onChange={setPin} />}
+        {mode === 'pin' && <PinPicker value={pin} onChange={(p) => { setPin(p); setComponentId(undefined); }} />}
       </Form.Item>
+      {mode === 'pin' && pin && (
+        <Form.Item label="相关城市部件" tooltip="井盖、路灯、消防栓等设施出了问题时选择，便于派给权属单位">
+          <ComponentPicker lng={pin.lng} lat={pin.lat} value={componentId} onChange={setComponentId} />
+        </Form.Item>
+      )}
       <Form.Item name="address" label="详细地址" rules={mode === 'address' ? [{ required: true, min: 2, message: '请填写地址' }] : []}>
         <Input maxLength={200} placeholder="如：××路 12 号东侧" />
       </Form.Item>

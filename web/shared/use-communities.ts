@@ -1,0 +1,20 @@
+import type { Me } from '../app/session/types';
+import { apiGet } from './api';
+import { useAsync } from './use-async';
+
+export interface CommunityOption { value: number; label: string }
+
+/**
+ * The communities a staff member works for: their own when scoped to a community, the street's
+ * communities for a street account. Higher levels pick a street first elsewhere: empty here.
+ */
+export function useCommunities(me: Me) {
+  const scope = me.scope;
+  return useAsync(async (signal): Promise<CommunityOption[]> => {
+    if (!scope) return [];
+    if (scope.level === 'community') return [{ value: scope.nodeId, label: scope.name }];
+    if (scope.level !== 'street') return [];
+    const res = await apiGet<{ data: { id: number; name: string; level: string }[] }>(`/api/org/nodes/${scope.nodeId}/children?pageSize=200`, { signal });
+    return res.data.filter((n) => n.level === 'community').map((n) => ({ value: n.id, label: n.name }));
+  }, [scope?.nodeId, scope?.level]);
+}
