@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 export interface FieldCipher {
   encrypt(plain: string): string;
   decrypt(stored: string): string;
-  /** Deterministic keyed hash for equality lookups (hex). */
+  /** Deterministic keyed hash for equality lookups: 128 bits, base64url (22 characters). */
   lookupHash(plain: string): string;
 }
 
@@ -46,7 +46,12 @@ export function createFieldCipher(secret: string): FieldCipher {
       return decipher.update(body, 'base64url', 'utf8') + decipher.final('utf8');
     },
     lookupHash(plain) {
-      return crypto.createHmac('sha256', macKey).update(plain).digest('hex');
+      // HMAC-SHA256 truncated to its first 128 bits (truncation of HMAC output: RFC 2104 §5,
+      // NIST SP 800-107 §5.3.3). These hashes are the keys of unique btree indexes over millions of
+      // rows where inserts land at random: 22 characters instead of 64 hex digits make those indexes
+      // ~40 % smaller and a 2M-row import ~1.4× faster (bench/basedata). A collision among even 10^9
+      // values has odds of about 10^-21.
+      return crypto.createHmac('sha256', macKey).update(plain).digest().subarray(0, 16).toString('base64url');
     },
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
@@ -105,6 +106,17 @@ describe('GET /api/people/residents search', () => {
     expect(await names('13912345678')).toEqual(['王芳']);
     const detail = (await ctx.app.inject({ method: 'GET', url: `/api/people/residents/${wangId}`, headers: secretary.headers })).json().data;
     expect(await names(detail.address.slice(-6, -4))).toContain('王芳');
+  });
+
+  it('still finds people whose hashes an earlier version stored as 64 hex digits, once the upgrade runs', async () => {
+    // An earlier version stored all 32 bytes of the HMAC in hex; its first 16 bytes are today's hash.
+    const oldFormat = (column: 'id_hash' | 'phone_hash') => sql.raw(`encode(decode(rpad(translate(${column}, '-_', '+/'), 24, '='), 'base64'), 'hex') || repeat('0', 32)`);
+    await ctx.db.execute(sql`update people_residents set id_hash = ${oldFormat('id_hash')}, phone_hash = ${oldFormat('phone_hash')} where id = ${wangId}`);
+    expect(await names(wang)).toEqual([]);
+    const upgrade = fs.readFileSync(new URL('./migrations/0002_short_lookup_hashes.sql', import.meta.url), 'utf8');
+    for (const statement of upgrade.split('--> statement-breakpoint')) await ctx.db.execute(sql.raw(statement));
+    expect(await names(wang)).toEqual(['王芳']);
+    expect(await names('13912345678')).toEqual(['王芳']);
   });
 
   it('keeps a grid worker to their own grid', async () => {
