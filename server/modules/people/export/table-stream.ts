@@ -13,13 +13,23 @@ export interface ExportColumn<T> { header: string; width?: number; value(row: T)
 const XLSX_DEFLATE_LEVEL = 1;
 
 /**
+ * Whether a writable's buffer is over its high-water mark. ExcelJS's zip entries are streams of the
+ * `readable-stream` 2.x package, which predates `writableNeedDrain`: reading only that property made
+ * every check pass, and a million-row export then grew 300–450 MB of buffers whenever deflate fell
+ * behind (bench/basedata). Their writable state carries the same flag.
+ */
+export function needsDrain(stream: Writable): boolean {
+  return stream.writableNeedDrain ?? (stream as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ?? false;
+}
+
+/**
  * Waits until `stream` wants more, or until the consumer of the export (`out`) has gone away:
  * a client that disconnects never drains, and a producer waiting forever would keep its workbook
  * and read-ahead batch alive. Returns false when the export should stop.
  */
 async function roomIn(stream: Writable, out: Readable): Promise<boolean> {
   if (out.destroyed) return false;
-  if (!stream.writableNeedDrain) return true;
+  if (!needsDrain(stream)) return true;
   const stop = new AbortController();
   await Promise.race([once(stream, 'drain', { signal: stop.signal }), once(out, 'close', { signal: stop.signal })]).catch(() => {});
   stop.abort();
@@ -32,7 +42,7 @@ async function roomIn(stream: Writable, out: Readable): Promise<boolean> {
  * as buffers in front of the compressor whenever the database is faster than deflate (hundreds of MB
  * for a million rows). Undefined until the zip starts reading the worksheet (a few KB earlier).
  */
-function zipIntake(sheet: ExcelJS.Worksheet): Writable | undefined {
+export function zipIntake(sheet: ExcelJS.Worksheet): Writable | undefined {
   return (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes?.[0];
 }
 
