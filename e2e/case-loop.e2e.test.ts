@@ -115,8 +115,18 @@ describe('case closed loop', () => {
 
       await act(secretary, '派遣', async (dialog) => {
         await dialog.getByText('吹哨职能部门').click();
-        await dialog.getByLabel('承办部门').click();
-        await secretary.getByTitle(new RegExp(`^${deptName}（`)).click();
+        const named = new RegExp(`^${deptName}（`);
+        const option = secretary.locator('.ant-select-item-option').filter({ hasText: named }).first();
+        // On a loaded machine a click can land while the list is still opening and miss; the list then stays
+        // open over the dialog's buttons. Pick until the list has closed on the department.
+        for (let attempt = 1; ; attempt++) {
+          if (!(await option.isVisible())) await dialog.getByLabel('承办部门').click();
+          await option.click({ timeout: 2_000 }).catch(() => {});
+          const closed = await option.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+          const shown = await Promise.all((await dialog.getByText(named).all()).map((l) => l.isVisible()));
+          if (closed && shown.includes(true)) break;
+          if (attempt === 5) throw new Error(`承办部门选不中 ${deptName}`);
+        }
       });
 
       // The department handler signs and reports the fix with a photo.
