@@ -174,14 +174,17 @@ describe('deadline sweep', () => {
   it('warns the handler once when nearly due, then escalates once when overdue', async () => {
     const id = await acceptedCase('消防通道堵塞');
     await actOk(ctx.app, s.secretary!, id, 'dispatch', { level: 'grid' });
-    await ctx.pool.query(`update cases set step_started_at = now() - interval '10 hours', due_at = now() + interval '30 minutes' where id = $1`, [id]);
-    await sweepDeadlines(ctx.db);
-    await sweepDeadlines(ctx.db);
+    // A fixed Wednesday morning inside working hours: the colour is reckoned in working minutes, so
+    // against the wall clock this test failed when the suite ran before the working day began.
+    const now = new Date('2026-11-25T10:00:00+08:00');
+    await ctx.pool.query(`update cases set step_started_at = $2::timestamptz - interval '3 days', due_at = $2::timestamptz + interval '30 minutes' where id = $1`, [id, now]);
+    await sweepDeadlines(ctx.db, now);
+    await sweepDeadlines(ctx.db, now);
     const kinds = async (u: string) => (await ctx.pool.query(`select kind from notifications n join users on users.id = n.user_id where users.username = $1 and n.case_id = $2 order by n.id`, [u, id])).rows.map((r) => r.kind);
     expect(await kinds('gridworker')).toEqual(['case.dispatch', 'case.due_soon']);
-    await ctx.pool.query(`update cases set due_at = now() - interval '1 minute' where id = $1`, [id]);
-    await sweepDeadlines(ctx.db);
-    await sweepDeadlines(ctx.db);
+    await ctx.pool.query(`update cases set due_at = $2::timestamptz - interval '1 minute' where id = $1`, [id, now]);
+    await sweepDeadlines(ctx.db, now);
+    await sweepDeadlines(ctx.db, now);
     expect(await kinds('gridworker')).toEqual(['case.dispatch', 'case.due_soon', 'case.overdue']);
     expect(await kinds('secretary')).toContain('case.supervise');
     const { rows } = await ctx.pool.query(`select deadline_notice, escalation_level from cases where id = $1`, [id]);
