@@ -59,15 +59,6 @@ function clientOf(tx: Tx): pg.PoolClient {
   return client;
 }
 
-/**
- * Whether this connection takes COPY FROM STDIN. PostgreSQL does; embedded PGlite behind
- * pglite-socket does not (the connection is lost with "protocol synchronization was lost"), so it
- * is asked once per connection, by its version string, instead of being tried.
- */
-async function supportsCopy(client: pg.PoolClient): Promise<boolean> {
-  return !(await runsOnPglite(client));
-}
-
 let stageSeq = 0;
 
 /**
@@ -82,7 +73,8 @@ export async function stageRows(tx: Tx, table: PgTable, rows: Record<string, unk
   const cols = columnsOf(table, Object.keys(rows[0] ?? {}));
   const names = list(cols.map((c) => ident(c.name)));
   const client = clientOf(tx);
-  if (await supportsCopy(client)) {
+  // COPY FROM STDIN cannot cross pglite-socket (the connection is lost with "protocol synchronization was lost").
+  if (!(await runsOnPglite(client))) {
     const stage = `stage_${getTableName(table)}_${++stageSeq}`;
     await client.query(`create temp table "${stage}" (${cols.map((c) => `"${c.name}" ${c.type}`).join(', ')}) on commit drop`);
     const copy = client.query(copyFrom(`copy "${stage}" (${cols.map((c) => `"${c.name}"`).join(', ')}) from stdin`));
