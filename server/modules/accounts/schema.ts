@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../contracts/roles.ts';
 
 export const users = pgTable('users', {
@@ -16,10 +16,49 @@ export const users = pgTable('users', {
   phone: text('phone'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** The administrator who created the account (null for seeded and self-registered accounts). */
+  createdBy: integer('created_by'),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+  /** Set when an administrator issues or resets a password: the owner must choose their own at next sign-in. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** TOTP second factor: the shared secret, encrypted with the data key; enabled once confirmed. */
+  totpSecret: text('totp_secret'),
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** Real-name verification of self-registered residents: null for accounts created by staff. */
+  verificationState: text('verification_state').$type<'pending' | 'verified' | 'rejected'>(),
+  verificationNote: text('verification_note'),
+  verifiedAt: timestamp('verified_at', { withTimezone: true }),
+  verifiedBy: integer('verified_by'),
+  /** The base-data person (people module) this account was verified against. */
+  personId: integer('person_id'),
 }, (t) => [
   uniqueIndex('users_username_uq').on(t.username),
   index('users_scope_role_idx').on(t.scopeNodeId, t.role),
+  index('users_verification_idx').on(t.verificationState, t.scopeNodeId),
 ]);
+
+/** 一格一员: who has been a grid's full-time worker, and when. One open row per grid. */
+export const gridAssignments = pgTable('grid_assignments', {
+  id: serial('id').primaryKey(),
+  gridNodeId: integer('grid_node_id').notNull(),
+  userId: integer('user_id').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  endedAt: timestamp('ended_at', { withTimezone: true }),
+  assignedBy: integer('assigned_by'),
+  note: text('note'),
+}, (t) => [
+  uniqueIndex('grid_assignments_open_uq').on(t.gridNodeId).where(sql`${t.endedAt} is null`),
+  index('grid_assignments_grid_idx').on(t.gridNodeId, t.startedAt),
+  index('grid_assignments_user_idx').on(t.userId),
+]);
+
+/** Installation-wide settings (setup state, security switches), shared by every instance. */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').$type<unknown>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** Server-side sessions: any instance behind the load balancer can serve any request. */
 export const sessions = pgTable('sessions', {

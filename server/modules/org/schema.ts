@@ -27,6 +27,8 @@ export const orgNodes = pgTable('org_nodes', {
   attrs: jsonb('attrs').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Retired nodes keep their code and history but take no new records and leave lists and maps. */
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
 }, (t) => [
   uniqueIndex('org_nodes_code_uq').on(t.code),
   index('org_nodes_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
@@ -50,6 +52,7 @@ export const partyOrgs = pgTable('party_orgs', {
   scopePath: text('scope_path').notNull(),
   secretaryName: text('secretary_name'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
 }, (t) => [
   index('party_orgs_scope_idx').using('btree', sql`${t.scopePath} text_pattern_ops`),
   index('party_orgs_node_idx').on(t.nodeId),
