@@ -13,7 +13,7 @@ import { readHeaders } from '../../server/platform/spreadsheet/read-rows.ts';
 import type { ImportKind } from '../../contracts/people.ts';
 import { timed } from './measure.ts';
 
-export const ADMIN: Actor = { userId: 0, username: 'bench', displayName: '压测', role: 'district_admin', scopeNodeId: 1, scopePath: '/1/', departmentId: null };
+export const ADMIN: Actor = { userId: 0, username: 'bench', displayName: '压测', role: 'district_admin', scopeNodeId: 1, scopePath: '/1/', departmentId: null, restriction: null };
 
 /** Imports one file through the same code the background job runs (mapping → validate → upsert → checkpoint). */
 export async function importFile(deps: AppDeps, db: Db, kind: ImportKind, file: string, batchRows: number) {

@@ -21,6 +21,13 @@ const COMMUNITY_LIFE: Record<Role, readonly string[]> = {
   co_unit_contact: [],
   property_company: [],
 };
+/** Administration: accounts, residents' real-name verification, categories and routing, security settings. */
+const ADMINISTRATION: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['accounts.manage', 'config.manage', 'security.manage'],
+  street_admin: ['accounts.manage', 'config.manage'],
+  community_secretary: ['accounts.manage', 'accounts.verify'],
+  community_staff: ['accounts.verify'],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [...COMMUNITY_LIFE.district_admin, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read', 'calendar.manage'],
   street_admin: [...COMMUNITY_LIFE.street_admin, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
@@ -36,10 +43,14 @@ const ABILITIES: Record<Role, readonly string[]> = {
   property_company: [...COMMUNITY_LIFE.property_company, 'cases.read', 'cases.handle'],
 };
 
+const ALL = Object.fromEntries(
+  (Object.keys(ABILITIES) as Role[]).map((role) => [role, [...ABILITIES[role], ...(ADMINISTRATION[role] ?? [])]]),
+) as unknown as Record<Role, readonly string[]>;
+
 export function abilitiesOf(role: Role): readonly string[] {
-  return ABILITIES[role];
+  return ALL[role];
 }
 
 export function hasAbility(role: Role, ability: string): boolean {
-  return ABILITIES[role].includes(ability);
+  return ALL[role].includes(ability);
 }

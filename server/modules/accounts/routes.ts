@@ -5,7 +5,7 @@ import { loginBody, meSchema, type Me } from '../../../contracts/accounts.ts';
 import { ROLE_LABELS } from '../../../contracts/roles.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
-import { createSession, CSRF_COOKIE, deleteSession, SESSION_COOKIE } from '../../platform/auth/sessions.ts';
+import { createSession, CSRF_COOKIE, deleteSession, restrictionOf, SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { orgNodes } from '../org/schema.ts';
 import { abilitiesOf } from './abilities.ts';
@@ -19,7 +19,7 @@ async function describeActor(deps: AppDeps, actor: Actor): Promise<Me> {
   return {
     id: actor.userId, username: actor.username, displayName: actor.displayName, role: actor.role,
     roleLabel: ROLE_LABELS[actor.role], scope: scope ?? null, departmentId: actor.departmentId,
-    abilities: [...abilitiesOf(actor.role)],
+    restriction: actor.restriction, abilities: actor.restriction ? [] : [...abilitiesOf(actor.role)],
   };
 }
 
@@ -34,7 +34,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       // Readable by the web app, which echoes it in x-csrf-token (double-submit).
       reply.setCookie(CSRF_COOKIE, csrf, { ...cookieOptions, httpOnly: false });
       const [scope] = user.scopeNodeId ? await deps.db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, user.scopeNodeId)) : [];
-      const actor: Actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, scopeNodeId: user.scopeNodeId, scopePath: scope?.path ?? null, departmentId: user.departmentId };
+      const actor: Actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, scopeNodeId: user.scopeNodeId, scopePath: scope?.path ?? null, departmentId: user.departmentId, restriction: restrictionOf(user) };
       return { data: await describeActor(deps, actor) };
     });
 
@@ -45,7 +45,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return reply.status(204).send();
     });
 
-    app.get('/api/me', { schema: { tags: ['accounts'], summary: '当前用户、角色、管辖范围与权限', response: { 200: z.object({ data: meSchema }) } } }, async (request) => {
+    app.get('/api/me', { config: { allowRestricted: true }, schema: { tags: ['accounts'], summary: '当前用户、角色、管辖范围与权限', response: { 200: z.object({ data: meSchema }) } } }, async (request) => {
       return { data: await describeActor(deps, requireActor(request)) };
     });
   };

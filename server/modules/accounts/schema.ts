@@ -14,6 +14,9 @@ export const users = pgTable('users', {
   /** For co-building unit contacts (共建单位联系人): the co_units row they speak for. */
   coUnitId: integer('co_unit_id'),
   phone: text('phone'),
+  /** Identity number from a staff roster: encrypted and keyed-hashed like base data (people/pii.ts). */
+  idNumberEnc: text('id_number_enc'),
+  idNumberHash: text('id_number_hash'),
   disabledAt: timestamp('disabled_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

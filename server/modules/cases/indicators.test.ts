@@ -68,7 +68,7 @@ describe('meeting agenda hand-off', () => {
     const c = await report(ctx.app, s.resident!, { title: '小区停车位划分争议', description: '需业主协商', ...(await pointInGrid(ctx, grid.id)) });
     await actOk(ctx.app, s.secretary!, c.id, 'accept', { categoryId: await categoryId(ctx, '公共空间占用') });
     await actOk(ctx.app, s.secretary!, c.id, 'put_on_agenda');
-    const secretary = { userId: 0, username: '', displayName: '', role: 'community_secretary' as const, scopeNodeId: ctx.seed.tree.streets[0]!.communities[0]!.id, scopePath: ctx.seed.tree.streets[0]!.communities[0]!.path, departmentId: null };
+    const secretary = { userId: 0, username: '', displayName: '', role: 'community_secretary' as const, scopeNodeId: ctx.seed.tree.streets[0]!.communities[0]!.id, scopePath: ctx.seed.tree.streets[0]!.communities[0]!.path, departmentId: null, restriction: null };
     secretary.userId = (await ctx.pool.query(`select id from users where username = 'secretary'`)).rows[0].id;
     expect((await listCasesForAgenda(ctx.db, secretary)).map((r) => r.id)).toContain(c.id);
     const updated = await ctx.db.transaction((tx) => applyMeetingResolution(tx, secretary, c.id, { resolution: '按楼栋轮换使用', meetingId: 7 }));

@@ -8,5 +8,5 @@ export async function actorFor(ctx: TestContext, username: string): Promise<Acto
        from users u left join org_nodes n on n.id = u.scope_node_id where u.username = $1`, [username]);
   const u = rows[0];
   if (!u) throw new Error(`no user ${username}`);
-  return { userId: u.id, username: u.username, displayName: u.display_name, role: u.role, scopeNodeId: u.scope_node_id, scopePath: u.path, departmentId: u.department_id };
+  return { userId: u.id, username: u.username, displayName: u.display_name, role: u.role, scopeNodeId: u.scope_node_id, scopePath: u.path, departmentId: u.department_id, restriction: null };
 }

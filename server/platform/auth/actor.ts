@@ -10,7 +10,15 @@ export interface Actor {
   scopeNodeId: number | null;
   scopePath: string | null;
   departmentId: number | null;
+  /**
+   * Set while the account may only finish a pending step: choose its own password, enrol a
+   * second factor, or wait for real-name verification (self-registered residents). The auth
+   * plugin refuses every route that does not declare `config.allowRestricted`.
+   */
+  restriction: ActorRestriction | null;
 }
+
+export type ActorRestriction = 'password_change' | 'totp_enrolment' | 'pending_verification';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -24,5 +32,7 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without a session (login, Open311 with its own api keys). */
     public?: boolean;
+    /** Reachable by a signed-in actor whose account is restricted (see Actor.restriction). */
+    allowRestricted?: boolean;
   }
 }

@@ -66,8 +66,20 @@ export async function loadSession(db: Db, token: string, idleMinutes: number): P
     actor: {
       userId: user.id, username: user.username, displayName: user.displayName, role: user.role,
       scopeNodeId: user.scopeNodeId, scopePath: row.scopePath ?? null, departmentId: user.departmentId,
+      restriction: restrictionOf(user),
     },
   };
+}
+
+/**
+ * What an account must do before it may use the rest of the app. Password change comes first;
+ * a self-registered resident then waits for staff to verify them against base data.
+ * (TOTP enrolment, required by an installation setting, is decided at sign-in.)
+ */
+export function restrictionOf(user: Pick<typeof users.$inferSelect, 'mustChangePassword' | 'verificationState'>): Actor['restriction'] {
+  if (user.mustChangePassword) return 'password_change';
+  if (user.verificationState === 'pending' || user.verificationState === 'rejected') return 'pending_verification';
+  return null;
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

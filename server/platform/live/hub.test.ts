@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor.ts';
 import { deliverToInhabitants, shouldReceive } from './hub.ts';
 
 const actor = (role: Actor['role'], scopePath: string | null, extra: Partial<Actor> = {}): Actor => ({
-  userId: 7, username: 'u', displayName: 'u', role, scopeNodeId: 1, scopePath, departmentId: null, ...extra,
+  userId: 7, username: 'u', displayName: 'u', role, scopeNodeId: 1, scopePath, departmentId: null, restriction: null, ...extra,
 });
 const event = (topic: string, scopePath: string | null, extra: { userId?: number; departmentId?: number } = {}) => ({
   id: 1, at: new Date(), topic, scopePath, departmentId: extra.departmentId ?? null, userId: extra.userId ?? null, payload: {},

@@ -17,7 +17,7 @@ async function clientActor(deps: AppDeps, key: KeyRow): Promise<Actor> {
   const [row] = await deps.db.select({ user: users, path: orgNodes.path }).from(users)
     .innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId)).where(eq(users.id, key.userId));
   const u = row!.user;
-  return { userId: u.id, username: u.username, displayName: u.displayName, role: u.role, scopeNodeId: u.scopeNodeId, scopePath: row!.path, departmentId: null };
+  return { userId: u.id, username: u.username, displayName: u.displayName, role: u.role, scopeNodeId: u.scopeNodeId, scopePath: row!.path, departmentId: null, restriction: null };
 }
 
 /** Chinese names read family name first; Latin ones given name first. */
