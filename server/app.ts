@@ -11,6 +11,7 @@ import { notFoundBody, registerErrorHandler } from './platform/errors.ts';
 import { MODULES } from './modules/index.ts';
 import { registerLiveRoutes } from './platform/live/routes.ts';
 import { registerCalendarRoutes } from './platform/calendar/routes.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 
 declare module 'fastify' {
   interface FastifyInstance { routeTable: { method: string; url: string }[] }
@@ -23,6 +24,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   await app.register(cookie);
+  await registerSecurityHeaders(app, deps.config.secureCookies);
   await app.register(swagger, {
     openapi: { info: { title: 'GridHive 蜂巢 API', version: '0.1.0' } },
     transform: jsonSchemaTransform,

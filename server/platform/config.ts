@@ -32,7 +32,13 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   return value;
 }
 
+export const DEVELOPMENT_DATA_KEY = 'gridhive-development-key-change-me';
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Personal data encrypted with a key published in this repository is not protected at all.
+  if (env.NODE_ENV === 'production' && (!env.GH_DATA_KEY || env.GH_DATA_KEY === DEVELOPMENT_DATA_KEY)) {
+    throw new Error('生产环境（NODE_ENV=production）必须设置 GH_DATA_KEY（个人信息加密密钥），且不能使用开发用默认值');
+  }
   const dataDir = path.resolve(env.DATA_DIR || 'data');
   return {
     port: intFromEnv(env, 'PORT', 3000),
@@ -43,7 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.GH_DEMO_PASSWORD || 'gridhive2026',
     webDir: env.WEB_DIR === '' ? null : path.resolve(env.WEB_DIR || 'dist/web'),
     // A fixed development key keeps `npm start` zero-config; production must set GH_DATA_KEY.
-    dataKey: env.GH_DATA_KEY || 'gridhive-development-key-change-me',
+    dataKey: env.GH_DATA_KEY || DEVELOPMENT_DATA_KEY,
     seedDemo: env.GH_SEED_DEMO !== '0',
     reopenWindowDays: intFromEnv(env, 'GH_REOPEN_DAYS', 7),
     secureCookies: env.GH_SECURE_COOKIES === '1',
