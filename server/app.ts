@@ -12,6 +12,7 @@ import { MODULES } from './modules/index.ts';
 import { registerLiveRoutes } from './platform/live/routes.ts';
 import { registerCalendarRoutes } from './platform/calendar/routes.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
+import { registerInputGuard } from './platform/input-guard.ts';
 
 declare module 'fastify' {
   interface FastifyInstance { routeTable: { method: string; url: string }[] }
@@ -23,6 +24,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerInputGuard(app);
   await app.register(cookie);
   await registerSecurityHeaders(app, deps.config.secureCookies);
   await app.register(swagger, {
