@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateTime } from './datetime.ts';
 
 export const MEMBER_KIND_LABELS = { regular: '在册党员', in_service: '在职党员', retired: '离退休党员', floating: '流动党员' } as const;
 export const memberKindSchema = z.enum(['regular', 'in_service', 'retired', 'floating']);
@@ -40,7 +41,7 @@ export const decidePostBody = z.object({ decision: z.enum(['approve', 'reject'])
 
 export const enterPointsBody = z.object({
   itemCode: z.string().min(1).max(40),
-  occurredAt: z.coerce.date(),
+  occurredAt: isoDateTime(),
   evidence: z.string().trim().min(1, '须提供佐证材料').max(500),
   note: z.string().trim().max(200).optional(),
   /** Chosen by the client once per entry: a retried submission is recognised and credited once. */
