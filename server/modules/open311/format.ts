@@ -54,8 +54,10 @@ export const LIST_ITEMS: Record<string, string> = {
 
 export function send(reply: FastifyReply, format: Format, root: string, body: unknown, status = 200) {
   reply.status(status);
-  if (format === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
-  return reply.type('text/xml; charset=utf-8').send(renderXml(root, body, LIST_ITEMS));
+  // Exactly the media types GeoReport names (clients compare them as they are); both bodies are
+  // UTF-8: JSON by definition (RFC 8259), XML by its declaration.
+  const payload = format === 'json' ? JSON.stringify(body) : renderXml(root, body, LIST_ITEMS);
+  return reply.header('content-type', format === 'json' ? 'application/json' : 'text/xml').send(Buffer.from(payload, 'utf8'));
 }
 
 export function sendError(reply: FastifyReply, format: Format, error: Open311Error) {

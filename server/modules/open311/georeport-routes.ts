@@ -16,8 +16,8 @@ import { validateRequest } from './validate-request.ts';
 type Query = Record<string, string | string[] | undefined>;
 type Params = { format: string; code?: string; id?: string; token?: string };
 
-/** Date of the last change to the endpoint list or to the service definitions (discovery changeset). */
-const CHANGESET = '2026-03-01 00:00';
+/** Last change to the endpoint list or the service definitions (discovery changeset, a W3C date-time). */
+const CHANGESET = '2026-03-01T00:00:00+08:00';
 
 function formatOf(request: FastifyRequest): Format {
   const format = (request.params as Params).format;
@@ -96,14 +96,16 @@ export function georeportRoutes(deps: AppDeps) {
       // Our services are realtime, so the body carries the id; clients built for batch servers
       // find the token (for GET /tokens/{token}) in this header.
       reply.header('x-open311-token', created.token);
-      return send(reply, format, 'service_requests', [{ service_request_id: created.caseId, service_notice: created.notice, account_id: created.accountId }], 201);
+      // Ids are strings in GeoReport; account_id is omitted rather than null when the client sent none.
+      const response = { service_request_id: String(created.caseId), service_notice: created.notice, ...(created.accountId ? { account_id: created.accountId } : {}) };
+      return send(reply, format, 'service_requests', [response], 201);
     });
 
     get('/tokens/:token.:format', async (request, reply, format) => {
       const token = (request.params as Params).token!;
       const row = await findToken(deps.db, token);
       if (!row) throw notFound(`token ${token} 不存在（token not found）`);
-      return send(reply, format, 'service_requests', [{ service_request_id: row.caseId, token: row.token }]);
+      return send(reply, format, 'service_requests', [{ service_request_id: String(row.caseId), token: String(row.token) }]);
     });
 
     get('/requests.:format', async (request, reply, format) => {
@@ -120,7 +122,7 @@ export function georeportRoutes(deps: AppDeps) {
     get('/servicerequestupdates.:format', async (request, reply, format) => {
       const updates = await findUpdates(deps.db, updatesFilter(request.query as Query));
       return send(reply, format, 'service_request_updates', updates.map((u) => ({
-        update_id: u.id, service_request_id: u.caseId, status: OPEN311_STATUS[u.toState as keyof typeof OPEN311_STATUS],
+        update_id: String(u.id), service_request_id: String(u.caseId), status: OPEN311_STATUS[u.toState as keyof typeof OPEN311_STATUS],
         updated_datetime: w3cDate(u.at), description: u.note || `案件状态：${STATE_LABELS_ZH[u.toState as keyof typeof STATE_LABELS_ZH]}`, media_url: null,
       })));
     });

@@ -1,6 +1,8 @@
-// JSON Schemas of GeoReport v2 responses, written from the spec text (wiki.open311.org/GeoReport_v2,
-// Service_Discovery, and mySociety's servicerequestupdates extension). The published schemas
-// (open311/schema-validation) live inside a PHP application, not a package we could depend on.
+// JSON Schemas of GeoReport v2 responses with the constraints of the published GeoReport v2 schemas
+// (open311/schema-validation: schema/georeport-v2/*.json and its swagger.json), written here since they
+// live inside a PHP application, not a package we could depend on: ids, tokens and keys are strings,
+// account_id and datatype_description are strings or absent (never null), service_code is required.
+// servicerequestupdates follows mySociety's extension, which has no published schema.
 import AjvModule from 'ajv';
 import formatsModule from 'ajv-formats';
 
@@ -11,40 +13,44 @@ const addFormats = formatsModule.default;
 const nullableString = { type: ['string', 'null'] };
 const w3c = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(Z|[+-]\\d{2}:\\d{2})$' };
 const arrayOf = (items: object, minItems = 0) => ({ type: 'array', items, minItems });
-const record = (properties: Record<string, object>, required = Object.keys(properties)) => ({ type: 'object', properties, required, additionalProperties: false });
+/** An object with exactly these properties; all required unless listed as optional. */
+const record = (properties: Record<string, object>, optional: string[] = []) => ({
+  type: 'object', properties, required: Object.keys(properties).filter((k) => !optional.includes(k)), additionalProperties: false,
+});
 
 export const SCHEMAS = {
   discovery: record({
-    changeset: { type: 'string' }, contact: { type: 'string' }, key_service: { type: 'string' },
+    changeset: w3c, contact: { type: 'string' }, key_service: { type: 'string' },
     endpoints: arrayOf(record({
-      specification: { const: 'http://wiki.open311.org/GeoReport_v2' }, url: { type: 'string', format: 'uri' }, changeset: { type: 'string' },
+      specification: { const: 'http://wiki.open311.org/GeoReport_v2' }, url: { type: 'string', format: 'uri' }, changeset: w3c,
       type: { enum: ['production', 'test'] }, formats: arrayOf({ enum: ['text/xml', 'application/json'] }, 1),
     }), 1),
   }),
   services: arrayOf(record({
     service_code: { type: 'string', minLength: 1 }, service_name: { type: 'string' }, description: nullableString, metadata: { type: 'boolean' },
     type: { enum: ['realtime', 'batch', 'blackbox'] }, keywords: nullableString, group: nullableString,
-  }), 1),
+  }, ['description', 'keywords', 'group']), 1),
   serviceDefinition: record({
     service_code: { type: 'string' },
     attributes: arrayOf(record({
       variable: { type: 'boolean' }, code: { type: 'string' },
       datatype: { enum: ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] },
-      required: { type: 'boolean' }, datatype_description: nullableString, order: { type: 'integer', minimum: 1 }, description: { type: 'string' },
-      values: arrayOf(record({ key: { type: ['string', 'number'] }, name: { type: 'string' } })),
-    })),
+      required: { type: 'boolean' }, datatype_description: { type: 'string' }, order: { type: ['integer', 'null'], minimum: 1 }, description: nullableString,
+      values: arrayOf(record({ key: { type: 'string' }, name: { type: 'string' } })),
+    }, ['datatype_description', 'order', 'description', 'values'])),
   }),
-  postResponse: arrayOf(record({ service_request_id: { type: ['string', 'integer'] }, service_notice: nullableString, account_id: nullableString }), 1),
-  token: arrayOf(record({ service_request_id: { type: ['string', 'integer'] }, token: { type: ['string', 'integer'] } }), 1),
+  postResponse: arrayOf(record({ service_request_id: { type: 'string' }, token: { type: 'string' }, service_notice: nullableString, account_id: { type: 'string' } }, ['token', 'service_notice', 'account_id']), 1),
+  token: arrayOf(record({ service_request_id: { type: 'string' }, token: { type: 'string' } }), 1),
   requests: arrayOf(record({
-    service_request_id: { type: ['string', 'integer'] }, status: { enum: ['open', 'closed'] }, status_notes: nullableString,
-    service_name: nullableString, service_code: nullableString, description: nullableString, agency_responsible: nullableString,
-    service_notice: nullableString, requested_datetime: w3c, updated_datetime: w3c, expected_datetime: { anyOf: [w3c, { type: 'null' }] },
+    service_request_id: { type: 'string' }, status: { enum: ['open', 'closed'] }, status_notes: nullableString,
+    service_name: nullableString, service_code: { type: 'string' }, description: { anyOf: [{ type: 'string', maxLength: 4000 }, { type: 'null' }] }, agency_responsible: nullableString,
+    service_notice: nullableString, requested_datetime: w3c, updated_datetime: { anyOf: [w3c, { type: 'null' }] }, expected_datetime: { anyOf: [w3c, { type: 'null' }] },
     address: nullableString, address_id: nullableString, zipcode: nullableString,
-    lat: { type: ['number', 'null'], minimum: -90, maximum: 90 }, long: { type: ['number', 'null'], minimum: -180, maximum: 180 }, media_url: nullableString,
-  })),
+    lat: { type: ['number', 'null'], minimum: -90, maximum: 90 }, long: { type: ['number', 'null'], minimum: -180, maximum: 180 },
+    media_url: { anyOf: [{ type: 'string', format: 'uri' }, { type: 'null' }] },
+  }, ['status_notes', 'service_name', 'description', 'agency_responsible', 'service_notice', 'updated_datetime', 'expected_datetime', 'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url'])),
   updates: arrayOf(record({
-    update_id: { type: ['string', 'integer'] }, service_request_id: { type: ['string', 'integer'] }, status: { enum: ['open', 'closed'] },
+    update_id: { type: 'string' }, service_request_id: { type: 'string' }, status: { enum: ['open', 'closed'] },
     updated_datetime: w3c, description: nullableString, media_url: nullableString,
   })),
   errors: arrayOf(record({ code: { type: 'integer' }, description: { type: 'string', minLength: 1 } }), 1),

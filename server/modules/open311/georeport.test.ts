@@ -22,8 +22,10 @@ const PERSONAL = { first_name: '三', last_name: '张', phone: '13912345678', em
 describe('GET discovery, services and service definitions', () => {
   it('describes the endpoint in both formats', async () => {
     const json = await get('discovery.json');
-    expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(json.headers['content-type']).toBe('application/json');
     assertSchema('discovery', json.json());
+    expect(json.json().changeset).toBe('2026-03-01T00:00:00+08:00');
+    expect((await get('discovery.xml')).headers['content-type']).toBe('text/xml');
     const xml = parseXml(await get('discovery.xml')).discovery;
     expect(xml.endpoints.endpoint[0].formats.format).toEqual(['text/xml', 'application/json']);
     expect(xml.endpoints.endpoint[0].specification).toBe('http://wiki.open311.org/GeoReport_v2');
@@ -62,7 +64,8 @@ describe('POST /requests', () => {
     assertSchema('postResponse', body);
     expect(body[0].account_id).toBe('acct-42');
     expect(body[0].service_notice).toContain('3 个工作日');
-    const id = body[0].service_request_id as number;
+    const id = body[0].service_request_id as string;
+    expect(id).toMatch(/^\d+$/);
     const detail = (await ctx.app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: s.secretary!.headers })).json().data;
     expect(detail).toMatchObject({ source: 'open311', state: 'reported', community: { id: community1().id } });
     const { rows } = await ctx.pool.query(`select attributes, reporter_enc from open311_requests where case_id = $1`, [id]);
@@ -74,6 +77,13 @@ describe('POST /requests', () => {
     assertSchema('token', byToken);
     expect(byToken).toEqual([{ service_request_id: id, token }]);
     expect(parseXml(await get(`tokens/${token}.xml`)).service_requests.request[0].service_request_id).toBe(String(id));
+  });
+
+  it('leaves account_id out, not null, when the client sent none', async () => {
+    const res = await postRequest(ctx.app, 'json', { api_key: key, service_code: '0101', address_string: '路南社区 2幢', description: '楼下垃圾满了' });
+    expect(res.statusCode, res.body).toBe(201);
+    assertSchema('postResponse', res.json());
+    expect(res.json()[0]).not.toHaveProperty('account_id');
   });
 
   it('answers in XML and takes multivaluelist answers as attribute[code][]', async () => {
@@ -106,9 +116,9 @@ describe('GET /requests and /requests/{id}', () => {
   });
 
   it('lets a service_request_id list override every other filter', async () => {
-    const ids = (await get('requests.json')).json().slice(0, 2).map((r: { service_request_id: number }) => r.service_request_id);
+    const ids = (await get('requests.json')).json().slice(0, 2).map((r: { service_request_id: string }) => r.service_request_id);
     const got = (await get(`requests.json?service_request_id=${ids.join(',')}&status=closed&start_date=2020-01-01T00:00:00Z&end_date=2020-02-01T00:00:00Z`)).json();
-    expect(got.map((r: { service_request_id: number }) => r.service_request_id).sort()).toEqual([...ids].sort());
+    expect(got.map((r: { service_request_id: string }) => r.service_request_id).sort()).toEqual([...ids].sort());
   });
 
   it('pages with page and page_size', async () => {
@@ -124,19 +134,20 @@ describe('a round trip through our loop', () => {
     const pin = await pointInGrid(ctx, community1().grids[0]!.id);
     const res = await postRequest(ctx.app, 'json', { api_key: key, service_code: '0101', lat: String(pin.lat), long: String(pin.lng), description: '垃圾堆在路口三天了' });
     expect(res.statusCode, res.body).toBe(201);
-    const id = res.json()[0].service_request_id as number;
+    const id = res.json()[0].service_request_id as string;
+    const caseId = Number(id);
     const reported = (await get(`requests/${id}.json`)).json();
     assertSchema('requests', reported);
     expect(reported[0]).toMatchObject({ status: 'open', service_code: '0101', lat: pin.lat, long: pin.lng, agency_responsible: community1().name });
     expect(reported[0].expected_datetime).toMatch(/\+08:00$/);
 
-    await actOk(ctx.app, s.secretary!, id, 'accept', { categoryId: await categoryId(ctx, '暴露垃圾') });
-    await actOk(ctx.app, s.secretary!, id, 'dispatch', {});
+    await actOk(ctx.app, s.secretary!, caseId, 'accept', { categoryId: await categoryId(ctx, '暴露垃圾') });
+    await actOk(ctx.app, s.secretary!, caseId, 'dispatch', {});
     expect((await get(`requests/${id}.json`)).json()[0].agency_responsible).toContain('城管中队');
-    await actOk(ctx.app, s.dept!, id, 'sign');
-    await actOk(ctx.app, s.dept!, id, 'handle', { feedback: '已清运，路口恢复整洁' });
-    await actOk(ctx.app, s.gridworker!, id, 'verify', { note: '现场核查已清理' });
-    await actOk(ctx.app, s.secretary!, id, 'close');
+    await actOk(ctx.app, s.dept!, caseId, 'sign');
+    await actOk(ctx.app, s.dept!, caseId, 'handle', { feedback: '已清运，路口恢复整洁' });
+    await actOk(ctx.app, s.gridworker!, caseId, 'verify', { note: '现场核查已清理' });
+    await actOk(ctx.app, s.secretary!, caseId, 'close');
 
     const closed = (await get(`requests/${id}.json`)).json();
     assertSchema('requests', closed);
@@ -146,7 +157,7 @@ describe('a round trip through our loop', () => {
 
     const updates = (await get('servicerequestupdates.json')).json();
     assertSchema('updates', updates);
-    const mine = updates.filter((u: { service_request_id: number }) => u.service_request_id === id);
+    const mine = updates.filter((u: { service_request_id: string }) => u.service_request_id === id);
     expect(mine.map((u: { status: string }) => u.status)).toEqual(['open', 'open', 'open', 'open', 'open', 'open', 'closed']);
     expect(mine.at(-2).description).toBe('现场核查已清理');
     const xmlUpdates = parseXml(await get('servicerequestupdates.xml')).service_request_updates.request_update;

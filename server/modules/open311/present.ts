@@ -18,11 +18,12 @@ export function scrub(text: string | null): string | null {
 export function presentRequest(r: RequestRow, notice: string | null) {
   const status = OPEN311_STATUS[r.state];
   return {
-    service_request_id: r.id,
+    service_request_id: String(r.id),
     status,
     status_notes: scrub(r.statusNotes),
     service_name: r.serviceName,
-    service_code: r.serviceCode,
+    // Required as a string by the schema; a case nobody has classified yet has no service.
+    service_code: r.serviceCode ?? '',
     description: scrub(r.description),
     agency_responsible: r.departmentName ?? r.assigneeName ?? r.communityName,
     service_notice: notice,

@@ -53,8 +53,10 @@ export function presentDefinition(s: Service) {
   return {
     service_code: s.code,
     attributes: attributesOf(s.code).sort((a, b) => a.order - b.order).map((a) => ({
-      variable: true, code: a.code, datatype: a.datatype, required: a.required, datatype_description: a.datatypeDescription,
-      order: a.order, description: a.description, values: a.values ?? [],
+      variable: true, code: a.code, datatype: a.datatype, required: a.required,
+      // The schema wants a string or nothing, never null.
+      ...(a.datatypeDescription ? { datatype_description: a.datatypeDescription } : {}),
+      order: a.order, description: a.description, values: (a.values ?? []).map((v) => ({ key: String(v.key), name: v.name })),
     })),
   };
 }
