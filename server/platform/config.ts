@@ -22,6 +22,12 @@ export interface Config {
   reopenWindowDays: number;
   /** Skip seeding the demo district (tests seed their own fixture). */
   seedDemo: boolean;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies whose X-Forwarded-For is believed. Empty: the
+   * header is ignored and the client is the socket's peer, so nobody can pick their own address to
+   * escape login throttling or fake the address in the audit log.
+   */
+  trustedProxies: string[];
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -53,5 +59,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.GH_SEED_DEMO !== '0',
     reopenWindowDays: intFromEnv(env, 'GH_REOPEN_DAYS', 7),
     secureCookies: env.GH_SECURE_COOKIES === '1',
+    trustedProxies: (env.GH_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
   };
 }
