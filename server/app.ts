@@ -13,6 +13,7 @@ import { registerLiveRoutes } from './platform/live/routes.ts';
 import { registerCalendarRoutes } from './platform/calendar/routes.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
+import { registerObservability } from './platform/observability/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance { routeTable: { method: string; url: string }[] }
@@ -39,6 +40,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
+  registerObservability(app, deps.db, { metricsToken: deps.config.metricsToken });
   registerLiveRoutes(app, deps.liveHub);
   registerCalendarRoutes(app, deps.db);
   for (const mod of MODULES) await app.register(mod.routes(deps));

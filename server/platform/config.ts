@@ -28,6 +28,8 @@ export interface Config {
    * escape login throttling or fake the address in the audit log.
    */
   trustedProxies: string[];
+  /** When set, GET /metrics needs `Authorization: Bearer <token>` (the scraper's secret). */
+  metricsToken: string | null;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -59,6 +61,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: env.GH_SEED_DEMO !== '0',
     reopenWindowDays: intFromEnv(env, 'GH_REOPEN_DAYS', 7),
     secureCookies: env.GH_SECURE_COOKIES === '1',
+    metricsToken: env.GH_METRICS_TOKEN || null,
     trustedProxies: (env.GH_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
   };
 }
