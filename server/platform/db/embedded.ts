@@ -10,7 +10,9 @@ export interface EmbeddedDatabase {
   stop(): Promise<void>;
 }
 
-const childEntry = fileURLToPath(new URL('./pglite-child.ts', import.meta.url));
+// Compiled by `npm run build` this file is .js and so is its child, which then needs no TypeScript loader.
+const compiled = import.meta.url.endsWith('.js');
+const childEntry = fileURLToPath(new URL(compiled ? './pglite-child.js' : './pglite-child.ts', import.meta.url));
 
 /**
  * Starts PGlite for `dataDir` in a child process and returns a `pg` connection string
@@ -25,7 +27,7 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-pg-'));
   const socketPath = path.join(socketDir, '.s.PGSQL.5432');
   const child = fork(childEntry, [pgdata, socketPath], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: compiled ? [] : ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   try {
