@@ -39,8 +39,9 @@ export class TextClassifier {
   }
 
   private static async fit(samples: readonly Sample[], labels: readonly string[], temperature: number, options: ClassifierOptions): Promise<TextClassifier> {
-    const vectorizer = Vectorizer.fit(samples.map((s) => s.features), { minDf: options.minDf, maxFeatures: options.maxFeatures });
-    const xs = samples.map((s) => vectorizer.transform(s.features));
+    const docs = samples.map((s) => s.features);
+    const vectorizer = await Vectorizer.fit(docs, { minDf: options.minDf, maxFeatures: options.maxFeatures });
+    const xs = await vectorizer.transformAll(docs);
     const model = await trainSoftmax(xs, samples.map((s) => labels.indexOf(s.label)), vectorizer.size, labels.length, options);
     return new TextClassifier(labels, vectorizer, model, temperature, samples.length);
   }

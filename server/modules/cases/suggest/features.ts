@@ -3,6 +3,8 @@ import { tokenize } from './tokens.ts';
 /** A sparse, L2-normalised TF-IDF vector: parallel arrays of feature index and weight. */
 export interface SparseVector { index: Int32Array; value: Float32Array }
 
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface FeatureOptions { charNgrams: readonly number[]; words: boolean }
 export const DEFAULT_FEATURES: FeatureOptions = { charNgrams: [1, 2, 3], words: true };
 
@@ -45,9 +47,12 @@ export class Vectorizer {
     return this.idf.length;
   }
 
-  static fit(docs: readonly (readonly string[])[], options: { minDf?: number; maxFeatures?: number } = {}): Vectorizer {
+  static async fit(docs: readonly (readonly string[])[], options: { minDf?: number; maxFeatures?: number } = {}): Promise<Vectorizer> {
     const df = new Map<string, number>();
-    for (const doc of docs) for (const f of new Set(doc)) df.set(f, (df.get(f) ?? 0) + 1);
+    for (let d = 0; d < docs.length; d++) {
+      for (const f of new Set(docs[d])) df.set(f, (df.get(f) ?? 0) + 1);
+      if (d % 500 === 499) await nextTick();
+    }
     const minDf = options.minDf ?? 1;
     const kept = [...df.entries()].filter(([, n]) => n >= minDf).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, options.maxFeatures ?? 200_000);
     const vocabulary = new Map<string, number>();
@@ -57,6 +62,16 @@ export class Vectorizer {
       idf[i] = Math.log((1 + docs.length) / (1 + n)) + 1;
     });
     return new Vectorizer(vocabulary, idf);
+  }
+
+  /** Many documents, yielding to the event loop between chunks. */
+  async transformAll(docs: readonly (readonly string[])[]): Promise<SparseVector[]> {
+    const out: SparseVector[] = [];
+    for (let d = 0; d < docs.length; d++) {
+      out.push(this.transform(docs[d]!));
+      if (d % 500 === 499) await nextTick();
+    }
+    return out;
   }
 
   transform(doc: readonly string[]): SparseVector {

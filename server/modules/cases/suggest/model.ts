@@ -24,6 +24,16 @@ export function handlerFeatures(text: string, gridId: number | null, communityId
 
 type TrainingRow = { title: string; description: string; grid_id: number | null; community_id: number; street_id: number; category_id: number; department_id: number | null; dispatch_level: string | null };
 
+/** Segmenting thousands of texts takes a while: yield to the event loop between chunks. */
+async function mapInChunks<T, U>(items: readonly T[], fn: (item: T) => U, chunk = 500): Promise<U[]> {
+  const out: U[] = [];
+  for (let i = 0; i < items.length; i += chunk) {
+    for (const item of items.slice(i, i + chunk)) out.push(fn(item));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return out;
+}
+
 async function build(q: Queryable): Promise<SuggestionModels> {
   const started = performance.now();
   const { rows } = await q.execute<TrainingRow>(sql`
@@ -32,9 +42,9 @@ async function build(q: Queryable): Promise<SuggestionModels> {
       from ${cases} where accepted_at is not null and category_id is not null and state not in ('rejected', 'merged')
     ) recent where rank <= ${MAX_PER_LABEL} order by id`);
   const text = (r: TrainingRow) => `${r.title} ${r.description}`;
-  const category = await TextClassifier.train(rows.map((r) => ({ features: categoryFeatures(text(r)), label: String(r.category_id) })));
+  const category = await TextClassifier.train(await mapInChunks(rows, (r) => ({ features: categoryFeatures(text(r)), label: String(r.category_id) })));
   const handled = rows.filter((r) => r.dispatch_level);
-  const department = await TextClassifier.train(handled.map((r) => ({
+  const department = await TextClassifier.train(await mapInChunks(handled, (r) => ({
     features: handlerFeatures(text(r), r.grid_id, r.community_id, r.street_id),
     label: r.dispatch_level === 'department' && r.department_id ? `d:${r.department_id}` : `l:${r.dispatch_level}`,
   })));

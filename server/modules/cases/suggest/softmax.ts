@@ -51,9 +51,9 @@ const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function trainSoftmax(xs: readonly SparseVector[], ys: readonly number[], dims: number, classes: number, options: SoftmaxOptions = {}): Promise<SoftmaxModel> {
   const epochs = options.epochs ?? 12;
-  const l2 = options.l2 ?? 1e-5;
+  const l2 = options.l2 ?? 1e-4;
   const eta0 = options.learningRate ?? 2;
-  const yieldEvery = options.yieldEvery ?? 2000;
+  const yieldEvery = options.yieldEvery ?? 500;
   const v = new Float32Array(dims * classes);
   const bias = new Float64Array(classes);
   const scores = new Float64Array(classes);
