@@ -13,7 +13,12 @@ import { textFeatures } from './features.ts';
 export const MAX_PER_LABEL = 300;
 export const MIN_SAMPLES = 20;
 
-export interface SuggestionModels { category: TextClassifier; department: TextClassifier; trainedOn: number; trainingMs: number }
+export interface SuggestionModels { category: TextClassifier; department: TextClassifier; trainedOn: number; trainingMs: number; builtAt: number }
+
+/** Retraining may take at most about a tenth of the process's time: after a T-second training, the next waits 10·T. */
+const RETRAIN_DUTY = 10;
+/** How long a request waits for a retrain before it is served the previous model. */
+const SERVE_STALE_AFTER_MS = 100;
 
 /** What the category is learnt from: the words only (a grid's usual category must not outvote them). */
 export const categoryFeatures = (text: string): string[] => textFeatures(text);
@@ -48,22 +53,37 @@ async function build(q: Queryable): Promise<SuggestionModels> {
     features: handlerFeatures(text(r), r.grid_id, r.community_id, r.street_id),
     label: r.dispatch_level === 'department' && r.department_id ? `d:${r.department_id}` : `l:${r.dispatch_level}`,
   })));
-  return { category, department, trainedOn: rows.length, trainingMs: Math.round(performance.now() - started) };
+  return { category, department, trainedOn: rows.length, trainingMs: Math.round(performance.now() - started), builtAt: Date.now() };
 }
 
 /**
  * Per-process models, retrained when the classified cases have moved: a new acceptance (count,
  * latest acceptance) or a classification record (a re-categorisation at dispatch leaves no other
- * trace in those two numbers). Training yields to the event loop (softmax.ts), and concurrent
- * requests during a retrain wait for the same one.
+ * trace in those two numbers). Only the very first request waits for training; afterwards a
+ * retrain runs in the background (yielding to the event loop, softmax.ts) while requests get the
+ * previous model, one retrain at a time and no more often than RETRAIN_DUTY allows — on a busy
+ * installation every acceptance changes the fingerprint, and a retrain there takes seconds.
  */
 export function createSuggestionModels(db: Db) {
   const models = fingerprintCache<SuggestionModels>({
     fingerprint: sql`${countAndLatest(sql`${cases}`, sql`${cases.acceptedAt}`, sql`${cases.acceptedAt} is not null`)} || '|' || ${countAndLatest(sql`${caseSuggestionOutcomes}`, sql`${caseSuggestionOutcomes.id}`)}`,
     build,
   });
+  let refreshing: Promise<SuggestionModels> | null = null;
+  const get = async (): Promise<SuggestionModels> => {
+    const current = models.current();
+    if (!current) return models.get(db);
+    if (refreshing || Date.now() - current.builtAt < current.trainingMs * RETRAIN_DUTY) return current;
+    const attempt = models.get(db).catch((error: unknown) => {
+      console.error('分类建议模型重新训练失败，继续使用上一版模型', error);
+      return current;
+    }).finally(() => { refreshing = null; });
+    refreshing = attempt;
+    // The fingerprint check is quick and an unchanged model comes back at once; a retrain does not.
+    return Promise.race([attempt, new Promise<SuggestionModels>((resolve) => setTimeout(() => resolve(current), SERVE_STALE_AFTER_MS))]);
+  };
   // `current` is the model the dispatcher was last shown, for recording what it offered without retraining.
-  return Object.assign((): Promise<SuggestionModels> => models.get(db), { current: (): SuggestionModels | null => models.current() });
+  return Object.assign(get, { current: (): SuggestionModels | null => models.current() });
 }
 export type SuggestionModelSource = ReturnType<typeof createSuggestionModels>;
 

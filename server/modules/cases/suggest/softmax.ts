@@ -50,7 +50,7 @@ export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Arra
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export async function trainSoftmax(xs: readonly SparseVector[], ys: readonly number[], dims: number, classes: number, options: SoftmaxOptions = {}): Promise<SoftmaxModel> {
-  const epochs = options.epochs ?? 12;
+  const epochs = options.epochs ?? 10;
   const l2 = options.l2 ?? 1e-4;
   const eta0 = options.learningRate ?? 2;
   const yieldEvery = options.yieldEvery ?? 500;
@@ -85,7 +85,7 @@ export async function trainSoftmax(xs: readonly SparseVector[], ys: readonly num
       scale *= 1 - eta * l2;
       for (let c = 0; c < classes; c++) {
         const g = scores[c]! / sum - (c === y ? 1 : 0);
-        if (Math.abs(g) < 1e-5) continue;
+        if (Math.abs(g) < 1e-4) continue;
         bias[c]! -= eta * g;
         const step = (eta * g) / scale;
         for (let n = 0; n < x.index.length; n++) v[x.index[n]! * classes + c]! -= step * x.value[n]!;
