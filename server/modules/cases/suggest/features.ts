@@ -54,7 +54,10 @@ export class Vectorizer {
       if (d % 500 === 499) await nextTick();
     }
     const minDf = options.minDf ?? 1;
-    const kept = [...df.entries()].filter(([, n]) => n >= minDf).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, options.maxFeatures ?? 200_000);
+    const maxFeatures = options.maxFeatures ?? 200_000;
+    let kept = [...df.entries()].filter(([, n]) => n >= minDf);
+    // Sorting 100k+ entries holds the event loop; only needed when there are too many (stable: ties keep first-seen order).
+    if (kept.length > maxFeatures) kept = kept.sort((a, b) => b[1] - a[1]).slice(0, maxFeatures);
     const vocabulary = new Map<string, number>();
     const idf = new Float32Array(kept.length);
     kept.forEach(([f, n], i) => {

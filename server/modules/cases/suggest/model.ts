@@ -30,7 +30,7 @@ export function handlerFeatures(text: string, gridId: number | null, communityId
 type TrainingRow = { title: string; description: string; grid_id: number | null; community_id: number; street_id: number; category_id: number; department_id: number | null; dispatch_level: string | null };
 
 /** Segmenting thousands of texts takes a while: yield to the event loop between chunks. */
-async function mapInChunks<T, U>(items: readonly T[], fn: (item: T) => U, chunk = 500): Promise<U[]> {
+async function mapInChunks<T, U>(items: readonly T[], fn: (item: T) => U, chunk = 100): Promise<U[]> {
   const out: U[] = [];
   for (let i = 0; i < items.length; i += chunk) {
     for (const item of items.slice(i, i + chunk)) out.push(fn(item));
