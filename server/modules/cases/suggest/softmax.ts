@@ -2,10 +2,11 @@ import type { SparseVector } from './features.ts';
 
 /**
  * Multinomial logistic regression (softmax) trained by SGD with L2 regularisation, written here
- * rather than taken from npm: the JavaScript linear-model packages we checked (ml-logistic-regression,
- * ml-svm/libsvm-js, natural's LogisticRegressionClassifier) are dense-only one-vs-rest, unmaintained or
- * WebAssembly builds of libsvm without sparse multiclass probabilities, and none can yield to the
- * event loop while training inside the server process. The model is ~100 lines: this one is.
+ * rather than taken from npm (checked with `npm view`): ml-logistic-regression 2.0.0 is one-vs-rest
+ * over dense ml-matrix matrices (50k features × thousands of texts dense is gigabytes); libsvm-js
+ * 0.2.1 is an emscripten build of libsvm, unmaintained, with no calibrated multiclass output we
+ * control; natural 8 ships mongoose, redis and pg as dependencies and English tokenisers. None can
+ * yield to the event loop while training inside the server process. The whole model is ~100 lines.
  *
  * Weights are stored feature-major (row j = the K class weights of feature j) in one Float32Array;
  * the L2 decay uses the usual lazy scale factor so each step only touches the sample's features.
