@@ -6,9 +6,11 @@ import type { Queryable } from './db/tx.ts';
  * The source is summarised by a cheap fingerprint (row count + latest change), so several
  * instances behind a load balancer each notice another instance's edit. `recheckMs` > 0 skips
  * the fingerprint query for that long (for values whose edits may take a moment to spread).
+ * Concurrent gets during a rebuild share it (a slow build, such as training a model, runs once).
  */
 export function fingerprintCache<T>(options: { fingerprint: SQL; build: (db: Queryable) => Promise<T>; recheckMs?: number }) {
   let cached: { fingerprint: string; value: T; checkedAt: number } | null = null;
+  let building: { fingerprint: string; promise: Promise<T> } | null = null;
   return {
     async get(db: Queryable): Promise<T> {
       if (cached && options.recheckMs && Date.now() - cached.checkedAt < options.recheckMs) return cached.value;
@@ -18,12 +20,24 @@ export function fingerprintCache<T>(options: { fingerprint: SQL; build: (db: Que
         cached.checkedAt = Date.now();
         return cached.value;
       }
-      cached = { fingerprint, value: await options.build(db), checkedAt: Date.now() };
-      return cached.value;
+      if (building?.fingerprint === fingerprint) return building.promise;
+      const promise = options.build(db).then((value) => {
+        cached = { fingerprint, value, checkedAt: Date.now() };
+        return value;
+      }).finally(() => {
+        if (building?.promise === promise) building = null;
+      });
+      building = { fingerprint, promise };
+      return promise;
+    },
+    /** The value built last, without checking the source (null before the first build). */
+    current(): T | null {
+      return cached?.value ?? null;
     },
     /** Rebuild on the next get (after an edit made by this process). */
     forget(): void {
       cached = null;
+      building = null;
     },
   };
 }

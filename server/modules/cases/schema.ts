@@ -152,3 +152,28 @@ export const notifications = pgTable('notifications', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   readAt: timestamp('read_at', { withTimezone: true }),
 }, (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)]);
+
+/**
+ * Every classification of a case (立案 with a category, 派遣 with a corrected category) beside what the
+ * suggestion offered at that moment, recomputed by the server: the acceptance rate (采纳率) says
+ * whether dispatchers find the suggestion worth having, and each row changes the model's fingerprint
+ * so a correction is learnt from.
+ */
+export const caseSuggestionOutcomes = pgTable('case_suggestion_outcomes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  caseId: bigint('case_id', { mode: 'number' }).notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actorUserId: integer('actor_user_id'),
+  action: text('action').$type<'accept' | 'reclassify'>().notNull(),
+  categoryId: integer('category_id').notNull(),
+  previousCategoryId: integer('previous_category_id'),
+  /** The suggestion's top-1 and its calibrated confidence; null when there was too little history. */
+  suggestedCategoryId: integer('suggested_category_id'),
+  suggestedConfidence: doublePrecision('suggested_confidence'),
+  /** Whether the dispatcher's choice equals the suggested top-1; null without a suggestion. */
+  tookSuggestion: boolean('took_suggestion'),
+  scopePath: text('scope_path').notNull(),
+}, (t) => [
+  index('case_suggestion_outcomes_case_idx').on(t.caseId),
+  index('case_suggestion_outcomes_scope_at_idx').using('btree', sql`${t.scopePath} text_pattern_ops`, t.at),
+]);

@@ -4,14 +4,17 @@ import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
+import { hasAbility } from '../accounts/abilities.ts';
+import { loadNodeInScope } from '../org/load-node.ts';
 import { caseFacts, loadCaseInScope } from './load-case.ts';
 import { canCase } from './policy.ts';
 import { findDuplicates } from './suggest/duplicates.ts';
-import { createSuggestionModels } from './suggest/model.ts';
+import { suggestionModelsFor } from './suggest/model.ts';
+import { acceptanceRate } from './suggest/outcomes.ts';
 import { suggestForCase } from './suggest/suggest.ts';
 
 export function suggestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const models = createSuggestionModels(deps.db);
+  const models = suggestionModelsFor(deps.db);
   return async (app) => {
     app.get('/api/cases/:id/suggestion', { schema: { tags: ['cases'], summary: '分类与承办建议（按本系统已办案件学习）及疑似重复', params: idParams } }, async (request) => {
       const actor = requireActor(request);
@@ -19,6 +22,13 @@ export function suggestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       const facts = await caseFacts(deps.db, row);
       if (!canCase(actor, 'accept', facts) && !canCase(actor, 'dispatch', facts)) throw new AppError('FORBIDDEN');
       return { data: await suggestForCase(deps.db, models, row) };
+    });
+
+    app.get('/api/cases/suggestion-acceptance', { schema: { tags: ['cases'], summary: '分类建议采纳率（近 30 天立案中采用系统首选类别的比例）', querystring: z.object({ nodeId: z.coerce.number().int().positive().optional() }) } }, async (request) => {
+      const actor = requireActor(request);
+      if (!hasAbility(actor.role, 'cases.read') || !actor.scopeNodeId) throw new AppError('FORBIDDEN');
+      const node = await loadNodeInScope(deps.db, actor, request.query.nodeId ?? actor.scopeNodeId);
+      return { data: { nodeId: node.id, ...(await acceptanceRate(deps.db, node.path)) } };
     });
 
     app.get('/api/cases/duplicates', { schema: { tags: ['cases'], summary: '上报前查找附近的类似问题', querystring: z.object({ lng: z.coerce.number().min(-180).max(180), lat: z.coerce.number().min(-90).max(90), text: z.string().trim().min(2).max(4000), categoryId: z.coerce.number().int().positive().optional() }) } }, async (request) => {

@@ -2,7 +2,7 @@ import type { GridCollection } from '../grid-map/types';
 import { apiGet, apiSend, ApiError } from '../../shared/api';
 import type {
   CaseAction, CaseDetail, CasePage, CaseState, Category, Deadline, Department, DuplicateCandidate,
-  GroupBy, IndicatorRow, Notification, ReportInput, Suggestion, TransitionInput,
+  GroupBy, IndicatorRow, Notification, ReportInput, Suggestion, SuggestionAcceptance, TransitionInput,
 } from './types';
 
 export async function fetchCategories(signal?: AbortSignal): Promise<Category[]> {
@@ -80,6 +80,10 @@ async function whenAvailable<T>(load: () => Promise<T>): Promise<T | null> {
     if (err instanceof ApiError && [404, 405, 501].includes(err.status)) return null;
     throw err;
   }
+}
+
+export function fetchSuggestionAcceptance(signal?: AbortSignal): Promise<SuggestionAcceptance | null> {
+  return whenAvailable(async () => (await apiGet<{ data: SuggestionAcceptance }>('/api/cases/suggestion-acceptance', { signal })).data);
 }
 
 export function fetchSuggestion(id: number, signal?: AbortSignal): Promise<Suggestion | null> {

@@ -103,11 +103,34 @@ export interface Notification {
   readAt: string | null;
 }
 
+/** A likely category; `confidence` is calibrated: of the suggestions shown at 70 %, about 7 in 10 are right. */
+export interface CategoryCandidate {
+  categoryId: number;
+  code: string;
+  name: string;
+  confidence: number;
+}
+
 /** GET /api/cases/:id/suggestion (may not exist yet). */
 export interface Suggestion {
-  category: { id: number; name: string; confidence: number } | null;
-  department: { id: number; name: string; confidence: number } | null;
+  enoughData: boolean;
+  /** The top-1 of `categories` (kept for older clients). */
+  category: { id: number; code: string; name: string; confidence: number } | null;
+  /** Up to three, best first. */
+  categories: CategoryCandidate[];
+  handler: { level: string; departmentId: number | null; name: string; confidence: number } | null;
   duplicates: { id: number; caseNo: string; title: string; distanceM: number; similarity: number }[];
+}
+
+/** GET /api/cases/suggestion-acceptance: 采纳率 of the category suggestion at 立案, last 30 days. */
+export interface SuggestionAcceptance {
+  nodeId: number;
+  days: number;
+  classified: number;
+  suggested: number;
+  taken: number;
+  reclassified: number;
+  rate: number | null;
 }
 
 /** GET /api/cases/duplicates (may not exist yet). */

@@ -44,7 +44,16 @@ export const EFFECTS: Partial<Record<CaseAction, Effect>> = {
     await tx.insert(caseEvents).values({ caseId: target.id, actorUserId: actor.userId, actorRole: actor.role, action: 'merge_in', note: `合并了重复案件 ${row.caseNo}`, data: { mergedCaseId: row.id } });
     return { mergedIntoId: target.id };
   },
-  dispatch: async ({ tx, row, input, now }) => {
+  // A dispatcher who sees the category was wrong (often after a 退回 "not ours") corrects it here:
+  // the defaults, the time limits and the suggestion model all follow the corrected category.
+  dispatch: async ({ tx, row: current, input, now }) => {
+    const categoryId = input.categoryId ?? current.categoryId;
+    if (input.categoryId !== undefined && input.categoryId !== current.categoryId) {
+      const [category] = await tx.select({ id: caseCategories.id }).from(caseCategories).where(and(eq(caseCategories.id, input.categoryId), eq(caseCategories.active, true)));
+      if (!category) throw invalid('categoryId', '案件类别不存在');
+    }
+    const row = { ...current, categoryId };
+    const reclassified: Changes = categoryId !== current.categoryId ? { categoryId } : {};
     const level = input.level ?? (await defaultLevel(tx, row.categoryId));
     if (level === 'department') {
       const departmentId = input.departmentId ?? (await defaultDepartment(tx, row));
@@ -52,12 +61,12 @@ export const EFFECTS: Partial<Record<CaseAction, Effect>> = {
       const [dept] = await tx.select({ id: departments.id }).from(departments).innerJoin(orgNodes, eq(orgNodes.id, departments.servesNodeId))
         .where(and(eq(departments.id, departmentId), or(eq(orgNodes.id, row.streetId), eq(orgNodes.level, 'district'))));
       if (!dept) throw invalid('departmentId', '该部门不服务于案件所在街道');
-      return { dispatchLevel: 'department', departmentId, assigneeNodeId: null, dispatchedAt: now };
+      return { ...reclassified, dispatchLevel: 'department', departmentId, assigneeNodeId: null, dispatchedAt: now };
     }
     if (level === 'meeting') throw invalid('level', '需要议事的案件请使用"提交上会"');
     if (level === 'grid' && !row.gridId) throw invalid('level', '案件尚未确定网格，不能派遣到网格');
     const assignee = { grid: row.gridId, community: row.communityId, street: row.streetId }[level];
-    return { dispatchLevel: level, departmentId: null, assigneeNodeId: assignee, dispatchedAt: now };
+    return { ...reclassified, dispatchLevel: level, departmentId: null, assigneeNodeId: assignee, dispatchedAt: now };
   },
   return: ({ row, input }) => ({ returnCount: row.returnCount + 1, stateReason: input.reason!, dispatchLevel: null, departmentId: null, assigneeNodeId: null }),
   handle: (ctx) => ({ handledAt: ctx.now, handledOnTime: onTime(ctx) }),

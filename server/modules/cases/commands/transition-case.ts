@@ -12,6 +12,8 @@ import { caseFacts, loadCaseInScope, type CaseRow } from '../load-case.ts';
 import { notifyTransition } from '../notify.ts';
 import { authorizeCase } from '../policy.ts';
 import { caseEvents, casePhotos, cases } from '../schema.ts';
+import { recordClassification, suggestionAtClassification } from '../suggest/outcomes.ts';
+import type { CategoryCandidate } from '../suggest/suggest.ts';
 import { EFFECTS } from './effects.ts';
 
 const FIELD_VALUES: Record<string, (i: TransitionInput) => unknown> = {
@@ -23,12 +25,15 @@ const FIELD_VALUES: Record<string, (i: TransitionInput) => unknown> = {
  * user saw (409 if someone else moved it), check the lifecycle and the policy, apply the
  * action's effects, set the next deadline, append the timeline event and notify.
  */
-export function transitionCase(deps: AppDeps, actor: Actor, caseId: number, action: CaseAction, input: TransitionInput): Promise<CaseRow> {
-  return withTx(deps.db, (tx) => transitionInTx(tx, actor, caseId, action, input, { reopenWindowDays: deps.config.reopenWindowDays }));
+export async function transitionCase(deps: AppDeps, actor: Actor, caseId: number, action: CaseAction, input: TransitionInput): Promise<CaseRow> {
+  // What the suggestion offers is looked up before the transaction: the model reads the database on its own connection.
+  const classifies = action === 'accept' || (action === 'dispatch' && input.categoryId !== undefined);
+  const suggested = classifies ? await suggestionAtClassification(deps.db, caseId) : null;
+  return withTx(deps.db, (tx) => transitionInTx(tx, actor, caseId, action, input, { reopenWindowDays: deps.config.reopenWindowDays, suggested }));
 }
 
 /** The same step inside a caller's transaction (other modules: a meeting's resolution returns a case to its loop). */
-export async function transitionInTx(t: Tx, actor: Actor, caseId: number, action: CaseAction, input: TransitionInput, options: { reopenWindowDays: number }): Promise<CaseRow> {
+export async function transitionInTx(t: Tx, actor: Actor, caseId: number, action: CaseAction, input: TransitionInput, options: { reopenWindowDays: number; suggested?: CategoryCandidate | null }): Promise<CaseRow> {
   const row = await loadCaseInScope(t, actor, caseId, { forUpdate: true });
   if (row.version !== input.version) throw new AppError('CONFLICT', { message: `案件已被他人处理（当前状态已变化），请刷新后重试` });
   try {
@@ -53,11 +58,15 @@ export async function transitionInTx(t: Tx, actor: Actor, caseId: number, action
     ...(newStep ? { stepStartedAt: now, deadlineNotice: 'none' as const } : {}),
   }).where(and(eq(cases.id, caseId), eq(cases.version, input.version))).returning();
   if (!updated) throw new AppError('CONFLICT');
+  const reclassified = action !== 'accept' && changes.categoryId !== undefined && changes.categoryId !== row.categoryId;
   await t.insert(caseEvents).values({
     caseId, actorUserId: actor.userId, actorRole: actor.role, action, fromState: row.state, toState: to,
     note: input.feedback ?? input.reason ?? input.note ?? input.comment ?? null, photoIds: input.photoIds,
-    data: { ...(input.minutes ? { minutes: input.minutes } : {}), ...(input.score ? { score: input.score } : {}), ...(changes.departmentId ? { departmentId: changes.departmentId } : {}), ...(changes.dispatchLevel ? { level: changes.dispatchLevel } : {}) },
+    data: { ...(input.minutes ? { minutes: input.minutes } : {}), ...(input.score ? { score: input.score } : {}), ...(changes.departmentId ? { departmentId: changes.departmentId } : {}), ...(changes.dispatchLevel ? { level: changes.dispatchLevel } : {}), ...(reclassified ? { categoryId: changes.categoryId, previousCategoryId: row.categoryId } : {}) },
   });
+  if (changes.categoryId && (action === 'accept' || reclassified)) {
+    await recordClassification(t, { caseId, actor, action: action === 'accept' ? 'accept' : 'reclassify', categoryId: changes.categoryId, previousCategoryId: row.categoryId, suggested: options.suggested ?? null, scopePath: updated.scopePath });
+  }
   await notifyTransition(t, actor, row, updated, action);
   return updated;
 }

@@ -1,21 +1,37 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/open.ts';
+import type { Queryable } from '../../../platform/db/tx.ts';
 import { departments } from '../../org/schema.ts';
 import type { CaseRow } from '../load-case.ts';
 import { caseCategories } from '../schema.ts';
 import { findDuplicates } from './duplicates.ts';
-import { features, MIN_SAMPLES, type SuggestionModelSource } from './model.ts';
+import { categoryFeatures, handlerFeatures, MIN_SAMPLES, type SuggestionModels, type SuggestionModelSource } from './model.ts';
 
 const LEVEL_NAMES: Record<string, string> = { grid: '网格自办', community: '社区办理', street: '街道办理', meeting: '上会议事' };
+export const TOP_CATEGORIES = 3;
 
-/** The dispatcher's hint: likely category and handler with their confidence, and possible duplicates. The dispatcher decides. */
+export interface CategoryCandidate { categoryId: number; code: string; name: string; confidence: number }
+
+/** The top categories for a text with calibrated confidences (≈ how often such a guess is right); [] while history is thin. */
+export async function rankCategories(db: Queryable, { category, trainedOn }: SuggestionModels, text: string, limit = TOP_CATEGORIES): Promise<CategoryCandidate[]> {
+  if (trainedOn < MIN_SAMPLES) return [];
+  const top = category.predict(categoryFeatures(text)).slice(0, limit);
+  if (!top.length) return [];
+  const rows = await db.select({ id: caseCategories.id, code: caseCategories.code, name: caseCategories.name }).from(caseCategories).where(inArray(caseCategories.id, top.map((p) => Number(p.label))));
+  return top.flatMap((p) => {
+    const row = rows.find((r) => r.id === Number(p.label));
+    return row ? [{ categoryId: row.id, code: row.code, name: row.name, confidence: round(p.probability) }] : [];
+  });
+}
+
+/** The dispatcher's hint: likely categories and handler with their confidence, and possible duplicates. The dispatcher decides. */
 export async function suggestForCase(db: Db, models: SuggestionModelSource, row: CaseRow) {
-  const { category, department, trainedOn } = await models();
-  const tokens = features(`${row.title} ${row.description}`, row.gridId, row.communityId);
+  const trained = await models();
+  const { department, trainedOn, trainingMs } = trained;
+  const text = `${row.title} ${row.description}`;
   const enough = trainedOn >= MIN_SAMPLES;
-  const cat = enough ? category.predict(tokens)[0] : undefined;
-  const dep = enough ? department.predict(tokens)[0] : undefined;
-  const [catRow] = cat ? await db.select({ id: caseCategories.id, name: caseCategories.name }).from(caseCategories).where(inArray(caseCategories.id, [Number(cat.label)])) : [];
+  const categories = await rankCategories(db, trained, text);
+  const dep = enough ? department.predict(handlerFeatures(text, row.gridId, row.communityId, row.streetId))[0] : undefined;
   let handler: { level: string; departmentId: number | null; name: string; confidence: number } | null = null;
   if (dep?.label.startsWith('d:')) {
     const id = Number(dep.label.slice(2));
@@ -26,15 +42,17 @@ export async function suggestForCase(db: Db, models: SuggestionModelSource, row:
     handler = { level, departmentId: null, name: LEVEL_NAMES[level] ?? level, confidence: round(dep.probability) };
   }
   const duplicates = row.lng !== null && row.lat !== null
-    ? await findDuplicates(db, { lng: row.lng, lat: row.lat, text: `${row.title} ${row.description}`, categoryId: null, excludeId: row.id })
+    ? await findDuplicates(db, { lng: row.lng, lat: row.lat, text, categoryId: null, excludeId: row.id })
     : [];
+  const best = categories[0];
   return {
-    trainedOn, enoughData: enough,
-    category: catRow && cat ? { id: catRow.id, name: catRow.name, confidence: round(cat.probability) } : null,
-    handler, duplicates,
+    trainedOn, trainingMs, enoughData: enough,
+    // `category` (the top-1) stays for clients written before `categories`.
+    category: best ? { id: best.categoryId, code: best.code, name: best.name, confidence: best.confidence } : null,
+    categories, handler, duplicates,
   };
 }
 
 function round(p: number): number {
-  return Math.round(p * 100) / 100;
+  return Math.round(p * 1000) / 1000;
 }

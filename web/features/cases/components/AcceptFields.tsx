@@ -1,17 +1,22 @@
-import { Form, Select, Typography } from 'antd';
+import { Form, Select, Space, Tag, Typography } from 'antd';
 import { useAsync } from '../../../shared/use-async';
 import { fetchGridsOf } from '../api';
 import type { CaseDetail, Suggestion } from '../types';
 import { CategoryCascader } from './CategoryCascader';
 
+const percent = (c: number) => `${Math.round(c * 100)}%`;
+
 /**
  * 立案: the category decides the time limits and the responsible department, so it is required
- * here; an address-only case also gets its grid now, chosen by the dispatcher.
+ * here; an address-only case also gets its grid now, chosen by the dispatcher. The suggestion's
+ * three likeliest categories are one click each; the percentages are calibrated, not scores.
  */
 export function AcceptFields({ detail, suggestion }: { detail: CaseDetail; suggestion: Suggestion | null }) {
+  const form = Form.useFormInstance();
+  const chosen = Form.useWatch<number | undefined>('categoryId', form);
   const needsGrid = !detail.grid;
   const grids = useAsync((signal) => (needsGrid ? fetchGridsOf(detail.community.id, signal) : Promise.resolve([])), [detail.community.id, needsGrid]);
-  const suggested = suggestion?.category;
+  const candidates = suggestion?.categories ?? [];
 
   return (
     <>
@@ -20,10 +25,15 @@ export function AcceptFields({ detail, suggestion }: { detail: CaseDetail; sugge
         label="案件类别"
         rules={[{ required: true, message: '立案时必须确定案件类别' }]}
         extra={
-          suggested && (
-            <Typography.Text type="secondary">
-              系统建议：{suggested.name}（置信度 {Math.round(suggested.confidence * 100)}%）
-            </Typography.Text>
+          candidates.length > 0 && (
+            <Space size={4} wrap aria-label="系统建议类别">
+              <Typography.Text type="secondary">系统建议：</Typography.Text>
+              {candidates.map((c) => (
+                <Tag.CheckableTag key={c.categoryId} checked={chosen === c.categoryId} onChange={() => form.setFieldValue('categoryId', c.categoryId)}>
+                  {c.name} {percent(c.confidence)}
+                </Tag.CheckableTag>
+              ))}
+            </Space>
           )
         }
       >

@@ -22,7 +22,8 @@ const FIELDS = ['reason', 'note', 'feedback', 'score', 'comment', 'targetCaseId'
 function initialValues(action: CaseAction, detail: CaseDetail, suggestion: Suggestion | null): Partial<Values> {
   if (action === 'accept') return { categoryId: detail.category?.id ?? suggestion?.category?.id };
   if (action === 'dispatch') {
-    if (suggestion?.department) return { level: 'department', departmentId: suggestion.department.id };
+    const handler = suggestion?.handler;
+    if (handler?.level === 'department' && handler.departmentId) return { level: 'department', departmentId: handler.departmentId };
     return { level: detail.grid ? 'grid' : 'community' };
   }
   return {};

@@ -3,6 +3,7 @@ import { DISPATCH_LEVEL_LABELS_ZH } from '../../../../contracts/case-labels.ts';
 import { useAsync } from '../../../shared/use-async';
 import { fetchDepartments } from '../api';
 import type { CaseDetail, DispatchLevel, Suggestion } from '../types';
+import { CategoryCascader } from './CategoryCascader';
 
 const LEVELS: DispatchLevel[] = ['grid', 'community', 'street', 'department'];
 
@@ -13,10 +14,17 @@ const LEVELS: DispatchLevel[] = ['grid', 'community', 'street', 'department'];
 export function DispatchFields({ detail, suggestion }: { detail: CaseDetail; suggestion: Suggestion | null }) {
   const level = Form.useWatch<DispatchLevel | undefined>('level');
   const departments = useAsync((signal) => fetchDepartments(detail.community.id, signal), [detail.community.id]);
-  const suggested = suggestion?.department;
+  const suggested = suggestion?.handler?.level === 'department' ? suggestion.handler : null;
 
   return (
     <>
+      <Form.Item
+        name="categoryId"
+        label="更正案件类别（可选）"
+        extra={`当前类别：${detail.category?.name ?? '未分类'}。类别有误（例如被以"不属本单位职责"退回）时在此更正，时限、默认承办单位随之改变，智能建议也会据此学习。`}
+      >
+        <CategoryCascader placeholder="不更正则留空" />
+      </Form.Item>
       <Form.Item name="level" label="派遣方式" rules={[{ required: true, message: '请选择派遣方式' }]}>
         <Radio.Group
           optionType="button"

@@ -5,8 +5,8 @@ const percent = (c: number) => `${Math.round(c * 100)}%`;
 
 /** What the installation's past cases suggest; the dispatcher decides (the dialogs prefill it). */
 export function SuggestionPanel({ suggestion }: { suggestion: Suggestion }) {
-  const { category, department, duplicates } = suggestion;
-  if (!category && !department && !duplicates.length) return null;
+  const { categories, handler, duplicates } = suggestion;
+  if (!categories.length && !handler && !duplicates.length) return null;
   return (
     <Alert
       type="info"
@@ -14,14 +14,19 @@ export function SuggestionPanel({ suggestion }: { suggestion: Suggestion }) {
       title="智能建议（仅供参考）"
       description={
         <Space orientation="vertical" size={4}>
-          {category && (
+          {categories.length > 0 && (
             <span>
-              建议类别：<Tag>{category.name}</Tag>置信度 {percent(category.confidence)}
+              建议类别：
+              {categories.map((c) => (
+                <Tag key={c.categoryId}>
+                  {c.name} {percent(c.confidence)}
+                </Tag>
+              ))}
             </span>
           )}
-          {department && (
+          {handler && (
             <span>
-              建议承办部门：<Tag>{department.name}</Tag>置信度 {percent(department.confidence)}
+              建议承办：<Tag>{handler.name}</Tag>置信度 {percent(handler.confidence)}
             </span>
           )}
           {duplicates.length > 0 && (

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { useAsync } from '../../../shared/use-async';
 import { fetchIndicators, indicatorParams, type IndicatorQuery } from '../api';
 import { IndicatorsTable } from '../components/IndicatorsTable';
+import { SuggestionAcceptanceNote } from '../components/SuggestionAcceptanceNote';
 import type { GroupBy } from '../types';
 
 const IndicatorsChart = lazy(() => import('../components/IndicatorsChart'));
@@ -49,6 +50,7 @@ export default function IndicatorsPage() {
           onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
         />
         <Select aria-label="统计维度" value={groupBy} options={GROUPS} onChange={setGroupBy} style={{ width: 140 }} />
+        <SuggestionAcceptanceNote />
       </Space>
       {result.error ? (
         <ErrorAlert error={result.error} onRetry={result.reload} />
