@@ -35,7 +35,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
-  registerLiveRoutes(app, deps.liveHub);
+  registerLiveRoutes(app, deps.liveHub, deps.db);
   registerCalendarRoutes(app, deps.db);
   for (const mod of MODULES) await app.register(mod.routes(deps));
   registerWebApp(app, deps.config.webDir);
