@@ -41,13 +41,12 @@ export function openLiveStream(options: LiveStreamOptions): { unsubscribe(): voi
   };
 
   async function replay(from: Cursor, until: Cursor): Promise<void> {
-    if (compareCursors(from, until) === 0) { sent = until; return; }
+    if (compareCursors(from, until) === 0) { sent = until; write(`id: ${formatCursor(until)}\n\n`); return; }
     const fromAt = await cursorRowAt(db, from);
     if (compareCursors(from, until) > 0) {
       // Ahead of this instance's hub (another instance served it): skip what it already has —
       // unless the cursor names no row here (another database, a restore), then start over.
-      if (fromAt) sent = from;
-      else reset(until);
+      if (fromAt) { sent = from; write(`id: ${formatCursor(from)}\n\n`); } else reset(until);
       return;
     }
     const missed = await readReleased(db, from, RESUME_MAX_EVENTS, until);
@@ -55,7 +54,7 @@ export function openLiveStream(options: LiveStreamOptions): { unsubscribe(): voi
     if (!fromAt || missed.more || tooOld) return reset(until);
     sent = from;
     for (const row of missed.rows) if (shouldReceive(actor, row)) emit(row);
-    if (compareCursors(sent, until) < 0) sent = until;
+    if (compareCursors(sent, until) < 0) { sent = until; write(`id: ${formatCursor(until)}\n\n`); }
   }
 
   function reset(at: Cursor): void {
