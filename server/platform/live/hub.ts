@@ -114,7 +114,8 @@ export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
         if (gen === generation && subscribers.size) setDegraded(true);
       } finally {
         running = null;
-        schedule();
+        // A call that arrived for a newer generation (someone subscribed after a stop) reads now.
+        if (again) { again = false; void read(); } else schedule();
       }
     })();
     return running;

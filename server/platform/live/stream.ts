@@ -41,12 +41,12 @@ export function openLiveStream(options: LiveStreamOptions): { unsubscribe(): voi
   };
 
   async function replay(from: Cursor, until: Cursor): Promise<void> {
-    if (compareCursors(from, until) === 0) { sent = until; write(`id: ${formatCursor(until)}\n\n`); return; }
+    if (compareCursors(from, until) === 0) { sent = until; mark(until); return; }
     const fromAt = await cursorRowAt(db, from);
     if (compareCursors(from, until) > 0) {
       // Ahead of this instance's hub (another instance served it): skip what it already has —
       // unless the cursor names no row here (another database, a restore), then start over.
-      if (fromAt) { sent = from; write(`id: ${formatCursor(from)}\n\n`); } else reset(until);
+      if (fromAt) { sent = from; mark(from); } else reset(until);
       return;
     }
     const missed = await readReleased(db, from, RESUME_MAX_EVENTS, until);
@@ -54,7 +54,12 @@ export function openLiveStream(options: LiveStreamOptions): { unsubscribe(): voi
     if (!fromAt || missed.more || tooOld) return reset(until);
     sent = from;
     for (const row of missed.rows) if (shouldReceive(actor, row)) emit(row);
-    if (compareCursors(sent, until) < 0) { sent = until; write(`id: ${formatCursor(until)}\n\n`); }
+    if (compareCursors(sent, until) < 0) { sent = until; mark(until); }
+  }
+
+  /** Tells the browser where it stands without an event for it (pages listen for 'position'). */
+  function mark(at: Cursor): void {
+    write(frame('position', {}, at));
   }
 
   function reset(at: Cursor): void {
@@ -65,7 +70,7 @@ export function openLiveStream(options: LiveStreamOptions): { unsubscribe(): voi
   const unsubscribe = hub.subscribe({
     actor,
     start(cursor) {
-      if (!options.resumeFrom) { sent = cursor; write(`id: ${formatCursor(cursor)}\n\n`); return; }
+      if (!options.resumeFrom) { sent = cursor; mark(cursor); return; }
       buffer = [];
       replay(options.resumeFrom, cursor)
         .catch((error: unknown) => {
@@ -96,7 +101,7 @@ export function openLiveStream(options: LiveStreamOptions): { unsubscribe(): voi
     keepAlive() {
       if (!buffer && sent && readUpTo && compareCursors(readUpTo, sent) > 0) {
         sent = readUpTo;
-        write(frame('position', {}, sent));
+        mark(sent);
       } else {
         write(': keep-alive\n\n');
       }
