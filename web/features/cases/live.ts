@@ -104,21 +104,29 @@ export function useLiveEvents(topics: LiveTopic[], onMessage: (message: LiveMess
   const latest = useRef(onMessage);
   latest.current = onMessage;
   const key = topics.join(',');
-  useEffect(() => {
-    const listener: Listener = { topics: new Set(key.split(',')), deliver: (m) => latest.current(m) };
-    listeners.add(listener);
-    connect();
-    return () => {
-      listeners.delete(listener);
-      if (listeners.size === 0) disconnect();
-    };
-  }, [key]);
+  useEffect(() => subscribeLive(key.split(',') as LiveTopic[], (m) => latest.current(m)), [key]);
 }
+
+/** The hook's plain form: listens until the returned function is called. */
+export function subscribeLive(topics: LiveTopic[], deliver: (message: LiveMessage) => void): () => void {
+  const listener: Listener = { topics: new Set(topics), deliver };
+  listeners.add(listener);
+  connect();
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) disconnect();
+  };
+}
+
+/** Calls `watch` whenever live updates become interrupted or work again. */
+export function watchLiveInterrupted(watch: () => void): () => void {
+  statusWatchers.add(watch);
+  return () => { statusWatchers.delete(watch); };
+}
+
+export const liveInterrupted = (): boolean => interrupted;
 
 /** True while live updates are interrupted (the header shows it). */
 export function useLiveInterrupted(): boolean {
-  return useSyncExternalStore(
-    (watch) => { statusWatchers.add(watch); return () => { statusWatchers.delete(watch); }; },
-    () => interrupted,
-  );
+  return useSyncExternalStore(watchLiveInterrupted, liveInterrupted);
 }
