@@ -40,8 +40,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
-  registerObservability(app, deps.db, { metricsToken: deps.config.metricsToken });
-  registerLiveRoutes(app, deps.liveHub);
+  registerObservability(app, deps.db, { metricsToken: deps.config.metricsToken, sseClients: () => deps.liveHub.subscriberCount() });
+  registerLiveRoutes(app, deps.liveHub, deps.db);
   registerCalendarRoutes(app, deps.db);
   for (const mod of MODULES) await app.register(mod.routes(deps));
   registerWebApp(app, deps.config.webDir);

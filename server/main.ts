@@ -3,7 +3,7 @@ import { openDatabase } from './platform/db/open.ts';
 import { buildApp } from './app.ts';
 import { createDeps } from './platform/deps.ts';
 import { ensurePeriodicJob, startWorker } from './platform/jobs/queue.ts';
-import { jobHandlers, MODULES } from './modules/index.ts';
+import { jobHandlers, MODULES, PLATFORM_PERIODIC } from './modules/index.ts';
 import { seedDemoIfEmpty } from './seed/index.ts';
 import { printDemoAccounts } from './seed/print-accounts.ts';
 
@@ -24,7 +24,7 @@ if (config.seedDemo) {
 
 const deps = createDeps(config, database.db);
 const app = await buildApp(deps, { logger: process.env.LOG_LEVEL !== undefined });
-for (const mod of MODULES) for (const p of mod.periodic ?? []) await ensurePeriodicJob(database.db, p.kind, p.everySeconds);
+for (const p of [...PLATFORM_PERIODIC, ...MODULES.flatMap((m) => m.periodic ?? [])]) await ensurePeriodicJob(database.db, p.kind, p.everySeconds);
 const worker = startWorker(database.db, jobHandlers(deps), { onError: (e) => console.error('后台任务出错：', e) });
 await app.listen({ port: config.port, host: config.host });
 const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import type { JobHandler } from '../platform/jobs/queue.ts';
+import { LIVE_PRUNE_JOB, livePruneHandler, livePrunePeriodic } from '../platform/live/prune-job.ts';
 import { accountsRoutes } from './accounts/routes.ts';
 import { orgRoutes } from './org/routes.ts';
 import { partyModule } from './party/index.ts';
@@ -43,7 +44,10 @@ export const MODULES: ModuleManifest[] = [
   open311Module,
 ];
 
-/** Every module's job handlers by kind. */
+/** Periodic jobs of the platform itself (no module owns them). */
+export const PLATFORM_PERIODIC = [livePrunePeriodic];
+
+/** Every module's job handlers by kind, and the platform's. */
 export function jobHandlers(deps: AppDeps): Record<string, JobHandler> {
-  return Object.assign({}, ...MODULES.map((m) => m.jobs?.(deps) ?? {}));
+  return Object.assign({ [LIVE_PRUNE_JOB]: livePruneHandler }, ...MODULES.map((m) => m.jobs?.(deps) ?? {}));
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /**
  * Background jobs live in PostgreSQL so that any instance can run them: workers claim
@@ -27,9 +27,14 @@ export const jobs = pgTable('jobs', {
   uniqueIndex('jobs_dedupe_uq').on(t.dedupeKey),
 ]);
 
-/** Outbox of live events (server-sent to browsers); also NOTIFY'd where the database supports it. */
+/**
+ * Outbox of live events (server-sent to browsers); also NOTIFY'd on PostgreSQL. Read in (xid, id)
+ * order, and only below the oldest transaction still running: see platform/live/outbox.ts.
+ */
 export const liveEvents = pgTable('live_events', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
+  /** The writing transaction (pg_current_xact_id, 64 bits: never wraps; fits 2^53 for centuries). */
+  xid: bigint('xid', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   topic: text('topic').notNull(),
   /** Path of the governance node concerned: a subscriber only receives events inside its scope. */
@@ -37,4 +42,4 @@ export const liveEvents = pgTable('live_events', {
   departmentId: integer('department_id'),
   userId: integer('user_id'),
   payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
-}, (t) => [index('live_events_at_idx').on(t.at)]);
+}, (t) => [index('live_events_at_idx').on(t.at), index('live_events_order_idx').on(t.xid, t.id)]);

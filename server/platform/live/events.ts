@@ -11,20 +11,31 @@ export interface LiveEvent {
   payload?: Record<string, unknown>;
 }
 
+/** The channel every instance LISTENs on (PostgreSQL only). */
+export const LIVE_CHANNEL = 'gh_live_events';
+
 /**
  * Publishes a live event by writing it to the outbox in the caller's transaction, so that it is
- * seen exactly when the change it announces commits. Every instance polls the outbox and fans
- * the events out to its own server-sent-event subscribers (LISTEN/NOTIFY does not pass through
- * the embedded database's socket multiplexer, and the outbox works the same on both).
+ * seen exactly when the change it announces commits; the row records its transaction id, which is
+ * what lets readers never skip it (outbox.ts). On PostgreSQL the same statement NOTIFYs every
+ * instance, delivered at commit, so their hubs read at once; on embedded PGlite (LISTEN/NOTIFY does
+ * not cross pglite-socket's multiplexer) the hubs poll. NOTIFY folds identical notifications of
+ * one transaction into one, so a command publishing several events wakes each hub once.
  */
 export async function publishLive(tx: Queryable, event: LiveEvent): Promise<void> {
-  await tx.insert(liveEvents).values({
-    topic: event.topic, scopePath: event.scopePath ?? null, departmentId: event.departmentId ?? null,
-    userId: event.userId ?? null, payload: event.payload ?? {},
-  });
+  await tx.execute(sql`
+    with published as (
+      insert into ${liveEvents} (topic, scope_path, department_id, user_id, payload)
+      values (${event.topic}, ${event.scopePath ?? null}, ${event.departmentId ?? null}, ${event.userId ?? null}, ${JSON.stringify(event.payload ?? {})}::jsonb)
+      returning 1)
+    select pg_notify(${LIVE_CHANNEL}, '') from published where version() not like '%PGlite%'`);
 }
 
-/** Deletes outbox rows older than a day (subscribers only ever need the last seconds). */
-export async function pruneLiveEvents(db: Queryable): Promise<void> {
-  await db.delete(liveEvents).where(sql`${liveEvents.at} < now() - interval '1 day'`);
+/** How long outbox rows are kept: resuming browsers need minutes, never more than a day. */
+export const LIVE_RETENTION = '1 day';
+
+/** Deletes outbox rows older than a day (run by the 'live.prune' periodic job). */
+export async function pruneLiveEvents(db: Queryable): Promise<number> {
+  const deleted = await db.delete(liveEvents).where(sql`${liveEvents.at} < now() - ${LIVE_RETENTION}::interval`).returning({ id: liveEvents.id });
+  return deleted.length;
 }

@@ -1,10 +1,24 @@
-import { asc, gt, sql } from 'drizzle-orm';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/open.ts';
-import { liveEvents } from '../jobs/schema.ts';
+import { runsOnPglite } from '../db/pglite-detect.ts';
+import { cursorOf, type Cursor } from './cursor.ts';
+import { createErrorLog } from './error-log.ts';
+import { startLiveListener, type LiveListener } from './listener.ts';
+import { latestReleased, readReleased, type LiveRow } from './outbox.ts';
 
-type EventRow = typeof liveEvents.$inferSelect;
-export interface Subscriber { actor: Actor; send(event: EventRow): void }
+type EventRow = Pick<LiveRow, 'topic' | 'scopePath' | 'departmentId' | 'userId'>;
+
+export interface Subscriber {
+  actor: Actor;
+  /** Once the hub knows where it stands: every event after `cursor` will come through send(). */
+  start(cursor: Cursor): void;
+  /** An event this subscriber's actor may receive, in cursor order. */
+  send(event: LiveRow): void;
+  /** The hub has read up to `cursor` (whether or not anything in it was for this subscriber). */
+  advanced?(cursor: Cursor): void;
+  /** Reading the outbox failed (degraded) or works again. */
+  status?(degraded: boolean): void;
+}
 
 /**
  * Topics whose area events also reach the people living inside the area, residents included
@@ -27,44 +41,138 @@ export function shouldReceive(actor: Actor, event: EventRow): boolean {
   return event.scopePath.startsWith(actor.scopePath) && actor.role !== 'resident';
 }
 
-/**
- * One per process: polls the outbox for rows newer than the last seen and hands them to the
- * local subscribers. Polling only runs while someone is subscribed.
- */
-export function createLiveHub(db: Db, pollMs = 500) {
-  const subscribers = new Set<Subscriber>();
-  let lastId: number | null = null;
-  let timer: NodeJS.Timeout | null = null;
+export interface LiveHubOptions {
+  /**
+   * Safety-net poll. Default: 500 ms on embedded PGlite, where polling is all there is; 5 s on
+   * PostgreSQL, where NOTIFY wakes the hub at every commit.
+   */
+  pollMs?: number;
+  /** LISTEN for notifications (PostgreSQL only; ignored on PGlite). Default true. */
+  listen?: boolean;
+}
 
-  async function poll(): Promise<void> {
-    if (lastId === null) {
-      const [row] = await db.select({ max: sql<number>`coalesce(max(${liveEvents.id}), 0)` }).from(liveEvents);
-      lastId = Number(row?.max ?? 0);
+const BATCH = 500;
+/** A row held back behind a running transaction is looked at again this soon. */
+const HELD_BACK_RETRY_MS = 100;
+
+/**
+ * One per process: reads the outbox gaplessly (outbox.ts) from where it stood and hands each event
+ * to the local subscribers it concerns. Woken by NOTIFY on PostgreSQL, by its poll otherwise; runs
+ * only while someone is subscribed (and starts afresh from "now" when someone subscribes again).
+ */
+export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
+  const subscribers = new Set<Subscriber>();
+  const log = createErrorLog();
+  let cursor: Cursor | null = null;
+  let degraded = false;
+  let generation = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let listener: LiveListener | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let heldBack = false;
+  let pollMs = options.pollMs ?? 500;
+
+  function setDegraded(value: boolean): void {
+    if (degraded === value) return;
+    degraded = value;
+    if (!value) console.info('实时事件已恢复');
+    for (const s of subscribers) s.status?.(value);
+  }
+
+  async function readOnce(gen: number): Promise<void> {
+    if (cursor === null) {
+      const start = await latestReleased(db);
+      if (gen !== generation) return;
+      cursor = start;
+      for (const s of subscribers) s.start(start);
     }
-    const rows = await db.select().from(liveEvents).where(gt(liveEvents.id, lastId)).orderBy(asc(liveEvents.id)).limit(500);
-    for (const row of rows) {
-      lastId = row.id;
-      for (const s of subscribers) if (shouldReceive(s.actor, row)) s.send(row);
+    for (;;) {
+      const read = await readReleased(db, cursor, BATCH);
+      if (gen !== generation) return;
+      // Delivery is synchronous: a subscriber joining between two reads starts exactly at `cursor`.
+      for (const row of read.rows) {
+        cursor = cursorOf(row);
+        for (const s of subscribers) if (shouldReceive(s.actor, row)) s.send(row);
+      }
+      if (read.rows.length) for (const s of subscribers) s.advanced?.(cursor);
+      heldBack = read.heldBack;
+      if (!read.more) return;
     }
   }
 
+  /** Reads now; calls arriving meanwhile (notifications) fold into one more read afterwards. */
+  function read(): Promise<void> {
+    if (running) { again = true; return running; }
+    const gen = generation;
+    running = (async () => {
+      try {
+        do { again = false; await readOnce(gen); } while (again && gen === generation);
+        setDegraded(false);
+      } catch (error) {
+        log.error('读取实时事件失败', error);
+        if (gen === generation && subscribers.size) setDegraded(true);
+      } finally {
+        running = null;
+        // A call that arrived for a newer generation (someone subscribed after a stop) reads now.
+        if (again) { again = false; void read(); } else schedule();
+      }
+    })();
+    return running;
+  }
+
   function schedule(): void {
-    if (timer || subscribers.size === 0) return;
-    timer = setTimeout(() => {
-      timer = null;
-      poll().catch(() => undefined).finally(schedule);
-    }, pollMs);
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (subscribers.size === 0) return;
+    const delay = heldBack ? HELD_BACK_RETRY_MS : degraded ? Math.min(pollMs, 2_000) : pollMs;
+    timer = setTimeout(() => { timer = null; void read(); }, delay);
+  }
+
+  async function begin(gen: number): Promise<void> {
+    let pglite = true;
+    try {
+      pglite = await runsOnPglite(db.$client);
+    } catch (error) {
+      log.error('无法判断数据库类型', error);
+    }
+    if (gen !== generation) return;
+    if (!pglite) {
+      pollMs = options.pollMs ?? 5_000;
+      if (options.listen !== false) {
+        listener = startLiveListener(db.$client.options, () => void read(), (context, error) => log.error(context, error));
+      }
+    }
+    void read();
+  }
+
+  function stop(): void {
+    generation++;
+    if (timer) clearTimeout(timer);
+    timer = null;
+    listener?.close();
+    listener = null;
+    cursor = null;
+    heldBack = false;
+    degraded = false;
   }
 
   return {
     subscribe(subscriber: Subscriber): () => void {
       subscribers.add(subscriber);
-      schedule();
-      return () => { subscribers.delete(subscriber); };
+      if (subscribers.size === 1) void begin(generation);
+      else if (cursor !== null) subscriber.start(cursor);
+      return () => {
+        if (subscribers.delete(subscriber) && subscribers.size === 0) stop();
+      };
     },
-    /** Fetches now instead of waiting for the next tick (tests). */
-    poll,
-    close(): void { if (timer) clearTimeout(timer); timer = null; subscribers.clear(); },
+    /** Whether reading the outbox is failing right now. */
+    get degraded(): boolean { return degraded; },
+    /** Open event streams on this instance (metrics). */
+    subscriberCount: (): number => subscribers.size,
+    /** Reads now instead of waiting for a notification or the next tick (tests). */
+    poll: read,
+    close(): void { subscribers.clear(); stop(); },
   };
 }
 export type LiveHub = ReturnType<typeof createLiveHub>;

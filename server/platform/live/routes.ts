@@ -1,21 +1,31 @@
 import type { FastifyInstance } from 'fastify';
 import { requireActor } from '../auth/plugin.ts';
+import type { Db } from '../db/open.ts';
+import { parseCursor } from './cursor.ts';
 import type { LiveHub } from './hub.ts';
+import { openLiveStream } from './stream.ts';
 
-/** GET /api/events: server-sent events for the signed-in user (new cases, state changes, alerts). */
-export function registerLiveRoutes(app: FastifyInstance, hub: LiveHub): void {
+const KEEP_ALIVE_MS = 15_000;
+
+/**
+ * GET /api/events: server-sent events for the signed-in user (new cases, state changes, alerts).
+ * Every event's `id:` is its outbox cursor; a browser reconnecting sends it back as Last-Event-ID
+ * (EventSource does so itself; `?lastEventId=` serves a page that had to open a new EventSource)
+ * and gets what it missed, or a 'reset' event when it was gone too long. 'status' events say
+ * whether the server can read events right now ({ degraded }).
+ */
+export function registerLiveRoutes(app: FastifyInstance, hub: LiveHub, db: Db): void {
   app.get('/api/events', { schema: { tags: ['live'], summary: '实时事件（SSE）' } }, (request, reply) => {
     const actor = requireActor(request);
+    const header = request.headers['last-event-id'];
+    const query = (request.query as { lastEventId?: string } | undefined)?.lastEventId;
+    const resumeFrom = parseCursor((Array.isArray(header) ? header[0] : header) ?? query);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write(': connected\n\n');
-    const unsubscribe = hub.subscribe({
-      actor,
-      send(event) { res.write(`id: ${event.id}\nevent: ${event.topic}\ndata: ${JSON.stringify({ ...event.payload, topic: event.topic, at: event.at })}\n\n`); },
-    });
-    // Proxies drop idle connections; a comment every 25 s keeps the stream open.
-    const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
-    request.raw.on('close', () => { clearInterval(keepAlive); unsubscribe(); });
+    const stream = openLiveStream({ hub, db, actor, resumeFrom, write: (frame) => { if (!res.writableEnded) res.write(frame); } });
+    const keepAlive = setInterval(() => stream.keepAlive(), KEEP_ALIVE_MS);
+    request.raw.on('close', () => { clearInterval(keepAlive); stream.unsubscribe(); });
   });
 }

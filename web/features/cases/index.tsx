@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { BarChartOutlined, FileSearchOutlined, FormOutlined, InboxOutlined } from '@ant-design/icons';
 import type { FeatureModule } from '../../app/feature';
 import { NotificationBell } from './components/NotificationBell';
+import { LiveStatus } from './components/LiveStatus';
 
 const ReportPage = lazy(() => import('./pages/ReportPage'));
 const MyCasesPage = lazy(() => import('./pages/MyCasesPage'));
@@ -25,5 +26,5 @@ export const casesFeature: FeatureModule = {
     // No ability: the server decides who may see a case (reporters, followers, staff in scope).
     { path: '/cases/:id', element: <CaseDetailPage /> },
   ],
-  headerWidgets: [<NotificationBell key="cases-notifications" />],
+  headerWidgets: [<LiveStatus key="live-status" />, <NotificationBell key="cases-notifications" />],
 };

@@ -22,7 +22,7 @@ export default function BoardAdminPage() {
   const boards = useAsync((s) => fetchBoards(s), []);
   const [creating, setCreating] = useState(false);
   const [filter, setFilter] = useState('');
-  useLiveEvents(['board.changed'], (m) => { if ((m as { action?: string }).action === 'board') boards.reload(); });
+  useLiveEvents(['board.changed'], (m) => { if (m.reset || (m as { action?: string }).action === 'board') boards.reload(); });
   const rows = (boards.data ?? []).filter((b) => !filter || b.name.includes(filter));
   return (
     <Card title="四合院管理" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>开设四合院</Button>}>

@@ -18,7 +18,7 @@ export default function BoardPage() {
   const posts = useAsync((s) => fetchPosts(id, kind === 'all' ? undefined : kind, page, s), [id, kind, page]);
   const [posting, setPosting] = useState(false);
   // New posts, replies, reports and hidden posts on this board (moderators by scope, authors by name).
-  useLiveEvents(['board.changed'], (m) => { if ((m as { boardId?: number }).boardId === id) { posts.reload(); board.reload(); } });
+  useLiveEvents(['board.changed'], (m) => { if (m.reset || (m as { boardId?: number }).boardId === id) { posts.reload(); board.reload(); } });
   if (board.error) return <ErrorAlert error={board.error} onRetry={board.reload} />;
   if (!board.data) return <Skeleton active />;
   const abilities = board.data.abilities;

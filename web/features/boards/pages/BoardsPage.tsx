@@ -8,7 +8,7 @@ import { useLiveEvents } from '../../cases/live';
 /** 云上四合院: the boards of where the user lives (nearest first), or those staff look after. */
 export default function BoardsPage() {
   const boards = useAsync((s) => fetchBoards(s), []);
-  useLiveEvents(['board.changed'], (m) => { if ((m as { action?: string }).action === 'board') boards.reload(); });
+  useLiveEvents(['board.changed'], (m) => { if (m.reset || (m as { action?: string }).action === 'board') boards.reload(); });
   if (boards.error) return <ErrorAlert error={boards.error} onRetry={boards.reload} />;
   if (!boards.data) return <Skeleton active />;
   return (

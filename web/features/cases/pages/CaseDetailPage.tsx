@@ -30,7 +30,7 @@ export default function CaseDetailPage() {
   );
   // Someone else took a step on this case: show it (and its new version) at once.
   useLiveEvents(['case.changed', 'notification'], (m) => {
-    if (m.caseId === id) detail.reload();
+    if (m.reset || m.caseId === id) detail.reload();
   });
 
   if (detail.error) {

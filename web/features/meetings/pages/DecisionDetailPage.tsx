@@ -15,7 +15,7 @@ export default function DecisionDetailPage() {
   const detail = useAsync((s) => fetchDecision(id, s), [id]);
   useLiveEvents(['meeting.changed'], (m) => {
     const t = m as { targetType?: string; targetId?: number };
-    if (t.targetType === 'decision' && t.targetId === id) detail.reload();
+    if (m.reset || (t.targetType === 'decision' && t.targetId === id)) detail.reload();
   });
   const [recording, setRecording] = useState(false);
   if (detail.error) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;

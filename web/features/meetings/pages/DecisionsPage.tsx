@@ -18,7 +18,7 @@ const STATUS_COLOUR = { in_progress: 'blue', rejected: 'red', completed: 'green'
 export default function DecisionsPage() {
   const me = useMe();
   const list = useAsync((s) => fetchDecisions(s), []);
-  useLiveEvents(['meeting.changed'], (m) => { if ((m as { targetType?: string }).targetType === 'decision') list.reload(); });
+  useLiveEvents(['meeting.changed'], (m) => { if (m.reset || (m as { targetType?: string }).targetType === 'decision') list.reload(); });
   const [creating, setCreating] = useState(false);
   const canWrite = me.abilities.includes('meetings.write');
   return (

@@ -19,7 +19,7 @@ export default function MeetingDetailPage() {
   // This meeting changed, or a resolution (its payload names the resolution, not the meeting) was added or completed.
   useLiveEvents(['meeting.changed'], (m) => {
     const t = m as { targetType?: string; targetId?: number };
-    if ((t.targetType === 'meeting' && t.targetId === id) || t.targetType === 'resolution') detail.reload();
+    if (m.reset || (t.targetType === 'meeting' && t.targetId === id) || t.targetType === 'resolution') detail.reload();
   });
   if (detail.error) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
   if (!detail.data) return <Skeleton active />;

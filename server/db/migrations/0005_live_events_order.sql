@@ -1,0 +1,2 @@
+ALTER TABLE "live_events" ADD COLUMN "xid" bigint DEFAULT (pg_current_xact_id()::text)::bigint NOT NULL;--> statement-breakpoint
+CREATE INDEX "live_events_order_idx" ON "live_events" USING btree ("xid","id");
