@@ -1,8 +1,9 @@
 /**
  * Cases at city scale: `npx tsx bench/cases.ts [cases=1000000]` (DATABASE_URL, default
  * postgres://postgres@127.0.0.1:5432/postgres). Creates its own gridhive_bench_cases_* database,
- * seeds the demo district's tree (1,220 grids), writes N cases over a year with INSERT … SELECT,
- * then times through the real HTTP handlers (app.inject, session and all):
+ * seeds the demo district's tree (1,220 grids), writes N cases with INSERT … SELECT in the state mix
+ * of a running loop (bench/lib/generate-cases.ts: ≈ 84 % finished over the past year, ≈ 16 % open
+ * and recent, ≈ 13 % of the open ones past their deadline; the mix is printed), then times through the real HTTP handlers (app.inject, session and all):
  *  - a street dispatcher's inbox page: scope + state + overdue, newest first (target p95 ≤ 20 ms);
  *  - the street's indicators for one month, grouped by community (target p95 ≤ 200 ms);
  * and, as the baseline in the same run, the very SQL those handlers issued (captured from

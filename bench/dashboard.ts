@@ -4,7 +4,9 @@
  * postgres://postgres@127.0.0.1:5432/postgres). Generates into its own gridhive_bench_dash_*
  * database, dropped afterwards unless --keep; --reuse measures a kept database again without
  * generating. Prints the p95 of the street big screen's full set of queries (both endpoints' work)
- * and of recomputing the same case panels from the base tables, and their ratio. When the big
+ * and of recomputing the same case panels from the base tables, and their ratio; then the same screen
+ * through the real HTTP endpoints (signed-in street admin, app.inject), alternating run by run with the
+ * direct calls, and the ratio HTTP / direct. When the big
  * screen misses its target (or with --explain), prints EXPLAIN ANALYZE of its slowest queries.
  */
 import { sql } from 'drizzle-orm';
@@ -20,6 +22,7 @@ import { caseIndicators } from '../server/modules/cases/indicators.ts';
 import { mapLayers } from '../server/modules/analytics/map.ts';
 import { refreshSnapshots } from '../server/modules/analytics/snapshots.ts';
 import { explainSlowest } from './dashboard/explain.ts';
+import { bigscreenOverHttp } from './dashboard/http.ts';
 import { seedBase, seedCases, seedTree, withoutIndexes } from './dashboard/generate.ts';
 
 const numbers = process.argv.slice(2).filter((a) => /^\d+$/.test(a)).map(Number);
@@ -101,6 +104,14 @@ try {
   console.log(`same case panels recomputed from base tables: p95 ${p95(base).toFixed(1)} ms over ${base.length} runs`);
   console.log(`ratio base / rollup: ${(p95(base) / p95(rolled)).toFixed(1)}×`);
   console.log(`street one map (cases ≤ 10,000 points, care, party households, components, stations): p95 ${p95(map).toFixed(1)} ms over ${map.length} runs`);
+  // Same screen through HTTP; direct and HTTP alternate run by run so both see the same load.
+  const http = await bigscreenOverHttp(pool, Number(STREET.split('/')[2]));
+  try {
+    await http.load();
+    const direct: number[] = [], overHttp: number[] = [];
+    for (let i = 0; i < 40; i++) { direct.push(...await time(1, screen)); overHttp.push(...await time(1, http.load)); }
+    console.log(`street big screen through HTTP (signed-in street admin, both endpoints): p95 ${p95(overHttp).toFixed(1)} ms | direct calls p95 ${p95(direct).toFixed(1)} ms | ratio HTTP / direct ${(p95(overHttp) / p95(direct)).toFixed(2)}`);
+  } finally { await http.close(); }
   if (p95(rolled) > TARGET_MS || process.argv.includes('--explain')) {
     console.log(`street big screen ${p95(rolled) > TARGET_MS ? 'misses its target' : 'queries (--explain)'}: the slowest statements of one run of the full set`);
     await explainSlowest(pool, (spyDb) => Promise.all([bigscreenBase(spyDb, STREET, new Date()), bigscreenCases(spyDb, STREET, new Date())]));

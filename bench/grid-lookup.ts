@@ -2,9 +2,12 @@
  * Point → grid lookup throughput: `npx tsx bench/grid-lookup.ts`
  *
  * Two districts: a synthetic one of exactly 600 grids (100 communities × 6 grids) and the demo
- * 姑苏区 (1,220 grids), both tiled by the seed generator. 1,000,000 uniform random points in the
- * district extent, for GridLocator; a plain scan over all polygons (turf) and a per-point
- * flatbush.search + turf run on samples and are scaled to points/s.
+ * 姑苏区 (1,220 grids), both tiled by the seed generator, each timed twice: with the generator's
+ * rectangles (5–10 vertices) and with street-following boundaries of ~120–350 vertices per grid
+ * (lib/street-boundaries.ts: shared edges subdivided and jittered identically on both sides), as
+ * real grids drawn along streets and walls have. 1,000,000 uniform random points in the district
+ * extent, for GridLocator; a plain scan over all polygons (turf) and a per-point flatbush.search +
+ * turf run on samples and are scaled to points/s. The naive scan is the baseline of each run.
  */
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
@@ -13,6 +16,7 @@ import { polygonBBox } from '../server/modules/org/geo/types.ts';
 import { loadDistrictFixture, type DistrictFixture } from '../server/seed/geo/fixture.ts';
 import { generateDistrictGeometry, type GeometryOptions } from '../server/seed/geo/generate-geometry.ts';
 import { createRng } from '../server/seed/geo/prng.ts';
+import { streetFollowing } from './lib/street-boundaries.ts';
 
 const POINTS = 1_000_000, NAIVE_SAMPLE = 5_000, FLATBUSH_SAMPLE = 200_000;
 const gusu = loadDistrictFixture();
@@ -27,9 +31,12 @@ function synthetic600(): DistrictFixture {
   return { ...gusu, streets };
 }
 
-function run(label: string, fixture: DistrictFixture, opts: GeometryOptions): void {
-  const grids: LocatorGrid[] = generateDistrictGeometry(fixture, opts).streets
+function run(label: string, fixture: DistrictFixture, opts: GeometryOptions, boundaries: 'rectangles' | 'street-following'): void {
+  const tiled: LocatorGrid[] = generateDistrictGeometry(fixture, opts).streets
     .flatMap((s) => s.communities.flatMap((c) => c.grids)).map((g, i) => ({ id: i + 1, code: g.code, polygon: g.polygon }));
+  // ~230 vertices on the median grid: one piece per 1/230 of the median perimeter.
+  const grids = boundaries === 'rectangles' ? tiled : streetFollowing(tiled, typicalPerimeter(tiled) / 230).grids;
+  const vertices = grids.map((g) => g.polygon.coordinates.reduce((t, r) => t + r.length, 0)).sort((a, b) => a - b);
   const [w, s, e, n] = fixture.district.extent;
   const rng = createRng(42);
   const pts = new Float64Array(POINTS * 2);
@@ -68,7 +75,8 @@ function run(label: string, fixture: DistrictFixture, opts: GeometryOptions): vo
   const flatbushRate = FLATBUSH_SAMPLE / ((performance.now() - t) / 1000);
 
   const fmt = (v: number) => Math.round(v).toLocaleString('en-US');
-  console.log(`\n${label}: ${grids.length} grids, ${fmt(POINTS)} random points in the extent (${fmt(hits)} inside a grid)`);
+  console.log(`\n${label}, ${boundaries}: ${grids.length} grids, ${fmt(POINTS)} random points in the extent (${fmt(hits)} inside a grid)`);
+  console.log(`  vertices per grid           min ${vertices[0]} · median ${vertices[vertices.length >> 1]} · p95 ${vertices[Math.floor(vertices.length * 0.95)]} · max ${vertices.at(-1)}`);
   console.log(`  GridLocator.build           ${buildMs.toFixed(1)} ms`);
   console.log(`  GridLocator.locate          ${fmt(locatorRate)} points/s`);
   console.log(`  flatbush.search + turf      ${fmt(flatbushRate)} points/s  (sample of ${fmt(FLATBUSH_SAMPLE)})`);
@@ -78,5 +86,12 @@ function run(label: string, fixture: DistrictFixture, opts: GeometryOptions): vo
   console.log(`  target ≥ 1,000,000 points/s ${locatorRate >= 1_000_000 ? 'met' : 'NOT MET'}`);
 }
 
-run('synthetic district', synthetic600(), { communityHouseholds: [2700, 2700] });
-run('姑苏区 demo district', gusu, {});
+function typicalPerimeter(grids: readonly LocatorGrid[]): number {
+  const perimeters = grids.map((g) => { const r = g.polygon.coordinates[0]!; let p = 0; for (let i = 1; i < r.length; i++) p += Math.hypot(r[i]![0] - r[i - 1]![0], r[i]![1] - r[i - 1]![1]); return p; }).sort((a, b) => a - b);
+  return perimeters[perimeters.length >> 1]!;
+}
+
+for (const boundaries of ['rectangles', 'street-following'] as const) {
+  run('synthetic district', synthetic600(), { communityHouseholds: [2700, 2700] }, boundaries);
+  run('姑苏区 demo district', gusu, {}, boundaries);
+}

@@ -1,5 +1,6 @@
 import type { Config } from '../platform/config.ts';
 import type { Db } from '../platform/db/open.ts';
+import { auditVerifyCommand } from './audit-verify.ts';
 import { open311KeyCommand } from './open311-key.ts';
 
 export interface CliCommand {
@@ -10,4 +11,5 @@ export interface CliCommand {
 
 export const COMMANDS: Record<string, CliCommand> = {
   'open311-key': open311KeyCommand,
+  'audit-verify': auditVerifyCommand,
 };

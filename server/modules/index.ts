@@ -15,6 +15,7 @@ import { ratingsModule } from './ratings/index.ts';
 import { peopleModule } from './people/index.ts';
 import { open311Module } from './open311/index.ts';
 import { analyticsModule } from './analytics/index.ts';
+import { auditModule } from './audit/index.ts';
 import type { StatProvider } from './analytics/stat-provider.ts';
 import { orgStats } from './org/stats.ts';
 
@@ -42,6 +43,7 @@ export const MODULES: ModuleManifest[] = [
   peopleModule,
   analyticsModule,
   open311Module,
+  auditModule,
 ];
 
 /** Periodic jobs of the platform itself (no module owns them). */

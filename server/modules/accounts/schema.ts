@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../contracts/roles.ts';
 
 export const users = pgTable('users', {
@@ -94,4 +94,15 @@ export const auditLog = pgTable('audit_log', {
   scopePath: text('scope_path'),
   summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
   ip: text('ip'),
-}, (t) => [index('audit_log_target_idx').on(t.targetType, t.targetId), index('audit_log_at_idx').on(t.at)]);
+  /** Writing transaction's id (pg_current_xact_id): the sealer chains rows in (xid, id) order once no older transaction runs. */
+  xid: bigint('xid', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
+  /** Hash chain (platform/audit-chain): filled once by the sealer, then frozen by the append-only trigger. */
+  chainSeq: bigint('chain_seq', { mode: 'number' }),
+  prevHash: text('prev_hash'),
+  rowHash: text('row_hash'),
+  sealedAt: timestamp('sealed_at', { withTimezone: true }),
+}, (t) => [
+  index('audit_log_target_idx').on(t.targetType, t.targetId), index('audit_log_at_idx').on(t.at),
+  uniqueIndex('audit_log_chain_seq_uq').on(t.chainSeq),
+  index('audit_log_unsealed_idx').on(t.xid, t.id).where(sql`chain_seq is null`),
+]);

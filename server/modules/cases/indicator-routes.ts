@@ -1,9 +1,11 @@
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { indicatorsQuery } from '../../../contracts/cases.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
+import { safeCell } from '../../platform/spreadsheet/safe-cell.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { hasAbility } from '../accounts/abilities.ts';
 import { loadNodeInScope } from '../org/load-node.ts';
@@ -15,10 +17,6 @@ const COLUMNS: [string, string][] = [
   ['verifyPassRate', '核查通过率%'], ['satisfactionRate', '满意率%'], ['avgHandleHours', '平均处置时长(小时)'],
 ];
 
-/** Neutralises spreadsheet formulas: a cell starting with = + - @ is written as text. */
-function safeCell(value: unknown): unknown {
-  return typeof value === 'string' && /^[=+\-@]/.test(value) ? `'${value}` : value;
-}
 
 export function indicatorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -41,9 +39,8 @@ export function indicatorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       const filename = `case-indicators-${q.from}-${q.to}.${q.format}`;
       reply.header('content-disposition', `attachment; filename="${filename}"`);
       if (q.format === 'csv') {
-        const lines = [COLUMNS.map(([, label]) => label), ...rows.map((r) => COLUMNS.map(([key]) => safeCell(r[key] ?? '')))]
-          .map((cells) => cells.map((c) => `"${String(c).replaceAll('"', '""')}"`).join(','));
-        return reply.type('text/csv; charset=utf-8').send(`\uFEFF${lines.join('\r\n')}\r\n`);
+        const csv = stringify([COLUMNS.map(([, label]) => label), ...rows.map((r) => COLUMNS.map(([key]) => safeCell(r[key])))], { bom: true, record_delimiter: 'windows' });
+        return reply.type('text/csv; charset=utf-8').send(csv);
       }
       const book = new ExcelJS.Workbook();
       const sheet = book.addWorksheet('案件指标');

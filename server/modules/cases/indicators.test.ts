@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
 import { applyMeetingResolution, listCasesForAgenda } from './index.ts';
@@ -52,7 +54,27 @@ describe('GET /api/cases/indicators', () => {
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.replace('\uFEFF', '').trim().split('\r\n');
     expect(lines[0]).toContain('按期处置率%');
-    expect(lines.at(-1)).toMatch(/^"合计","4","3","2"/);
+    expect(lines.at(-1)).toMatch(/^合计,4,3,2,/);
+  });
+
+  it('writes a node named like a formula as text, and the figures as numbers (csv and xlsx)', async () => {
+    const community = ctx.seed.tree.streets[0]!.communities[0]!;
+    const formula = '=HYPERLINK("http://x","y")';
+    await ctx.pool.query(`update org_nodes set name = $1 where id = $2`, [formula, community.id]);
+    try {
+      const url = `/api/cases/indicators?from=${today}&to=${today}&groupBy=community`;
+      const csv = await ctx.app.inject({ method: 'GET', url: `${url}&format=csv`, headers: s.street!.headers });
+      const rows = parse(csv.body, { bom: true }) as string[][];
+      expect(rows[1]!.slice(0, 2)).toEqual([`'${formula}`, '4']);
+      const xlsx = await ctx.app.inject({ method: 'GET', url: `${url}&format=xlsx`, headers: s.street!.headers });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const row = book.worksheets[0]!.getRow(2);
+      expect(row.getCell(1).value).toBe(`'${formula}`);
+      expect(row.getCell(2).value).toBe(4);
+    } finally {
+      await ctx.pool.query(`update org_nodes set name = $1 where id = $2`, [community.name, community.id]);
+    }
   });
 
   it('refuses a reversed period and a node outside the scope', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import fs from 'node:fs';
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
 import { houseCodesUnder, person } from './testing/fixtures.ts';
@@ -14,6 +15,7 @@ let secretary: Session;
 let staff: Session;
 let gridworker: Session;
 const wang = person(11, 'female');
+const HYPERLINK = '=HYPERLINK("http://x","y")';
 let wangId = 0;
 
 beforeAll(async () => {
@@ -27,6 +29,7 @@ beforeAll(async () => {
   wangId = await add('王芳', wang, h1!.id, '13912345678');
   await add('王芳华', person(12, 'female'), h2!.id);
   await add('=cmd|calc', person(13, 'male'), h2!.id);
+  await add(HYPERLINK, person(14, 'male'), h2!.id);
 });
 afterAll(async () => { await ctx.close(); });
 
@@ -65,6 +68,23 @@ describe('masking', () => {
     expect(cells).toContain("'=cmd|calc");
     const log = (await ctx.app.inject({ method: 'GET', url: '/api/people/reveal-log', headers: secretary.headers })).json();
     expect(log.data.filter((e: { action: string }) => e.action === 'people.export')).toHaveLength(2);
+  });
+});
+
+describe('formula injection', () => {
+  it('exports a resident named like a formula as text in csv and xlsx', async () => {
+    const csv = await ctx.app.inject({ method: 'GET', url: '/api/people/residents/export?format=csv', headers: secretary.headers });
+    const names = (parse(csv.body, { bom: true, from_line: 2 }) as string[][]).map((r) => r[0]);
+    expect(names).toContain(`'${HYPERLINK}`);
+    expect(names).not.toContain(HYPERLINK);
+    const xlsx = await ctx.app.inject({ method: 'GET', url: '/api/people/residents/export?format=xlsx', headers: secretary.headers });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells: ExcelJS.Cell[] = [];
+    wb.worksheets[0]!.getColumn(1).eachCell((c) => { cells.push(c); });
+    const cell = cells.find((c) => String(c.value).includes('HYPERLINK'))!;
+    expect(cell.value).toBe(`'${HYPERLINK}`);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
   });
 });
 

@@ -108,3 +108,26 @@ describe('GridLocator', () => {
     expect(locator.locate(lng, lat)).toBe(locator.locate(lng, lat));
   });
 });
+
+describe('boundaries with hundreds of vertices (edge bands)', () => {
+  // A wobbly ring of 300 vertices with a wobbly hole: many edges share each band, some span several.
+  const ring = (cx: number, cy: number, r: number, n: number, wobble: number, clockwise: boolean): LngLat[] => {
+    const pts: LngLat[] = [];
+    for (let i = 0; i < n; i++) {
+      const a = ((clockwise ? -1 : 1) * 2 * Math.PI * i) / n;
+      const rr = r * (1 + wobble * Math.sin(7 * a) + 0.5 * wobble * Math.cos(23 * a));
+      pts.push([cx + rr * Math.cos(a), cy + rr * Math.sin(a)]);
+    }
+    return [...pts, pts[0]!];
+  };
+  const shape: LocatorGrid = { id: 1, code: '320508001001001', polygon: { type: 'Polygon', coordinates: [ring(120.6, 31.3, 0.01, 300, 0.2, false), ring(120.6, 31.3, 0.004, 120, 0.3, true)] } };
+  const single = GridLocator.build([shape]);
+
+  it('agrees with turf on random points, vertices and edge midpoints', () => {
+    const probes: LngLat[] = [];
+    for (let i = 0; i < 20_000; i++) probes.push([120.585 + Math.random() * 0.03, 31.285 + Math.random() * 0.03]);
+    for (const r of shape.polygon.coordinates) for (let i = 1; i < r.length; i++) probes.push(r[i]!, [(r[i]![0] + r[i - 1]![0]) / 2, (r[i]![1] + r[i - 1]![1]) / 2]);
+    const wrong = probes.filter(([x, y]) => (single.locate(x, y) !== null) !== booleanPointInPolygon([x, y], shape.polygon));
+    expect(wrong).toEqual([]);
+  });
+});

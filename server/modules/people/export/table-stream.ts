@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { safeCell } from '../rules/spreadsheet-cell.ts';
+import { safeCell } from '../../../platform/spreadsheet/safe-cell.ts';
 
 export interface ExportColumn<T> { header: string; width?: number; value(row: T): unknown }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { componentCodeProblem } from './component-code.ts';
-import { safeCell } from './spreadsheet-cell.ts';
 import { bigrams } from './tokens.ts';
 import { createPiiCodec } from '../pii.ts';
 
@@ -9,11 +8,6 @@ describe('bigram tokens', () => {
     expect(bigrams('王芳')).toEqual(['王芳']);
     expect(bigrams('东港二村 3幢')).toEqual(['东港', '港二', '二村', '3幢']);
   });
-});
-
-describe('safeCell', () => {
-  it.each(['=1+1', '+86', '-2', '@SUM(A1)', '\tx'])('neutralises %j', (v) => expect(safeCell(v)).toBe(`'${v}`));
-  it('keeps ordinary text and numbers', () => { expect(safeCell('王芳')).toBe('王芳'); expect(safeCell(12)).toBe(12); });
 });
 
 describe('component codes (6 + 2 + 2 + 6 digits)', () => {
