@@ -4,6 +4,8 @@ import { roleSchema } from './roles.ts';
 export const loginBody = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  /** The one-time code, once the account has TOTP enabled (AUTH_TOTP_REQUIRED asks for it). */
+  code: z.string().trim().max(10).optional(),
 });
 
 export const nodeLevelSchema = z.enum(['district', 'street', 'community', 'grid', 'estate', 'building', 'house']);

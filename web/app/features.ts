@@ -15,9 +15,28 @@ import { servicesFeature } from '../features/services';
 import { boardsFeature } from '../features/boards';
 import { ratingsFeature } from '../features/ratings';
 import { auditFeature } from '../features/audit';
+import { accountsFeature } from '../features/accounts';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
-export const features: FeatureModule[] = [homeFeature, orgFeature, gridMapFeature, casesFeature, partyFeature, wishesFeature, volunteersFeature, peopleFeature, meetingsFeature, servicesFeature, boardsFeature, ratingsFeature, bigscreenFeature, onemapFeature, open311Feature, auditFeature];
+export const features: FeatureModule[] = [
+  homeFeature,
+  orgFeature,
+  gridMapFeature,
+  casesFeature,
+  partyFeature,
+  wishesFeature,
+  volunteersFeature,
+  peopleFeature,
+  meetingsFeature,
+  servicesFeature,
+  boardsFeature,
+  ratingsFeature,
+  bigscreenFeature,
+  onemapFeature,
+  open311Feature,
+  accountsFeature,
+  auditFeature,
+];
 
 export const menuEntries = features.flatMap((f) => f.menu);
 export const headerWidgets = features.flatMap((f) => f.headerWidgets ?? []);

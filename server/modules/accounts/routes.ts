@@ -10,6 +10,12 @@ import type { AppDeps } from '../../app-deps.ts';
 import { orgNodes } from '../org/schema.ts';
 import { abilitiesOf } from './abilities.ts';
 import { verifyLogin } from './login.ts';
+import { needsTotpEnrolment } from '../../platform/auth/security-settings.ts';
+import { accountAdminRoutes } from './admin-routes.ts';
+import { selfServiceRoutes } from './self-service-routes.ts';
+import { totpRoutes } from './totp-routes.ts';
+import { securitySettingsRoutes } from './settings-routes.ts';
+import { rosterRoutes } from './roster/routes.ts';
 
 async function describeActor(deps: AppDeps, actor: Actor): Promise<Me> {
   const [scope] = actor.scopeNodeId
@@ -28,13 +34,13 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     const cookieOptions = { path: '/', sameSite: 'lax' as const, secure: deps.config.secureCookies, maxAge: deps.config.sessionIdleMinutes * 60 };
 
     app.post('/api/auth/login', { config: { public: true }, schema: { tags: ['accounts'], summary: '登录', body: loginBody, response: { 200: z.object({ data: meSchema }) } } }, async (request, reply) => {
-      const user = await verifyLogin(deps.db, request.body.username, request.body.password, request.ip);
+      const user = await verifyLogin(deps.db, deps.config.dataKey, { ...request.body, ip: request.ip });
       const { token, csrf } = await createSession(deps.db, user.id, deps.config.sessionIdleMinutes);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, httpOnly: true });
       // Readable by the web app, which echoes it in x-csrf-token (double-submit).
       reply.setCookie(CSRF_COOKIE, csrf, { ...cookieOptions, httpOnly: false });
       const [scope] = user.scopeNodeId ? await deps.db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, user.scopeNodeId)) : [];
-      const actor: Actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, scopeNodeId: user.scopeNodeId, scopePath: scope?.path ?? null, departmentId: user.departmentId, restriction: restrictionOf(user) };
+      const actor: Actor = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, scopeNodeId: user.scopeNodeId, scopePath: scope?.path ?? null, departmentId: user.departmentId, restriction: restrictionOf(user, await needsTotpEnrolment(deps.db, user)) };
       return { data: await describeActor(deps, actor) };
     });
 
@@ -48,5 +54,8 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get('/api/me', { config: { allowRestricted: true }, schema: { tags: ['accounts'], summary: '当前用户、角色、管辖范围与权限', response: { 200: z.object({ data: meSchema }) } } }, async (request) => {
       return { data: await describeActor(deps, requireActor(request)) };
     });
+
+    // Administration and self-service (账号管理、花名册导入、个人设置), each in its own plugin.
+    for (const plugin of [accountAdminRoutes, rosterRoutes, selfServiceRoutes, totpRoutes, securitySettingsRoutes]) await app.register(plugin(deps));
   };
 }

@@ -15,6 +15,8 @@ export const peopleModule: ModuleManifest = {
   stats: peopleStats,
 };
 export { seedDemoResidents } from './seed.ts';
+/** The identity-number codec, shared with staff rosters (accounts) so both hash numbers alike. */
+export { createPiiCodec, type PiiCodec } from './pii.ts';
 
 let pickerCodec: { key: string; codec: ReturnType<typeof createPiiCodec> } | null = null;
 

@@ -5,12 +5,18 @@ import { sessions, users } from '../../modules/accounts/schema.ts';
 import { orgNodes } from '../../modules/org/schema.ts';
 import type { Actor } from './actor.ts';
 import { runsOnPglite } from '../db/pglite-detect.ts';
+import { needsTotpEnrolment } from './security-settings.ts';
 
 export const SESSION_COOKIE = 'gh_session';
 export const CSRF_COOKIE = 'gh_csrf';
 
 function sha256(value: string): string {
   return crypto.createHash('sha256').update(value).digest('hex');
+}
+
+/** The stored key of a session cookie token (self-service lists sessions by a prefix of it). */
+export function sessionKeyOf(token: string): string {
+  return sha256(token);
 }
 
 export async function createSession(db: Db, userId: number, idleMinutes: number): Promise<{ token: string; csrf: string }> {
@@ -66,7 +72,7 @@ export async function loadSession(db: Db, token: string, idleMinutes: number): P
     actor: {
       userId: user.id, username: user.username, displayName: user.displayName, role: user.role,
       scopeNodeId: user.scopeNodeId, scopePath: row.scopePath ?? null, departmentId: user.departmentId,
-      restriction: restrictionOf(user),
+      restriction: restrictionOf(user, await needsTotpEnrolment(db, user)),
     },
   };
 }
@@ -74,10 +80,12 @@ export async function loadSession(db: Db, token: string, idleMinutes: number): P
 /**
  * What an account must do before it may use the rest of the app. Password change comes first;
  * a self-registered resident then waits for staff to verify them against base data.
- * (TOTP enrolment, required by an installation setting, is decided at sign-in.)
+ * TOTP enrolment comes second, when the installation requires it of administrators
+ * (`needsTotpEnrolment`, security.totpRequiredForAdmins): the caller passes that verdict.
  */
-export function restrictionOf(user: Pick<typeof users.$inferSelect, 'mustChangePassword' | 'verificationState'>): Actor['restriction'] {
+export function restrictionOf(user: Pick<typeof users.$inferSelect, 'mustChangePassword' | 'verificationState'>, mustEnrolTotp = false): Actor['restriction'] {
   if (user.mustChangePassword) return 'password_change';
+  if (mustEnrolTotp) return 'totp_enrolment';
   if (user.verificationState === 'pending' || user.verificationState === 'rejected') return 'pending_verification';
   return null;
 }

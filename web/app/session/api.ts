@@ -12,8 +12,9 @@ export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
   }
 }
 
-export async function login(username: string, password: string): Promise<Me> {
-  const res = await apiSend<{ data: Me }>('POST', '/api/auth/login', { username, password }, { allowAnonymous: true });
+/** `code`: the one-time code, once the server has answered AUTH_TOTP_REQUIRED. */
+export async function login(username: string, password: string, code?: string): Promise<Me> {
+  const res = await apiSend<{ data: Me }>('POST', '/api/auth/login', { username, password, ...(code ? { code } : {}) }, { allowAnonymous: true });
   return res.data;
 }
 

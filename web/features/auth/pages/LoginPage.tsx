@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError, errorMessage, safeNextPath } from '../../../shared/api';
 import { useSession } from '../../../app/session/SessionContext';
 import { login } from '../../../app/session/api';
@@ -10,6 +10,7 @@ import { DemoAccountsHint } from '../components/DemoAccountsHint';
 interface Credentials {
   username: string;
   password: string;
+  code?: string;
 }
 
 export function LoginPage() {
@@ -20,6 +21,8 @@ export function LoginPage() {
   const [form] = Form.useForm<Credentials>();
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Shown once the server says this account signs in with a one-time code (AUTH_TOTP_REQUIRED).
+  const [needsCode, setNeedsCode] = useState(false);
 
   if (me) return <Navigate to={next} replace />;
 
@@ -27,9 +30,19 @@ export function LoginPage() {
     setSubmitting(true);
     setError(null);
     try {
-      signedIn(await login(values.username.trim(), values.password));
+      signedIn(await login(values.username.trim(), values.password, needsCode ? values.code?.trim() : undefined));
       navigate(next, { replace: true });
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'AUTH_TOTP_REQUIRED') {
+        setNeedsCode(true);
+        setSubmitting(false);
+        return;
+      }
+      if (err instanceof ApiError && err.code === 'AUTH_TOTP_INVALID') {
+        form.setFields([{ name: 'code', errors: [err.message] }]);
+        setSubmitting(false);
+        return;
+      }
       // Field-level problems go under their inputs; everything else (401, 429) above the form.
       const fieldErrors = err instanceof ApiError ? err.details.filter((d) => d.path in values) : [];
       if (fieldErrors.length > 0) {
@@ -55,6 +68,11 @@ export function LoginPage() {
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
+          {needsCode && (
+            <Form.Item label="动态口令" name="code" extra="打开手机上的身份验证器，输入显示的 6 位数字" rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入 6 位动态口令' }]}>
+              <Input prefix={<SafetyOutlined />} maxLength={6} inputMode="numeric" autoComplete="one-time-code" autoFocus />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" block loading={submitting}>
             登录
           </Button>
