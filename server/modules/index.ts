@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import type { JobHandler } from '../platform/jobs/queue.ts';
 import { accountsRoutes } from './accounts/routes.ts';
+import { signupRoutes } from './accounts/signup/routes.ts';
 import { orgRoutes } from './org/routes.ts';
 import { partyModule } from './party/index.ts';
 import { wishesModule } from './wishes/index.ts';
@@ -29,6 +30,7 @@ export interface ModuleManifest {
 
 export const MODULES: ModuleManifest[] = [
   { name: 'accounts', routes: accountsRoutes as ModuleManifest['routes'] },
+  { name: 'signup', routes: signupRoutes as ModuleManifest['routes'] },
   { name: 'org', routes: orgRoutes as ModuleManifest['routes'], stats: orgStats },
   partyModule,
   wishesModule,
