@@ -56,3 +56,10 @@ export async function myVerification(q: Queryable, actor: Actor): Promise<MyVeri
     house: (row.housePath && addresses.get(row.housePath)) ?? null,
   };
 }
+
+/** Sign-ups waiting for a decision in the actor's scope (their to-do list). */
+export async function pendingSignupCount(q: Queryable, actor: Actor): Promise<number> {
+  const [row] = await q.select({ n: count() }).from(users).innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
+    .where(and(eq(users.role, 'resident'), eq(users.verificationState, 'pending'), signupScopeWhere(actor, orgNodes.path)));
+  return Number(row?.n ?? 0);
+}

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx.close(); });
 
-const post = (payload: unknown, remoteAddress = '10.1.1.1') => ctx.app.inject({ method: 'POST', url: '/api/auth/signup', payload, remoteAddress });
+const post = (payload: Record<string, unknown>, remoteAddress = '10.1.1.1') => ctx.app.inject({ method: 'POST', url: '/api/auth/signup', payload, remoteAddress });
 
 describe('public house picker', () => {
   it('walks community → estates → buildings → houses, names and codes only', async () => {
@@ -75,9 +75,9 @@ describe('POST /api/auth/signup', () => {
     ['a building instead of a house', { houseNodeId: -1 }, 422, 'VALIDATION_FAILED', 'houseNodeId'],
     ['a community instead of a house', { houseNodeId: -2 }, 422, 'VALIDATION_FAILED', 'houseNodeId'],
     ['a missing house', { houseNodeId: 999_999 }, 422, 'VALIDATION_FAILED', 'houseNodeId'],
-  ])('refuses %s with a specific error and creates nothing', async (_label, over, status, code, path) => {
+  ] as [string, Record<string, unknown>, number, string, string][])('refuses %s with a specific error and creates nothing', async (_label, over, status, code, path) => {
     const tree = ctx.seed.tree.streets[0]!.communities[0]!;
-    const houseNodeId = over.houseNodeId === -1 ? tree.grids[0]!.buildingIds[0]! : over.houseNodeId === -2 ? tree.id : (over.houseNodeId ?? house.id);
+    const houseNodeId = over.houseNodeId === -1 ? tree.grids[0]!.buildingIds[0]! : over.houseNodeId === -2 ? tree.id : ((over.houseNodeId as number | undefined) ?? house.id);
     const before = (await ctx.db.select({ id: users.id }).from(users)).length;
     const res = await post(signupInput(house.id, { ...over, houseNodeId }), `10.2.${Math.floor(Math.random() * 250)}.1`);
     expect(res.statusCode, res.body).toBe(status);
