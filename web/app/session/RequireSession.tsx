@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { Result } from 'antd';
 import { hasAbility, useSession } from './SessionContext';
+import { RestrictedGate } from './RestrictedGate';
 
 export function RequireSession({ children }: { children: ReactNode }) {
   const { me } = useSession();
@@ -10,6 +11,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
+  if (me.restriction) return <RestrictedGate restriction={me.restriction} />;
   return children;
 }
 
