@@ -3,6 +3,8 @@ import type { AppDeps } from '../app-deps.ts';
 import type { JobHandler } from '../platform/jobs/queue.ts';
 import { LIVE_PRUNE_JOB, livePruneHandler, livePrunePeriodic } from '../platform/live/prune-job.ts';
 import { accountsRoutes } from './accounts/routes.ts';
+import { signupRoutes } from './accounts/signup/routes.ts';
+import { homeRoutes } from './home/routes.ts';
 import { orgRoutes } from './org/routes.ts';
 import { partyModule } from './party/index.ts';
 import { wishesModule } from './wishes/index.ts';
@@ -31,6 +33,8 @@ export interface ModuleManifest {
 
 export const MODULES: ModuleManifest[] = [
   { name: 'accounts', routes: accountsRoutes as ModuleManifest['routes'] },
+  { name: 'signup', routes: signupRoutes as ModuleManifest['routes'] },
+  { name: 'home', routes: homeRoutes as ModuleManifest['routes'] },
   { name: 'org', routes: orgRoutes as ModuleManifest['routes'], stats: orgStats },
   partyModule,
   wishesModule,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Role } from '../../contracts/roles.ts';
 import { ROLE_LABELS } from '../../contracts/roles.ts';
 import type { Tx } from '../platform/db/tx.ts';
@@ -52,5 +53,14 @@ export async function seedAccounts(tx: Tx, tree: SeededTree, orgs: SeededOrganis
     rows.push({ username: `gw${g.code}`, displayName: personName(rng), passwordHash, role: 'grid_worker', scopeNodeId: g.id, phone: demoPhone(phoneSeq++) });
   }
   for (let i = 0; i < rows.length; i += 1000) await tx.insert(users).values(rows.slice(i, i + 1000));
+  // 一格一员: each seeded grid worker holds their grid's open assignment (the migration's backfill
+  // ran on an empty table, before the seed).
+  await tx.execute(sql`
+    insert into grid_assignments (grid_node_id, user_id, started_at)
+    select distinct on (u.scope_node_id) u.scope_node_id, u.id, u.created_at
+    from users u join org_nodes n on n.id = u.scope_node_id and n.level = 'grid'
+    where u.role = 'grid_worker' and u.disabled_at is null
+    order by u.scope_node_id, u.id
+    on conflict do nothing`);
   return accounts;
 }

@@ -16,6 +16,7 @@ import { boardsFeature } from '../features/boards';
 import { ratingsFeature } from '../features/ratings';
 import { auditFeature } from '../features/audit';
 import { accountsFeature } from '../features/accounts';
+import { signupFeature } from '../features/signup';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
 export const features: FeatureModule[] = [
@@ -31,6 +32,7 @@ export const features: FeatureModule[] = [
   servicesFeature,
   boardsFeature,
   ratingsFeature,
+  signupFeature,
   bigscreenFeature,
   onemapFeature,
   open311Feature,

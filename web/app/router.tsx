@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router-dom';
 import { Result, Spin } from 'antd';
 import { LoginPage } from '../features/auth/pages/LoginPage';
+import { SignupPage } from '../features/signup/pages/SignupPage';
 import { AppShell } from './layout/AppShell';
 import { RequireAbility, RequireSession } from './session/RequireSession';
 import { features } from './features';
@@ -14,6 +15,7 @@ const fullscreenRoutes = guarded(allRoutes.filter((r) => r.fullscreen));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  { path: '/signup', element: <SignupPage /> },
   { element: <RequireSession><Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}><Outlet /></Suspense></RequireSession>, children: fullscreenRoutes },
   {
     element: (

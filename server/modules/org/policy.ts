@@ -6,7 +6,9 @@ import { hasAbility } from '../accounts/abilities.ts';
 import { orgNodes } from './schema.ts';
 
 /** Everything the org module lets anyone do; the route table below names one per endpoint. */
-export type OrgAction = 'read' | 'create_node' | 'write_grid' | 'locate';
+export type OrgAction = 'read' | 'create_node' | 'write_grid' | 'locate' | 'assign_worker';
+
+const ASSIGNERS = new Set(['community_secretary', 'street_admin', 'district_admin']);
 
 /**
  * The one place where access to the governance tree is decided.
@@ -26,6 +28,9 @@ export function canOrg(actor: Actor, action: OrgAction, node: { path: string; le
       return hasAbility(actor.role, 'org.write') && actorCovers(actor, node?.path);
     case 'write_grid':
       return hasAbility(actor.role, 'org.grid.write') && actorCovers(actor, node?.path);
+    case 'assign_worker':
+      // 一格一员: the community secretary, street and district administrators staff the grids in their area.
+      return node?.level === 'grid' && ASSIGNERS.has(actor.role) && actorCovers(actor, node.path);
   }
 }
 
@@ -36,5 +41,5 @@ export function authorizeOrg(actor: Actor, action: OrgAction, node: { path: stri
 
 /** The abilities the web app uses to show or hide buttons on a node. */
 export function orgAbilities(actor: Actor, node: { path: string; level: string }): OrgAction[] {
-  return (['read', 'create_node', 'write_grid'] as const).filter((a) => canOrg(actor, a, node));
+  return (['read', 'create_node', 'write_grid', 'assign_worker'] as const).filter((a) => canOrg(actor, a, node));
 }

@@ -1,7 +1,7 @@
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/open.ts';
 import { underPath } from '../../platform/scope.ts';
-import { users } from '../accounts/schema.ts';
+import { gridAssignments, users } from '../accounts/schema.ts';
 import { orgNodes, partyOrgs, type OrgNodeRow } from './schema.ts';
 
 export function publicNode(n: OrgNodeRow) {
@@ -26,9 +26,11 @@ export async function ancestorsOf(db: Db, node: OrgNodeRow) {
   return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is NonNullable<typeof r> => Boolean(r));
 }
 
+/** The grid's full-time worker: the open row of its assignment history (一格一员). */
 export async function gridWorkerOf(db: Db, gridId: number) {
-  const [worker] = await db.select({ id: users.id, displayName: users.displayName, phone: users.phone }).from(users)
-    .where(and(eq(users.scopeNodeId, gridId), eq(users.role, 'grid_worker'))).orderBy(asc(users.id)).limit(1);
+  const [worker] = await db.select({ id: users.id, displayName: users.displayName, phone: users.phone }).from(gridAssignments)
+    .innerJoin(users, eq(users.id, gridAssignments.userId))
+    .where(and(eq(gridAssignments.gridNodeId, gridId), isNull(gridAssignments.endedAt))).limit(1);
   return worker ?? null;
 }
 
@@ -57,7 +59,7 @@ export async function gridsFeatureCollection(db: Db, path: string) {
       where level = 'building' and ${underPath(sql`path`, path)} group by 1)
     select g.id, g.code, g.name, g.households, g.geometry, c.id as community_id, c.name as community_name,
       coalesce(b.n, 0) as buildings,
-      (select u.display_name from users u where u.scope_node_id = g.id and u.role = 'grid_worker' order by u.id limit 1) as grid_worker,
+      (select u.display_name from grid_assignments a join users u on u.id = a.user_id where a.grid_node_id = g.id and a.ended_at is null) as grid_worker,
       (select p.name from party_orgs p where p.node_id = g.id and p.kind = 'grid_branch' limit 1) as branch
     from org_nodes g join org_nodes c on c.id = g.parent_id left join b on b.grid_id = g.id
     where g.level = 'grid' and ${underPath(sql`g.path`, path)}

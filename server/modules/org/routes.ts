@@ -16,12 +16,14 @@ import { authorizeOrg, orgAbilities } from './policy.ts';
 import { ancestorsOf, branchOf, childrenPage, communityDirectory, countsUnder, gridsFeatureCollection, gridWorkerOf, publicNode } from './queries.ts';
 import { partyOrgsUnder, departmentsFor } from './party-queries.ts';
 import { orgNodes } from './schema.ts';
+import { gridWorkerRoutes } from './grid-worker-routes.ts';
 import { users } from '../accounts/schema.ts';
 
 export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps;
   return async (app) => {
     const tags = ['org'];
+    await app.register(gridWorkerRoutes(deps));
 
     app.get('/api/org/nodes/:id', { schema: { tags, summary: '治理节点详情（含下级统计）', params: idParams, response: { 200: z.object({ data: nodeDetailSchema }) } } }, async (request) => {
       const actor = requireActor(request);

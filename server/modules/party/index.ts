@@ -29,3 +29,4 @@ export const partyModule = {
   stats: partyStats,
 };
 export { memberPoints } from './stats.ts';
+export { memberTodoCounts, coUnitMemberCount } from './todos.ts';

@@ -4,6 +4,7 @@ import type { ModuleManifest } from '../index.ts';
 import { importJobs } from './import/run-import.ts';
 import { createPiiCodec } from './pii.ts';
 import { loadResident, residentPage } from './queries/residents.ts';
+import { residentLivingUnder, signupCandidates, type IdentityClaim } from './queries/signup-candidates.ts';
 import { peopleRoutes } from './routes.ts';
 import { peopleStats } from './stats.ts';
 
@@ -36,3 +37,12 @@ export async function residentInScope(db: Queryable, actor: Actor, id: number) {
   const r = await loadResident(db, actor, id);
   return { id: r.id, name: r.name, scopePath: r.scopePath };
 }
+
+/** For real-name verification of self-registered residents (accounts/signup): masked candidates from base data. */
+export async function identityCandidates(db: Queryable, dataKey: string, claim: IdentityClaim) {
+  if (pickerCodec?.key !== dataKey) pickerCodec = { key: dataKey, codec: createPiiCodec(dataKey) };
+  return signupCandidates(db, pickerCodec.codec, claim);
+}
+
+/** A base-data resident currently living in the community at `communityPath`, or null. */
+export { residentLivingUnder };

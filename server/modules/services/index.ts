@@ -3,3 +3,4 @@ import { servicesRoutes } from './routes.ts';
 import { servicesStats } from './stats.ts';
 
 export const servicesModule: ModuleManifest = { name: 'services', routes: servicesRoutes as ModuleManifest['routes'], stats: servicesStats };
+export { bookingTodoCounts } from './todos.ts';

@@ -9,3 +9,4 @@ export const volunteersModule = {
   routes: volunteersRoutes as (deps: AppDeps) => FastifyPluginAsync,
   stats: volunteersStats,
 };
+export { volunteerTodoCounts } from './todos.ts';

@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react';
 import { ForcedPasswordPage, ForcedTotpPage, UnknownRestrictionPage } from '../../features/accounts/pages/RestrictedPage';
 import type { Me } from './types';
+import { PendingVerificationPage } from '../../features/signup/pages/PendingVerificationPage';
 
 /**
  * While the account is restricted (Me.restriction) the shell shows only the page that finishes
  * the pending step; the server refuses everything else anyway (403 ACCOUNT_RESTRICTED).
- * 'pending_verification' (self-registered residents awaiting real-name verification) is the
- * resident-registration feature's to fill in: replace `pendingVerification` below.
+ * 'pending_verification': a self-registered resident waits for real-name verification.
  */
-const pendingVerification: ReactNode = <UnknownRestrictionPage />;
+const pendingVerification: ReactNode = <PendingVerificationPage />;
 
 export function restrictedPage(restriction: NonNullable<Me['restriction']>): ReactNode {
   switch (restriction) {

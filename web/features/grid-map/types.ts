@@ -50,4 +50,6 @@ export interface GridDetail {
   buildingLeaders: { id: number; displayName: string }[];
   branch: { id: number; name: string; secretary: string | null; members: number | null } | null;
   community: { id: number; name: string } | null;
+  /** What the viewer may do with the grid ('assign_worker': change its worker). */
+  abilities?: string[];
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { ApiError, errorMessage, safeNextPath } from '../../../shared/api';
@@ -77,6 +77,9 @@ export function LoginPage() {
             登录
           </Button>
         </Form>
+        <div style={{ marginTop: 12, textAlign: 'center' }}>
+          居民还没有账号？<Link to="/signup">居民注册</Link>
+        </div>
       </Card>
       <DemoAccountsHint />
     </div>

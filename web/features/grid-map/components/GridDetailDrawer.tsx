@@ -4,6 +4,7 @@ import { useAsync } from '../../../shared/use-async';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { fetchGrid } from '../api';
 import type { GridDetail } from '../types';
+import { GridWorkerPanel } from './GridWorkerPanel';
 
 interface Props {
   gridId: number | null;
@@ -38,7 +39,7 @@ export function GridDetailDrawer({ gridId, mapNodeId, onClose }: Props) {
       ) : loading || !current ? (
         <Skeleton active />
       ) : (
-        <GridDescriptions grid={current} communityLink={current.community && current.community.id !== mapNodeId ? current.community : null} />
+        <GridDescriptions grid={current} onChanged={reload} communityLink={current.community && current.community.id !== mapNodeId ? current.community : null} />
       )}
     </Drawer>
   );
@@ -48,9 +49,10 @@ interface DescriptionsProps {
   grid: GridDetail;
   /** Shown when the map is not already that community's. */
   communityLink: { id: number; name: string } | null;
+  onChanged: () => void;
 }
 
-function GridDescriptions({ grid, communityLink }: DescriptionsProps) {
+function GridDescriptions({ grid, communityLink, onChanged }: DescriptionsProps) {
   const none = <Typography.Text type="secondary">未配备</Typography.Text>;
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -96,6 +98,7 @@ function GridDescriptions({ grid, communityLink }: DescriptionsProps) {
           },
         ]}
       />
+      <GridWorkerPanel gridId={grid.id} canAssign={grid.abilities?.includes('assign_worker') ?? false} onChanged={onChanged} />
       <BranchCard grid={grid} />
       {communityLink && <Link to={`/map/${communityLink.id}?grid=${grid.id}`}>查看{communityLink.name}网格图</Link>}
     </Space>

@@ -1,7 +1,8 @@
-import { Card, Col, Empty, Row, Typography } from 'antd';
+import { Card, Col, Row, Typography } from 'antd';
 import { useMe } from '../../../app/session/SessionContext';
 import { ScopeCounts } from '../components/ScopeCounts';
 import { HouseholdsCard } from '../components/HouseholdsCard';
+import { TodoCard } from '../components/TodoCard';
 
 /** Levels whose grids are worth a distribution chart: a single grid has nothing to compare. */
 const CHART_LEVELS = new Set(['district', 'street', 'community']);
@@ -23,6 +24,9 @@ export default function HomePage() {
           </Typography.Text>
         </Card>
       </Col>
+      <Col span={24}>
+        <TodoCard />
+      </Col>
       {scope ? (
         <>
           <Col span={24}>
@@ -34,13 +38,7 @@ export default function HomePage() {
             </Col>
           )}
         </>
-      ) : (
-        <Col span={24}>
-          <Card>
-            <Empty description="您的账号未分配可查看的治理体系范围。" />
-          </Card>
-        </Col>
-      )}
+      ) : null}
     </Row>
   );
 }

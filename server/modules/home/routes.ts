@@ -1,0 +1,15 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { todosSchema } from '../../../contracts/todos.ts';
+import type { AppDeps } from '../../app-deps.ts';
+import { requireActor } from '../../platform/auth/plugin.ts';
+import { todosOf } from './todos.ts';
+
+/** The home page's to-do list (工作台待办): counts per item for the signed-in person. */
+export function homeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/api/me/todos', { schema: { tags: ['home'], summary: '我的待办（按角色，含数量与入口）', response: { 200: z.object({ data: todosSchema }) } } }, async (request) => {
+      return { data: { items: await todosOf(deps.db, requireActor(request)) } };
+    });
+  };
+}
