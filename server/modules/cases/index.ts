@@ -17,3 +17,4 @@ export { caseFigures } from './indicators.ts';
 export { seedDemoCases } from './demo/seed-cases.ts';
 export { reportCase } from './commands/report-case.ts';
 export { resolveLimits } from './limits.ts';
+export { questionsOf, questionsByCategory, validateAnswers, type Question, type Answer } from './questions.ts';
