@@ -14,9 +14,10 @@ import { meetingsFeature } from '../features/meetings';
 import { servicesFeature } from '../features/services';
 import { boardsFeature } from '../features/boards';
 import { ratingsFeature } from '../features/ratings';
+import { calendarFeature } from '../features/calendar';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
-export const features: FeatureModule[] = [homeFeature, orgFeature, gridMapFeature, casesFeature, partyFeature, wishesFeature, volunteersFeature, peopleFeature, meetingsFeature, servicesFeature, boardsFeature, ratingsFeature, bigscreenFeature, onemapFeature, open311Feature];
+export const features: FeatureModule[] = [homeFeature, orgFeature, gridMapFeature, casesFeature, partyFeature, wishesFeature, volunteersFeature, peopleFeature, meetingsFeature, servicesFeature, boardsFeature, ratingsFeature, bigscreenFeature, onemapFeature, open311Feature, calendarFeature];
 
 export const menuEntries = features.flatMap((f) => f.menu);
 export const headerWidgets = features.flatMap((f) => f.headerWidgets ?? []);
