@@ -23,6 +23,8 @@ export const reportCaseBody = z.object({
   /** For cases entered on behalf of someone (window, visit, hotline). */
   reporterName: z.string().trim().min(1).max(40).optional(),
   reporterPhone: phone.optional(),
+  /** Answers to the category's extra questions: question code → value (lists as arrays). */
+  answers: z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.array(z.string().max(200)).max(50)])).default({}),
 }).refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: '经度和纬度必须同时提供', path: ['lat'] })
   .refine((b) => b.lng !== undefined || b.address, { message: '请在地图上选点或填写地址', path: ['address'] });
 

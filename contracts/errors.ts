@@ -16,6 +16,7 @@ export const ERRORS = {
   CASE_REOPEN_NOT_REPORTER: { status: 403, zh: '只有上报人可以申请重新办理', en: 'Only the reporter may reopen' },
   CASE_REOPEN_WINDOW_CLOSED: { status: 409, zh: '已超过可重新办理的期限', en: 'The reopening window has passed' },
   DUPLICATE: { status: 409, zh: '记录已存在', en: 'Already exists' },
+  IN_USE: { status: 409, zh: '该记录仍在使用中，不能执行此操作', en: 'Still in use' },
   AUTH_ACCOUNT_DISABLED: { status: 403, zh: '账号已停用，请联系管理员', en: 'This account is disabled' },
   AUTH_TOTP_REQUIRED: { status: 401, zh: '请输入动态口令', en: 'Enter your one-time code' },
   AUTH_TOTP_INVALID: { status: 401, zh: '动态口令错误或已过期', en: 'Wrong or expired one-time code' },

@@ -11,6 +11,8 @@ export const pageInfo = z.object({ page: z.number(), pageSize: z.number(), total
 export const orgNodeSchema = z.object({
   id: z.number(), parentId: z.number().nullable(), level: nodeLevelSchema, code: z.string(), name: z.string(),
   path: z.string(), households: z.number().nullable(),
+  /** Set when the node was retired (kept for its code and history; hidden from lists and maps). */
+  retiredAt: z.union([z.date(), z.string()]).nullable().optional(),
 });
 
 export const nodeDetailSchema = orgNodeSchema.extend({
@@ -32,6 +34,13 @@ export const createNodeBody = z.object({
   name: z.string().trim().min(1).max(60),
   households: z.number().int().min(0).max(100000).optional(),
 });
+
+export const updateNodeBody = z.object({
+  name: z.string().trim().min(1, '名称不能为空').max(60).optional(),
+  households: z.number().int().min(0).max(100000).nullable().optional(),
+}).refine((b) => b.name !== undefined || b.households !== undefined, { message: '请填写要修改的内容', path: ['name'] });
+
+export const moveNodeBody = z.object({ parentId: z.number().int().positive() });
 
 export const createGridBody = z.object({
   name: z.string().trim().min(1).max(60),

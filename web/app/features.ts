@@ -17,6 +17,7 @@ import { ratingsFeature } from '../features/ratings';
 import { auditFeature } from '../features/audit';
 import { accountsFeature } from '../features/accounts';
 import { signupFeature } from '../features/signup';
+import { calendarFeature } from '../features/calendar';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
 export const features: FeatureModule[] = [
@@ -36,6 +37,7 @@ export const features: FeatureModule[] = [
   bigscreenFeature,
   onemapFeature,
   open311Feature,
+  calendarFeature,
   accountsFeature,
   auditFeature,
 ];

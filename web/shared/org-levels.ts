@@ -33,3 +33,6 @@ export function countLevelsBelow(level: NodeLevel): typeof COUNT_LEVELS {
   const depth = NODE_LEVELS.indexOf(level);
   return COUNT_LEVELS.filter((c) => NODE_LEVELS.indexOf(c.level) > depth);
 }
+
+/** Code length per level (server/modules/org/codes.ts): 6/9/12 national, then +3 grid, +3 estate, +3 building, +4 house. */
+export const CODE_LENGTHS: Record<NodeLevel, number> = { district: 6, street: 9, community: 12, grid: 15, estate: 18, building: 21, house: 25 };

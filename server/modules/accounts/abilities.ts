@@ -23,9 +23,10 @@ const COMMUNITY_LIFE: Record<Role, readonly string[]> = {
 };
 /** Administration: accounts, residents' real-name verification, categories and routing, security settings. */
 const ADMINISTRATION: Partial<Record<Role, readonly string[]>> = {
-  district_admin: ['accounts.manage', 'config.manage', 'security.manage'],
-  street_admin: ['accounts.manage', 'config.manage'],
-  community_secretary: ['accounts.manage', 'accounts.verify'],
+  // cases.configure: local time limits of categories and the canned replies of their own area.
+  district_admin: ['accounts.manage', 'config.manage', 'security.manage', 'cases.configure'],
+  street_admin: ['accounts.manage', 'config.manage', 'cases.configure'],
+  community_secretary: ['accounts.manage', 'accounts.verify', 'cases.configure'],
   community_staff: ['accounts.verify'],
 };
 const ABILITIES: Record<Role, readonly string[]> = {

@@ -11,6 +11,7 @@ import { caseFacts, loadCaseInScope } from './load-case.ts';
 import { canSeeReporterContact, caseAbilities } from './policy.ts';
 import { caseCategories } from './schema.ts';
 import { casePhotoIds, caseTimeline, namesFor } from './queries.ts';
+import { presentAnswers, questionsOf } from './questions.ts';
 
 /** Everything the case page shows, with the actions this actor may take now. */
 export async function caseDetail(deps: AppDeps, actor: Actor, id: number) {
@@ -35,6 +36,7 @@ export async function caseDetail(deps: AppDeps, actor: Actor, id: number) {
     reporter: { name: row.reporterName, phone: showContact ? phone : maskPhone(phone) },
     reportedAt: row.reportedAt, dueAt: row.dueAt, deadline: deadlineColour(new Date(), row.dueAt, 0.2, row.stepStartedAt ?? undefined, calendar),
     escalationLevel: row.escalationLevel, stateReason: row.stateReason, mergedIntoId: row.mergedIntoId,
+    answers: row.categoryId ? presentAnswers(await questionsOf(db, row.categoryId), row.answers) : [],
     score: row.score, ratingComment: row.ratingComment, photoIds, timeline,
     abilities: caseAbilities(actor, facts),
   };

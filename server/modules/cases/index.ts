@@ -18,3 +18,5 @@ export { seedDemoCases } from './demo/seed-cases.ts';
 export { reportCase } from './commands/report-case.ts';
 export { resolveLimits } from './limits.ts';
 export { caseTodoCounts } from './todos.ts';
+export { questionsOf, questionsByCategory, validateAnswers, type Question, type Answer } from './questions.ts';
+export { openCasesUnder } from './queries-open.ts';

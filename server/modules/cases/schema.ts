@@ -36,6 +36,39 @@ export const slaOverrides = pgTable('case_sla_overrides', {
   verifyMinutes: integer('verify_minutes'),
 }, (t) => [uniqueIndex('case_sla_overrides_uq').on(t.categoryId, t.nodeId)]);
 
+export const QUESTION_DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
+export type QuestionDatatype = (typeof QUESTION_DATATYPES)[number];
+
+/** Extra questions a category asks when a case is reported (also Open311's service definitions). */
+export const categoryQuestions = pgTable('case_category_questions', {
+  id: serial('id').primaryKey(),
+  categoryId: integer('category_id').notNull(),
+  code: text('code').notNull(),
+  datatype: text('datatype').$type<QuestionDatatype>().notNull(),
+  required: boolean('required').notNull().default(false),
+  order: integer('order').notNull(),
+  description: text('description').notNull(),
+  /** Hint about the expected format shown beside the field (Open311 datatype_description). */
+  datatypeDescription: text('datatype_description'),
+  /** The choices of a list question. */
+  values: jsonb('values').$type<{ key: string; name: string }[]>().notNull().default([]),
+}, (t) => [uniqueIndex('case_category_questions_uq').on(t.categoryId, t.code)]);
+
+export const TEMPLATE_ACTIONS = ['reject', 'return', 'handle', 'feedback', 'verify', 'rework', 'close', 'request_extension', 'refuse_extension', 'park'] as const;
+export type TemplateAction = (typeof TEMPLATE_ACTIONS)[number];
+
+/** Canned replies (常用回复) offered in the transition dialogs; visible under their scope node. */
+export const responseTemplates = pgTable('case_response_templates', {
+  id: serial('id').primaryKey(),
+  categoryId: integer('category_id'),
+  action: text('action').$type<TemplateAction>().notNull(),
+  text: text('text').notNull(),
+  scopeNodeId: integer('scope_node_id').notNull(),
+  scopePath: text('scope_path').notNull(),
+  createdBy: integer('created_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('case_response_templates_action_idx').on(t.action, t.scopePath)]);
+
 export const cases = pgTable('cases', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   caseNo: text('case_no').notNull(),
@@ -86,6 +119,8 @@ export const cases = pgTable('cases', {
   ratingComment: text('rating_comment'),
   mergedIntoId: bigint('merged_into_id', { mode: 'number' }),
   stateReason: text('state_reason'),
+  /** Answers to the category's extra questions (case_category_questions): code → value, lists as arrays. */
+  answers: jsonb('answers').$type<Record<string, string | number | string[]>>().notNull().default({}),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('cases_no_uq').on(t.caseNo),

@@ -9,7 +9,7 @@ import { authenticateKey, consumeRate } from './keys.ts';
 import { requestFilter, updatesFilter } from './params.ts';
 import { presentRequest } from './present.ts';
 import { findRequests, findToken, findUpdates, type RequestFilter } from './queries.ts';
-import { findService, listServices, presentDefinition, presentService, serviceNotice } from './services.ts';
+import { findService, listServices, presentDefinition, presentServices, serviceNotice } from './services.ts';
 import { OPEN311_STATUS } from './status.ts';
 import { validateRequest } from './validate-request.ts';
 
@@ -76,14 +76,14 @@ export function georeportRoutes(deps: AppDeps) {
 
     get('/services.:format', async (_request, reply, format) => {
       const services = await listServices(deps.db);
-      return send(reply, format, 'services', await Promise.all(services.map((s) => presentService(deps.db, s))));
+      return send(reply, format, 'services', await presentServices(deps.db, services));
     });
 
     get('/services/:code.:format', async (request, reply, format) => {
       const code = (request.params as Params).code!;
       const service = await findService(deps.db, code);
       if (!service) throw notFound(`服务类型 ${code} 不存在（service_code not found）`);
-      return send(reply, format, 'service_definition', presentDefinition(service));
+      return send(reply, format, 'service_definition', await presentDefinition(deps.db, service));
     });
 
     app.post('/requests.:format', { config, schema: { hide: true } }, async (request, reply) => {

@@ -3,9 +3,8 @@
 // of every case. Every write still goes through the cases commands (reportCase).
 import { aliasedTable, and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/tx.ts';
-import { resolveLimits } from '../cases/index.ts';
+import { questionsByCategory, questionsOf, resolveLimits } from '../cases/index.ts';
 import { caseCategories } from '../cases/schema.ts';
-import { attributesOf } from './attributes.ts';
 
 export interface Service {
   id: number;
@@ -40,19 +39,24 @@ export async function serviceNotice(db: Queryable, service: { handleMinutes: num
   return `社区受理立案后，责任单位须在 ${span}内处置完毕。`;
 }
 
-/** The GET /services entry of one service. */
-export async function presentService(db: Queryable, s: Service) {
+/** The GET /services entries: `metadata` flags the services whose category asks extra questions. */
+export async function presentServices(db: Queryable, services: Service[]) {
+  const asking = await questionsByCategory(db, services.map((s) => s.id));
+  return Promise.all(services.map((s) => presentService(db, s, (asking.get(s.id) ?? []).length > 0)));
+}
+
+async function presentService(db: Queryable, s: Service, metadata: boolean) {
   return {
     service_code: s.code, service_name: s.name, description: `${s.group} · ${s.name}。${await serviceNotice(db, s)}`,
-    metadata: attributesOf(s.code).length > 0, type: 'realtime', keywords: [s.group, s.name].join(','), group: s.group,
+    metadata, type: 'realtime', keywords: [s.group, s.name].join(','), group: s.group,
   };
 }
 
 /** The GET /services/{code} service definition. */
-export function presentDefinition(s: Service) {
+export async function presentDefinition(db: Queryable, s: Service) {
   return {
     service_code: s.code,
-    attributes: attributesOf(s.code).sort((a, b) => a.order - b.order).map((a) => ({
+    attributes: (await questionsOf(db, s.id)).map((a) => ({
       variable: true, code: a.code, datatype: a.datatype, required: a.required,
       // The schema wants a string or nothing, never null.
       ...(a.datatypeDescription ? { datatype_description: a.datatypeDescription } : {}),

@@ -4,6 +4,7 @@ import { badRequest, notFound } from './format.ts';
 import type { PostedForm } from './form.ts';
 import { findService, type Service } from './services.ts';
 import { validateAttributes } from './validate-attributes.ts';
+import { questionsOf } from '../cases/index.ts';
 import { eq } from 'drizzle-orm';
 import { orgNodes } from '../org/schema.ts';
 
@@ -85,7 +86,7 @@ export async function validateRequest(deps: AppDeps, form: PostedForm): Promise<
   for (const [name, value] of Object.entries({ first_name: reporter.firstName, last_name: reporter.lastName, device_id: reporter.deviceId, account_id: reporter.accountId })) {
     if (value && value.length > 100) errors.push(`${name} 不能超过 100 字`);
   }
-  const attributes = validateAttributes(service.code, form.attributes);
+  const attributes = validateAttributes(await questionsOf(deps.db, service.id), form.attributes);
   errors.push(...attributes.errors);
   if (errors.length) throw badRequest(...errors);
   return { service, pin, address, addressId, description: description || service.name, phone, reporter, mediaUrl, attributes: attributes.values };

@@ -15,7 +15,7 @@ export function createGridLookup(db: Db) {
     fingerprint: countAndLatest(sql`${orgNodes}`, sql`${orgNodes.updatedAt}`, sql`${orgNodes.level} = 'grid'`),
     async build(q) {
       const grids = await q.select({ id: orgNodes.id, code: orgNodes.code, geometry: orgNodes.geometry }).from(orgNodes)
-        .where(sql`${orgNodes.level} = 'grid' and ${orgNodes.geometry} is not null`);
+        .where(sql`${orgNodes.level} = 'grid' and ${orgNodes.geometry} is not null and ${orgNodes.retiredAt} is null`);
       return GridLocator.build(grids.map((g) => ({ id: g.id, code: g.code, polygon: g.geometry as GeoPolygon })));
     },
   });

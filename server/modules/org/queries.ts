@@ -5,7 +5,7 @@ import { gridAssignments, users } from '../accounts/schema.ts';
 import { orgNodes, partyOrgs, type OrgNodeRow } from './schema.ts';
 
 export function publicNode(n: OrgNodeRow) {
-  return { id: n.id, parentId: n.parentId, level: n.level, code: n.code, name: n.name, path: n.path, households: n.households };
+  return { id: n.id, parentId: n.parentId, level: n.level, code: n.code, name: n.name, path: n.path, households: n.households, retiredAt: n.retiredAt ?? null };
 }
 
 function idsOfPath(path: string): number[] {
@@ -40,8 +40,9 @@ export async function branchOf(db: Db, nodeId: number) {
   return branch ?? null;
 }
 
-export async function childrenPage(db: Db, parentId: number, page: number, pageSize: number) {
-  const where = eq(orgNodes.parentId, parentId);
+/** Retired children leave the list unless asked for (the tree maintenance page shows them greyed). */
+export async function childrenPage(db: Db, parentId: number, page: number, pageSize: number, withRetired = false) {
+  const where = and(eq(orgNodes.parentId, parentId), withRetired ? undefined : isNull(orgNodes.retiredAt));
   const [rows, [total]] = await Promise.all([
     db.select().from(orgNodes).where(where).orderBy(asc(orgNodes.code)).limit(pageSize).offset((page - 1) * pageSize),
     db.select({ n: count() }).from(orgNodes).where(where),
@@ -56,13 +57,13 @@ export async function gridsFeatureCollection(db: Db, path: string) {
   const rows = await db.execute<{ id: number; code: string; name: string; households: number | null; geometry: unknown; community_id: number; community_name: string; buildings: number; grid_worker: string | null; branch: string | null }>(sql`
     with b as (
       select split_part(path, '/', 5)::int as grid_id, count(*)::int as n from org_nodes
-      where level = 'building' and ${underPath(sql`path`, path)} group by 1)
+      where level = 'building' and retired_at is null and ${underPath(sql`path`, path)} group by 1)
     select g.id, g.code, g.name, g.households, g.geometry, c.id as community_id, c.name as community_name,
       coalesce(b.n, 0) as buildings,
       (select u.display_name from grid_assignments a join users u on u.id = a.user_id where a.grid_node_id = g.id and a.ended_at is null) as grid_worker,
       (select p.name from party_orgs p where p.node_id = g.id and p.kind = 'grid_branch' limit 1) as branch
     from org_nodes g join org_nodes c on c.id = g.parent_id left join b on b.grid_id = g.id
-    where g.level = 'grid' and ${underPath(sql`g.path`, path)}
+    where g.level = 'grid' and g.retired_at is null and ${underPath(sql`g.path`, path)}
     order by g.code`);
   return {
     type: 'FeatureCollection' as const,
@@ -82,7 +83,7 @@ export async function communityDirectory(db: Db, term: string) {
   const { rows } = await db.execute<{ id: number; code: string; name: string; streetName: string }>(sql`
     select c.id, c.code, c.name, s.name as "streetName"
     from org_nodes c join org_nodes s on s.id = c.parent_id
-    where c.level = 'community' and c.name like ${pattern}
+    where c.level = 'community' and c.retired_at is null and c.name like ${pattern}
     order by c.code limit 20`);
   return rows.map((r) => ({ id: Number(r.id), code: r.code, name: r.name, streetName: r.streetName }));
 }

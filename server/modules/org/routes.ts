@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { createGridBody, createNodeBody, idParams, locateQuery, nodeDetailSchema, orgNodeSchema, pageInfo, pageQuery, updateGridGeometryBody } from '../../../contracts/org.ts';
+import { createGridBody, createNodeBody, moveNodeBody, updateNodeBody, idParams, locateQuery, nodeDetailSchema, orgNodeSchema, pageInfo, pageQuery, updateGridGeometryBody } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
 import { maskPhone } from '../../platform/masking.ts';
 import { createGrid } from './commands/create-grid.ts';
 import { createNode } from './commands/create-node.ts';
+import { moveNode, renameNode, retireNode } from './commands/maintain-node.ts';
 import { updateGridGeometry } from './commands/update-grid-geometry.ts';
 import { uncoveredArea } from './geo/coverage.ts';
 import type { GeoPolygon } from './geo/types.ts';
@@ -36,11 +37,11 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: { ...publicNode(node), counts, ancestors, attrs: node.attrs, gridWorker: worker && { id: worker.id, displayName: worker.displayName }, branch: branch && { id: branch.id, name: branch.name }, abilities: orgAbilities(actor, node) } };
     });
 
-    app.get('/api/org/nodes/:id/children', { schema: { tags, summary: '下级节点（分页）', params: idParams, querystring: pageQuery, response: { 200: z.object({ data: z.array(orgNodeSchema), page: pageInfo }) } } }, async (request) => {
+    app.get('/api/org/nodes/:id/children', { schema: { tags, summary: '下级节点（分页）', params: idParams, querystring: pageQuery.extend({ retired: z.coerce.boolean().optional() }), response: { 200: z.object({ data: z.array(orgNodeSchema), page: pageInfo }) } } }, async (request) => {
       const actor = requireActor(request);
       const node = await loadNodeInScope(db, actor, request.params.id);
       authorizeOrg(actor, 'read', node);
-      return childrenPage(db, node.id, request.query.page, request.query.pageSize);
+      return childrenPage(db, node.id, request.query.page, request.query.pageSize, request.query.retired === true);
     });
 
     app.get('/api/org/nodes/:id/grids', { schema: { tags, summary: '节点下全部网格（GeoJSON）', params: idParams } }, async (request) => {
@@ -89,6 +90,18 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post('/api/org/nodes', { schema: { tags, summary: '新增治理节点（街道/社区/小区/楼栋/房屋）', body: createNodeBody } }, async (request, reply) => {
       const row = await createNode(db, requireActor(request), request.body);
       return reply.status(201).send({ data: publicNode(row) });
+    });
+
+    app.patch('/api/org/nodes/:id', { schema: { tags, summary: '修改节点名称或户数', params: idParams, body: updateNodeBody } }, async (request) => {
+      return { data: publicNode(await renameNode(db, requireActor(request), request.params.id, request.body)) };
+    });
+
+    app.post('/api/org/nodes/:id/retire', { schema: { tags, summary: '撤销节点（保留编码与历史）', params: idParams } }, async (request) => {
+      return { data: publicNode(await retireNode(db, requireActor(request), request.params.id)) };
+    });
+
+    app.post('/api/org/nodes/:id/move', { schema: { tags, summary: '在社区内迁移小区或楼栋', params: idParams, body: moveNodeBody } }, async (request) => {
+      return { data: publicNode(await moveNode(db, requireActor(request), request.params.id, request.body.parentId)) };
     });
 
     app.post('/api/org/nodes/:id/grids', { schema: { tags, summary: '在社区内划定新网格', params: idParams, body: createGridBody } }, async (request, reply) => {

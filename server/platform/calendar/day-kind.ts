@@ -51,3 +51,14 @@ export function createDayKindResolver(overrides: ReadonlyMap<IsoDate, DayKind> =
     return weekday === 0 || weekday === 6 ? 'holiday' : 'workday';
   };
 }
+
+/**
+ * The State Council's special days of a year as shipped (holidays and make-up workdays 调休)
+ * with their festival's Chinese name, for the calendar page; weekends are not listed.
+ */
+export function officialSpecialDays(year: number): { date: IsoDate; kind: DayKind; name: string }[] {
+  const zh = (value: string) => value.split(',')[1] ?? value;
+  const pick = (entries: Record<string, string>, kind: DayKind) =>
+    Object.entries(entries).filter(([d]) => d.startsWith(`${year}-`)).map(([date, value]) => ({ date, kind, name: zh(value) }));
+  return [...pick(schedule.holidays, 'holiday'), ...pick(schedule.workdays, 'workday')].sort((a, b) => a.date.localeCompare(b.date));
+}

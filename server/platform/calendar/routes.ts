@@ -6,6 +6,7 @@ import { requireActor } from '../auth/plugin.ts';
 import { recordAudit } from '../audit.ts';
 import { AppError } from '../errors.ts';
 import { hasAbility } from '../../modules/accounts/abilities.ts';
+import { officialSpecialDays, OFFICIAL_SCHEDULE_LAST_YEAR } from './day-kind.ts';
 import { forgetWorkingCalendar } from './load.ts';
 import { calendarOverrides } from './schema.ts';
 
@@ -26,6 +27,11 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Db): void {
     requireActor(request);
     const { year } = request.query as { year?: string };
     return { data: await db.select().from(calendarOverrides).where(year ? like(calendarOverrides.date, `${year}-%`) : undefined).orderBy(asc(calendarOverrides.date)) };
+  });
+  app.get('/api/calendar/official', { schema: { tags: ['calendar'], summary: '国务院公布的节假日与调休上班日（内置数据）', querystring: z.object({ year: z.coerce.number().int().min(2004).max(2100) }) } }, async (request) => {
+    requireActor(request);
+    const { year } = request.query as { year: number };
+    return { data: officialSpecialDays(year), lastOfficialYear: OFFICIAL_SCHEDULE_LAST_YEAR };
   });
   app.put('/api/calendar/overrides/:date', { schema: { tags: ['calendar'], summary: '设定某日为节假日或调休上班日', params: dateParams, body: z.object({ kind: z.enum(['workday', 'holiday']), note: z.string().trim().max(100).optional() }) } }, async (request) => {
     const actor = guard(request);

@@ -66,6 +66,8 @@ export interface CaseDetail {
   stateLabel: string;
   version: number;
   category: { id: number; name: string; code: string } | null;
+  /** Answers to the category's extra questions (display: list values by their names). */
+  answers?: { code: string; question: string; value: string | number | string[]; display: string }[];
   department: { id: number; name: string } | null;
   dispatchLevel: string | null;
   location: { lng: number | null; lat: number | null; address: string | null; componentId: string | null };

@@ -66,7 +66,7 @@ export async function importHotline(deps: AppDeps, actor: Actor, file: string, f
       continue;
     }
     try {
-      await reportCase(deps, actor, parsed.data, { externalRef: ticket });
+      await reportCase(deps, actor, parsed.data, { externalRef: ticket, importedFrom: 'hotline' });
       result.created++;
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;

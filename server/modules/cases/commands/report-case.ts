@@ -12,6 +12,7 @@ import { actorCovers } from '../../../platform/scope.ts';
 import { hasAbility } from '../../accounts/abilities.ts';
 import { dueAtFor } from '../deadline-steps.ts';
 import { resolveLimits } from '../limits.ts';
+import { questionsOf, validateAnswers } from '../questions.ts';
 import { reserveCaseNumber, type CaseRow } from '../load-case.ts';
 import { caseCategories, caseEvents, casePhotos, cases, type CaseSource } from '../schema.ts';
 import { levelsOfPath, nodePath, truncatePath } from '../tree.ts';
@@ -53,11 +54,22 @@ async function placeCase(deps: AppDeps, actor: Actor, input: ReportInput): Promi
   return { scopePath: path, gridId: null, communityId: communityId!, streetId: streetId! };
 }
 
+/** The answers to the category's questions, typed; every wrong one named at once (422). */
+async function checkAnswers(tx: Tx, categoryId: number | null, posted: Record<string, unknown>, requireAnswers: boolean) {
+  if (categoryId === null) return {};
+  const questions = (await questionsOf(tx, categoryId)).map((q) => (requireAnswers ? q : { ...q, required: false }));
+  const { values, errors } = validateAnswers(questions, posted);
+  if (errors.length) throw new AppError('VALIDATION_FAILED', { message: errors.map((e) => e.message).join('；'), details: errors.map((e) => ({ path: `answers.${e.code}`, message: e.message })) });
+  return values;
+}
+
 /**
  * Files a new case in state `reported`. `afterInsert` runs inside the same transaction, so a
  * caller that keeps its own record of the report (Open311) commits with the case or not at all.
+ * Imported work orders (`importedFrom`) come from systems that never asked the category's
+ * questions: their answers are checked when present but none is required.
  */
-export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput, options: { externalRef?: string; afterInsert?: (tx: Tx, row: CaseRow) => Promise<void> } = {}) {
+export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput, options: { externalRef?: string; importedFrom?: 'hotline'; afterInsert?: (tx: Tx, row: CaseRow) => Promise<void> } = {}) {
   if (!hasAbility(actor.role, 'cases.report')) throw new AppError('FORBIDDEN', { message: '您无权上报案件' });
   const allowed = SOURCES_BY_ROLE[actor.role] ?? [];
   const source = input.source ?? allowed[0]!;
@@ -70,6 +82,7 @@ export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput
       const [category] = await tx.select({ id: caseCategories.id }).from(caseCategories).where(and(eq(caseCategories.id, input.categoryId), eq(caseCategories.active, true)));
       if (!category) throw invalid('categoryId', '案件类别不存在');
     }
+    const answers = await checkAnswers(tx, input.categoryId ?? null, input.answers, !options.importedFrom);
     if (input.photoIds.length) {
       const photos = await tx.select({ id: casePhotos.id }).from(casePhotos)
         .where(and(inArray(casePhotos.id, input.photoIds), eq(casePhotos.uploadedBy, actor.userId), isNull(casePhotos.caseId)));
@@ -85,7 +98,7 @@ export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput
       reporterUserId: onBehalf ? null : actor.userId, enteredByUserId: actor.userId,
       reporterName: onBehalf ? input.reporterName ?? null : actor.displayName,
       reporterPhoneEnc: input.reporterPhone ? cipher.encrypt(input.reporterPhone) : null,
-      lng: input.lng ?? null, lat: input.lat ?? null, address: input.address ?? null, componentId: input.componentId ?? null, externalRef: options.externalRef ?? null,
+      lng: input.lng ?? null, lat: input.lat ?? null, address: input.address ?? null, componentId: input.componentId ?? null, externalRef: options.externalRef ?? null, answers,
       ...place, dueAt, stepStartedAt: now, reportedAt: now,
     }).returning();
     if (input.photoIds.length) await tx.update(casePhotos).set({ caseId: id }).where(inArray(casePhotos.id, input.photoIds));

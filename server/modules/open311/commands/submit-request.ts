@@ -40,7 +40,7 @@ export async function submitRequest(deps: AppDeps, key: KeyRow, req: ValidReques
   const created = await reportCase(deps, actor, {
     title: req.service.name, description: req.description, categoryId: req.service.id, source: 'open311',
     ...(req.pin ?? {}), address: req.address ?? undefined, communityId: key.intakeCommunityId, photoIds: [],
-    reporterName: fullName(req.reporter.firstName, req.reporter.lastName), reporterPhone: req.phone ?? undefined,
+    reporterName: fullName(req.reporter.firstName, req.reporter.lastName), reporterPhone: req.phone ?? undefined, answers: req.attributes,
   }, {
     afterInsert: async (tx, row) => {
       await tx.insert(open311Requests).values({

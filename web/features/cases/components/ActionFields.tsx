@@ -5,6 +5,7 @@ import { AcceptFields } from './AcceptFields';
 import { DispatchFields } from './DispatchFields';
 import { MergeTargetSelect } from './MergeTargetSelect';
 import { PhotoUpload } from './PhotoUpload';
+import { TemplatePicks } from './TemplatePicks';
 
 /** Steps whose outcome is shown with photos: the fix, and the on-site check of it. */
 const WITH_PHOTOS = new Set<CaseAction>(['handle', 'verify', 'rework']);
@@ -12,6 +13,9 @@ const REASON_HINTS: Partial<Record<CaseAction, string>> = {
   reject: '如：不属于受理范围、信息不实', return: '说明不属于本单位职责的依据', rework: '现场核查发现的问题',
   reopen: '问题仍未解决的情况', park: '暂时无法解决的原因', request_extension: '需要延期的原因',
 };
+
+/** Actions that have canned replies (常用回复), as the server names them. */
+const TEMPLATE_ACTIONS = new Set<string>(['reject', 'return', 'handle', 'verify', 'rework', 'close', 'request_extension', 'refuse_extension', 'park']);
 
 interface Props {
   action: CaseAction;
@@ -24,6 +28,7 @@ interface Props {
 export function ActionFields({ action, detail, suggestion, onPhotos }: Props) {
   const requires = ACTION_REQUIRES[action];
   const required = (field: keyof typeof FIELD_LABELS_ZH) => requires.includes(field);
+  const picks = (field: string) => TEMPLATE_ACTIONS.has(action) && <TemplatePicks action={action} categoryId={detail.category?.id ?? null} field={field} />;
   return (
     <>
       {action === 'accept' && <AcceptFields detail={detail} suggestion={suggestion} />}
@@ -48,11 +53,13 @@ export function ActionFields({ action, detail, suggestion, onPhotos }: Props) {
           <InputNumber min={0.5} max={450} step={0.5} style={{ width: 160 }} suffix="小时" />
         </Form.Item>
       )}
+      {required('feedback') && picks('feedback')}
       {required('feedback') && (
         <Form.Item name="feedback" label="处置情况" rules={[{ required: true, min: 2, message: '请填写处置情况（至少 2 字）' }]}>
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
       )}
+      {!required('feedback') && action !== 'rate' && picks(required('reason') ? 'reason' : 'note')}
       {required('reason') ? (
         <Form.Item name="reason" label="原因" rules={[{ required: true, min: 2, message: '请填写原因（至少 2 字）' }]}>
           <Input.TextArea rows={3} maxLength={500} placeholder={REASON_HINTS[action]} />

@@ -20,6 +20,8 @@ export function CaseFacts({ detail: d }: { detail: CaseDetail }) {
     { key: 'desc', label: '问题描述', children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{d.description}</Typography.Paragraph>, span: 2 },
     { key: 'category', label: '类别', children: d.category?.name ?? '待分类' },
     { key: 'source', label: '来源', children: SOURCE_LABELS_ZH[d.source] },
+    // Answers to the category's extra questions, one row each, as the reporter gave them.
+    ...(d.answers ?? []).map((a) => ({ key: `answer-${a.code}`, label: a.question, children: /^\d{4}-\d{2}-\d{2}T/.test(a.display) ? when(a.display) : a.display })),
     { key: 'place', label: '位置', children: place(d), span: 2 },
     d.location.lng !== null && d.location.lat !== null && { key: 'coords', label: '坐标', children: `${d.location.lng.toFixed(5)}, ${d.location.lat.toFixed(5)}` },
     { key: 'reporter', label: '反映人', children: [d.reporter.name, d.reporter.phone].filter(Boolean).join(' ') || '—' },

@@ -5,6 +5,7 @@ import { formErrorMessage } from '../../../shared/form-errors';
 import type { ReportInput } from '../types';
 import { ComponentPicker } from '../../people/components/ComponentPicker';
 import { CategoryCascader } from './CategoryCascader';
+import { answersPayload, CategoryQuestions } from './CategoryQuestions';
 import { DuplicateHint } from './DuplicateHint';
 import { PhotoUpload } from './PhotoUpload';
 import { PinPicker } from './PinPicker';
@@ -18,6 +19,7 @@ interface Values {
   source?: 'window' | 'visit' | 'hotline';
   reporterName?: string;
   reporterPhone?: string;
+  answers?: Record<string, unknown>;
 }
 
 interface Props {
@@ -26,7 +28,7 @@ interface Props {
   onSubmit: (input: ReportInput) => Promise<void>;
 }
 
-const REPORT_FIELDS = ['title', 'description', 'categoryId', 'address', 'source', 'reporterName', 'reporterPhone'];
+const REPORT_FIELDS = ['title', 'description', 'categoryId', 'address', 'source', 'reporterName', 'reporterPhone', 'answers'];
 const ON_BEHALF_SOURCES = (['window', 'visit', 'hotline'] as const).map((s) => ({ value: s, label: SOURCE_LABELS_ZH[s] }));
 
 export function ReportForm({ onBehalf, onSubmit }: Props) {
@@ -52,7 +54,7 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
     setError(null);
     try {
       await onSubmit({
-        title: v.title, description: v.description, categoryId: v.categoryId, address: v.address || undefined, photoIds,
+        title: v.title, description: v.description, categoryId: v.categoryId, address: v.address || undefined, photoIds, answers: answersPayload(v.answers),
         ...(mode === 'pin' && pin ? { lng: pin.lng, lat: pin.lat, ...(componentId ? { componentId } : {}) } : {}),
         ...(v.source ? { source: v.source, reporterName: v.reporterName, reporterPhone: v.reporterPhone || undefined } : {}),
       });
@@ -90,6 +92,7 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
       <Form.Item name="categoryId" label="问题类别">
         <CategoryCascader placeholder="不确定可不选，由社区分类" />
       </Form.Item>
+      <CategoryQuestions categoryId={categoryId} />
       <Form.Item label="问题位置" required>
         <Segmented
           value={mode}

@@ -1,11 +1,12 @@
 import { useNavigate } from 'react-router-dom';
-import { Breadcrumb, Button, Card, Col, Descriptions, Row, Spin, Statistic, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useAsync } from '../../../shared/use-async';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { countLevelsBelow, LEVEL_LABELS } from '../../../shared/org-levels';
 import { fetchNode } from '../api';
 import type { OrgNodeDetail } from '../types';
+import { NodeActions } from './NodeActions';
 
 interface Props {
   nodeId: number;
@@ -13,9 +14,11 @@ interface Props {
   scopeNodeId: number;
   onNavigate: (id: number) => void;
   canOpenMap: boolean;
+  /** After an add, rename, move or retirement: the tree reloads. */
+  onTreeChanged?: () => void;
 }
 
-export function NodeDetailCard({ nodeId, scopeNodeId, onNavigate, canOpenMap }: Props) {
+export function NodeDetailCard({ nodeId, scopeNodeId, onNavigate, canOpenMap, onTreeChanged }: Props) {
   const { data, error, loading, reload } = useAsync((signal) => fetchNode(nodeId, signal), [nodeId]);
 
   if (error) return <ErrorAlert error={error} onRetry={reload} />;
@@ -29,7 +32,12 @@ export function NodeDetailCard({ nodeId, scopeNodeId, onNavigate, canOpenMap }: 
             {data.name}
           </span>
         }
-        extra={canOpenMap && <MapLink node={data} />}
+        extra={
+          <Space wrap>
+            <NodeActions node={data} onChanged={() => { reload(); onTreeChanged?.(); }} onRetired={(parentId) => { onTreeChanged?.(); if (parentId) onNavigate(parentId); }} />
+            {canOpenMap && <MapLink node={data} />}
+          </Space>
+        }
       >
         <Breadcrumb
           style={{ marginBottom: 16 }}

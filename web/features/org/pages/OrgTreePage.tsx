@@ -8,6 +8,8 @@ export default function OrgTreePage() {
   const me = useMe();
   const scope = me.scope;
   const [selectedId, setSelectedId] = useState(scope?.nodeId ?? 0);
+  // Bumped after a change to the tree: remounting reloads the expanded branches.
+  const [treeVersion, setTreeVersion] = useState(0);
 
   if (!scope) {
     return (
@@ -20,6 +22,7 @@ export default function OrgTreePage() {
     <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start', flexWrap: 'wrap' }}>
       <Card title="治理体系" style={{ width: 360, flex: '0 0 auto' }} styles={{ body: { padding: 8 } }}>
         <OrgTree
+          key={treeVersion}
           root={{ id: scope.nodeId, name: scope.name, level: scope.level }}
           selectedId={selectedId}
           onSelect={setSelectedId}
@@ -31,6 +34,7 @@ export default function OrgTreePage() {
           scopeNodeId={scope.nodeId}
           onNavigate={setSelectedId}
           canOpenMap={hasAbility(me, 'org.read')}
+          onTreeChanged={() => setTreeVersion((v) => v + 1)}
         />
       </div>
     </div>

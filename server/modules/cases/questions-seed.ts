@@ -1,13 +1,8 @@
-/**
- * Extra questions some services ask (GeoReport "service definitions"), keyed by category code.
- * Kept in code beside the facade: they describe what an outside form must collect and change
- * with releases, not with day-to-day administration. Answers are stored in open311_requests.
- */
-export type AttributeDatatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+import type { QuestionDatatype } from './schema.ts';
 
-export interface ServiceAttribute {
+export interface QuestionSeed {
   code: string;
-  datatype: AttributeDatatype;
+  datatype: QuestionDatatype;
   required: boolean;
   order: number;
   description: string;
@@ -15,7 +10,12 @@ export interface ServiceAttribute {
   values?: { key: string; name: string }[];
 }
 
-export const SERVICE_ATTRIBUTES: Record<string, ServiceAttribute[]> = {
+/**
+ * The extra questions of a fresh install, keyed by category code (Open311 used to hard-code
+ * them). Administrators edit them afterwards on the category page (case_category_questions);
+ * migration 0004 wrote the same rows into installs seeded before the table existed.
+ */
+export const QUESTION_SEED: Record<string, QuestionSeed[]> = {
   // 井盖破损或丢失
   '0601': [
     { code: 'COVER_TYPE', datatype: 'singlevaluelist', required: true, order: 1, description: '井盖类型', datatypeDescription: '请选择一项',
@@ -34,7 +34,3 @@ export const SERVICE_ATTRIBUTES: Record<string, ServiceAttribute[]> = {
     { code: 'ELEVATOR_NO', datatype: 'string', required: false, order: 1, description: '电梯编号（轿厢内铭牌）', datatypeDescription: null },
   ],
 };
-
-export function attributesOf(serviceCode: string): ServiceAttribute[] {
-  return SERVICE_ATTRIBUTES[serviceCode] ?? [];
-}
