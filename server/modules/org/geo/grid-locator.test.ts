@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDistrictFixture } from '../../../seed/geo/fixture.ts';
 import { generateDistrictGeometry } from '../../../seed/geo/generate-geometry.ts';
 import { GridLocator, type LocatorGrid } from './grid-locator.ts';
-import { polygonBBox, type GeoPolygon, type LngLat } from './types.ts';
+import { partsOf, polygonBBox, type GeoPolygon, type LngLat } from './types.ts';
 
 const fixture = loadDistrictFixture();
 const grids: LocatorGrid[] = generateDistrictGeometry(fixture).streets
@@ -40,7 +40,7 @@ describe('GridLocator', () => {
   it('resolves every vertex and edge midpoint of the district to the smallest code containing it', () => {
     const probes: LngLat[] = [];
     for (const g of grids.slice(0, 300)) {
-      const ring = g.polygon.coordinates[0] ?? [];
+      const ring = partsOf(g.polygon)[0]?.[0] ?? [];
       ring.forEach((p, i) => {
         const q = ring[i + 1];
         probes.push(p);
