@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartBody } from '../../people/testing/fixtures.ts';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../../test/test-app.ts';
 import { findOverlaps } from '../geo/overlap.ts';
+import { minus } from './geometry-ops.ts';
 import type { GeoArea } from '../geo/types.ts';
 import { CGCS2000_PRJ, GK_PRJ, kmlDocument, shapefileZip, type FileFeature } from './testing/write-formats.ts';
 
@@ -128,5 +129,48 @@ describe('POST /api/org/nodes/:id/boundaries/import (a community divided into gr
     expect(res.statusCode).toBe(200);
     expect(res.json().data.features[0]).toMatchObject({ action: 'error' });
     expect(res.json().data.features[0].messages[0]).toMatch(/^第 1 个要素"沧浪新村第一网格"：多边形自相交：边在 \[120\.6175\d*, 31\.302\d*\] 处交叉/);
+  });
+});
+
+describe('street level and redrawing', () => {
+  it('a street imports its communities\' outlines; an unknown community code is a per-feature error', async () => {
+    const s0 = ctx.seed.tree.streets[0]!;
+    const file = { type: 'FeatureCollection', features: [OUTLINE, { ...OUTLINE, properties: { 编码: '320508017991', 名称: '不存在社区' } }] };
+    const res = await importFile(street, s0.id, 'communities.geojson', Buffer.from(JSON.stringify(file)), '?dryRun=true');
+    expect(res.statusCode).toBe(200);
+    const report = res.json().data;
+    expect(report.childLevel).toBe('community');
+    expect(report.features[0]).toMatchObject({ code: '320508017990', action: expect.stringMatching(/unchanged|updated|error/) });
+    expect(report.features[1]).toMatchObject({ action: 'error', messages: expect.arrayContaining([expect.stringMatching(/下没有编码为 320508017991 的社区/)]) });
+  });
+
+  it('PUT /api/org/grids/:id/geometry accepts a MultiPolygon: the school compound goes back to 第三网格', async () => {
+    const [, second, third] = await gridRows();
+    const enclave: GeoArea = { type: 'Polygon', coordinates: (features[2]!.geometry.coordinates as [number, number][][][])[1]! };
+    const put = (id: number, geometry: unknown) => ctx.app.inject({ method: 'PUT', url: `/api/org/grids/${id}/geometry`, headers: street.headers, payload: { geometry } });
+    // While 第二网格 still holds the compound, the MultiPolygon overlaps it: refused, naming it.
+    const refused = await put(third.id, { type: 'MultiPolygon', coordinates: [third.geometry.coordinates, enclave.coordinates] });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.message).toMatch(/与网格 320508017990002 重叠约 \d+ 平方米/);
+    expect((await put(second.id, minus(second.geometry, enclave))).statusCode).toBe(200);
+    const res = await put(third.id, { type: 'MultiPolygon', coordinates: [third.geometry.coordinates, enclave.coordinates] });
+    expect(res.statusCode).toBe(200);
+    expect((await gridRows())[2].geometry.type).toBe('MultiPolygon');
+    expect(await locate(120.62285, 31.3017)).toBe('320508017990003');
+  });
+});
+
+describe('access to boundary import (role × scope)', () => {
+  const ACCOUNTS = ['admin', 'street', 'secretary', 'staff', 'gridworker', 'resident', 'dept'] as const;
+  const one = Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { 编码: '999' }, geometry: OUTLINE.geometry }] }));
+  const TARGETS: [string, () => number, number[]][] = [
+    ['own street', () => ctx.seed.tree.streets[0]!.id, [200, 200, 404, 404, 404, 404, 403]],
+    ['own community', () => ctx.seed.tree.streets[0]!.communities[0]!.id, [200, 200, 200, 403, 404, 404, 403]],
+    ['a community of another street', () => ctx.seed.tree.streets[1]!.communities[0]!.id, [200, 404, 404, 404, 404, 404, 404]],
+  ];
+  it.each(TARGETS)('dry run on %s', async (_label, target, expected) => {
+    const got: number[] = [];
+    for (const account of ACCOUNTS) got.push((await importFile(await loginAs(ctx.app, account), target(), 'one.geojson', one, '?dryRun=true')).statusCode);
+    expect(got).toEqual(expected);
   });
 });

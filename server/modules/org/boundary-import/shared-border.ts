@@ -1,7 +1,7 @@
 /**
  * Length in metres of the border a small region shares with a neighbouring area. A sliver left
- * between neighbours by clipping has edges that are pieces of their edges, so an edge of the
- * sliver belongs to a neighbour when its midpoint lies on (within 5 cm of) that neighbour's border.
+ * between neighbours by clipping has edges along their edges (one sliver edge may run along
+ * several neighbours), so the shared length is summed over collinear pieces (within 5 cm).
  */
 import { partsOf, type GeoArea, type LngLat } from '../geo/types.ts';
 
@@ -23,15 +23,20 @@ export function sharedBorderM(region: GeoArea, neighbour: GeoArea): number {
   for (const ring of partsOf(region).flat()) {
     for (let i = 1; i < ring.length; i++) {
       const [ax, ay] = toM(ring[i - 1]!), [bx, by] = toM(ring[i]!);
-      const mx = (ax + bx) / 2, my = (ay + by) / 2;
-      if (segments.some((s) => distanceToSegment(mx, my, s) < ON_BORDER_M)) shared += Math.hypot(bx - ax, by - ay);
+      for (const seg of segments) shared += collinearOverlap(ax, ay, bx, by, seg);
     }
   }
   return shared;
 }
 
-function distanceToSegment(x: number, y: number, [ax, ay, bx, by]: [number, number, number, number]): number {
-  const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
-  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len2));
-  return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
+/** Length of the part of edge a→b that segment s runs along (both ends of s on the line of a→b). */
+function collinearOverlap(ax: number, ay: number, bx: number, by: number, [cx, cy, dx, dy]: [number, number, number, number]): number {
+  const ux = bx - ax, uy = by - ay, len = Math.hypot(ux, uy);
+  if (len === 0) return 0;
+  const off = (x: number, y: number) => Math.abs((x - ax) * uy - (y - ay) * ux) / len;
+  if (off(cx, cy) > ON_BORDER_M || off(dx, dy) > ON_BORDER_M) return 0;
+  const t = (x: number, y: number) => ((x - ax) * ux + (y - ay) * uy) / (len * len);
+  const t1 = t(cx, cy), t2 = t(dx, dy);
+  const from = Math.max(0, Math.min(t1, t2)), to = Math.min(1, Math.max(t1, t2));
+  return to > from ? (to - from) * len : 0;
 }
