@@ -12,7 +12,7 @@
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
 import { GridLocator, type LocatorGrid } from '../server/modules/org/geo/grid-locator.ts';
-import { polygonBBox } from '../server/modules/org/geo/types.ts';
+import { partsOf, polygonBBox } from '../server/modules/org/geo/types.ts';
 import { loadDistrictFixture, type DistrictFixture } from '../server/seed/geo/fixture.ts';
 import { generateDistrictGeometry, type GeometryOptions } from '../server/seed/geo/generate-geometry.ts';
 import { createRng } from '../server/seed/geo/prng.ts';
@@ -87,7 +87,7 @@ function run(label: string, fixture: DistrictFixture, opts: GeometryOptions, bou
 }
 
 function typicalPerimeter(grids: readonly LocatorGrid[]): number {
-  const perimeters = grids.map((g) => { const r = g.polygon.coordinates[0]!; let p = 0; for (let i = 1; i < r.length; i++) p += Math.hypot(r[i]![0] - r[i - 1]![0], r[i]![1] - r[i - 1]![1]); return p; }).sort((a, b) => a - b);
+  const perimeters = grids.map((g) => { const r = partsOf(g.polygon)[0]![0]!; let p = 0; for (let i = 1; i < r.length; i++) p += Math.hypot(r[i]![0] - r[i - 1]![0], r[i]![1] - r[i - 1]![1]); return p; }).sort((a, b) => a - b);
   return perimeters[perimeters.length >> 1]!;
 }
 

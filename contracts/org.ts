@@ -24,7 +24,7 @@ export const nodeDetailSchema = orgNodeSchema.extend({
   abilities: z.array(z.string()),
 });
 
-/** GeoJSON Polygon as accepted on input; the full check (closure, kinks, overlap) runs in the command. */
+/** GeoJSON Polygon or MultiPolygon as accepted on input; the full check (closure, kinks, overlap) runs in the command. */
 export const polygonInput = z.unknown();
 
 export const createNodeBody = z.object({
@@ -51,5 +51,12 @@ export const createGridBody = z.object({
 });
 
 export const updateGridGeometryBody = z.object({ geometry: polygonInput });
+
+/** Query of POST /api/org/nodes/:id/boundaries/import (the file comes as multipart field "file"). */
+export const boundaryImportQuery = z.object({
+  dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** overlaps and gaps between neighbours below this are repaired instead of refused */
+  toleranceM2: z.coerce.number({ message: '容差必须是数字' }).min(0, '容差不能为负').max(10_000, '容差最大为 10000 平方米').default(500),
+});
 
 export const locateQuery = z.object({ lng: z.coerce.number().min(-180).max(180), lat: z.coerce.number().min(-90).max(90) });

@@ -1,5 +1,5 @@
 import type { LocatorGrid } from '../../server/modules/org/geo/grid-locator.ts';
-import type { LngLat } from '../../server/modules/org/geo/types.ts';
+import { partsOf, type LngLat } from '../../server/modules/org/geo/types.ts';
 import { createRng, hashSeed } from '../../server/seed/geo/prng.ts';
 
 /**
@@ -23,7 +23,8 @@ export function streetFollowing(grids: readonly LocatorGrid[], step: number): { 
     ...g,
     polygon: {
       type: 'Polygon' as const,
-      coordinates: g.polygon.coordinates.map((ring) => {
+      // Bench grids are single polygons (generated rectangles, jittered).
+      coordinates: partsOf(g.polygon)[0]!.map((ring) => {
         const next: LngLat[] = [];
         for (let i = 0; i + 1 < ring.length; i++) next.push(ring[i]!, ...segment(ring[i]!, ring[i + 1]!));
         next.push(ring[ring.length - 1]!);

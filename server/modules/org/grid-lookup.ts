@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/open.ts';
 import { countAndLatest, fingerprintCache } from '../../platform/fingerprint-cache.ts';
 import { GridLocator } from './geo/grid-locator.ts';
-import type { GeoPolygon } from './geo/types.ts';
+import type { GeoArea } from './geo/types.ts';
 import { orgNodes } from './schema.ts';
 
 /**
@@ -16,7 +16,7 @@ export function createGridLookup(db: Db) {
     async build(q) {
       const grids = await q.select({ id: orgNodes.id, code: orgNodes.code, geometry: orgNodes.geometry }).from(orgNodes)
         .where(sql`${orgNodes.level} = 'grid' and ${orgNodes.geometry} is not null and ${orgNodes.retiredAt} is null`);
-      return GridLocator.build(grids.map((g) => ({ id: g.id, code: g.code, polygon: g.geometry as GeoPolygon })));
+      return GridLocator.build(grids.map((g) => ({ id: g.id, code: g.code, polygon: g.geometry as GeoArea })));
     },
   });
 

@@ -1,7 +1,8 @@
+import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { createGridBody, createNodeBody, moveNodeBody, updateNodeBody, idParams, locateQuery, nodeDetailSchema, orgNodeSchema, pageInfo, pageQuery, updateGridGeometryBody } from '../../../contracts/org.ts';
+import { boundaryImportQuery, createGridBody, createNodeBody, moveNodeBody, updateNodeBody, idParams, locateQuery, nodeDetailSchema, orgNodeSchema, pageInfo, pageQuery, updateGridGeometryBody } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -9,9 +10,10 @@ import { maskPhone } from '../../platform/masking.ts';
 import { createGrid } from './commands/create-grid.ts';
 import { createNode } from './commands/create-node.ts';
 import { moveNode, renameNode, retireNode } from './commands/maintain-node.ts';
+import { importBoundaries } from './commands/import-boundaries.ts';
 import { updateGridGeometry } from './commands/update-grid-geometry.ts';
 import { uncoveredArea } from './geo/coverage.ts';
-import type { GeoPolygon } from './geo/types.ts';
+import type { GeoArea } from './geo/types.ts';
 import { loadNodeInScope } from './load-node.ts';
 import { authorizeOrg, orgAbilities } from './policy.ts';
 import { ancestorsOf, branchOf, childrenPage, communityDirectory, countsUnder, gridsFeatureCollection, gridWorkerOf, publicNode } from './queries.ts';
@@ -25,6 +27,8 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['org'];
     await app.register(gridWorkerRoutes(deps));
+    // Boundary files (GeoJSON, zipped Shapefile, KML) of a whole street stay well under 20 MB.
+    await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 2 } });
 
     app.get('/api/org/nodes/:id', { schema: { tags, summary: '治理节点详情（含下级统计）', params: idParams, response: { 200: z.object({ data: nodeDetailSchema }) } } }, async (request) => {
       const actor = requireActor(request);
@@ -64,7 +68,7 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       authorizeOrg(actor, 'read', community);
       if (!community.geometry) throw new AppError('VALIDATION_FAILED', { message: '该社区尚未绘制边界', details: [{ path: 'id', message: '社区无边界' }] });
       const grids = await db.select({ geometry: orgNodes.geometry }).from(orgNodes).where(and(eq(orgNodes.parentId, community.id), eq(orgNodes.level, 'grid')));
-      const report = uncoveredArea(community.geometry as GeoPolygon, grids.filter((g) => g.geometry).map((g) => g.geometry as GeoPolygon));
+      const report = uncoveredArea(community.geometry as GeoArea, grids.filter((g) => g.geometry).map((g) => g.geometry as GeoArea));
       return { data: { communityId: community.id, grids: grids.length, uncoveredM2: report.areaM2, uncoveredRatio: report.ratio, uncovered: report.geometry } };
     });
 
@@ -112,6 +116,15 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.put('/api/org/grids/:id/geometry', { schema: { tags, summary: '调整网格边界', params: idParams, body: updateGridGeometryBody } }, async (request) => {
       const row = await updateGridGeometry(db, requireActor(request), request.params.id, request.body.geometry);
       return { data: publicNode(row) };
+    });
+
+    app.post('/api/org/nodes/:id/boundaries/import', { schema: { tags, summary: '批量导入边界（街道→社区边界，社区→网格边界；GeoJSON/Shapefile/KML）', params: idParams, querystring: boundaryImportQuery, consumes: ['multipart/form-data'] } }, async (request) => {
+      const actor = requireActor(request);
+      const file = await request.file().catch(() => undefined);
+      if (!file) throw new AppError('VALIDATION_FAILED', { message: '请选择边界文件', details: [{ path: 'file', message: '请选择边界文件' }] });
+      const bytes = await file.toBuffer().catch((e: { code?: string }) => { throw e.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('PAYLOAD_TOO_LARGE') : e; });
+      const report = await importBoundaries(db, actor, request.params.id, { filename: file.filename, bytes }, { dryRun: request.query.dryRun, toleranceM2: request.query.toleranceM2 });
+      return { data: report };
     });
 
     app.get('/api/org/locate', { schema: { tags, summary: '坐标定位到网格', querystring: locateQuery } }, async (request) => {

@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../platform/db/tx.ts';
 import { underPath } from '../../platform/scope.ts';
 import { GridLocator } from '../org/geo/grid-locator.ts';
-import type { GeoPolygon } from '../org/geo/types.ts';
+import type { GeoArea } from '../org/geo/types.ts';
 import { orgNodes } from '../org/schema.ts';
 
 /**
@@ -108,5 +108,5 @@ export async function districtCodeOf(q: Queryable, path: string): Promise<string
 export async function gridLocatorFor(q: Queryable, scopePath: string): Promise<GridLocator> {
   const grids = await q.select({ id: orgNodes.id, code: orgNodes.code, geometry: orgNodes.geometry }).from(orgNodes)
     .where(and(eq(orgNodes.level, 'grid'), sql`${orgNodes.geometry} is not null`, underPath(orgNodes.path, scopePath)));
-  return GridLocator.build(grids.map((g) => ({ id: g.id, code: g.code, polygon: g.geometry as GeoPolygon })));
+  return GridLocator.build(grids.map((g) => ({ id: g.id, code: g.code, polygon: g.geometry as GeoArea })));
 }

@@ -1,7 +1,7 @@
-import { apiGet } from '../../shared/api';
+import { ApiError, apiGet, apiSend, readCookie } from '../../shared/api';
 import { fetchChildren } from '../org/api';
 import type { OrgNode } from '../org/types';
-import type { GridCollection, GridDetail, OutlineFeature } from './types';
+import type { Geometry, GridCollection, GridDetail, ImportReport, OutlineFeature } from './types';
 
 export function fetchGrids(nodeId: number, signal?: AbortSignal): Promise<GridCollection> {
   return apiGet<GridCollection>(`/api/org/nodes/${nodeId}/grids`, { signal });
@@ -29,4 +29,21 @@ export async function fetchAllChildren(nodeId: number, signal?: AbortSignal): Pr
     if (res.data.length === 0 || all.length >= res.page.total) break;
   }
   return all;
+}
+
+export function saveGridGeometry(gridId: number, geometry: Geometry): Promise<unknown> {
+  return apiSend('PUT', `/api/org/grids/${gridId}/geometry`, { geometry });
+}
+
+/** POST /api/org/nodes/:id/boundaries/import (multipart: the shared client sends JSON only). */
+export async function importBoundaries(nodeId: number, file: File, opts: { dryRun: boolean; toleranceM2: number }): Promise<ImportReport> {
+  const form = new FormData();
+  form.append('file', file);
+  const token = readCookie(document.cookie, 'gh_csrf');
+  const res = await fetch(`/api/org/nodes/${nodeId}/boundaries/import?dryRun=${opts.dryRun}&toleranceM2=${opts.toleranceM2}`, {
+    method: 'POST', body: form, credentials: 'same-origin', headers: token ? { 'x-csrf-token': token } : {},
+  });
+  const body = (await res.json().catch(() => null)) as { data?: ImportReport; error?: { code: string; message: string; details?: { path: string; message: string }[] } } | null;
+  if (!res.ok || !body?.data) throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? '导入失败', body?.error?.details ?? []);
+  return body.data;
 }

@@ -3,6 +3,7 @@ import { EnvironmentOutlined } from '@ant-design/icons';
 import type { FeatureModule } from '../../app/feature';
 
 const GridMapPage = lazy(() => import('./pages/GridMapPage'));
+const BoundaryImportPage = lazy(() => import('./pages/BoundaryImportPage'));
 
 /** Reading the map needs the same ability as reading the tree: both show the organisation. */
 const ABILITY = 'org.read';
@@ -12,5 +13,6 @@ export const gridMapFeature: FeatureModule = {
   routes: [
     { path: '/map', element: <GridMapPage />, ability: ABILITY },
     { path: '/map/:nodeId', element: <GridMapPage />, ability: ABILITY },
+    { path: '/map/:nodeId/import', element: <BoundaryImportPage />, ability: 'org.grid.write' },
   ],
 };

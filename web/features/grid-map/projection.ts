@@ -40,16 +40,25 @@ export function bboxOf(geometries: Geometry[]): Bbox | null {
   return box;
 }
 
-/** A projection that fits `bbox` into width × height, centred, keeping the aspect ratio. */
-export function fitProjection(bbox: Bbox, width: number, height: number, padding = 24): Project {
+function fit(bbox: Bbox, width: number, height: number, padding: number) {
   const kx = Math.cos((((bbox.minLat + bbox.maxLat) / 2) * Math.PI) / 180);
   // A degenerate box (one point, one line) would divide by zero.
   const spanX = Math.max((bbox.maxLng - bbox.minLng) * kx, 1e-9);
   const spanY = Math.max(bbox.maxLat - bbox.minLat, 1e-9);
   const scale = Math.max(Math.min((width - 2 * padding) / spanX, (height - 2 * padding) / spanY), 0);
-  const offsetX = (width - spanX * scale) / 2;
-  const offsetY = (height - spanY * scale) / 2;
+  return { kx, scale, offsetX: (width - spanX * scale) / 2, offsetY: (height - spanY * scale) / 2 };
+}
+
+/** A projection that fits `bbox` into width × height, centred, keeping the aspect ratio. */
+export function fitProjection(bbox: Bbox, width: number, height: number, padding = 24): Project {
+  const { kx, scale, offsetX, offsetY } = fit(bbox, width, height, padding);
   return ([lng, lat]) => [offsetX + (lng - bbox.minLng) * kx * scale, offsetY + (bbox.maxLat - lat) * scale];
+}
+
+/** The inverse of fitProjection with the same arguments: a point on the map back to [lng, lat]. */
+export function fitUnprojection(bbox: Bbox, width: number, height: number, padding = 24): (p: Point) => Position {
+  const { kx, scale, offsetX, offsetY } = fit(bbox, width, height, padding);
+  return ([x, y]) => [bbox.minLng + (x - offsetX) / (kx * scale), bbox.maxLat - (y - offsetY) / scale];
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

@@ -1,4 +1,5 @@
-import { bboxOf, fitProjection, labelAnchor, pathOf, type Point } from './projection';
+import { bboxOf, fitProjection, fitUnprojection, labelAnchor, pathOf, type Point, type Project } from './projection';
+import type { Position } from './types';
 import type { GridFeature, GridProperties, OutlineFeature } from './types';
 
 /** A grid ready to draw: everything that depends on the container size, computed once. */
@@ -17,6 +18,9 @@ export interface MapShapes {
   outline: string | null;
   /** Communities in colour order, for the legend when more than one is shown. */
   communities: { id: number; name: string; fill: string }[];
+  /** The projection the paths were drawn with, and its inverse (for editing a boundary). */
+  project: Project;
+  unproject: (p: Point) => Position;
 }
 
 // Soft, distinguishable fills; the party red is reserved for the selection.
@@ -33,8 +37,9 @@ export function buildShapes(all: GridFeature[], outlineFeature: OutlineFeature |
   const features = all.filter(drawable);
   const outline = outlineFeature && drawable(outlineFeature) ? outlineFeature : null;
   const bbox = bboxOf([...features.map((f) => f.geometry), ...(outline ? [outline.geometry] : [])]);
-  if (!bbox) return { grids: [], outline: null, communities: [] };
+  if (!bbox) return { grids: [], outline: null, communities: [], project: () => [0, 0], unproject: () => [0, 0] };
   const project = fitProjection(bbox, width, height);
+  const unproject = fitUnprojection(bbox, width, height);
 
   const communityIds = [...new Set(features.map((f) => f.properties.communityId))];
   // One community: neighbouring grids need different colours. Several: colour by community,
@@ -54,5 +59,5 @@ export function buildShapes(all: GridFeature[], outlineFeature: OutlineFeature |
         fill: PALETTE[i % PALETTE.length]!,
       }))
     : [];
-  return { grids, outline: outline ? pathOf(outline.geometry, project) : null, communities };
+  return { grids, outline: outline ? pathOf(outline.geometry, project) : null, communities, project, unproject };
 }

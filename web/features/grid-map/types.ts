@@ -53,3 +53,27 @@ export interface GridDetail {
   /** What the viewer may do with the grid ('assign_worker': change its worker). */
   abilities?: string[];
 }
+
+/** POST /api/org/nodes/:id/boundaries/import */
+export interface ImportFeatureReport {
+  index: number;
+  code: string | null;
+  name: string | null;
+  nodeId: number | null;
+  action: 'created' | 'updated' | 'unchanged' | 'error';
+  areaBeforeM2: number | null;
+  areaAfterM2: number | null;
+  snappedM2: number;
+  messages: string[];
+}
+
+export interface ImportReport {
+  parent: { id: number; code: string; name: string; level: string };
+  childLevel: 'community' | 'grid';
+  dryRun: boolean;
+  applied: boolean;
+  toleranceM2: number;
+  summary: { created: number; updated: number; unchanged: number; error: number };
+  warnings: string[];
+  features: ImportFeatureReport[];
+}

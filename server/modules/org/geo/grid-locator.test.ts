@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDistrictFixture } from '../../../seed/geo/fixture.ts';
 import { generateDistrictGeometry } from '../../../seed/geo/generate-geometry.ts';
 import { GridLocator, type LocatorGrid } from './grid-locator.ts';
-import { polygonBBox, type GeoPolygon, type LngLat } from './types.ts';
+import { partsOf, polygonBBox, type GeoPolygon, type LngLat } from './types.ts';
 
 const fixture = loadDistrictFixture();
 const grids: LocatorGrid[] = generateDistrictGeometry(fixture).streets
@@ -40,7 +40,7 @@ describe('GridLocator', () => {
   it('resolves every vertex and edge midpoint of the district to the smallest code containing it', () => {
     const probes: LngLat[] = [];
     for (const g of grids.slice(0, 300)) {
-      const ring = g.polygon.coordinates[0] ?? [];
+      const ring = partsOf(g.polygon)[0]?.[0] ?? [];
       ring.forEach((p, i) => {
         const q = ring[i + 1];
         probes.push(p);
@@ -126,7 +126,7 @@ describe('boundaries with hundreds of vertices (edge bands)', () => {
   it('agrees with turf on random points, vertices and edge midpoints', () => {
     const probes: LngLat[] = [];
     for (let i = 0; i < 20_000; i++) probes.push([120.585 + Math.random() * 0.03, 31.285 + Math.random() * 0.03]);
-    for (const r of shape.polygon.coordinates) for (let i = 1; i < r.length; i++) probes.push(r[i]!, [(r[i]![0] + r[i - 1]![0]) / 2, (r[i]![1] + r[i - 1]![1]) / 2]);
+    for (const r of partsOf(shape.polygon)[0]!) for (let i = 1; i < r.length; i++) probes.push(r[i]!, [(r[i]![0] + r[i - 1]![0]) / 2, (r[i]![1] + r[i - 1]![1]) / 2]);
     const wrong = probes.filter(([x, y]) => (single.locate(x, y) !== null) !== booleanPointInPolygon([x, y], shape.polygon));
     expect(wrong).toEqual([]);
   });

@@ -17,18 +17,19 @@
  */
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
-import { polygonBBox, type GeoPolygon } from './types.ts';
+import { partsOf, polygonBBox, type GeoArea } from './types.ts';
 
 // Shewchuk's error bound for the non-robust orient2d: (3 + 16ε)ε with ε = 2^-53.
 const ORIENT_ERR_BOUND = (3 + 16 * 1.1102230246251565e-16) * 1.1102230246251565e-16;
 
-export interface LocatorGrid { id: number; code: string; polygon: GeoPolygon }
+/** polygon: a Polygon or a MultiPolygon; a point in any part (not in its holes) is in the grid. */
+export interface LocatorGrid { id: number; code: string; polygon: GeoArea }
 export interface LocatedGrid { readonly id: number; readonly code: string }
 
 export class GridLocator {
   private constructor(
     private readonly results: readonly LocatedGrid[], // by rank; returned as-is, so no allocation
-    private readonly polygons: readonly GeoPolygon[], // by rank; only for the rare robust fallback
+    private readonly polygons: readonly GeoArea[], // by rank; only for the rare robust fallback
     private readonly coords: Float64Array, // x,y of every ring vertex, rings closed
     private readonly ringStart: Int32Array, // vertex offset of ring r; ringStart[r + 1] ends it
     private readonly gridRingStart: Int32Array, // first ring of grid g; gridRingStart[g + 1] ends it
@@ -44,8 +45,9 @@ export class GridLocator {
   static build(grids: readonly LocatorGrid[]): GridLocator {
     const sorted = [...grids].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : a.id - b.id));
     const n = sorted.length;
-    const ringCount = sorted.reduce((s, g) => s + g.polygon.coordinates.length, 0);
-    const vertexCount = sorted.reduce((s, g) => s + g.polygon.coordinates.reduce((t, r) => t + r.length, 0), 0);
+    const ringsOf = (g: LocatorGrid) => partsOf(g.polygon).flat();
+    const ringCount = sorted.reduce((s, g) => s + ringsOf(g).length, 0);
+    const vertexCount = sorted.reduce((s, g) => s + ringsOf(g).reduce((t, r) => t + r.length, 0), 0);
     const coords = new Float64Array(vertexCount * 2);
     const ringStart = new Int32Array(ringCount + 1), gridRingStart = new Int32Array(n + 1);
     const boxes = new Float64Array(n * 4);
@@ -53,7 +55,9 @@ export class GridLocator {
     let v = 0, r = 0;
     sorted.forEach((g, i) => {
       gridRingStart[i] = r;
-      for (const ring of g.polygon.coordinates) {
+      // All rings of all parts in one list: parts do not overlap, so the crossing count over every
+      // ring is odd exactly inside one part and outside its holes.
+      for (const ring of ringsOf(g)) {
         ringStart[r++] = v;
         for (const [x, y] of ring) { coords[v * 2] = x; coords[v * 2 + 1] = y; v++; }
       }
@@ -134,7 +138,7 @@ export class GridLocator {
       } else if ((v2 >= 0 && v1 <= 0) || (v2 <= 0 && v1 >= 0)) {
         const detLeft = u2 * v1, detRight = u1 * v2, f = detLeft - detRight;
         if (Math.abs(f) < ORIENT_ERR_BOUND * Math.abs(detLeft + detRight)) {
-          return booleanPointInPolygon([x, y], this.polygons[g] as GeoPolygon);
+          return booleanPointInPolygon([x, y], this.polygons[g] as GeoArea);
         }
         if (f === 0) return true; // on the edge
         if ((f > 0 && v2 > 0 && v1 <= 0) || (f < 0 && v2 <= 0 && v1 > 0)) k++;

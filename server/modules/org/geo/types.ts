@@ -10,14 +10,16 @@ export interface GeoPolygon {
 /** [minLng, minLat, maxLng, maxLat] */
 export type BBox = [number, number, number, number];
 
-export function polygonBBox(polygon: GeoPolygon): BBox {
+export function polygonBBox(polygon: GeoArea): BBox {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
-  // Holes lie inside the outer ring, so the outer ring alone bounds the polygon.
-  for (const [x, y] of polygon.coordinates[0] ?? []) {
-    if (x < minX) minX = x;
-    if (y < minY) minY = y;
-    if (x > maxX) maxX = x;
-    if (y > maxY) maxY = y;
+  // Holes lie inside their outer ring, so the outer rings alone bound the area.
+  for (const part of partsOf(polygon)) {
+    for (const [x, y] of part[0] ?? []) {
+      if (x < minX) minX = x;
+      if (y < minY) minY = y;
+      if (x > maxX) maxX = x;
+      if (y > maxY) maxY = y;
+    }
   }
   return [minX, minY, maxX, maxY];
 }
@@ -25,6 +27,22 @@ export function polygonBBox(polygon: GeoPolygon): BBox {
 export interface GeoMultiPolygon {
   type: 'MultiPolygon';
   coordinates: LngLat[][][];
+}
+
+/**
+ * A boundary as stored in org_nodes.geometry: one Polygon, or a MultiPolygon when the area is
+ * split (a grid on both banks of a canal, an enclave across a street). Parts never overlap.
+ */
+export type GeoArea = GeoPolygon | GeoMultiPolygon;
+
+/** The polygons of an area, each as rings (outer ring first). */
+export function partsOf(area: GeoArea): LngLat[][][] {
+  return area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
+}
+
+/** Polygon when there is one part, MultiPolygon otherwise (so single areas stay simple). */
+export function areaOf(parts: LngLat[][][]): GeoArea {
+  return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] as LngLat[][] } : { type: 'MultiPolygon', coordinates: parts };
 }
 
 /** Twice the signed area in degree² (shoelace); > 0 means counter-clockwise. */

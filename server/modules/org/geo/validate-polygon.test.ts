@@ -29,10 +29,10 @@ describe('validateGridPolygon', () => {
   });
 
   it('rejects other geometry types and says which one was given', () => {
-    expect(errorsOf({ type: 'MultiPolygon', coordinates: [[square]] })).toEqual([
-      { path: 'geometry.type', message: '几何类型必须是 Polygon，收到的是 MultiPolygon（网格必须是一个连续区域）' },
+    expect(errorsOf({ type: 'LineString', coordinates: square })).toEqual([
+      { path: 'geometry.type', message: '几何类型必须是 Polygon 或 MultiPolygon，收到的是 LineString' },
     ]);
-    expect(errorsOf({ type: 'Point', coordinates: [120.62, 31.31] })[0]?.message).toBe('几何类型必须是 Polygon，收到的是 Point');
+    expect(errorsOf({ type: 'Point', coordinates: [120.62, 31.31] })[0]?.message).toBe('几何类型必须是 Polygon 或 MultiPolygon，收到的是 Point');
   });
 
   it('rejects missing or empty coordinates', () => {

@@ -7,6 +7,9 @@ import { useDebouncedValue } from '../../../shared/use-debounced-value';
 import { GridLabels, GridLayer } from './GridShapes';
 import { MapControls } from './MapControls';
 import { HoverCard } from './HoverCard';
+import { BoundaryEditor } from './BoundaryEditor';
+import type { Draft } from '../edit/boundary-draft';
+import type { Position } from '../types';
 import './grid-map.css';
 
 interface Props {
@@ -14,10 +17,12 @@ interface Props {
   outline: OutlineFeature | null;
   selectedId: number | null;
   onSelect: (id: number) => void;
+  /** The selected grid's boundary being edited, if any. */
+  editor?: { draft: Draft; crossings: Position[]; onChange: (d: Draft) => void } | null;
 }
 
 /** The grids as SVG polygons on a plain background: no tiles, so it works without network. */
-export function GridMapSvg({ features, outline, selectedId, onSelect }: Props) {
+export function GridMapSvg({ features, outline, selectedId, onSelect, editor }: Props) {
   const containerRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(containerRef);
   const { svgRef, view, handlers, zoomCentre, reset } = useZoomPan();
@@ -39,8 +44,9 @@ export function GridMapSvg({ features, outline, selectedId, onSelect }: Props) {
           <g transform={`translate(${view.x} ${view.y}) scale(${view.k})`}>
             {shapes.outline && <path className="gh-outline" d={shapes.outline} />}
             <GridLayer grids={shapes.grids} selectedId={selectedId} onSelect={onSelect} onHover={setHovered} />
-            {selected && <path className="gh-selection" d={selected.d} />}
+            {selected && !editor && <path className="gh-selection" d={selected.d} />}
             <GridLabels shapes={shapes.grids} zoom={labelZoom} />
+            {editor && <BoundaryEditor {...editor} project={shapes.project} unproject={shapes.unproject} view={view} svgRef={svgRef} />}
           </g>
         )}
       </svg>

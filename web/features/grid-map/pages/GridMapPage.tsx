@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Card, Empty, Space, Spin, Typography } from 'antd';
+import { Button, Card, Empty, Space, Spin, Typography } from 'antd';
 import { useMe } from '../../../app/session/SessionContext';
 import { useAsync } from '../../../shared/use-async';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
@@ -10,6 +10,11 @@ import { GridMapSvg } from '../components/GridMapSvg';
 import { GridDetailDrawer } from '../components/GridDetailDrawer';
 import { NodeSelect } from '../components/NodeSelect';
 import { drawable } from '../shapes';
+import { BoundaryEditBar } from '../components/BoundaryEditBar';
+import { useBoundaryEdit } from '../edit/use-boundary-edit';
+
+/** While a boundary is edited, clicks on other grids do not change the selection. */
+const ignoreSelect = () => undefined;
 
 const positiveInt = (s: string | null | undefined) => (s && /^\d+$/.test(s) ? Number(s) : null);
 
@@ -36,6 +41,10 @@ export default function GridMapPage() {
   const selectGrid = useCallback((id: number) => navigate({ search: `?grid=${id}` }), [navigate]);
   const closeDrawer = useCallback(() => navigate({ search: '' }), [navigate]);
   const features = grids.data?.features;
+  const edit = useBoundaryEdit(grids.reload);
+  const canWrite = me.abilities.includes('org.grid.write');
+  const selectedFeature = features?.find((f) => f.properties.id === selectedGridId && drawable(f)) ?? null;
+  const editingFeature = edit.editing && features?.find((f) => f.properties.id === edit.editing!.gridId);
   // Wait for node and outline too: drawing the grids first and the outline later would flash.
   const loading = !features || grids.loading || node.loading || outline.loading;
   const totals = useMemo(
@@ -66,11 +75,19 @@ export default function GridMapPage() {
         </Space>
       }
       extra={
-        totals && (
-          <Typography.Text type="secondary">
-            共 {totals.grids} 个网格 · {totals.households} 户{totals.undrawn > 0 && ` · ${totals.undrawn} 个网格未绘制边界`}
-          </Typography.Text>
-        )
+        <Space wrap>
+          {totals && (
+            <Typography.Text type="secondary">
+              共 {totals.grids} 个网格 · {totals.households} 户{totals.undrawn > 0 && ` · ${totals.undrawn} 个网格未绘制边界`}
+            </Typography.Text>
+          )}
+          {canWrite && selectedFeature?.geometry && !edit.editing && (
+            <Button size="small" onClick={() => { edit.start(selectedFeature.properties.id, selectedFeature.geometry!); }}>编辑边界</Button>
+          )}
+          {canWrite && (level === 'community' || level === 'street') && (
+            <Button size="small" onClick={() => navigate(`/map/${nodeId}/import`)}>导入边界</Button>
+          )}
+        </Space>
       }
       styles={{ body: { height: 'calc(100vh - 190px)', minHeight: 420, padding: 12, position: 'relative', overflow: 'hidden' } }}
     >
@@ -81,9 +98,26 @@ export default function GridMapPage() {
       ) : !features?.some(drawable) ? (
         <Empty description="该区域下暂无网格" />
       ) : (
-        <GridMapSvg features={features} outline={outline.data ?? null} selectedId={selectedGridId} onSelect={selectGrid} />
+        <GridMapSvg
+          features={features}
+          outline={outline.data ?? null}
+          selectedId={selectedGridId}
+          onSelect={edit.editing ? ignoreSelect : selectGrid}
+          editor={edit.editing && { draft: edit.editing.draft, crossings: edit.crossings, onChange: edit.change }}
+        />
       )}
-      <GridDetailDrawer gridId={selectedGridId} mapNodeId={nodeId} onClose={closeDrawer} />
+      {edit.editing && (
+        <BoundaryEditBar
+          gridName={editingFeature?.properties.name ?? ''}
+          crossings={edit.crossings}
+          serverError={edit.serverError}
+          saving={edit.saving}
+          dirty={edit.editing.dirty}
+          onSave={() => void edit.save()}
+          onCancel={edit.cancel}
+        />
+      )}
+      <GridDetailDrawer gridId={edit.editing ? null : selectedGridId} mapNodeId={nodeId} onClose={closeDrawer} />
     </Card>
   );
 }
