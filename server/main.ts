@@ -6,6 +6,7 @@ import { ensurePeriodicJob, startWorker } from './platform/jobs/queue.ts';
 import { jobHandlers, MODULES } from './modules/index.ts';
 import { seedDemoIfEmpty } from './seed/index.ts';
 import { printDemoAccounts } from './seed/print-accounts.ts';
+import { announceSetup } from './modules/setup/index.ts';
 
 const config = readConfig();
 const started = Date.now();
@@ -29,6 +30,7 @@ const worker = startWorker(database.db, jobHandlers(deps), { onError: (e) => con
 await app.listen({ port: config.port, host: config.host });
 const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
 console.log(`蜂巢 GridHive 已启动：http://${shownHost}:${config.port} （API 文档 /api/docs，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+await announceSetup(database.db, `http://${shownHost}:${config.port}`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

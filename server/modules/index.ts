@@ -14,6 +14,7 @@ import { ratingsModule } from './ratings/index.ts';
 import { peopleModule } from './people/index.ts';
 import { open311Module } from './open311/index.ts';
 import { analyticsModule } from './analytics/index.ts';
+import { setupModule } from './setup/index.ts';
 import type { StatProvider } from './analytics/stat-provider.ts';
 import { orgStats } from './org/stats.ts';
 
@@ -41,6 +42,7 @@ export const MODULES: ModuleManifest[] = [
   peopleModule,
   analyticsModule,
   open311Module,
+  setupModule,
 ];
 
 /** Every module's job handlers by kind. */
