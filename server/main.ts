@@ -14,7 +14,7 @@ const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: conf
 console.log(`数据库就绪（${database.kind === 'embedded' ? `嵌入式 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'}），迁移已应用`);
 
 if (config.seedDemo) {
-  const seeded = await seedDemoIfEmpty(database.db, { password: config.demoPassword, casesPerStreet: (i) => (i === 0 ? 2000 : 500), residentsDataKey: config.dataKey });
+  const seeded = await seedDemoIfEmpty(database.db, { password: config.demoPassword, casesPerStreet: (i) => (i === 0 ? 2000 : 500), residentsDataKey: config.dataKey, communityLife: true });
   if (seeded) {
     console.log(`已生成演示数据：${seeded.tree.district.name}，${seeded.tree.streets.length} 个街道，${seeded.nodes} 个治理节点`);
     printDemoAccounts(seeded.accounts, config.demoPassword);

@@ -34,3 +34,4 @@ export async function residentInScope(db: Queryable, actor: Actor, id: number) {
   const r = await loadResident(db, actor, id);
   return { id: r.id, name: r.name, scopePath: r.scopePath };
 }
+export { seedDemoPlaces } from './seed-places.ts';

@@ -9,3 +9,4 @@ export const volunteersModule = {
   routes: volunteersRoutes as (deps: AppDeps) => FastifyPluginAsync,
   stats: volunteersStats,
 };
+export { seedDemoVolunteering } from './seed.ts';

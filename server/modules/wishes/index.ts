@@ -18,3 +18,4 @@ export const wishesModule = {
   stats: wishesStats,
 };
 export { wishesFulfilled } from './stats.ts';
+export { seedDemoWishes } from './seed.ts';
