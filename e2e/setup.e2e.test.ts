@@ -33,8 +33,8 @@ describe('clean install (GH_SEED_DEMO=0)', () => {
     await page.getByText('已选择：').filter({ hasText: '姑苏区' }).waitFor();
     await page.getByRole('button', { name: '下一步' }).click();
 
-    await page.getByText('白洋湾街道', { exact: true }).click();
-    await page.getByText('平江街道', { exact: true }).click();
+    await page.getByRole('checkbox', { name: /白洋湾街道/ }).check();
+    await page.getByRole('checkbox', { name: /平江街道/ }).check();
     await page.getByRole('button', { name: '下一步' }).click();
 
     await page.getByLabel('用户名').fill('gusu_admin');
