@@ -23,6 +23,8 @@ export const ERRORS = {
   ACCOUNT_RESTRICTED: { status: 403, zh: '请先完成账号要求的操作（修改密码、绑定动态口令或等待实名核验）', en: 'Complete the pending account step first' },
   PASSWORD_TOO_WEAK: { status: 422, zh: '密码强度不足', en: 'Password is too weak' },
   SETUP_DONE: { status: 409, zh: '系统已完成初始化', en: 'Already set up' },
+  SETUP_CODE_INVALID: { status: 422, zh: '初始化码不正确（见服务器启动时的控制台输出）', en: 'Wrong setup code' },
+  SETUP_CODE_LOCKED: { status: 429, zh: '初始化码错误次数过多，请 15 分钟后再试，或重启服务获取新的初始化码', en: 'Too many wrong setup codes' },
   DECISION_STEP_OUT_OF_ORDER: { status: 409, zh: '四议两公开须按顺序进行，不能跳过或重复步骤', en: 'Decision steps must follow their order' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '文件过大', en: 'File too large' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },

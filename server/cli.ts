@@ -1,5 +1,6 @@
 // Command line for scripted set-ups: `npm run cli -- <command> …`. Commands open the database
-// named by DATABASE_URL (or the embedded one in DATA_DIR, which a running server holds locked).
+// named by DATABASE_URL, or the embedded one in DATA_DIR: opened here, or — while a server holds it —
+// reached through that server's database socket (DATA_DIR/db-socket.json).
 import { readConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { COMMANDS } from './cli/commands.ts';
@@ -11,7 +12,7 @@ if (!command) {
   process.exit(2);
 }
 const config = readConfig();
-const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: 2 });
+const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: 2, shareRunning: true });
 try {
   process.exitCode = await command.run({ config, db: database.db }, args);
 } catch (error) {

@@ -6,6 +6,7 @@ import { ensurePeriodicJob, startWorker } from './platform/jobs/queue.ts';
 import { jobHandlers, MODULES, PLATFORM_PERIODIC } from './modules/index.ts';
 import { seedDemoIfEmpty } from './seed/index.ts';
 import { printDemoAccounts } from './seed/print-accounts.ts';
+import { announceSetup } from './modules/setup/index.ts';
 
 const config = readConfig();
 const started = Date.now();
@@ -13,7 +14,7 @@ const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: conf
 console.log(`数据库就绪（${database.kind === 'embedded' ? `嵌入式 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'}），迁移已应用`);
 
 if (config.seedDemo) {
-  const seeded = await seedDemoIfEmpty(database.db, { password: config.demoPassword, casesPerStreet: (i) => (i === 0 ? 2000 : 500), residentsDataKey: config.dataKey });
+  const seeded = await seedDemoIfEmpty(database.db, { password: config.demoPassword, casesPerStreet: (i) => (i === 0 ? 2000 : 500), residentsDataKey: config.dataKey, communityLife: true });
   if (seeded) {
     console.log(`已生成演示数据：${seeded.tree.district.name}，${seeded.tree.streets.length} 个街道，${seeded.nodes} 个治理节点`);
     printDemoAccounts(seeded.accounts, config.demoPassword);
@@ -29,6 +30,7 @@ const worker = startWorker(database.db, jobHandlers(deps), { onError: (e) => con
 await app.listen({ port: config.port, host: config.host });
 const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
 console.log(`蜂巢 GridHive 已启动：http://${shownHost}:${config.port} （API 文档 /api/docs，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+await announceSetup(database.db, `http://${shownHost}:${config.port}`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

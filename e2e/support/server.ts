@@ -13,7 +13,16 @@ const LOG_TAIL_CHARS = 20_000;
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's console output so far (its last LOG_TAIL_CHARS characters). */
+  output(): string;
+  /** Waits for a console line matching `pattern` (e.g. the setup code) and returns the match. */
+  waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
   stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Extra environment, e.g. `{ GH_SEED_DEMO: '0' }` for a clean install with no demo district. */
+  env?: Record<string, string>;
 }
 
 function freePort(): Promise<number> {
@@ -43,7 +52,7 @@ function tail(): { push(chunk: Buffer): void; text(): string } {
  * Spawns `node --import tsx server/main.ts` and resolves once it prints a line with `http://`.
  * DATABASE_URL and the rest of the environment pass through, so the same test runs on PostgreSQL.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   if (!existsSync(path.join(ROOT, 'dist/web/index.html'))) {
     throw new Error('dist/web/index.html is missing: build the web app first (vite build --config web/vite.config.ts)');
   }
@@ -52,7 +61,7 @@ export async function startServer(): Promise<RunningServer> {
   const database = await freshDatabaseUrl();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...(database.url ? { DATABASE_URL: database.url } : {}) },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group: stop() then also ends helpers the server spawned (e.g. the database).
     detached: true,
@@ -121,7 +130,16 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw err;
   }
-  return { baseUrl, stop };
+  const waitForOutput = async (pattern: RegExp, timeoutMs = 30_000): Promise<RegExpMatchArray> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const match = stdout.text().match(pattern);
+      if (match) return match;
+      if (Date.now() > deadline) throw new Error(`server printed nothing matching ${pattern}\n--- server stdout ---\n${stdout.text()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  return { baseUrl, output: () => stdout.text(), waitForOutput, stop };
 }
 
 /** The http:// line may be printed a moment before the socket accepts: poll it briefly. */

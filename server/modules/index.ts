@@ -18,6 +18,7 @@ import { peopleModule } from './people/index.ts';
 import { open311Module } from './open311/index.ts';
 import { analyticsModule } from './analytics/index.ts';
 import { auditModule } from './audit/index.ts';
+import { setupModule } from './setup/index.ts';
 import type { StatProvider } from './analytics/stat-provider.ts';
 import { orgStats } from './org/stats.ts';
 
@@ -48,6 +49,7 @@ export const MODULES: ModuleManifest[] = [
   analyticsModule,
   open311Module,
   auditModule,
+  setupModule,
 ];
 
 /** Periodic jobs of the platform itself (no module owns them). */

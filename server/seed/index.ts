@@ -9,7 +9,10 @@ import { seedTree, type SeededTree } from './seed-tree.ts';
 import { seedCategories, seedDemoCases } from '../modules/cases/index.ts';
 import { seedParty } from '../modules/party/index.ts';
 import { seedCommunityLife } from '../modules/services/seed-community-life.ts';
-import { seedDemoResidents } from '../modules/people/index.ts';
+import { seedDemoPlaces, seedDemoResidents } from '../modules/people/index.ts';
+import { seedDemoWishes } from '../modules/wishes/index.ts';
+import { seedDemoVolunteering } from '../modules/volunteers/index.ts';
+import { seedDemoMeetings } from '../modules/meetings/index.ts';
 
 export interface SeedOptions {
   fixture?: DistrictFixture;
@@ -20,6 +23,8 @@ export interface SeedOptions {
   casesPerStreet?: (streetIndex: number) => number;
   /** Key for encrypting the demo residents' identity numbers; no residents are seeded without it. */
   residentsDataKey?: string;
+  /** Houses, components, wishes, volunteering, meetings and 四议两公开 in the demo accounts' community (the demo has them; API tests start without). */
+  communityLife?: boolean;
 }
 
 export interface SeedResult { tree: SeededTree; accounts: DemoAccount[]; nodes: number }
@@ -43,6 +48,13 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
     await seedCommunityLife(tx, tree);
     const demoCommunity = tree.streets[0]?.communities[0];
     if (options.residentsDataKey && demoCommunity) await seedDemoResidents(tx, demoCommunity, options.residentsDataKey, tree.district.code);
+    // The demo accounts' community gets a life of its own: houses and components, wishes, volunteering, meetings and 四议两公开.
+    if (options.communityLife && demoCommunity) {
+      await seedDemoPlaces(tx, demoCommunity, options.residentsDataKey ?? 'demo-seed', tree.district.code);
+      await seedDemoWishes(tx, demoCommunity);
+      await seedDemoVolunteering(tx, demoCommunity);
+      await seedDemoMeetings(tx, demoCommunity);
+    }
     if (options.casesPerStreet) await seedDemoCases(tx, tree, tree.streets.map((_, i) => options.casesPerStreet!(i)));
     return { tree, accounts, nodes: tree.nodes };
   });

@@ -2,6 +2,8 @@ import { Suspense } from 'react';
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router-dom';
 import { Result, Spin } from 'antd';
 import { LoginPage } from '../features/auth/pages/LoginPage';
+import { SetupGate } from '../features/setup/components/SetupGate';
+import { SetupPage } from '../features/setup/pages/SetupPage';
 import { SignupPage } from '../features/signup/pages/SignupPage';
 import { AppShell } from './layout/AppShell';
 import { RequireAbility, RequireSession } from './session/RequireSession';
@@ -14,7 +16,9 @@ const featureRoutes = guarded(allRoutes.filter((r) => !r.fullscreen));
 const fullscreenRoutes = guarded(allRoutes.filter((r) => r.fullscreen));
 
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
+  // A clean install has no account yet: the login page gives way to the setup page until it is done.
+  { path: '/login', element: <SetupGate><LoginPage /></SetupGate> },
+  { path: '/setup', element: <SetupPage /> },
   { path: '/signup', element: <SignupPage /> },
   { element: <RequireSession><Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}><Outlet /></Suspense></RequireSession>, children: fullscreenRoutes },
   {

@@ -11,3 +11,4 @@ export const meetingsModule: ModuleManifest = {
   name: 'meetings',
   routes: (deps) => meetingsRoutes(deps, { cases: { listCasesForAgenda, applyMeetingResolution }, points: { awardPoints } }) as ReturnType<ModuleManifest['routes']>,
 };
+export { seedDemoMeetings } from './seed.ts';

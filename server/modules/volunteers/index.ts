@@ -10,3 +10,4 @@ export const volunteersModule = {
   stats: volunteersStats,
 };
 export { volunteerTodoCounts } from './todos.ts';
+export { seedDemoVolunteering } from './seed.ts';

@@ -19,3 +19,4 @@ export const wishesModule = {
 };
 export { wishesFulfilled } from './stats.ts';
 export { wishTodoCounts } from './todos.ts';
+export { seedDemoWishes } from './seed.ts';

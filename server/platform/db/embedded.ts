@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lockfile from 'proper-lockfile';
+import { pg } from './pg-types.ts';
 
 export interface EmbeddedDatabase {
   connectionString: string;
@@ -19,10 +20,18 @@ const childEntry = fileURLToPath(new URL(compiled ? './pglite-child.js' : './pgl
  * to it. The data directory is locked first: PGlite has no lock of its own, and two
  * processes writing one directory corrupt it.
  */
-export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(dataDir: string, options: { shareRunning?: boolean } = {}): Promise<EmbeddedDatabase> {
   const pgdata = path.join(dataDir, 'pgdata');
   fs.mkdirSync(pgdata, { recursive: true });
-  const release = await lockDataDir(dataDir);
+  let release: () => Promise<void>;
+  try {
+    release = await lockDataDir(dataDir);
+  } catch (error) {
+    // Held by a running server: a command-line tool may use that server's database instead.
+    const running = options.shareRunning ? await runningDatabase(dataDir) : null;
+    if (running) return { connectionString: running, async stop() {} };
+    throw error;
+  }
   // A private directory keeps the socket unreachable to other local users and its path short.
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-pg-'));
   const socketPath = path.join(socketDir, '.s.PGSQL.5432');
@@ -37,9 +46,12 @@ export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDa
     await release();
     throw error;
   }
+  const connectionString = `postgresql://postgres@/postgres?host=${encodeURIComponent(socketDir)}`;
+  writeSocketInfo(dataDir, { pid: child.pid!, socketPath, connectionString });
   return {
-    connectionString: `postgresql://postgres@/postgres?host=${encodeURIComponent(socketDir)}`,
+    connectionString,
     async stop() {
+      fs.rmSync(socketInfoPath(dataDir), { force: true });
       await stopChild(child);
       fs.rmSync(socketDir, { recursive: true, force: true });
       await release().catch(() => undefined);
@@ -74,4 +86,42 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.once('exit', () => { clearTimeout(force); resolve(); });
     child.kill('SIGTERM');
   });
+}
+
+interface SocketInfo { pid: number; socketPath: string; connectionString: string }
+
+/** Where the holder of a data directory says its database socket is (readable by the owner only). */
+export function socketInfoPath(dataDir: string): string {
+  return path.join(dataDir, 'db-socket.json');
+}
+
+function writeSocketInfo(dataDir: string, info: SocketInfo): void {
+  const file = socketInfoPath(dataDir);
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, JSON.stringify(info), { mode: 0o600, flag: 'wx' });
+}
+
+/**
+ * The connection string of the database a running server holds for `dataDir`, or null when
+ * there is none (no socket file, its process gone, or the socket not answering).
+ */
+export async function runningDatabase(dataDir: string): Promise<string | null> {
+  let info: SocketInfo;
+  try {
+    info = JSON.parse(fs.readFileSync(socketInfoPath(dataDir), 'utf8')) as SocketInfo;
+    process.kill(info.pid, 0);
+    if (!fs.existsSync(info.socketPath)) return null;
+  } catch {
+    return null;
+  }
+  const client = new pg.Client({ connectionString: info.connectionString, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return info.connectionString;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }

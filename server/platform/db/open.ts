@@ -21,8 +21,9 @@ export interface Database {
  * PGlite in a child process (default) or a real PostgreSQL (DATABASE_URL) — and
  * brings its schema up to date.
  */
-export async function openDatabase(options: { dataDir: string; databaseUrl: string | null; poolSize?: number }): Promise<Database> {
-  const embedded = options.databaseUrl ? null : await startEmbeddedDatabase(options.dataDir);
+export async function openDatabase(options: { dataDir: string; databaseUrl: string | null; poolSize?: number; shareRunning?: boolean }): Promise<Database> {
+  // shareRunning (command-line tools): when a server holds the embedded database, use its socket.
+  const embedded = options.databaseUrl ? null : await startEmbeddedDatabase(options.dataDir, { shareRunning: options.shareRunning });
   const connectionString = options.databaseUrl ?? embedded!.connectionString;
   // PGlite is one database session: pglite-socket multiplexes connections onto it, and under
   // concurrent transactions that multiplexer was seen to stall (a query never answered). One

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, loginAs, TEST_PASSWORD, type TestContext } from '../test/test-app.ts';
+import { emptyDatabase } from '../test/empty-database.ts';
+import { seedDemoIfEmpty, smallFixture } from './index.ts';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+  // The demo as `npm start` seeds it (community life on), on a smaller slice of the district.
+  await emptyDatabase(ctx.db);
+  await seedDemoIfEmpty(ctx.db, { fixture: smallFixture(1, 1), password: TEST_PASSWORD, residentsDataKey: ctx.deps.config.dataKey, communityLife: true });
+});
+afterAll(async () => { await ctx.close(); });
+
+const total = (body: { data: unknown[]; page?: { total: number } }) => body.page?.total ?? body.data.length;
+
+describe('the demo community the demo accounts log into', () => {
+  it.each([
+    ['secretary', '/api/wishes'],
+    ['resident', '/api/wishes'],
+    ['volunteer', '/api/wishes'],
+    ['secretary', '/api/volunteers/activities'],
+    ['volunteer', '/api/volunteers/activities'],
+    ['member', '/api/volunteers/activities'],
+    ['secretary', '/api/volunteers/teams'],
+    ['secretary', '/api/meetings'],
+    ['staff', '/api/meetings'],
+    ['secretary', '/api/decisions'],
+    ['street', '/api/decisions'],
+    ['admin', '/api/decisions'],
+    ['secretary', '/api/people/houses'],
+    ['gridworker', '/api/people/houses'],
+    ['secretary', '/api/people/components'],
+    ['admin', '/api/people/components'],
+  ])('%s sees a non-empty %s', async (username, url) => {
+    const s = await loginAs(ctx.app, username);
+    const res = await ctx.app.inject({ url, headers: s.headers });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(total(res.json())).toBeGreaterThan(0);
+  });
+
+  it('has decisions in progress and finished, and activities to sign up for', async () => {
+    const s = await loginAs(ctx.app, 'secretary');
+    const decisions = (await ctx.app.inject({ url: '/api/decisions', headers: s.headers })).json().data as { status: string }[];
+    expect(new Set(decisions.map((d) => d.status))).toEqual(new Set(['in_progress', 'completed']));
+    const { rows } = await ctx.pool.query(`select count(*) filter (where starts_at > now())::int as upcoming, count(*) filter (where starts_at < now())::int as held from volunteer_activities`);
+    expect(rows[0].upcoming).toBeGreaterThan(0);
+    expect(rows[0].held).toBeGreaterThan(0);
+  });
+});
