@@ -66,8 +66,9 @@ async function checkAnswers(tx: Tx, categoryId: number | null, posted: Record<st
 /**
  * Files a new case in state `reported`. `afterInsert` runs inside the same transaction, so a
  * caller that keeps its own record of the report (Open311) commits with the case or not at all.
- * Imported work orders (`importedFrom`) come from systems that never asked the category's
- * questions: their answers are checked when present but none is required.
+ * Imported work orders (`importedFrom`) and reports staff enter on someone's behalf come from
+ * people who were never asked the category's questions: answers are checked when present but
+ * none is required.
  */
 export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput, options: { externalRef?: string; importedFrom?: 'hotline'; afterInsert?: (tx: Tx, row: CaseRow) => Promise<void> } = {}) {
   if (!hasAbility(actor.role, 'cases.report')) throw new AppError('FORBIDDEN', { message: '您无权上报案件' });
@@ -82,7 +83,9 @@ export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput
       const [category] = await tx.select({ id: caseCategories.id }).from(caseCategories).where(and(eq(caseCategories.id, input.categoryId), eq(caseCategories.active, true)));
       if (!category) throw invalid('categoryId', '案件类别不存在');
     }
-    const answers = await checkAnswers(tx, input.categoryId ?? null, input.answers, !options.importedFrom);
+    // Staff registering what a caller or visitor said (window, visit, hotline) record what they were
+    // told: answers are checked when given, never demanded, like imported work orders.
+    const answers = await checkAnswers(tx, input.categoryId ?? null, input.answers, !options.importedFrom && !ON_BEHALF.includes(source));
     if (input.photoIds.length) {
       const photos = await tx.select({ id: casePhotos.id }).from(casePhotos)
         .where(and(inArray(casePhotos.id, input.photoIds), eq(casePhotos.uploadedBy, actor.userId), isNull(casePhotos.caseId)));
