@@ -53,6 +53,8 @@ export function notFoundBody(request: FastifyRequest): ErrorBody {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
+      const retryAfter = error.details?.find((d) => d.path === 'retryAfter');
+      if (retryAfter) reply.header('retry-after', retryAfter.message);
       return reply.status(ERRORS[error.code].status).send(bodyFor(request, error.code, error.explicitMessage ? error.message : null, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

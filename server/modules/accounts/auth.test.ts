@@ -24,11 +24,41 @@ describe('POST /api/auth/login', () => {
     expect(en.json().error.message).toBe('Wrong username or password');
   });
 
-  it('locks an account for 15 minutes after 5 failures, even with the right password', async () => {
-    for (let i = 0; i < 5; i++) await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'volunteer', password: `wrong${i}` } });
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'volunteer', password: TEST_PASSWORD } });
+  const login = (username: string, password: string, remoteAddress = '127.0.0.1', cookie?: string) =>
+    ctx.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { username, password }, ...(cookie ? { headers: { cookie } } : {}) });
+
+  it('makes one client wait after 5 wrong passwords for one account, even with the right password, and says how long', async () => {
+    for (let i = 0; i < 5; i++) await login('volunteer', `wrong${i}`, '198.51.100.7');
+    const res = await login('volunteer', TEST_PASSWORD, '198.51.100.7');
     expect(res.statusCode).toBe(429);
     expect(res.json().error.code).toBe('AUTH_TOO_MANY_ATTEMPTS');
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.json().error.message).toMatch(/请 \d+ 秒后再试/);
+  });
+
+  it('never locks the owner out: the same account signs in from another client meanwhile', async () => {
+    for (let i = 0; i < 5; i++) await login('leader', `wrong${i}`, '198.51.100.8');
+    expect((await login('leader', TEST_PASSWORD, '198.51.100.8')).statusCode).toBe(429);
+    expect((await login('leader', TEST_PASSWORD, '203.0.113.20')).statusCode).toBe(200);
+  });
+
+  it('throttles a client spraying one password across many accounts', async () => {
+    const { rows } = await ctx.pool.query(`select username from users order by id limit 25`);
+    const statuses: number[] = [];
+    for (const r of rows) statuses.push((await login(r.username, 'Summer2026!', '198.51.100.9')).statusCode);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+  });
+
+  it('slows many clients guessing one account, but not a browser the owner signed in from before', async () => {
+    const first = await login('property', TEST_PASSWORD, '203.0.113.30');
+    const device = first.cookies.find((c) => c.name === 'gh_device')!;
+    expect(device.httpOnly).toBe(true);
+    for (let i = 0; i < 50; i++) await login('property', `guess${i}`, `192.0.2.${i + 1}`);
+    expect((await login('property', TEST_PASSWORD, '203.0.113.31')).statusCode).toBe(429);
+    expect((await login('property', TEST_PASSWORD, '203.0.113.31', `gh_device=${device.value}`)).statusCode).toBe(200);
+    // A device cookie of another account, or forged, earns nothing.
+    expect((await login('property', TEST_PASSWORD, '203.0.113.31', `gh_device=${device.value.replace(/^\d+/, '1')}`)).statusCode).toBe(429);
   });
 
   it('answers 422 with field paths when the body is incomplete', async () => {

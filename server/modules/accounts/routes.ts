@@ -10,6 +10,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { orgNodes } from '../org/schema.ts';
 import { abilitiesOf } from './abilities.ts';
 import { verifyLogin } from './login.ts';
+import { DEVICE_COOKIE, deviceToken } from './login-throttle.ts';
 import { needsTotpEnrolment } from '../../platform/auth/security-settings.ts';
 import { accountAdminRoutes } from './admin-routes.ts';
 import { selfServiceRoutes } from './self-service-routes.ts';
@@ -34,7 +35,9 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     const cookieOptions = { path: '/', sameSite: 'lax' as const, secure: deps.config.secureCookies, maxAge: deps.config.sessionIdleMinutes * 60 };
 
     app.post('/api/auth/login', { config: { public: true }, schema: { tags: ['accounts'], summary: '登录', body: loginBody, response: { 200: z.object({ data: meSchema }) } } }, async (request, reply) => {
-      const user = await verifyLogin(deps.db, deps.config.dataKey, { ...request.body, ip: request.ip });
+      const user = await verifyLogin(deps.db, deps.config.dataKey, { ...request.body, ip: request.ip, deviceCookie: request.cookies[DEVICE_COOKIE] });
+      // Marks this browser as the owner's: attacks on the account from elsewhere never lock it out.
+      reply.setCookie(DEVICE_COOKIE, deviceToken(deps.config.dataKey, user.id), { path: '/api/auth', sameSite: 'strict', httpOnly: true, secure: deps.config.secureCookies, maxAge: 365 * 24 * 3600 });
       const { token, csrf } = await createSession(deps.db, user.id, deps.config.sessionIdleMinutes);
       reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, httpOnly: true });
       // Readable by the web app, which echoes it in x-csrf-token (double-submit).
