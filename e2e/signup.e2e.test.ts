@@ -62,8 +62,10 @@ describe('residents sign up (居民注册) and are verified (实名核验)', () 
       await secretary.getByRole('button', { name: /确\s*定|OK/ }).click();
       await secretary.getByText('暂无待核验的注册').or(secretary.getByRole('cell', { name: '陈晓红' })).first().waitFor();
 
+      const verified = (await apiAs<{ data: { id: number }[] }>(secretary, 'GET', '/api/accounts/signups?state=verified')).body.data;
+      expect(verified.map((v) => v.id)).toContain(mine.id);
+      // Reloaded, the verified resident's app opens on their home (工作台) at once.
       await page.reload();
-      await page.getByRole('button', { name: '进入工作台' }).click();
       await page.getByText('我的待办').waitFor();
       await page.getByTestId('todo-cases.myOpen').waitFor();
       await saveScreenshot(page, 'signup-verified-home-phone');

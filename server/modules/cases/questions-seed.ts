@@ -1,14 +1,7 @@
-import type { QuestionDatatype } from './schema.ts';
+import type { Question } from './questions.ts';
 
-export interface QuestionSeed {
-  code: string;
-  datatype: QuestionDatatype;
-  required: boolean;
-  order: number;
-  description: string;
-  datatypeDescription: string | null;
-  values?: { key: string; name: string }[];
-}
+/** A seeded question: a Question whose list values may be left out. */
+export type QuestionSeed = Omit<Question, 'values'> & { values?: Question['values'] };
 
 /**
  * The extra questions of a fresh install, keyed by category code (Open311 used to hard-code
