@@ -102,9 +102,20 @@ describe('case closed loop', () => {
 
       await secretary.getByRole('link', { name: title }).click();
       await act(secretary, '立案', async (dialog) => {
-        await dialog.getByLabel('问题类别').click();
-        await secretary.getByRole('menuitemcheckbox', { name: '市容环境' }).click();
-        await secretary.getByRole('menuitemcheckbox', { name: '暴露垃圾' }).click();
+        // The dialog re-renders when the suggestion arrives, which can close an open cascader:
+        // open it again until the category is picked (a person would simply click again).
+        for (let attempt = 0; attempt < 5; attempt++) {
+          try {
+            await dialog.getByLabel('问题类别').click();
+            await secretary.getByRole('menuitemcheckbox', { name: '市容环境' }).click({ timeout: 5_000 });
+            await secretary.getByRole('menuitemcheckbox', { name: '暴露垃圾' }).click({ timeout: 5_000 });
+            await dialog.getByText(/暴露垃圾/).first().waitFor({ timeout: 3_000 });
+            break;
+          } catch (error) {
+            if (attempt === 4) throw error;
+            await dialog.locator('.ant-modal-title').click().catch(() => undefined); // closes the dropdown, not the dialog
+          }
+        }
       });
 
       const dept = await open('dept', { viewport: PHONE, isMobile: true, hasTouch: true });
