@@ -109,7 +109,7 @@ describe('case closed loop', () => {
             await dialog.getByLabel('问题类别').click();
             await secretary.getByRole('menuitemcheckbox', { name: '市容环境' }).click({ timeout: 5_000 });
             await secretary.getByRole('menuitemcheckbox', { name: '暴露垃圾' }).click({ timeout: 5_000 });
-            await dialog.getByText(/暴露垃圾/).first().waitFor({ timeout: 3_000 });
+            await dialog.getByText('市容环境 / 暴露垃圾').first().waitFor({ state: 'attached', timeout: 3_000 });
             break;
           } catch (error) {
             if (attempt === 4) throw error;
