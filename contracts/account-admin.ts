@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { nodeLevelSchema } from './accounts.ts';
 import { pageInfo } from './org.ts';
 import { roleSchema } from './roles.ts';
+import { MOBILE_RE } from './phone.ts';
 
-/** Mainland mobile numbers (11 digits, 1[3-9]…). */
-export const MOBILE_RE = /^1[3-9]\d{9}$/;
+export { MOBILE_RE };
 
 export const accountStateSchema = z.enum(['active', 'disabled']);
 

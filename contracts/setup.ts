@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mobilePhone } from './phone.ts';
 
 /** A county-level division (区/县) from the NBS 2023 list, as the setup page offers it. */
 export const divisionSchema = z.object({ code: z.string(), name: z.string(), city: z.string(), province: z.string() });
@@ -22,7 +23,7 @@ export const setupBody = z.object({
     username: z.string().trim().regex(USERNAME_PATTERN, '用户名以字母开头，3–32 位字母、数字或 _ . -'),
     displayName: z.string().trim().min(2, '请填写姓名').max(32),
     password: z.string().max(256),
-    phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'),
+    phone: mobilePhone('请填写 11 位手机号'),
   }),
 });
 export type SetupBody = z.infer<typeof setupBody>;

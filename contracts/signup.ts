@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { pageQuery } from './org.ts';
+import { mobilePhone } from './phone.ts';
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
-export const mainlandMobile = z.string().trim().regex(/^1[3-9]\d{9}$/, '请输入 11 位中国大陆手机号');
+export const mainlandMobile = mobilePhone();
 const realName = z.string().trim().min(2, '请输入真实姓名（至少 2 个字）').max(30, '姓名过长');
 
 /** What a resident tells us about themself; staff check it against base data (实名核验). */

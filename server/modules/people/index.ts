@@ -18,6 +18,7 @@ export const peopleModule: ModuleManifest = {
 export { seedDemoResidents } from './seed.ts';
 /** The identity-number codec, shared with staff rosters (accounts) so both hash numbers alike. */
 export { createPiiCodec, type PiiCodec } from './pii.ts';
+export { identityProblem } from './rules/identity.ts';
 
 let pickerCodec: { key: string; codec: ReturnType<typeof createPiiCodec> } | null = null;
 

@@ -1,6 +1,6 @@
-import validator from 'validator';
 import { MOBILE_RE, ROSTER_HEADERS, type RosterRowIssue } from '../../../../contracts/account-admin.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../contracts/roles.ts';
+import { identityProblem } from '../../people/index.ts';
 
 /** One roster line as typed, normalised; `issues` lists what is wrong with its cells on their own. */
 export interface RosterLine {
@@ -38,7 +38,8 @@ export function parseRosterLine(rowNo: number, cells: string[], index: Map<strin
   const phone = cell(COLUMN.手机号) || null;
   if (phone && !MOBILE_RE.test(phone)) bad('手机号', '手机号应为 11 位大陆手机号，以 13–19 开头');
   const idNumber = cell(COLUMN.身份证号).toUpperCase() || null;
-  if (idNumber && (!/^\d{17}[\dX]$/.test(idNumber) || !validator.isIdentityCard(idNumber, 'zh-CN'))) bad('身份证号', '身份证号校验失败（应为 18 位，地区码、出生日期与校验码须正确）');
+  const idProblem = idNumber ? identityProblem(idNumber) : null;
+  if (idProblem) bad('身份证号', idProblem);
   const roleText = cell(COLUMN.角色);
   const role = ROLE_BY_LABEL.get(roleText) ?? null;
   if (!roleText) bad('角色', '必填');

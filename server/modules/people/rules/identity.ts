@@ -1,4 +1,5 @@
 import validator from 'validator';
+import { MOBILE_RE } from '../../../../contracts/phone.ts';
 
 export interface IdentityFacts { gender: '男' | '女'; birthDate: string }
 
@@ -27,7 +28,7 @@ export function passportProblem(value: string): string | null {
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 export function phoneProblem(phone: string): string | null {
-  return /^1[3-9]\d{9}$/.test(phone) ? null : '手机号应为11位，以13–19开头';
+  return MOBILE_RE.test(phone) ? null : '手机号应为11位，以13–19开头';
 }
 
 export function isValidDate(value: string): boolean {

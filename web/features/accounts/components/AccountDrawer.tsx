@@ -6,6 +6,7 @@ import { createAccount, updateAccount } from '../api';
 import { departmentsFor } from '../logic';
 import type { Account, Grantable } from '../types';
 import { ScopeTreeSelect } from './ScopeTreeSelect';
+import { MOBILE_RE } from '../../../../contracts/phone.ts';
 
 interface Values { username: string; displayName: string; phone?: string; role: string; scopeNodeId: number; departmentId?: number; password?: string }
 const FIELDS = ['username', 'displayName', 'phone', 'role', 'scopeNodeId', 'departmentId', 'password'] as const;
@@ -62,7 +63,7 @@ export function AccountDrawer({ open, account, grantable, onClose, onSaved }: Pr
           <Input disabled={!!account} autoComplete="off" />
         </Form.Item>
         <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}><Input maxLength={40} /></Form.Item>
-        <Form.Item label="手机号" name="phone" rules={[{ pattern: /^1[3-9]\d{9}$/, message: '请输入 11 位手机号' }]}><Input maxLength={11} inputMode="numeric" /></Form.Item>
+        <Form.Item label="手机号" name="phone" rules={[{ pattern: MOBILE_RE, message: '请输入 11 位手机号' }]}><Input maxLength={11} inputMode="numeric" /></Form.Item>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
           <Select options={grantable?.roles.map((r) => ({ value: r.role, label: r.label }))} onChange={() => form.setFieldsValue({ scopeNodeId: undefined, departmentId: undefined })} placeholder="只列出您可以授予的角色" />
         </Form.Item>

@@ -3,6 +3,7 @@ import { Alert, Button, Form, Input } from 'antd';
 import { ApiError, errorMessage } from '../../../shared/api';
 import { changePassword } from '../api';
 import { passwordReason } from '../logic';
+import { confirmPasswordRules } from '../../../shared/confirm-password';
 
 interface Values { currentPassword: string; newPassword: string; confirm: string }
 
@@ -40,7 +41,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item label="确认新密码" name="confirm" dependencies={['newPassword']}
-        rules={[{ required: true, message: '请再次输入新密码' }, ({ getFieldValue }) => ({ validator: (_, v) => (v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致'))) })]}>
+        rules={confirmPasswordRules('newPassword', '请再次输入新密码', '两次输入的新密码不一致')}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={saving}>修改密码</Button>

@@ -10,6 +10,7 @@ import { DuplicateHint } from './DuplicateHint';
 import { PhotoUpload } from './PhotoUpload';
 import { PinPicker } from './PinPicker';
 import type { Pin } from './PinMap';
+import { MOBILE_RE } from '../../../../contracts/phone.ts';
 
 interface Values {
   title: string;
@@ -78,7 +79,7 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
           <Form.Item name="reporterName" label="反映人姓名" rules={[{ required: true, message: '请填写反映人姓名' }]}>
             <Input maxLength={40} />
           </Form.Item>
-          <Form.Item name="reporterPhone" label="反映人电话" rules={[{ pattern: /^1[3-9]\d{9}$/, message: '手机号格式不正确' }]}>
+          <Form.Item name="reporterPhone" label="反映人电话" rules={[{ pattern: MOBILE_RE, message: '手机号格式不正确' }]}>
             <Input inputMode="tel" maxLength={11} />
           </Form.Item>
         </>

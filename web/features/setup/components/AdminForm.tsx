@@ -1,4 +1,6 @@
 import { Form, Input, type FormInstance } from 'antd';
+import { MOBILE_RE } from '../../../../contracts/phone.ts';
+import { confirmPasswordRules } from '../../../shared/confirm-password';
 
 export interface AdminValues { username: string; displayName: string; phone: string; password: string; confirm: string }
 
@@ -12,7 +14,7 @@ export function AdminForm({ form }: { form: FormInstance<AdminValues> }) {
       <Form.Item label="姓名" name="displayName" rules={[{ required: true, min: 2, whitespace: true, message: '请填写姓名' }]}>
         <Input />
       </Form.Item>
-      <Form.Item label="手机号" name="phone" rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: '请填写 11 位手机号' }]}>
+      <Form.Item label="手机号" name="phone" rules={[{ required: true, pattern: MOBILE_RE, message: '请填写 11 位手机号' }]}>
         <Input inputMode="numeric" />
       </Form.Item>
       <Form.Item label="密码" name="password" extra="至少 8 位，不能是常见密码，也不能包含用户名或姓名" rules={[{ required: true, min: 8, message: '密码至少 8 位' }]}>
@@ -20,7 +22,7 @@ export function AdminForm({ form }: { form: FormInstance<AdminValues> }) {
       </Form.Item>
       <Form.Item
         label="确认密码" name="confirm" dependencies={['password']}
-        rules={[{ required: true, message: '请再次输入密码' }, ({ getFieldValue }) => ({ validator: (_, v) => (!v || v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))) })]}
+        rules={confirmPasswordRules('password', '请再次输入密码', '两次输入的密码不一致')}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

@@ -1,7 +1,8 @@
 import { Form, Input } from 'antd';
 import { HousePicker } from './HousePicker';
+import { MOBILE_RE } from '../../../../contracts/phone.ts';
 
-export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+export const MOBILE_PATTERN = MOBILE_RE;
 
 /** Name, phone and house: what staff check against base data (sign-up and resubmission share them). */
 export function ClaimFields({ currentAddress }: { currentAddress?: string }) {

@@ -6,6 +6,7 @@ import { applyFieldErrors } from '../../../shared/form-errors';
 import { useSession } from '../../../app/session/SessionContext';
 import { signUp, type ClaimInput } from '../api';
 import { ClaimFields } from '../components/ClaimFields';
+import { confirmPasswordRules } from '../../../shared/confirm-password';
 
 type Values = ClaimInput & { username: string; password: string; confirm: string };
 const FIELDS = ['displayName', 'phone', 'houseNodeId', 'username', 'password'] as const;
@@ -48,7 +49,7 @@ export function SignupPage() {
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Form.Item label="确认密码" name="confirm" dependencies={['password']}
-            rules={[{ required: true, message: '请再次输入密码' }, ({ getFieldValue }) => ({ validator: (_r, v) => (v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error('两次输入的密码不一致'))) })]}>
+            rules={confirmPasswordRules('password', '请再次输入密码', '两次输入的密码不一致')}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
           <Button type="primary" htmlType="submit" block loading={submitting}>提交注册</Button>
