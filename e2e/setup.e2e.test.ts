@@ -2,22 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { makeIdentityNumber } from '../server/seed/identity-number.ts';
 import { launchBrowser, ROOT, saveScreenshot, startServer, type RunningServer } from './harness.ts';
-import { DESK, PHONE } from './support/suite.ts';
+import { DESK, PHONE, submitLogin } from './support/suite.ts';
 
 const ADMIN_PASSWORD = 'Qiao-men-River-2026!';
 const FIXTURES = path.join(ROOT, 'server/modules/org/geo/fixtures');
-
-async function signInAs(context: BrowserContext, username: string, password: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  return page;
-}
 
 /** The id of a node by its code, read through the signed-in page's own session. */
 async function nodeIdByCode(page: Page, parentId: number, code: string): Promise<number> {
@@ -102,7 +93,7 @@ describe('clean install (GH_SEED_DEMO=0)', () => {
   });
   it('the admin adds a community, imports its map and a roster; the new grid worker signs in and sees their grid', async () => {
     const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN', viewport: DESK, acceptDownloads: true });
-    const page = await signInAs(context, 'gusu_admin', ADMIN_PASSWORD);
+    const page = await submitLogin(context, 'gusu_admin', ADMIN_PASSWORD);
     await page.getByTestId('current-user').waitFor();
     const districtId = (await (await page.request.get('/api/me')).json()).data.scope.nodeId as number;
 
@@ -142,7 +133,7 @@ describe('clean install (GH_SEED_DEMO=0)', () => {
 
     // The new grid worker, on a phone: chooses their own password first, then finds their grid.
     const phone = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN', viewport: PHONE });
-    const worker = await signInAs(phone, 'cl_gw1', oneTimePassword);
+    const worker = await submitLogin(phone, 'cl_gw1', oneTimePassword);
     await worker.getByText('请修改密码').waitFor();
     await worker.getByLabel('当前密码').fill(oneTimePassword);
     await worker.getByLabel('新密码', { exact: true }).fill('Ping-jiang Lane tea 88');

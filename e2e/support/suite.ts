@@ -24,14 +24,20 @@ export const DEMO_PASSWORD = process.env.GH_DEMO_PASSWORD || 'gridhive2026';
 export const PHONE = { width: 390, height: 844 };
 export const DESK = { width: 1440, height: 900 };
 
-/** Opens a page in `context` and signs in through the login form as a demo account. */
-export async function signIn(context: BrowserContext, username: string): Promise<Page> {
+/** Opens a page in `context` and submits the login form; the caller decides what to wait for. */
+export async function submitLogin(context: BrowserContext, username: string, password: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto('/login');
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByLabel('密码').fill(password);
   // antd spaces two-character button labels (登 录), hence the regex.
   await page.getByRole('button', { name: /登\s*录/ }).click();
+  return page;
+}
+
+/** Opens a page in `context` and signs in through the login form as a demo account. */
+export async function signIn(context: BrowserContext, username: string): Promise<Page> {
+  const page = await submitLogin(context, username, DEMO_PASSWORD);
   await page.getByTestId('current-user').waitFor();
   return page;
 }
