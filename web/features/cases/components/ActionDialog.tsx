@@ -6,6 +6,7 @@ import { transitionCase } from '../api';
 import { formErrorMessage } from '../../../shared/form-errors';
 import type { CaseAction, CaseDetail, Suggestion, TransitionInput } from '../types';
 import { ActionFields } from './ActionFields';
+import { NO_PHOTOS, photoUploadBlocker, type PhotoUploadState } from '../photo-upload-state';
 
 interface Props {
   action: CaseAction;
@@ -33,16 +34,21 @@ function initialValues(action: CaseAction, detail: CaseDetail, suggestion: Sugge
 export function ActionDialog({ action, detail, suggestion, onClose, onChanged }: Props) {
   const [form] = Form.useForm<Values>();
   const { message } = App.useApp();
-  const [photoIds, setPhotoIds] = useState<number[]>([]);
+  const [photos, setPhotos] = useState<PhotoUploadState>(NO_PHOTOS);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const label = ACTION_LABELS_ZH[action];
 
   const submit = async ({ hours, ...values }: Values) => {
+    const waitForPhotos = photoUploadBlocker(photos);
+    if (waitForPhotos) {
+      setError(waitForPhotos);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      const body: TransitionInput = { ...values, version: detail.version, photoIds, ...(hours ? { minutes: Math.round(hours * 60) } : {}) };
+      const body: TransitionInput = { ...values, version: detail.version, photoIds: photos.ids, ...(hours ? { minutes: Math.round(hours * 60) } : {}) };
       if (body.level !== 'department') delete body.departmentId;
       await transitionCase(detail.id, action, body);
       message.success(`${label}成功`);
@@ -74,7 +80,7 @@ export function ActionDialog({ action, detail, suggestion, onClose, onChanged }:
       width={560}
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues(action, detail, suggestion)}>
-        <ActionFields action={action} detail={detail} suggestion={suggestion} onPhotos={setPhotoIds} />
+        <ActionFields action={action} detail={detail} suggestion={suggestion} onPhotos={setPhotos} />
       </Form>
       {error && <Alert type="error" showIcon title={error} />}
     </Modal>

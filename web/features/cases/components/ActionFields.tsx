@@ -6,6 +6,7 @@ import { DispatchFields } from './DispatchFields';
 import { MergeTargetSelect } from './MergeTargetSelect';
 import { PhotoUpload } from './PhotoUpload';
 import { TemplatePicks } from './TemplatePicks';
+import type { PhotoUploadState } from '../photo-upload-state';
 
 /** Steps whose outcome is shown with photos: the fix, and the on-site check of it. */
 const WITH_PHOTOS = new Set<CaseAction>(['handle', 'verify', 'rework']);
@@ -21,7 +22,7 @@ interface Props {
   action: CaseAction;
   detail: CaseDetail;
   suggestion: Suggestion | null;
-  onPhotos: (ids: number[]) => void;
+  onPhotos: (state: PhotoUploadState) => void;
 }
 
 /** The form of one action: what the lifecycle requires, plus what the step naturally records. */

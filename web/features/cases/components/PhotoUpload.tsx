@@ -3,13 +3,14 @@ import { App, Upload, type UploadFile } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { readCookie } from '../../../shared/api';
 import { PHOTO_UPLOAD_URL } from '../api';
+import type { PhotoUploadState } from '../photo-upload-state';
 
 const MAX_PHOTOS = 9;
 const MAX_MB = 8;
 
 interface Props {
-  /** The ids of the photos uploaded so far, in order. */
-  onChange: (ids: number[]) => void;
+  /** The ids uploaded so far, in order, and how many are still uploading or failed. */
+  onChange: (state: PhotoUploadState) => void;
 }
 
 function uploadedId(file: UploadFile): number | undefined {
@@ -52,7 +53,11 @@ export function PhotoUpload({ onChange }: Props) {
           message.error(body?.error?.message ?? '照片上传失败');
         }
         setFiles(fileList);
-        onChange(fileList.map(uploadedId).filter((id): id is number => id !== undefined));
+        onChange({
+          ids: fileList.map(uploadedId).filter((id): id is number => id !== undefined),
+          uploading: fileList.filter((f) => f.status === 'uploading').length,
+          failed: fileList.filter((f) => f.status === 'error').length,
+        });
       }}
     >
       {files.length < MAX_PHOTOS && (

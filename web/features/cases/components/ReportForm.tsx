@@ -8,6 +8,7 @@ import { CategoryCascader } from './CategoryCascader';
 import { answersPayload, CategoryQuestions } from './CategoryQuestions';
 import { DuplicateHint } from './DuplicateHint';
 import { PhotoUpload } from './PhotoUpload';
+import { NO_PHOTOS, photoUploadBlocker, type PhotoUploadState } from '../photo-upload-state';
 import { PinPicker } from './PinPicker';
 import type { Pin } from './PinMap';
 import { MOBILE_RE } from '../../../../contracts/phone.ts';
@@ -36,7 +37,7 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
   const [form] = Form.useForm<Values>();
   const [mode, setMode] = useState<'pin' | 'address'>('pin');
   const [pin, setPin] = useState<Pin | null>(null);
-  const [photoIds, setPhotoIds] = useState<number[]>([]);
+  const [photos, setPhotos] = useState<PhotoUploadState>(NO_PHOTOS);
   // The city component (部件) the problem concerns, by its 16-digit code; only offered with a pin.
   const [componentId, setComponentId] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
@@ -51,11 +52,16 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
       setError('请在地图上选点、使用当前位置，或改为只填地址');
       return;
     }
+    const waitForPhotos = photoUploadBlocker(photos);
+    if (waitForPhotos) {
+      setError(waitForPhotos);
+      return;
+    }
     setSubmitting(true);
     setError(null);
     try {
       await onSubmit({
-        title: v.title, description: v.description, categoryId: v.categoryId, address: v.address || undefined, photoIds, answers: answersPayload(v.answers),
+        title: v.title, description: v.description, categoryId: v.categoryId, address: v.address || undefined, photoIds: photos.ids, answers: answersPayload(v.answers),
         ...(mode === 'pin' && pin ? { lng: pin.lng, lat: pin.lat, ...(componentId ? { componentId } : {}) } : {}),
         ...(v.source ? { source: v.source, reporterName: v.reporterName, reporterPhone: v.reporterPhone || undefined } : {}),
       });
@@ -113,11 +119,16 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
       </Form.Item>
       <DuplicateHint query={{ text: `${title} ${description}`.trim(), categoryId, ...(mode === 'pin' && pin ? pin : {}) }} />
       <Form.Item label="现场照片" style={{ marginTop: 16 }}>
-        <PhotoUpload onChange={setPhotoIds} />
+        <PhotoUpload
+          onChange={(state) => {
+            setPhotos(state);
+            if (!photoUploadBlocker(state)) setError(null);
+          }}
+        />
       </Form.Item>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Button type="primary" htmlType="submit" loading={submitting} block size="large">
-        提交上报
+        {photos.uploading > 0 ? '照片上传中…' : '提交上报'}
       </Button>
     </Form>
   );
