@@ -37,7 +37,7 @@ export const FIELD_LABELS_ZH: Record<TransitionField, string> = {
 
 export const SOURCE_LABELS_ZH: Record<CaseSource, string> = {
   resident: '居民上报', patrol: '网格巡查', building_leader: '楼栋长上报', volunteer: '志愿者随手拍', window: '民意窗口',
-  visit: '入户走访', hotline: '热线转办', open311: '外部接口',
+  visit: '入户走访', hotline: '热线转办', open311: '外部接口', device: '设备告警',
 };
 
 export const DISPATCH_LEVEL_LABELS_ZH: Record<DispatchLevel, string> = {

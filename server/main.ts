@@ -7,6 +7,7 @@ import { jobHandlers, MODULES, PLATFORM_PERIODIC } from './modules/index.ts';
 import { seedDemoIfEmpty } from './seed/index.ts';
 import { printDemoAccounts } from './seed/print-accounts.ts';
 import { announceSetup } from './modules/setup/index.ts';
+import { readDeviceIntakeConfig, startAlarmIntake } from './modules/devices/index.ts';
 
 const config = readConfig();
 const started = Date.now();
@@ -27,6 +28,9 @@ const deps = createDeps(config, database.db);
 const app = await buildApp(deps, { logger: process.env.LOG_LEVEL !== undefined });
 for (const p of [...PLATFORM_PERIODIC, ...MODULES.flatMap((m) => m.periodic ?? [])]) await ensurePeriodicJob(database.db, p.kind, p.everySeconds);
 const worker = startWorker(database.db, jobHandlers(deps), { onError: (e) => console.error('后台任务出错：', e) });
+const deviceIntakeConfig = readDeviceIntakeConfig();
+const alarmIntake = deviceIntakeConfig.url ? startAlarmIntake(deps, deviceIntakeConfig) : null;
+alarmIntake?.ready.then(() => console.log(`设备告警接入已连接 ${deviceIntakeConfig.url}`), (e: Error) => console.error(`设备告警接入连接失败：${e.message}`));
 await app.listen({ port: config.port, host: config.host });
 const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
 console.log(`蜂巢 GridHive 已启动：http://${shownHost}:${config.port} （API 文档 /api/docs，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
@@ -38,6 +42,7 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   console.log(`收到 ${signal}，正在停止…`);
   worker.stop();
+  await alarmIntake?.stop();
   deps.liveHub.close();
   await app.close();
   await database.close();

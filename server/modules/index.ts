@@ -19,6 +19,7 @@ import { open311Module } from './open311/index.ts';
 import { analyticsModule } from './analytics/index.ts';
 import { auditModule } from './audit/index.ts';
 import { setupModule } from './setup/index.ts';
+import { devicesModule } from './devices/index.ts';
 import type { StatProvider } from './analytics/stat-provider.ts';
 import { orgStats } from './org/stats.ts';
 
@@ -50,6 +51,7 @@ export const MODULES: ModuleManifest[] = [
   open311Module,
   auditModule,
   setupModule,
+  devicesModule,
 ];
 
 /** Periodic jobs of the platform itself (no module owns them). */

@@ -18,6 +18,7 @@ import { auditFeature } from '../features/audit';
 import { accountsFeature } from '../features/accounts';
 import { signupFeature } from '../features/signup';
 import { calendarFeature } from '../features/calendar';
+import { devicesFeature } from '../features/devices';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
 export const features: FeatureModule[] = [
@@ -36,6 +37,7 @@ export const features: FeatureModule[] = [
   signupFeature,
   bigscreenFeature,
   onemapFeature,
+  devicesFeature,
   open311Feature,
   calendarFeature,
   accountsFeature,

@@ -29,6 +29,11 @@ const ADMINISTRATION: Partial<Record<Role, readonly string[]>> = {
   community_secretary: ['accounts.manage', 'accounts.verify', 'cases.configure'],
   community_staff: ['accounts.verify'],
 };
+/** Connected fire and elderly-care devices: staff register them; grid workers see their grid's alarms. */
+const DEVICES: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['devices.read', 'devices.manage'], street_admin: ['devices.read', 'devices.manage'],
+  community_secretary: ['devices.read', 'devices.manage'], community_staff: ['devices.read', 'devices.manage'], grid_worker: ['devices.read'],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [...COMMUNITY_LIFE.district_admin, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read', 'calendar.manage'],
   street_admin: [...COMMUNITY_LIFE.street_admin, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
@@ -45,7 +50,7 @@ const ABILITIES: Record<Role, readonly string[]> = {
 };
 
 const ALL = Object.fromEntries(
-  (Object.keys(ABILITIES) as Role[]).map((role) => [role, [...ABILITIES[role], ...(ADMINISTRATION[role] ?? [])]]),
+  (Object.keys(ABILITIES) as Role[]).map((role) => [role, [...ABILITIES[role], ...(ADMINISTRATION[role] ?? []), ...(DEVICES[role] ?? [])]]),
 ) as unknown as Record<Role, readonly string[]>;
 
 export function abilitiesOf(role: Role): readonly string[] {

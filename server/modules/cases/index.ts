@@ -19,4 +19,6 @@ export { reportCase } from './commands/report-case.ts';
 export { resolveLimits } from './limits.ts';
 export { caseTodoCounts } from './todos.ts';
 export { questionsOf, questionsByCategory, validateAnswers, type Question, type Answer } from './questions.ts';
-export { openCasesUnder } from './queries-open.ts';
+export { openCasesUnder, caseBriefs } from './queries-open.ts';
+export { notifyUsers, staffAt } from './notify.ts';
+export type { CaseRow } from './load-case.ts';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, bigserial, boolean, doublePrecision, index, integer, jsonb, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { CaseState } from './lifecycle.ts';
 
-export const CASE_SOURCES = ['resident', 'patrol', 'building_leader', 'volunteer', 'window', 'visit', 'hotline', 'open311'] as const;
+export const CASE_SOURCES = ['resident', 'patrol', 'building_leader', 'volunteer', 'window', 'visit', 'hotline', 'open311', 'device'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 export const DISPATCH_LEVELS = ['grid', 'community', 'street', 'department', 'meeting'] as const;
 export type DispatchLevel = (typeof DISPATCH_LEVELS)[number];

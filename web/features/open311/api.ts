@@ -7,5 +7,3 @@ export const fetchKeys = (signal?: AbortSignal) => apiGet<{ data: Open311Key[] }
 export const createKey = (body: { clientName: string; communityId: number; ratePerMinute: number }) =>
   apiSend<{ data: Open311Key; key: string }>('POST', '/api/open311/keys', body);
 export const revokeKey = (id: number) => apiSend('POST', `/api/open311/keys/${id}/revoke`);
-export const fetchChildren = (id: number) =>
-  apiGet<{ data: { id: number; name: string; level: string }[] }>(`/api/org/nodes/${id}/children?pageSize=200`).then((r) => r.data);

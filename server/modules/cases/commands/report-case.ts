@@ -26,7 +26,7 @@ const SOURCES_BY_ROLE: Partial<Record<Actor['role'], CaseSource[]>> = {
   grid_worker: ['patrol', 'visit'], community_staff: STAFF_SOURCES, community_secretary: STAFF_SOURCES, street_admin: STAFF_SOURCES, district_admin: STAFF_SOURCES,
 };
 /** Sources entered for someone else: the reporter is not the account that types it in. */
-const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline', 'open311'];
+const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline', 'open311', 'device'];
 /** Of those, the ones where staff must write down who raised it. */
 const NAME_REQUIRED: CaseSource[] = ['window', 'visit', 'hotline'];
 
@@ -68,11 +68,12 @@ async function checkAnswers(tx: Tx, categoryId: number | null, posted: Record<st
  * caller that keeps its own record of the report (Open311) commits with the case or not at all.
  * Imported work orders (`importedFrom`) and reports staff enter on someone's behalf come from
  * people who were never asked the category's questions: answers are checked when present but
- * none is required.
+ * none is required. `systemSource` is for callers inside the server that file on a system
+ * account's behalf (device alarms): the only source such a case may have.
  */
-export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput, options: { externalRef?: string; importedFrom?: 'hotline'; afterInsert?: (tx: Tx, row: CaseRow) => Promise<void> } = {}) {
+export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput, options: { externalRef?: string; importedFrom?: 'hotline'; systemSource?: 'device'; afterInsert?: (tx: Tx, row: CaseRow) => Promise<void> } = {}) {
   if (!hasAbility(actor.role, 'cases.report')) throw new AppError('FORBIDDEN', { message: '您无权上报案件' });
-  const allowed = SOURCES_BY_ROLE[actor.role] ?? [];
+  const allowed = options.systemSource ? [options.systemSource] : SOURCES_BY_ROLE[actor.role] ?? [];
   const source = input.source ?? allowed[0]!;
   if (!allowed.includes(source)) throw invalid('source', ON_BEHALF.includes(source) ? '只有社区工作人员可以代为登记' : '上报来源与您的身份不符');
   if (NAME_REQUIRED.includes(source) && !input.reporterName) throw invalid('reporterName', '代为登记时须填写反映人姓名');

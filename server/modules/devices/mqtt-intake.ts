@@ -1,0 +1,86 @@
+import os from 'node:os';
+import mqtt, { type MqttClient } from 'mqtt';
+import { alarmMessageSchema } from '../../../contracts/devices.ts';
+import type { AppDeps } from '../../app-deps.ts';
+import { ingestAlarm, type IngestResult } from './commands/ingest-alarm.ts';
+import { alarmTopicFilter, deviceCodeOfTopic, type DeviceIntakeConfig } from './config.ts';
+
+export interface AlarmIntake {
+  /** Resolves once every consumer is connected and subscribed. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface IntakeOptions {
+  /** Parallel consumers (MQTT connections in one shared-subscription group); each works one alarm at a time. */
+  consumers?: number;
+  /** Stable client id stem: with a persistent session the broker keeps alarms for a consumer that restarts. */
+  clientIdStem?: string;
+  onResult?: (alarm: { code: string; messageId: string }, result: IngestResult, receivedAt: number) => void;
+  log?: (message: string) => void;
+}
+
+/**
+ * Device alarms from the broker (Mosquitto here). Each consumer is one MQTT 5 connection in the
+ * shared group, QoS 1, persistent session; the PUBACK is sent only after the alarm's transaction
+ * committed (mqtt.js acks when handleMessage calls back), so a process killed mid-way gets the
+ * alarm redelivered and the unique (device, message id) index makes the second delivery a no-op.
+ * mqtt.js works a connection's messages one at a time, hence several consumers.
+ */
+export function startAlarmIntake(deps: AppDeps, config: DeviceIntakeConfig, options: IntakeOptions = {}): AlarmIntake {
+  if (!config.url) throw new Error('未配置 GH_MQTT_URL，设备告警接入未启动');
+  const log = options.log ?? ((m: string) => console.error(m));
+  const stem = options.clientIdStem ?? `gridhive-${os.hostname()}-${process.pid}`;
+  const count = Math.max(1, options.consumers ?? 4);
+  const clients: MqttClient[] = [];
+  let stopping = false;
+  const connected: Promise<void>[] = [];
+
+  for (let i = 0; i < count; i++) {
+    const client = mqtt.connect(config.url, { clientId: `${stem}-${i}`, protocolVersion: 5, clean: false, properties: { sessionExpiryInterval: 3600 }, reconnectPeriod: 2000, connectTimeout: 10_000 });
+    clients.push(client);
+    client.handleMessage = (packet, done) => {
+      const receivedAt = Date.now();
+      const code = deviceCodeOfTopic(config, packet.topic);
+      const parsed = alarmMessageSchema.safeParse(safeJson(packet.payload));
+      if (!code || !parsed.success) {
+        // A malformed alarm cannot become a case; acknowledge it so it is not redelivered forever.
+        log(`设备告警格式错误，已丢弃：主题 ${packet.topic}，${parsed.success ? '设备编号不合法' : parsed.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('；')}`);
+        done();
+        return;
+      }
+      ingestAlarm(deps, code, parsed.data, config.dedupeWindowMinutes).then((result) => {
+        if (result.outcome === 'unknown_device') log(`收到未登记或已停用设备 ${code} 的告警，已忽略`);
+        options.onResult?.({ code, messageId: parsed.data.id }, result, receivedAt);
+        done();
+      }, (error: unknown) => {
+        // Not acknowledged: the broker redelivers after reconnecting. Reconnect now so it does.
+        log(`设备 ${code} 的告警入库失败，将重新投递：${(error as Error).message}`);
+        if (!stopping) client.reconnect();
+      });
+    };
+    connected.push(new Promise<void>((resolve, reject) => {
+      client.once('connect', () => {
+        client.subscribe(alarmTopicFilter(config), { qos: 1 }, (error) => (error ? reject(error) : resolve()));
+      });
+      client.once('error', reject);
+    }));
+    client.on('error', (error) => { if (!stopping) log(`MQTT 连接错误（${config.url}）：${error.message}`); });
+  }
+
+  return {
+    ready: Promise.all(connected).then(() => undefined),
+    async stop() {
+      stopping = true;
+      await Promise.all(clients.map((c) => c.endAsync()));
+    },
+  };
+}
+
+function safeJson(payload: Buffer | string): unknown {
+  try {
+    return JSON.parse(typeof payload === 'string' ? payload : payload.toString('utf8'));
+  } catch {
+    return null;
+  }
+}
