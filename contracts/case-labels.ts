@@ -17,7 +17,7 @@ export const STATE_LABELS_ZH: Record<CaseState, string> = {
 export const ACTION_LABELS_ZH: Record<CaseAction, string> = {
   accept: '立案', reject: '不予立案', merge: '合并', dispatch: '派遣', sign: '签收', return: '退回',
   request_extension: '申请延期', approve_extension: '批准延期', refuse_extension: '驳回延期',
-  handle: '处置反馈', verify: '核查', rework: '返工', close: '结案', rate: '评价', reopen: '重新办理',
+  handle: '处置反馈', verify: '核查', rework: '返工', close: '结案', rate: '评价', revisit: '电话回访', reopen: '重新办理',
   park: '挂账', unpark: '解除挂账', put_on_agenda: '提交上会', resolve_agenda: '议定回流',
 };
 
@@ -27,7 +27,7 @@ export type TransitionField = 'reason' | 'note' | 'score' | 'targetCaseId' | 'fe
 export const ACTION_REQUIRES: Record<CaseAction, readonly TransitionField[]> = {
   accept: [], reject: ['reason'], merge: ['targetCaseId'], dispatch: [], sign: [], return: ['reason'],
   request_extension: ['reason', 'minutes'], approve_extension: ['minutes'], refuse_extension: [],
-  handle: ['feedback'], verify: [], rework: ['reason'], close: [], rate: ['score'], reopen: ['reason'],
+  handle: ['feedback'], verify: [], rework: ['reason'], close: [], rate: ['score'], revisit: ['score'], reopen: ['reason'],
   park: ['reason'], unpark: [], put_on_agenda: [], resolve_agenda: ['note'],
 };
 

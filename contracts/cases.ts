@@ -4,7 +4,7 @@ import { MOBILE_RE } from './phone.ts';
 export const caseSourceSchema = z.enum(['resident', 'patrol', 'building_leader', 'volunteer', 'window', 'visit', 'hotline', 'open311', 'device']);
 export const dispatchLevelSchema = z.enum(['grid', 'community', 'street', 'department']);
 export const caseStateSchema = z.enum(['reported', 'accepted', 'rejected', 'merged', 'dispatched', 'signed', 'extension_requested', 'handled', 'verified', 'closed', 'rated', 'parked', 'on_agenda']);
-export const caseActionSchema = z.enum(['accept', 'reject', 'merge', 'dispatch', 'sign', 'return', 'request_extension', 'approve_extension', 'refuse_extension', 'handle', 'verify', 'rework', 'close', 'rate', 'reopen', 'park', 'unpark', 'put_on_agenda', 'resolve_agenda']);
+export const caseActionSchema = z.enum(['accept', 'reject', 'merge', 'dispatch', 'sign', 'return', 'request_extension', 'approve_extension', 'refuse_extension', 'handle', 'verify', 'rework', 'close', 'rate', 'revisit', 'reopen', 'park', 'unpark', 'put_on_agenda', 'resolve_agenda']);
 
 const phone = z.string().regex(MOBILE_RE, '手机号格式不正确');
 

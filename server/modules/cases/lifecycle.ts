@@ -13,7 +13,7 @@ export type CaseState = (typeof CASE_STATES)[number];
 
 export const CASE_ACTIONS = [
   'accept', 'reject', 'merge', 'dispatch', 'sign', 'return', 'request_extension', 'approve_extension',
-  'refuse_extension', 'handle', 'verify', 'rework', 'close', 'rate', 'reopen', 'park', 'unpark',
+  'refuse_extension', 'handle', 'verify', 'rework', 'close', 'rate', 'revisit', 'reopen', 'park', 'unpark',
   'put_on_agenda', 'resolve_agenda',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
@@ -43,6 +43,8 @@ export const TRANSITIONS = {
   rework: { from: ['handled'], to: 'signed', requires: ['reason'] },
   close: { from: ['verified'], to: 'closed', requires: [] },
   rate: { from: ['closed'], to: 'rated', requires: ['score'] },
+  // 回访: staff phone a reporter who has no account to rate with; the answer counts like a rating.
+  revisit: { from: ['closed'], to: 'rated', requires: ['score'] },
   // Who may reopen and until when is checked by assertReopenAllowed, not by the table.
   reopen: { from: ['closed', 'rated'], to: 'accepted', requires: ['reason'] },
   park: { from: ['accepted', 'dispatched', 'signed'], to: 'parked', requires: ['reason'] },

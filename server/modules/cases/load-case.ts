@@ -22,7 +22,7 @@ export async function caseFacts(db: Queryable, row: CaseRow): Promise<CaseFacts>
   const [assignee] = row.assigneeNodeId ? await db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, row.assigneeNodeId)) : [];
   return {
     state: row.state, scopePath: row.scopePath, reporterUserId: row.reporterUserId,
-    dispatchLevel: row.dispatchLevel, departmentId: row.departmentId, assigneePath: assignee?.path ?? null,
+    dispatchLevel: row.dispatchLevel, departmentId: row.departmentId, assigneePath: assignee?.path ?? null, score: row.score,
   };
 }
 

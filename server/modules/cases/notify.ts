@@ -47,6 +47,8 @@ export async function notifyTransition(tx: Tx, actor: Actor, before: CaseRow, af
       return notifyUsers(tx, actor, await assigneeUsers(tx, after), after, `case.${action}`, `${title} ${action === 'rework' ? '核查未通过，需返工' : action === 'dispatch' ? '已派遣给您，请签收' : '延期申请已处理'}`);
     case 'handle':
       return notifyUsers(tx, actor, after.gridId ? await staffAt(tx, after.gridId, ['grid_worker']) : await dispatchers(), after, 'case.verify', `${title} 已处置，请现场核查`);
+    case 'verify':
+      return notifyUsers(tx, actor, await dispatchers(), after, 'case.to_close', `${title} 已核查通过，待结案`);
     case 'return':
     case 'request_extension':
       return notifyUsers(tx, actor, await dispatchers(), after, `case.${action}`, `${title} ${action === 'return' ? `被退回：${after.stateReason ?? ''}` : '申请延期，请审批'}`);

@@ -14,6 +14,8 @@ export interface CaseFacts {
   dispatchLevel: string | null;
   departmentId: number | null;
   assigneePath: string | null;
+  /** The rating (or revisit answer) once given, 1–5. */
+  score: number | null;
 }
 
 const TERRITORIAL = new Set(['district_admin', 'street_admin', 'community_secretary', 'community_staff', 'grid_worker']);
@@ -57,6 +59,12 @@ function isAssignee(actor: Actor, c: CaseFacts): boolean {
 const DISPATCHER_ACTIONS = new Set<CaseAction>(['accept', 'reject', 'merge', 'dispatch', 'approve_extension', 'refuse_extension', 'close', 'park', 'unpark', 'put_on_agenda', 'resolve_agenda']);
 const HANDLER_ACTIONS = new Set<CaseAction>(['sign', 'return', 'request_extension', 'handle']);
 
+/** 回访不满意 (score ≤ 2) stands in for the reporter asking to reopen: their dispatcher reopens it for them. */
+export const UNSATISFIED_REVISIT_MAX_SCORE = 2;
+function staffMayReopen(actor: Actor, c: CaseFacts): boolean {
+  return c.reporterUserId === null && c.score !== null && c.score <= UNSATISFIED_REVISIT_MAX_SCORE && hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath);
+}
+
 /** May the actor take `action` on this case (scope already checked by casesScopeWhere)? */
 export function canCase(actor: Actor, action: CaseAction, c: CaseFacts): boolean {
   if (DISPATCHER_ACTIONS.has(action)) return hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath);
@@ -65,7 +73,10 @@ export function canCase(actor: Actor, action: CaseAction, c: CaseFacts): boolean
     // On-site check by the grid worker of the case's grid; community staff when the case has no grid worker's grid.
     return (actor.role === 'grid_worker' || actor.role === 'community_secretary' || actor.role === 'community_staff') && actorCovers(actor, c.scopePath);
   }
-  if (action === 'rate' || action === 'reopen') return c.reporterUserId === actor.userId;
+  // Cases whose reporter has no account (window, hotline, Open311, devices) are rated by a phone revisit.
+  if (action === 'revisit') return c.reporterUserId === null && hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath);
+  if (action === 'rate') return c.reporterUserId === actor.userId;
+  if (action === 'reopen') return c.reporterUserId === actor.userId || staffMayReopen(actor, c);
   return false;
 }
 

@@ -74,9 +74,12 @@ export const EFFECTS: Partial<Record<CaseAction, Effect>> = {
   rework: ({ row, input }) => ({ reworkCount: row.reworkCount + 1, stateReason: input.reason! }),
   close: ({ now }) => ({ closedAt: now }),
   rate: ({ input }) => ({ score: input.score!, ratingComment: input.comment ?? null }),
+  revisit: ({ input }) => ({ score: input.score!, ratingComment: input.comment ?? input.note ?? null }),
   reopen: ({ actor, row, now, reopenWindowDays }) => {
     try {
-      assertReopenAllowed({ state: row.state, actorId: String(actor.userId), reporterId: row.reporterUserId === null ? null : String(row.reporterUserId), closedAt: row.closedAt ?? now, now, windowMs: reopenWindowDays * 86_400_000 });
+      // Without a reporter account, the policy let staff reopen on an unsatisfied revisit: they act for the reporter.
+      const reporterId = row.reporterUserId === null ? String(actor.userId) : String(row.reporterUserId);
+      assertReopenAllowed({ state: row.state, actorId: String(actor.userId), reporterId, closedAt: row.closedAt ?? now, now, windowMs: reopenWindowDays * 86_400_000 });
     } catch (error) {
       if (error instanceof TransitionError) throw new AppError(error.code, { message: error.message });
       throw error;

@@ -1,4 +1,4 @@
-import { Form, Input, InputNumber, Rate } from 'antd';
+import { Form, Input, InputNumber, Radio, Rate } from 'antd';
 import { ACTION_REQUIRES, FIELD_LABELS_ZH } from '../../../../contracts/case-labels.ts';
 import type { CaseAction, CaseDetail, Suggestion } from '../types';
 import { AcceptFields } from './AcceptFields';
@@ -14,6 +14,9 @@ const REASON_HINTS: Partial<Record<CaseAction, string>> = {
   reject: '如：不属于受理范围、信息不实', return: '说明不属于本单位职责的依据', rework: '现场核查发现的问题',
   reopen: '问题仍未解决的情况', park: '暂时无法解决的原因', request_extension: '需要延期的原因',
 };
+
+/** 回访 answers as the scores they count as: 满意 and 基本满意 count as satisfied (≥ 4), 不满意 reopens. */
+const REVISIT_OPTIONS = [{ value: 5, label: '满意' }, { value: 4, label: '基本满意' }, { value: 1, label: '不满意' }];
 
 /** Actions that have canned replies (常用回复), as the server names them. */
 const TEMPLATE_ACTIONS = new Set<string>(['reject', 'return', 'handle', 'verify', 'rework', 'close', 'request_extension', 'refuse_extension', 'park']);
@@ -48,6 +51,11 @@ export function ActionFields({ action, detail, suggestion, onPhotos }: Props) {
             <Input.TextArea rows={3} maxLength={500} />
           </Form.Item>
         </>
+      )}
+      {action === 'revisit' && (
+        <Form.Item name="score" label="回访结果" tooltip="电话回访反映人的满意程度，计入满意率；不满意的案件可重新办理" rules={[{ required: true, message: '请选择回访结果' }]}>
+          <Radio.Group options={REVISIT_OPTIONS} optionType="button" buttonStyle="solid" />
+        </Form.Item>
       )}
       {required('minutes') && (
         <Form.Item name="hours" label={action === 'approve_extension' ? '批准延期（工作小时）' : '申请延期（工作小时）'} rules={[{ required: true, message: '请填写延期时长' }]}>
