@@ -9,11 +9,18 @@ import { printDemoAccounts } from './seed/print-accounts.ts';
 import { announceSetup } from './modules/setup/index.ts';
 import { drain } from './platform/lifecycle/drain.ts';
 import { createReadRouting, primaryOnly } from './platform/db/read-replica.ts';
+import { relinkImportFile } from './modules/people/index.ts';
+import { fileStore } from './platform/files/index.ts';
+import { migrateLegacyUploads } from './platform/files/migrate-uploads.ts';
+import { sweepIncompleteFiles } from './platform/files/store.ts';
 
 const config = readConfig();
 const started = Date.now();
 const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
 console.log(`数据库就绪（${database.kind === 'embedded' ? `嵌入式 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'}），迁移已应用`);
+// Files earlier versions kept under DATA_DIR/uploads move into the shared store (idempotent).
+await migrateLegacyUploads(fileStore({ config, db: database.db }), config.dataDir, [(file, key) => relinkImportFile(database.db, file, key)]);
+await sweepIncompleteFiles(database.db);
 
 if (config.seedDemo) {
   const seeded = await seedDemoIfEmpty(database.db, { password: config.demoPassword, casesPerStreet: (i) => (i === 0 ? 2000 : 500), residentsDataKey: config.dataKey, communityLife: true });
