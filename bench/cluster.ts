@@ -6,7 +6,7 @@
  * (writes, BENCH_WRITE_SHARE, default 0.2) — from BENCH_CLIENTS (default 8) concurrent clients,
  * each waiting for its answer before the next request, for BENCH_SECONDS (default 120) each:
  * first against instance A alone, then through haproxy (round-robin) to A and B. Traffic goes to
- * 127.0.0.1 only. Prints requests, errors (non-2xx and failed connections), throughput and
+ * 127.0.0.1 only; each setup is warmed up first for BENCH_WARMUP_SECONDS (default 10). Prints requests, errors (non-2xx and failed connections), throughput and
  * p50/p99 per kind and overall.
  */
 import { percentile } from './lib/stats.ts';
@@ -20,14 +20,16 @@ const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:543
 const SECONDS = Math.min(Number(process.env.BENCH_SECONDS ?? 120), 600);
 const CLIENTS = Math.min(Number(process.env.BENCH_CLIENTS ?? 8), 64);
 const WRITE_SHARE = Math.min(Math.max(Number(process.env.BENCH_WRITE_SHARE ?? 0.2), 0), 1);
+/** Unmeasured load first on each setup: cold caches and JIT would otherwise count against the first. */
+const WARMUP_SECONDS = Math.min(Number(process.env.BENCH_WARMUP_SECONDS ?? 10), 120);
 
 type Kind = 'read' | 'write';
 interface Sample { kind: Kind; ms: number; ok: boolean }
 
-async function runLoad(baseUrl: string, pin: { lng: number; lat: number }): Promise<Sample[]> {
+async function runLoad(baseUrl: string, pin: { lng: number; lat: number }, seconds = SECONDS): Promise<Sample[]> {
   if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(baseUrl)) throw new Error(`bench traffic goes to 127.0.0.1 only, not ${baseUrl}`);
   const samples: Sample[] = [];
-  const stopAt = Date.now() + SECONDS * 1000;
+  const stopAt = Date.now() + seconds * 1000;
   const reads = ['/api/cases?pageSize=20', '/api/analytics/bigscreen/cases', '/api/me'];
   const client = async (n: number) => {
     const reader = new HttpClient(baseUrl);
@@ -81,11 +83,13 @@ try {
 
   const a = await startServerProcess({ name: 'A', env });
   servers.push(a);
+  await runLoad(a.baseUrl, pin, WARMUP_SECONDS);
   const single = await runLoad(a.baseUrl, pin);
   const b = await startServerProcess({ name: 'B', env });
   servers.push(b);
   const lb = await startHaproxy([{ name: 'a', port: a.port }, { name: 'b', port: b.port }]);
   stopBalancer = lb.stop;
+  await runLoad(lb.baseUrl, pin, WARMUP_SECONDS);
   const pair = await runLoad(lb.baseUrl, pin);
 
   console.log(`\n${'setup'.padEnd(22)} ${'kind'.padEnd(6)} ${'reqs'.padStart(7)} ${'errors'.padStart(6)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);

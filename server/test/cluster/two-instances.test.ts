@@ -10,6 +10,11 @@ import { freshDatabase, seedSmallDistrict } from './databases.ts';
 import { haproxyAvailable, startHaproxy, type Balancer } from './haproxy.ts';
 import { HttpClient, openEventStream } from './http-client.ts';
 import { startServerProcess, type ServerProcess } from './server-process.ts';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import sharp from 'sharp';
+import * as schema from '../../db/schema.ts';
+import type { Db } from '../../platform/db/open.ts';
+import { csvOf, houseCodesUnder, person } from '../../modules/people/testing/fixtures.ts';
 
 const serverUrl = process.env.DATABASE_URL;
 const canRun = Boolean(serverUrl) && haproxyAvailable();
@@ -116,6 +121,58 @@ describe.skipIf(!canRun)('two instances behind haproxy', () => {
     expect((await onA.login('staff')).status).toBe(429);
     // Another account from the same client is not caught by that pair's lock.
     expect((await onB.login('street')).status).toBe(200);
+  });
+
+  /** A multipart upload over real HTTP, as the browser sends it. */
+  async function uploadTo(client: HttpClient, url: string, name: string, bytes: Buffer, mime: string) {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: mime }), name);
+    const res = await fetch(`${client.baseUrl}${url}`, { method: 'POST', body: form, headers: { cookie: client.cookieHeader(), 'x-csrf-token': client.cookies.get('gh_csrf')! } });
+    return { status: res.status, body: await res.json() as { data: Record<string, unknown> } };
+  }
+
+  it('serves a photo uploaded through A from B (shared file store)', async () => {
+    const png = await sharp({ create: { width: 400, height: 300, channels: 3, background: '#c33' } }).png().toBuffer();
+    const onA = new HttpClient(a.baseUrl);
+    expect((await onA.login('gridworker')).status).toBe(200);
+    const up = await uploadTo(onA, '/api/cases/photos', 'photo.png', png, 'image/png');
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const res = await fetch(`${b.baseUrl}/api/cases/photos/${up.body.data.id}`, { headers: { cookie: onA.cookieHeader() } });
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
+  });
+
+  it('processes an import uploaded through A exactly once, whichever instance\'s worker claims it', async () => {
+    const onA = new HttpClient(a.baseUrl);
+    expect((await onA.login('secretary')).status).toBe(200);
+    const db = drizzle(admin, { schema }) as Db;
+    const houses = await houseCodesUnder(db, seed.tree.streets[0]!.communities[0]!.path, 3);
+    const rows = [['姓名', '身份证号', '房屋编码', '人口类型'], ...[1, 2, 3].map((i) => [`集群导入${i}`, person(700 + i), houses[i - 1]!.code, '户籍'])];
+    const countResidents = async () => Number((await admin.query('select count(*)::int as n from people_residents')).rows[0].n);
+    const before = await countResidents();
+    const up = await uploadTo(onA, '/api/people/imports?kind=residents', '三人.csv', csvOf(rows), 'text/csv');
+    expect(up.status, JSON.stringify(up.body)).toBe(201);
+    const id = up.body.data.id as number;
+    // Started through the balancer; both instances' workers poll the one queue.
+    const viaLb = onA.at(lb.baseUrl);
+    const started = await viaLb.request('POST', `/api/people/imports/${id}/start`, { mapping: up.body.data.mapping });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    const deadline = Date.now() + 60_000;
+    let state = '';
+    while (Date.now() < deadline) {
+      const res = await viaLb.request('GET', `/api/people/imports/${id}`);
+      const data = (res.body as { data: { state: string; okRows: number; errorRows: number } }).data;
+      state = data.state;
+      if (state === 'done' || state === 'failed') {
+        expect({ state, okRows: data.okRows, errorRows: data.errorRows }).toEqual({ state: 'done', okRows: 3, errorRows: 0 });
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(state).toBe('done');
+    const { rows: job } = await admin.query(`select j.attempts, j.state from jobs j join people_imports i on i.job_id = j.id where i.id = $1`, [id]);
+    expect(job).toEqual([{ attempts: 1, state: 'done' }]);
+    expect(await countResidents()).toBe(before + 3);
   });
 
   it('loses no accepted write when one instance is killed with SIGKILL under load', async () => {
