@@ -27,8 +27,9 @@ export const ERRORS = {
   SETUP_CODE_LOCKED: { status: 429, zh: '初始化码错误次数过多，请 15 分钟后再试，或重启服务获取新的初始化码', en: 'Too many wrong setup codes' },
   DECISION_STEP_OUT_OF_ORDER: { status: 409, zh: '四议两公开须按顺序进行，不能跳过或重复步骤', en: 'Decision steps must follow their order' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '文件过大', en: 'File too large' },
+  STORE_UNAVAILABLE: { status: 503, zh: '文件存储暂时不可用，请稍后重试（文件未保存）', en: 'File storage is unavailable; nothing was saved' },
   INTERNAL: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
-} as const satisfies Record<string, { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500; zh: string; en: string }>;
+} as const satisfies Record<string, { status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503; zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
 

@@ -1,6 +1,7 @@
 import type { Config } from './platform/config.ts';
 import type { Db } from './platform/db/open.ts';
 import type { LiveHub } from './platform/live/hub.ts';
+import type { ReadRouting } from './platform/db/read-replica.ts';
 import type { GridLookup } from './modules/org/grid-lookup.ts';
 
 /** What every module's routes receive: no globals, so tests build an app on any database. */
@@ -11,4 +12,6 @@ export interface AppDeps {
   gridLookup: GridLookup;
   /** Fans live events (outbox rows) out to this process's server-sent-event subscribers. */
   liveHub: LiveHub;
+  /** Where the heavy reads (big screen, indicators, map layers, exports) go: a replica or the primary. */
+  reads: ReadRouting;
 }

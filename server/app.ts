@@ -20,8 +20,10 @@ declare module 'fastify' {
 }
 
 /** Builds the HTTP application: platform plugins first, then every module's routes. */
-export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false, bodyLimit: 2 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+export async function buildApp(deps: AppDeps, options: { logger?: boolean; draining?: () => boolean } = {}): Promise<FastifyInstance> {
+  // return503OnClosing off: while draining, a request arriving on a connection opened before is
+  // still served (with `Connection: close`), not refused — the load balancer could not retry a POST.
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false, bodyLimit: 2 * 1024 * 1024, return503OnClosing: false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -34,13 +36,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, deps.db, deps.config.sessionIdleMinutes);
+  deps.reads.register(app);
   // Kept so the authorisation-matrix test can enumerate every route a module adds.
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
   });
-  registerObservability(app, deps.db, { metricsToken: deps.config.metricsToken, sseClients: () => deps.liveHub.subscriberCount() });
+  registerObservability(app, deps.db, { metricsToken: deps.config.metricsToken, sseClients: () => deps.liveHub.subscriberCount(), draining: options.draining });
   registerLiveRoutes(app, deps.liveHub, deps.db);
   registerCalendarRoutes(app, deps.db);
   for (const mod of MODULES) await app.register(mod.routes(deps));

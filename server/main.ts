@@ -8,11 +8,20 @@ import { seedDemoIfEmpty } from './seed/index.ts';
 import { printDemoAccounts } from './seed/print-accounts.ts';
 import { announceSetup } from './modules/setup/index.ts';
 import { readDeviceIntakeConfig, startAlarmIntake } from './modules/devices/index.ts';
+import { drain } from './platform/lifecycle/drain.ts';
+import { createReadRouting, primaryOnly } from './platform/db/read-replica.ts';
+import { relinkImportFile } from './modules/people/index.ts';
+import { fileStore } from './platform/files/index.ts';
+import { migrateLegacyUploads } from './platform/files/migrate-uploads.ts';
+import { sweepIncompleteFiles } from './platform/files/store.ts';
 
 const config = readConfig();
 const started = Date.now();
 const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
 console.log(`数据库就绪（${database.kind === 'embedded' ? `嵌入式 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'}），迁移已应用`);
+// Files earlier versions kept under DATA_DIR/uploads move into the shared store (idempotent).
+await migrateLegacyUploads(fileStore({ config, db: database.db }), config.dataDir, [(file, key) => relinkImportFile(database.db, file, key)]);
+await sweepIncompleteFiles(database.db);
 
 if (config.seedDemo) {
   const seeded = await seedDemoIfEmpty(database.db, { password: config.demoPassword, casesPerStreet: (i) => (i === 0 ? 2000 : 500), residentsDataKey: config.dataKey, communityLife: true });
@@ -24,8 +33,11 @@ if (config.seedDemo) {
   }
 }
 
-const deps = createDeps(config, database.db);
-const app = await buildApp(deps, { logger: process.env.LOG_LEVEL !== undefined });
+// The replica (DATABASE_READ_URL) serves the heavy reads; without it everything reads the primary.
+const reads = config.databaseReadUrl ? createReadRouting(database.db, config.databaseReadUrl) : primaryOnly(database.db);
+if (config.databaseReadUrl) console.log('只读副本已配置（DATABASE_READ_URL）：大屏、指标、一张图与导出从副本读取');
+const deps = createDeps(config, database.db, reads);
+const app = await buildApp(deps, { logger: process.env.LOG_LEVEL !== undefined, draining: () => stopping });
 for (const p of [...PLATFORM_PERIODIC, ...MODULES.flatMap((m) => m.periodic ?? [])]) await ensurePeriodicJob(database.db, p.kind, p.everySeconds);
 const worker = startWorker(database.db, jobHandlers(deps), { onError: (e) => console.error('后台任务出错：', e) });
 const deviceIntakeConfig = readDeviceIntakeConfig();
@@ -40,13 +52,18 @@ let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`收到 ${signal}，正在停止…`);
-  worker.stop();
-  await alarmIntake?.stop();
-  deps.liveHub.close();
-  await app.close();
-  await database.close();
-  process.exit(0);
+  console.log(`收到 ${signal}，停止接收新连接，等待进行中的请求与后台任务完成…`);
+  // Alarms not yet acknowledged are redelivered by the broker to another instance.
+  await alarmIntake?.stop().catch(() => undefined);
+  const result = await drain({ app, liveHub: deps.liveHub, worker }, config.shutdownSeconds * 1000);
+  if (result.clean) {
+    console.log(`已停止：进行中的请求与后台任务均已完成，${result.streams} 个实时连接已通知改连其他实例`);
+  } else {
+    console.error(`${config.shutdownSeconds} 秒内未能完成：${result.unfinished.join('、')}，强制退出（未完成的后台任务将由其他实例在租约到期后接手）`);
+  }
+  await reads.close().catch(() => undefined);
+  await database.close().catch((error: unknown) => console.error('关闭数据库连接出错：', error));
+  process.exit(result.clean ? 0 : 1);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

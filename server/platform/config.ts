@@ -30,6 +30,13 @@ export interface Config {
   trustedProxies: string[];
   /** When set, GET /metrics needs `Authorization: Bearer <token>` (the scraper's secret). */
   metricsToken: string | null;
+  /** SIGTERM: how long to wait for in-flight requests and the running job before exiting anyway. */
+  shutdownSeconds: number;
+  /**
+   * A streaming replica of DATABASE_URL for the heavy reads (big screen, indicators, map layers,
+   * exports); null: everything reads the primary.
+   */
+  databaseReadUrl: string | null;
 }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -38,6 +45,13 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`环境变量 ${name} 必须是非负整数，实际为 "${raw}"`);
   return value;
+}
+
+function readReplicaUrl(env: NodeJS.ProcessEnv): string | null {
+  if (!env.DATABASE_READ_URL) return null;
+  // A replica of the embedded database cannot exist: refuse rather than silently ignore it.
+  if (!env.DATABASE_URL) throw new Error('设置了 DATABASE_READ_URL（只读副本）但未设置 DATABASE_URL（主库）：只读副本只能配合真实 PostgreSQL 使用');
+  return env.DATABASE_READ_URL;
 }
 
 export const DEVELOPMENT_DATA_KEY = 'gridhive-development-key-change-me';
@@ -62,6 +76,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reopenWindowDays: intFromEnv(env, 'GH_REOPEN_DAYS', 7),
     secureCookies: env.GH_SECURE_COOKIES === '1',
     metricsToken: env.GH_METRICS_TOKEN || null,
+    shutdownSeconds: intFromEnv(env, 'GH_SHUTDOWN_SECONDS', 30),
+    databaseReadUrl: readReplicaUrl(env),
     trustedProxies: (env.GH_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
   };
 }

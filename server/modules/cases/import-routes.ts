@@ -1,6 +1,4 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
@@ -19,16 +17,9 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       if (!file) throw invalid('file', '请选择热线工单文件');
       const format = /\.xlsx$/i.test(file.filename) ? 'xlsx' : /\.csv$/i.test(file.filename) ? 'csv' : null;
       if (!format) throw invalid('file', '仅支持 .xlsx 或 .csv 文件');
-      // Kept on disk only while it is read: it holds callers' names and numbers.
-      const dir = path.join(deps.config.dataDir, 'uploads', 'tmp');
-      await fs.mkdir(dir, { recursive: true });
-      const tmp = path.join(dir, `hotline-${crypto.randomUUID()}.${format}`);
-      try {
-        await fs.writeFile(tmp, await file.toBuffer());
-        return { data: await importHotline(deps, actor, tmp, format, request.query.communityId) };
-      } finally {
-        await fs.rm(tmp, { force: true });
-      }
+      // Read from memory, never written to any instance's disk: it holds callers' names and numbers.
+      const bytes = await file.toBuffer();
+      return { data: await importHotline(deps, actor, Readable.from([bytes]), format, request.query.communityId) };
     });
   };
 }

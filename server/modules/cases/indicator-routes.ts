@@ -24,16 +24,17 @@ export function indicatorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       const actor = requireActor(request);
       const q = request.query;
       if (q.from > q.to) throw invalid('to', '结束日期不能早于开始日期');
+      const db = await deps.reads.forRequest(request);
       let filter;
       if (actor.role === 'department_handler') {
         // A department sees its own figures: the cases whistled to it.
         filter = { scopePath: null, departmentId: actor.departmentId ?? -1, from: q.from, to: q.to };
       } else {
         if (!hasAbility(actor.role, 'cases.read') || !actor.scopeNodeId) throw new AppError('FORBIDDEN');
-        const node = await loadNodeInScope(deps.db, actor, q.nodeId ?? actor.scopeNodeId);
+        const node = await loadNodeInScope(db, actor, q.nodeId ?? actor.scopeNodeId);
         filter = { scopePath: node.path, from: q.from, to: q.to };
       }
-      const result = await caseIndicators(deps.db, filter, q.groupBy);
+      const result = await caseIndicators(db, filter, q.groupBy);
       if (q.format === 'json') return { data: result };
       const rows = [...result.rows, { ...result.totals, name: '合计' }] as Record<string, unknown>[];
       const filename = `case-indicators-${q.from}-${q.to}.${q.format}`;

@@ -1,42 +1,20 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Db } from '../../platform/db/open.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
+import type { FileStore } from '../../platform/files/store.ts';
 import { casePhotos } from './schema.ts';
 
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 const ALLOWED = new Map([['jpeg', 'image/jpeg'], ['png', 'image/png'], ['webp', 'image/webp']]);
 
 /**
- * Where photo bytes live. A directory under DATA_DIR today; object storage later only has to
- * provide these three functions.
- */
-export interface PhotoStorage {
-  put(key: string, bytes: Buffer): Promise<void>;
-  get(key: string): Promise<Buffer>;
-}
-
-export function diskPhotoStorage(root: string): PhotoStorage {
-  return {
-    async put(key, bytes) {
-      const file = path.join(root, key);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      // Write then rename: a crash never leaves a half-written photo under its final name.
-      await fs.writeFile(`${file}.part`, bytes);
-      await fs.rename(`${file}.part`, file);
-    },
-    get: (key) => fs.readFile(path.join(root, key)),
-  };
-}
-
-/**
  * Accepts an uploaded image after checking its content (not its name): decodable JPEG, PNG or
- * WebP within the size limit. Stores the original and a 320 px WebP thumbnail for lists.
+ * WebP within the size limit. Stores the original and a 320 px WebP thumbnail for lists in the shared
+ * file store (keys named by content, so an upload repeated on any instance rewrites the same file).
  */
-export async function storePhoto(db: Db, storage: PhotoStorage, actor: Actor, bytes: Buffer) {
+export async function storePhoto(db: Db, files: FileStore, actor: Actor, bytes: Buffer) {
   if (bytes.length > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', { message: `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, details: [{ path: 'file', message: '文件过大' }] });
   let meta: Metadata;
   try {
@@ -50,8 +28,8 @@ export async function storePhoto(db: Db, storage: PhotoStorage, actor: Actor, by
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
   const key = `cases/${sha256.slice(0, 2)}/${sha256}`;
   const thumb = await sharp(bytes).rotate().resize(320, 320, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 70 }).toBuffer();
-  await storage.put(`${key}.${meta.format}`, bytes);
-  await storage.put(`${key}.thumb.webp`, thumb);
+  await files.put(`${key}.${meta.format}`, bytes, { mime, createdBy: actor.userId });
+  await files.put(`${key}.thumb.webp`, thumb, { mime: 'image/webp', createdBy: actor.userId });
   const [row] = await db.insert(casePhotos).values({
     uploadedBy: actor.userId, mime, bytes: bytes.length, width: meta.width ?? null, height: meta.height ?? null, sha256, storageKey: `${key}.${meta.format}`,
   }).returning();

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, eq, or } from 'drizzle-orm';
@@ -18,14 +17,15 @@ import { notificationRoutes } from './notification-routes.ts';
 import { suggestRoutes } from './suggest-routes.ts';
 import { importRoutes } from './import-routes.ts';
 import { caseConfigRoutes } from './config-routes.ts';
-import { diskPhotoStorage, MAX_PHOTO_BYTES, storePhoto, thumbKey } from './photos.ts';
+import { MAX_PHOTO_BYTES, storePhoto, thumbKey } from './photos.ts';
 import { casesScopeWhere } from './policy.ts';
+import { fileStore } from '../../platform/files/index.ts';
 import { categoryTree, listCases } from './queries.ts';
 import { casePhotos, cases } from './schema.ts';
 
 export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps;
-  const storage = diskPhotoStorage(path.join(deps.config.dataDir, 'uploads'));
+  const files = fileStore(deps);
   return async (app) => {
     await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES + 1, files: 1 } });
     const tags = ['cases'];
@@ -60,7 +60,7 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       const file = await request.file().catch(() => undefined);
       if (!file) throw invalid('file', '请选择要上传的照片');
       const bytes = await file.toBuffer().catch(() => { throw new AppError('PAYLOAD_TOO_LARGE', { message: `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB` }); });
-      const row = await storePhoto(db, storage, actor, bytes);
+      const row = await storePhoto(db, files, actor, bytes);
       return reply.status(201).send({ data: { id: row.id, width: row.width, height: row.height } });
     });
 
@@ -71,8 +71,9 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         .where(and(eq(casePhotos.id, request.params.id), or(eq(casePhotos.uploadedBy, actor.userId), casesScopeWhere(actor)))).limit(1);
       if (!photo) throw new AppError('NOT_FOUND');
       const thumb = request.query.thumb === true;
-      const bytes = await storage.get(thumb ? thumbKey(photo.storageKey) : photo.storageKey);
-      return reply.header('cache-control', 'private, max-age=86400').type(thumb ? 'image/webp' : photo.mime).send(bytes);
+      // Streamed from the shared store: whichever instance took the upload, every instance serves it.
+      const { info, stream } = await files.open(thumb ? thumbKey(photo.storageKey) : photo.storageKey);
+      return reply.header('cache-control', 'private, max-age=86400').header('content-length', info.bytes).type(thumb ? 'image/webp' : photo.mime).send(stream);
     });
 
     await app.register(notificationRoutes(deps));

@@ -48,3 +48,4 @@ export async function identityCandidates(db: Queryable, dataKey: string, claim: 
 /** A base-data resident currently living in the community at `communityPath`, or null. */
 export { residentLivingUnder };
 export { seedDemoPlaces } from './seed-places.ts';
+export { relinkImportFile } from './import/stored-file.ts';

@@ -86,18 +86,39 @@ export async function runDueJobs(db: Db, handlers: Record<string, JobHandler>): 
   return count;
 }
 
-/** Polls for due jobs until stopped; several workers may run against one database. */
+/**
+ * Polls for due jobs until stopped; several workers may run against one database. stop() claims
+ * nothing more and resolves once the job in hand (if any) has finished and been recorded, so a
+ * draining instance leaves no lease for another instance to wait out.
+ */
 export function startWorker(db: Db, handlers: Record<string, JobHandler>, options: { pollMs?: number; onError?: (e: unknown) => void } = {}) {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
+  let current: Promise<void> | null = null;
   const loop = async () => {
     try {
-      await runDueJobs(db, handlers);
+      for (let job = await claimJob(db, Object.keys(handlers)); job; job = stopped ? null : await claimJob(db, Object.keys(handlers))) {
+        await runJob(db, job, handlers[job.kind]!);
+      }
     } catch (error) {
       options.onError?.(error);
     }
-    if (!stopped) timer = setTimeout(() => void loop(), options.pollMs ?? 1000);
   };
-  void loop();
-  return { stop() { stopped = true; if (timer) clearTimeout(timer); } };
+  const tick = () => {
+    current = loop().finally(() => {
+      current = null;
+      if (!stopped) timer = setTimeout(tick, options.pollMs ?? 1000);
+    });
+  };
+  tick();
+  return {
+    /** Whether a job (or a claim) is in progress right now. */
+    get busy(): boolean { return current !== null; },
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await current;
+    },
+  };
 }

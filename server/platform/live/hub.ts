@@ -18,6 +18,8 @@ export interface Subscriber {
   advanced?(cursor: Cursor): void;
   /** Reading the outbox failed (degraded) or works again. */
   status?(degraded: boolean): void;
+  /** This instance is shutting down: tell the browser to reconnect (to another instance) and end. */
+  close?(): void;
 }
 
 /**
@@ -72,6 +74,7 @@ export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
   let again = false;
   let heldBack = false;
   let pollMs = options.pollMs ?? 500;
+  let draining = false;
 
   function setDegraded(value: boolean): void {
     if (degraded === value) return;
@@ -159,6 +162,8 @@ export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
 
   return {
     subscribe(subscriber: Subscriber): () => void {
+      // A stream opened while the instance drains (on a kept-alive connection) is sent on at once.
+      if (draining) { subscriber.close?.(); return () => undefined; }
       subscribers.add(subscriber);
       if (subscribers.size === 1) void begin(generation);
       else if (cursor !== null) subscriber.start(cursor);
@@ -173,6 +178,19 @@ export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
     /** Reads now instead of waiting for a notification or the next tick (tests). */
     poll: read,
     close(): void { subscribers.clear(); stop(); },
+    /**
+     * Shutdown: every open stream is told to reconnect and ended (the browser's EventSource comes
+     * back through the load balancer to another instance and resumes from its last cursor), and so
+     * is any stream opened from now on. Returns how many streams were ended.
+     */
+    drain(): number {
+      draining = true;
+      const open = [...subscribers];
+      subscribers.clear();
+      stop();
+      for (const s of open) s.close?.();
+      return open.length;
+    },
   };
 }
 export type LiveHub = ReturnType<typeof createLiveHub>;

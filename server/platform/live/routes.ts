@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { requireActor } from '../auth/plugin.ts';
 import type { Db } from '../db/open.ts';
@@ -6,6 +7,15 @@ import type { LiveHub } from './hub.ts';
 import { openLiveStream } from './stream.ts';
 
 const KEEP_ALIVE_MS = 15_000;
+
+/**
+ * Ends a stream on shutdown and closes its connection too: it was opened as keep-alive before the
+ * drain began, and an idle kept-alive socket would hold the closing server open for its timeout.
+ */
+function endForGood(res: ServerResponse): void {
+  if (res.writableEnded) return;
+  res.end(() => res.socket?.end());
+}
 
 /**
  * GET /api/events: server-sent events for the signed-in user (new cases, state changes, alerts).
@@ -24,8 +34,10 @@ export function registerLiveRoutes(app: FastifyInstance, hub: LiveHub, db: Db): 
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write(': connected\n\n');
-    const stream = openLiveStream({ hub, db, actor, resumeFrom, write: (frame) => { if (!res.writableEnded) res.write(frame); } });
+    const stream = openLiveStream({ hub, db, actor, resumeFrom, write: (frame) => { if (!res.writableEnded) res.write(frame); }, end: () => endForGood(res) });
     const keepAlive = setInterval(() => stream.keepAlive(), KEEP_ALIVE_MS);
-    request.raw.on('close', () => { clearInterval(keepAlive); stream.unsubscribe(); });
+    const done = () => { clearInterval(keepAlive); stream.unsubscribe(); };
+    request.raw.on('close', done);
+    res.on('close', done);
   });
 }

@@ -8,6 +8,8 @@ import { cursorRowAt, readReleased, type LiveRow } from './outbox.ts';
 export const RESUME_WINDOW_MS = 10 * 60_000;
 /** …and missed no more events than this (its own and everyone else's); otherwise 'reset'. */
 export const RESUME_MAX_EVENTS = 1000;
+/** A browser told to reconnect (this instance is stopping) waits this long before it does. */
+export const RECONNECT_AFTER_MS = 500;
 
 export interface LiveStreamOptions {
   hub: LiveHub;
@@ -17,6 +19,8 @@ export interface LiveStreamOptions {
   resumeFrom: Cursor | null;
   /** Writes one SSE frame. */
   write(frame: string): void;
+  /** Ends the response (after the 'reconnect' frame, when the instance shuts down). */
+  end(): void;
 }
 
 const frame = (event: string, data: unknown, id?: Cursor): string =>
@@ -89,6 +93,11 @@ export function openLiveStream(options: LiveStreamOptions): { unsubscribe(): voi
     },
     advanced(cursor) { readUpTo = cursor; },
     status(degraded) { write(frame('status', { degraded })); },
+    close() {
+      // `retry:` makes EventSource come back within half a second; it resends its Last-Event-ID.
+      write(`retry: ${RECONNECT_AFTER_MS}\n${frame('reconnect', { reason: '服务实例正在停止，请重新连接' })}`);
+      options.end();
+    },
   });
   write(frame('status', { degraded: hub.degraded }));
   return {

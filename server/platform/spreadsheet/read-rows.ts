@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 
@@ -29,10 +29,11 @@ function byteCounter(onBytes: (n: number) => void): Transform {
 
 /**
  * Streams the first worksheet (xlsx) or the records (csv) with constant memory:
- * ExcelJS's streaming WorkbookReader, csv-parse. Row 1 is the header row.
+ * ExcelJS's streaming WorkbookReader, csv-parse. Row 1 is the header row. `file` is a path or a
+ * stream (a file in the shared store, an upload held in memory).
  */
-export async function* readRows(file: string, format: SourceFormat, onBytes: (n: number) => void = () => {}): AsyncGenerator<SourceRow> {
-  const input = fs.createReadStream(file).pipe(byteCounter(onBytes));
+export async function* readRows(file: string | Readable, format: SourceFormat, onBytes: (n: number) => void = () => {}): AsyncGenerator<SourceRow> {
+  const input = (typeof file === 'string' ? fs.createReadStream(file) : file).pipe(byteCounter(onBytes));
   if (format === 'csv') {
     let rowNo = 0;
     for await (const record of input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true })) as AsyncIterable<string[]>) {
@@ -53,7 +54,10 @@ export async function* readRows(file: string, format: SourceFormat, onBytes: (n:
 }
 
 /** The header row, for the mapping step. */
-export async function readHeaders(file: string, format: SourceFormat): Promise<string[]> {
-  for await (const row of readRows(file, format)) return row.cells;
+export async function readHeaders(file: string | Readable, format: SourceFormat): Promise<string[]> {
+  for await (const row of readRows(file, format)) {
+    if (typeof file !== 'string') file.destroy(); // the rest of the file is not needed
+    return row.cells;
+  }
   return [];
 }

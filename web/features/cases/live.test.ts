@@ -60,6 +60,20 @@ describe('the live client', () => {
     stop();
   });
 
+  it('does not show an interruption when a stopping instance sends the tab elsewhere', async () => {
+    const live = await import('./live');
+    const stop = live.subscribeLive(['notification'], () => undefined);
+    const es = FakeEventSource.opened[0]!;
+    es.open();
+    es.emit('reconnect', { reason: '服务实例正在停止，请重新连接' }, '41-2');
+    es.fail(false); // the stream ended; EventSource reconnects by itself
+    expect(live.liveInterrupted()).toBe(false);
+    es.open();
+    es.fail(false); // a later, unannounced drop is shown again
+    expect(live.liveInterrupted()).toBe(true);
+    stop();
+  });
+
   it('reopens a connection the browser gave up on, resuming from the last cursor', async () => {
     const live = await import('./live');
     const stop = live.subscribeLive(['notification'], () => undefined);

@@ -66,6 +66,9 @@ function connect(): void {
     });
   }
   es.addEventListener('position', remember);
+  // The instance is shutting down: the stream ends and EventSource comes back (through the load
+  // balancer, to another instance) within the server's `retry:`. Not an interruption to show.
+  es.addEventListener('reconnect', (event) => { remember(event); movingOn = true; });
   es.addEventListener('reset', (event) => {
     remember(event);
     for (const listener of [...listeners]) listener.deliver({ topic: [...listener.topics][0] as LiveTopic, reset: true });
@@ -77,9 +80,10 @@ function connect(): void {
       // ignore a malformed status
     }
   });
-  es.onopen = () => { retryMs = 1_000; setStatus({ connectionLost: false }); };
+  let movingOn = false;
+  es.onopen = () => { retryMs = 1_000; movingOn = false; setStatus({ connectionLost: false }); };
   es.onerror = () => {
-    setStatus({ connectionLost: true });
+    if (!movingOn || es.readyState === EventSource.CLOSED) setStatus({ connectionLost: true });
     if (es.readyState !== EventSource.CLOSED || source !== es) return;
     source = null;
     retryTimer = setTimeout(() => { retryTimer = null; if (listeners.size) connect(); }, retryMs);

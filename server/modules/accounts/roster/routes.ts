@@ -1,6 +1,4 @@
-import crypto from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
+import { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, asc, eq } from 'drizzle-orm';
@@ -49,16 +47,13 @@ export function rosterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       if (!file) throw invalid('file', '请选择花名册文件');
       const format = /\.xlsx$/i.test(file.filename) ? 'xlsx' : /\.csv$/i.test(file.filename) ? 'csv' : null;
       if (!format) throw invalid('file', '仅支持 .xlsx 或 .csv 文件');
-      // On disk only while read: the sheet holds identity numbers.
-      const dir = path.join(config.dataDir, 'uploads', 'tmp');
-      await fs.mkdir(dir, { recursive: true });
-      const tmp = path.join(dir, `roster-${crypto.randomUUID()}.${format}`);
+      // Read from memory, never written to disk: the sheet holds identity numbers.
+      const bytes = await file.toBuffer();
       const lines: RosterLine[] = [];
       const issues = [];
       try {
-        await fs.writeFile(tmp, await file.toBuffer());
         let index: Map<string, number> | null = null;
-        for await (const row of readRows(tmp, format)) {
+        for await (const row of readRows(Readable.from([bytes]), format)) {
           if (!index) {
             const header = headerIndex(row.cells);
             index = header.index;
@@ -74,8 +69,6 @@ export function rosterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       } catch (e) {
         if (e instanceof AppError) throw e;
         throw invalid('file', '无法读取文件，请确认是花名册模板格式的 .xlsx 或 .csv');
-      } finally {
-        await fs.rm(tmp, { force: true });
       }
       if (!issues.length && !lines.length) throw invalid('file', '文件中没有数据行');
       const badRows = new Set(issues.map((i) => i.rowNo));

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { reportCaseBody } from '../../../../contracts/cases.ts';
 import type { AppDeps } from '../../../app-deps.ts';
@@ -30,7 +31,7 @@ export interface RowError { row: number; column: string; value: string; reason: 
  * error line naming the row, the column and the reason. Work orders already imported (same
  * 工单号) are skipped, so importing the same file twice changes nothing.
  */
-export async function importHotline(deps: AppDeps, actor: Actor, file: string, format: SourceFormat, communityId: number | undefined) {
+export async function importHotline(deps: AppDeps, actor: Actor, file: string | Readable, format: SourceFormat, communityId: number | undefined) {
   let header: string[] | null = null;
   let index = {} as Record<Column, number>;
   const result = { created: 0, skipped: 0, errors: [] as RowError[] };

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../app-deps.ts';
 import type { Db } from '../../../platform/db/open.ts';
+import { fileStore } from '../../../platform/files/index.ts';
 import type { JobHandler } from '../../../platform/jobs/queue.ts';
 import { districtCodeOf, gridLocatorFor } from '../org-refs.ts';
 import { createPiiCodec } from '../pii.ts';
@@ -23,7 +23,10 @@ export const DEFAULT_BATCH_ROWS = 5000;
 export async function runImport(deps: AppDeps, db: Db, importId: number, report: (p: Record<string, unknown>) => Promise<void>, batchRows = DEFAULT_BATCH_ROWS): Promise<void> {
   const [imp] = await db.select().from(imports).where(eq(imports.id, importId));
   if (!imp || imp.state === 'done') return;
-  if (!fs.existsSync(imp.storedPath)) {
+  // stored_path is the file's key in the shared store, so a worker on any instance finds it.
+  const files = fileStore(deps);
+  const stored = await files.stat(imp.storedPath);
+  if (!stored) {
     await db.update(imports).set({ state: 'failed', finishedAt: sql`now()` }).where(eq(imports.id, importId));
     return;
   }
@@ -33,7 +36,7 @@ export async function runImport(deps: AppDeps, db: Db, importId: number, report:
     actor: imp.actor, codec: createPiiCodec(deps.config.dataKey), scopePath: imp.scopePath,
     careTags: await activeCareTags(db), districtCode: await districtCodeOf(db, imp.scopePath), locate: (lng, lat) => locator.locate(lng, lat),
   };
-  const size = fs.statSync(imp.storedPath).size;
+  const size = Math.max(1, stored.bytes);
   let bytes = 0;
   let checkpoint = imp.checkpointRow;
   let counts = { ok: imp.okRows, bad: imp.errorRows };
@@ -54,7 +57,7 @@ export async function runImport(deps: AppDeps, db: Db, importId: number, report:
     committing.catch(() => {}); // awaited at the next flush or the end; this only silences the interim
   };
   let header = true;
-  for await (const row of readRows(imp.storedPath, imp.format as SourceFormat, (n) => { bytes = n; })) {
+  for await (const row of readRows((await files.open(imp.storedPath)).stream, imp.format as SourceFormat, (n) => { bytes = n; })) {
     if (header) { header = false; continue; }
     if (row.rowNo <= checkpoint) continue; // committed before a kill
     batch.push(row);
@@ -64,7 +67,7 @@ export async function runImport(deps: AppDeps, db: Db, importId: number, report:
   await committing;
   await db.update(imports).set({ state: 'done', finishedAt: sql`now()` }).where(eq(imports.id, importId));
   // The error report lives in the database; the uploaded personal data need not outlive the import.
-  fs.rmSync(imp.storedPath, { force: true });
+  await files.delete(imp.storedPath);
   await report({ checkpointRow: checkpoint, okRows: counts.ok, errorRows: counts.bad, fraction: 1 });
 }
 

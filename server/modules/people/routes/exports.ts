@@ -27,14 +27,16 @@ interface ExportSpec<Q extends z.ZodObject> {
   where(q: Db, actor: Actor, filters: Omit<z.infer<Q>, 'page' | 'pageSize'>): Promise<SQL>;
 }
 
-function registerExport<Q extends z.ZodObject>(app: FastifyZod, db: Db, e: ExportSpec<Q>): void {
+function registerExport<Q extends z.ZodObject>(app: FastifyZod, deps: AppDeps, e: ExportSpec<Q>): void {
   const querystring = e.query.omit({ page: true, pageSize: true }).extend(exportQuery.shape);
   app.get(`/api/people/${e.path}/export`, { schema: { tags: ['people'], summary: `导出${e.title}（.xlsx/.csv）`, querystring } }, async (request, reply) => {
     const actor = requireActor(request);
     authorizePeople(actor, 'export', null);
     const { format, ...filters } = request.query as { format: 'xlsx' | 'csv' } & Omit<z.infer<Q>, 'page' | 'pageSize'>;
+    // The rows are read on the replica (deps.reads); the audit row is written on the primary.
+    const db = await deps.reads.forRequest(request);
     const where = await e.where(db, actor, filters as unknown as Omit<z.infer<Q>, 'page' | 'pageSize'>);
-    await recordAudit(db, actor, { action: 'people.export', targetType: e.path, targetId: null, scopePath: actor.scopePath, summary: { filters, format }, ip: request.ip });
+    await recordAudit(deps.db, actor, { action: 'people.export', targetType: e.path, targetId: null, scopePath: actor.scopePath, summary: { filters, format }, ip: request.ip });
     reply.header('content-type', CONTENT_TYPES[format]).header('content-disposition', attachmentHeader(exportFileName(e.title, format)));
     return reply.send(tableStream(format, e.title, e.columns, keysetBatches(db, e.table, e.fields, where)));
   });
@@ -42,10 +44,9 @@ function registerExport<Q extends z.ZodObject>(app: FastifyZod, db: Db, e: Expor
 
 /** Streamed .xlsx/.csv exports of the house, entity and component lists (same filters as the lists). */
 export function exportRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const { db } = deps;
   return async (app) => {
-    registerExport(app, db, { path: 'houses', title: '房屋', query: houseListQuery, where: houseWhere, table: houses, fields: houseColumns, columns: HOUSE_COLUMNS });
-    registerExport(app, db, { path: 'entities', title: '法人单位', query: entityListQuery, where: entityWhere, table: entities, fields: entityColumns, columns: ENTITY_COLUMNS });
-    registerExport(app, db, { path: 'components', title: '城市部件', query: componentListQuery, where: componentWhere, table: components, fields: componentColumns, columns: COMPONENT_COLUMNS });
+    registerExport(app, deps, { path: 'houses', title: '房屋', query: houseListQuery, where: houseWhere, table: houses, fields: houseColumns, columns: HOUSE_COLUMNS });
+    registerExport(app, deps, { path: 'entities', title: '法人单位', query: entityListQuery, where: entityWhere, table: entities, fields: entityColumns, columns: ENTITY_COLUMNS });
+    registerExport(app, deps, { path: 'components', title: '城市部件', query: componentListQuery, where: componentWhere, table: components, fields: componentColumns, columns: COMPONENT_COLUMNS });
   };
 }

@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
@@ -20,6 +17,8 @@ import { attachmentHeader, CONTENT_TYPES, tableStream } from '../export/table-st
 import { KINDS } from '../import/kinds/index.ts';
 import { mappingProblems, rememberMapping, suggestMapping } from '../import/mapping.ts';
 import { IMPORT_JOB } from '../import/run-import.ts';
+import { importFileKey, UPLOAD_MIME } from '../import/stored-file.ts';
+import { fileStore } from '../../../platform/files/index.ts';
 import { readHeaders } from '../../../platform/spreadsheet/read-rows.ts';
 import { authorizePeople, peopleScopeWhere } from '../policy.ts';
 import { importErrors, imports } from '../schema.ts';
@@ -51,9 +50,9 @@ async function* errorBatches(db: Db, importId: number): AsyncGenerator<ErrorRepo
 }
 
 export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const { db, config } = deps;
+  const { db } = deps;
   const tags = ['people'];
-  const uploads = path.join(config.dataDir, 'uploads');
+  const files = fileStore(deps);
   return async (app) => {
     app.post('/api/people/imports', { schema: { tags, summary: '上传导入文件（.xlsx/.csv），返回表头与建议映射', querystring: z.object({ kind: z.enum(IMPORT_KINDS) }) } }, async (request, reply) => {
       const actor = requireActor(request);
@@ -62,12 +61,12 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       if (!file) throw invalid('file', '请选择文件');
       const format = /\.xlsx$/i.test(file.filename) ? 'xlsx' : /\.csv$/i.test(file.filename) ? 'csv' : null;
       if (!format) { file.file.resume(); throw invalid('file', '只支持 .xlsx 或 .csv 文件'); }
-      fs.mkdirSync(uploads, { recursive: true });
-      const storedPath = path.join(uploads, `${randomUUID()}.${format}`);
-      await pipeline(file.file, fs.createWriteStream(storedPath));
-      if (file.file.truncated) { fs.rmSync(storedPath, { force: true }); throw new AppError('PAYLOAD_TOO_LARGE'); }
-      const headers = await readHeaders(storedPath, format).catch(() => null);
-      if (!headers?.length) { fs.rmSync(storedPath, { force: true }); throw invalid('file', '无法读取表头（第1行）'); }
+      // Into the shared store, not this instance's disk: the job may be claimed by a worker on any instance.
+      const storedPath = importFileKey(randomUUID(), format);
+      await files.put(storedPath, file.file, { mime: UPLOAD_MIME[format], createdBy: actor.userId });
+      if (file.file.truncated) { await files.delete(storedPath); throw new AppError('PAYLOAD_TOO_LARGE'); }
+      const headers = await readHeaders((await files.open(storedPath)).stream, format).catch(() => null);
+      if (!headers?.length) { await files.delete(storedPath); throw invalid('file', '无法读取表头（第1行）'); }
       const kind = request.query.kind;
       const mapping = await suggestMapping(db, kind, headers, KINDS[kind].fields);
       const row = await withTx(db, async (tx) => {

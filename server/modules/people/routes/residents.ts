@@ -42,12 +42,14 @@ export function residentRoutes(deps: AppDeps, codec: PiiCodec): FastifyPluginAsy
         authorizePeople(actor, 'reveal', null);
         if (!reason || reason.length < 4) throw new AppError('VALIDATION_FAILED', { message: '导出完整证件号码须填写原因', details: [{ path: 'reason', message: '请填写原因（至少4个字）' }] });
       }
-      const where = await residentFilter(db, actor, codec, filters);
+      // The rows are read on the replica (deps.reads); the audit row is written on the primary.
+      const reads = await deps.reads.forRequest(request);
+      const where = await residentFilter(reads, actor, codec, filters);
       // Logged before the first byte leaves, like a reveal; the secretary's review lists it.
       await recordAudit(db, actor, { action: reveal === '1' ? 'people.export.reveal' : 'people.export', targetType: 'resident', targetId: null, scopePath: actor.scopePath, summary: { filters, format, reason: reason ?? null }, ip: request.ip });
       const name = exportFileName('实有人口', format);
       reply.header('content-type', CONTENT_TYPES[format]).header('content-disposition', attachmentHeader(name));
-      return reply.send(tableStream(format, '实有人口', residentColumns(codec, reveal === '1'), residentBatches(db, where), (_n, error) => { if (error) request.log.error(error); }));
+      return reply.send(tableStream(format, '实有人口', residentColumns(codec, reveal === '1'), residentBatches(reads, where), (_n, error) => { if (error) request.log.error(error); }));
     });
 
     app.get('/api/people/residents/:id', { schema: { tags, summary: '居民详情（脱敏，含居住历史）', params: idParams } }, async (request) => {
