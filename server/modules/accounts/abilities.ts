@@ -29,6 +29,14 @@ const ADMINISTRATION: Partial<Record<Role, readonly string[]>> = {
   community_secretary: ['accounts.manage', 'accounts.verify', 'cases.configure'],
   community_staff: ['accounts.verify'],
 };
+/** The party organisation tree: who opens it, and who creates, renames and retires organisations and co-building pairings. */
+const PARTY_ORGS: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['party.orgs.read', 'party.orgs.manage'],
+  street_admin: ['party.orgs.read', 'party.orgs.manage'],
+  community_secretary: ['party.orgs.read', 'party.orgs.manage'],
+  community_staff: ['party.orgs.read'],
+  grid_worker: ['party.orgs.read'],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [...COMMUNITY_LIFE.district_admin, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read', 'calendar.manage'],
   street_admin: [...COMMUNITY_LIFE.street_admin, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
@@ -45,7 +53,7 @@ const ABILITIES: Record<Role, readonly string[]> = {
 };
 
 const ALL = Object.fromEntries(
-  (Object.keys(ABILITIES) as Role[]).map((role) => [role, [...ABILITIES[role], ...(ADMINISTRATION[role] ?? [])]]),
+  (Object.keys(ABILITIES) as Role[]).map((role) => [role, [...ABILITIES[role], ...(ADMINISTRATION[role] ?? []), ...(PARTY_ORGS[role] ?? [])]]),
 ) as unknown as Record<Role, readonly string[]>;
 
 export function abilitiesOf(role: Role): readonly string[] {
