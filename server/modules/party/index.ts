@@ -5,6 +5,7 @@ import { raiseAlerts } from './alerts.ts';
 import { partyCoUnitRoutes } from './routes-co-units.ts';
 import { partyOrgRoutes } from './routes-org.ts';
 import { partyOrgTreeRoutes } from './routes-party-orgs.ts';
+import { partyCommitmentRoutes } from './routes-commitments.ts';
 import { partyMemberRoutes } from './routes.ts';
 import { partyStats } from './stats-provider.ts';
 
@@ -22,6 +23,7 @@ export const partyModule = {
       await app.register(partyOrgRoutes(deps));
       await app.register(partyCoUnitRoutes(deps));
       await app.register(partyOrgTreeRoutes(deps));
+      await app.register(partyCommitmentRoutes(deps));
     };
   },
   jobs(): Record<string, JobHandler> {

@@ -121,3 +121,17 @@ export function authorizePartyOrg(actor: Actor, action: PartyOrgAction, org: { s
 export function authorizeCoUnitRegistration(actor: Actor): void {
   if (!hasAbility(actor.role, 'party.orgs.manage') || !actor.scopePath) throw new AppError('FORBIDDEN');
 }
+
+/**
+ * Branches whose commitment check (承诺践诺) the viewer may open: party staff see the member-holding
+ * organisations in their scope, a branch secretary their own branch; anyone else is refused (403).
+ * Marking a commitment stays canMember(…, 'manage', …): the secretary or party.manage staff.
+ */
+export function commitmentBranchScope(v: PartyViewer): SQL {
+  const staff = v.actor.scopePath && (hasAbility(v.actor.role, 'party.manage') || hasAbility(v.actor.role, 'party.read'));
+  const parts: SQL[] = [];
+  if (staff) parts.push(underPath(partyOrgs.scopePath, v.actor.scopePath!));
+  if (v.membership?.duty === 'secretary') parts.push(eq(partyOrgs.id, v.membership.branchOrgId));
+  if (!parts.length) throw new AppError('FORBIDDEN');
+  return or(...parts)!;
+}
