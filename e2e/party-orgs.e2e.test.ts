@@ -48,11 +48,9 @@ describe('party organisations (党组织)', () => {
       await page.getByText('党组织已设立').first().waitFor();
       await dialog.waitFor({ state: 'hidden' });
 
-      // The branch now has a child: open it in the tree and select the new group.
-      const branchNode = page.locator('.ant-tree-treenode').filter({ has: page.getByTestId(`party-org-${branch.id}`) });
-      await branchNode.locator('.ant-tree-switcher').click();
-      await page.locator('.ant-tree-treenode').filter({ hasText: groupName }).click();
+      // The new group is shown at once, opened in the tree under its branch.
       await page.getByTestId('party-org-title').filter({ hasText: groupName }).waitFor();
+      await page.locator('.ant-tree-treenode').filter({ hasText: groupName }).waitFor();
 
       // 2. Rename it.
       await page.getByRole('button', { name: /修\s*改/ }).click();

@@ -203,6 +203,13 @@ describe('party organisation maintenance', () => {
     const [node] = await ctx.db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, community.grids[0]!.id));
     const [row] = await ctx.db.select({ scopePath: partyOrgs.scopePath }).from(partyOrgs).where(eq(partyOrgs.id, branch.json().data.id));
     expect(row!.scopePath).toBe(node!.path);
+    // Members are entered into the new branch; once it is retired (empty), it takes no more.
+    expect((await call('admin', 'POST', '/api/party/members', { name: '张三', branchOrgId: branch.json().data.id })).statusCode).toBe(201);
+    const empty = await call('admin', 'POST', '/api/party/orgs', { parentId: joint.json().data.id, kind: 'grid_branch', name: '新第2网格党支部', nodeId: community.grids[1]!.id });
+    expect((await call('admin', 'POST', `/api/party/orgs/${empty.json().data.id}/retire`)).statusCode).toBe(200);
+    const refused = await call('admin', 'POST', '/api/party/members', { name: '李四', branchOrgId: empty.json().data.id });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.details[0].path).toBe('branchOrgId');
   });
 });
 

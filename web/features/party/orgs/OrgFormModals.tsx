@@ -4,12 +4,12 @@ import { PARTY_ORG_KIND_LABELS } from '../../../../contracts/party-org-labels.ts
 import { applyFieldErrors } from '../../../shared/form-errors';
 import { errorMessage } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
-import { createOrg, fetchNodeOptions, updateOrg, type PartyOrgDetail, type PartyOrgKind } from '../org-api';
+import { createOrg, fetchNodeOptions, updateOrg, type PartyOrg, type PartyOrgDetail, type PartyOrgKind } from '../org-api';
 
 const NODE_LABEL: Partial<Record<PartyOrgKind, string>> = { joint_committee: '社区', grid_branch: '网格', building_group: '楼栋' };
 
 /** 新设下级组织: the kind (what may stand under the parent), its name and — except a functional group — the node it is built on. */
-export function CreateOrgModal({ parent, onClose, onCreated }: { parent: PartyOrgDetail; onClose: () => void; onCreated: () => void }) {
+export function CreateOrgModal({ parent, onClose, onCreated }: { parent: PartyOrgDetail; onClose: () => void; onCreated: (org: PartyOrg) => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ kind: PartyOrgKind; name: string; nodeId?: number; secretaryName?: string }>();
   const [saving, setSaving] = useState(false);
@@ -19,9 +19,9 @@ export function CreateOrgModal({ parent, onClose, onCreated }: { parent: PartyOr
   const submit = async (values: { kind: PartyOrgKind; name: string; nodeId?: number; secretaryName?: string }) => {
     setSaving(true);
     try {
-      await createOrg({ parentId: parent.id, kind: values.kind, name: values.name, nodeId: values.nodeId, secretaryName: values.secretaryName || undefined });
+      const created = await createOrg({ parentId: parent.id, kind: values.kind, name: values.name, nodeId: values.nodeId, secretaryName: values.secretaryName || undefined });
       message.success('党组织已设立');
-      onCreated();
+      onCreated(created);
     } catch (e) {
       if (!applyFieldErrors(form, e, ['kind', 'name', 'nodeId', 'secretaryName'])) message.error(errorMessage(e));
     } finally {

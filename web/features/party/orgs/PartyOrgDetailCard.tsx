@@ -4,7 +4,7 @@ import { PAIRING_RELATION_LABELS, PARTY_ORG_KIND_LABELS } from '../../../../cont
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { errorMessage } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
-import { endPairing, fetchOrgDetail, fetchOrgMembers, retireOrg, type OrgMember, type OrgPost } from '../org-api';
+import { endPairing, fetchOrgDetail, fetchOrgMembers, retireOrg, type OrgMember, type OrgPost, type PartyOrg } from '../org-api';
 import { CreateOrgModal, RenameOrgModal } from './OrgFormModals';
 import { PairingModal } from './PairingModal';
 
@@ -12,7 +12,7 @@ const MEMBER_KIND: Record<OrgMember['kind'], string> = { regular: '在册', in_s
 const PERIOD: Record<OrgPost['period'], string> = { month: '每月', quarter: '每季度', year: '每年' };
 
 /** One organisation: its facts, members with their posts, the community's posts (设岗定责), co-building pairings, and the changes the viewer may make. */
-export function PartyOrgDetailCard({ orgId, onChanged }: { orgId: number; onChanged: () => void }) {
+export function PartyOrgDetailCard({ orgId, onChanged }: { orgId: number; onChanged: (created?: PartyOrg) => void }) {
   const { message } = App.useApp();
   const detail = useAsync((s) => fetchOrgDetail(orgId, s), [orgId]);
   const [page, setPage] = useState(1);
@@ -87,7 +87,7 @@ export function PartyOrgDetailCard({ orgId, onChanged }: { orgId: number; onChan
           ),
         },
       ]} />
-      {dialog === 'create' ? <CreateOrgModal parent={org} onClose={() => setDialog(null)} onCreated={changed} /> : null}
+      {dialog === 'create' ? <CreateOrgModal parent={org} onClose={() => setDialog(null)} onCreated={(created) => { setDialog(null); onChanged(created); }} /> : null}
       {dialog === 'rename' ? <RenameOrgModal org={org} onClose={() => setDialog(null)} onSaved={changed} /> : null}
       {dialog === 'pair' ? <PairingModal org={org} onClose={() => setDialog(null)} onPaired={changed} /> : null}
     </Card>

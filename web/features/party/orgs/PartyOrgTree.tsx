@@ -13,11 +13,11 @@ function replaceChildren(list: OrgTreeNode[], key: string, children: OrgTreeNode
   return list.map((n) => (n.key === key ? { ...n, children, isLeaf: children.length === 0 } : n.children ? { ...n, children: replaceChildren(n.children, key, children) } : n));
 }
 
-/** `version` changes after an edit: the open levels are read again. */
-interface Props { selectedId: number | null; onSelect: (org: PartyOrg) => void; showRetired: boolean; version: number }
+/** `version` changes after an edit: the open levels are read again, and `reveal` (a new organisation's parent) is opened. */
+interface Props { selectedId: number | null; onSelect: (org: PartyOrg) => void; showRetired: boolean; version: number; reveal: number | null }
 
 /** The party organisation tree, one level fetched per expansion (a district holds thousands of organisations). */
-export function PartyOrgTree({ selectedId, onSelect, showRetired, version }: Props) {
+export function PartyOrgTree({ selectedId, onSelect, showRetired, version, reveal }: Props) {
   const { message } = App.useApp();
   const [nodes, setNodes] = useState<OrgTreeNode[]>([]);
   const [expanded, setExpanded] = useState<string[]>([]);
@@ -30,13 +30,21 @@ export function PartyOrgTree({ selectedId, onSelect, showRetired, version }: Pro
       const top = await fetchOrgLevel(null, showRetired, signal);
       let list = top.map(toNode);
       // A community secretary has one top organisation: open it, and select it when nothing is.
-      const keys = expandedRef.current.length ? expandedRef.current : top.length === 1 ? [String(top[0]!.id)] : [];
+      const keys = expandedRef.current.length ? [...expandedRef.current] : top.length === 1 ? [String(top[0]!.id)] : [];
       if (!expandedRef.current.length && top.length === 1 && selectedId === null) onSelect(top[0]!);
-      // After a change, the open levels are read again (parents first, as they were opened).
-      for (const key of keys) list = replaceChildren(list, key, (await fetchOrgLevel(Number(key), showRetired, signal)).map(toNode));
+      if (reveal !== null && !keys.includes(String(reveal))) keys.push(String(reveal));
+      // After a change, the open levels are read again (parents first, as they were opened); a level
+      // opened while this ran is read too, so the replaced tree never drops what the user just opened.
+      const done = new Set<string>();
+      for (let pending = keys; pending.length; pending = expandedRef.current.filter((k) => !done.has(k))) {
+        for (const key of pending) {
+          done.add(key);
+          list = replaceChildren(list, key, (await fetchOrgLevel(Number(key), showRetired, signal)).map(toNode));
+        }
+      }
       if (signal.aborted) return;
       setNodes(list);
-      setExpanded(keys);
+      setExpanded((current) => [...new Set([...current, ...done])]);
     })().catch((e: unknown) => { if (!signal.aborted) message.error(errorMessage(e)); });
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reloaded when the filter or the version changes
