@@ -41,7 +41,8 @@ describe('wishes: micro-project and dispatch (派单)', () => {
       // 2. Dispatch it to the member.
       await card.getByRole('button', { name: /派\s*单/ }).click();
       const dialog = secretary.getByRole('dialog').filter({ hasText: '派单：' });
-      await dialog.getByRole('combobox', { name: /党员/ }).click();
+      // The list holds every member of the community (a virtual list): search by name.
+      await dialog.getByRole('combobox', { name: /党员/ }).fill(memberName);
       await secretary.locator('.ant-select-item-option').filter({ hasText: memberName }).first().click();
       await dialog.getByLabel('完成期限（天）').fill('5');
       await dialog.getByLabel('派单说明').fill('请与物业联系更换');
