@@ -216,3 +216,15 @@ describe('party organisation maintenance', () => {
 async function siblingName() {
   return (await ctx.db.select({ name: partyOrgs.name }).from(partyOrgs).where(and(eq(partyOrgs.parentId, ids.joint), eq(partyOrgs.kind, 'grid_branch'))).limit(1))[0]!.name;
 }
+
+describe('OpenAPI', () => {
+  it('documents the new routes with their response schemas', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const paths = res.json().paths as Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+    for (const [path, method, status] of [['/api/party/orgs', 'get', '200'], ['/api/party/orgs/{id}', 'get', '200'], ['/api/party/orgs/{id}/pairings', 'post', '201'],
+      ['/api/party/commitments/branches', 'get', '200'], ['/api/wishes/{id}/dispatch', 'post', '200'], ['/api/wishes/{id}/dispatch-options', 'get', '200']] as const) {
+      expect(paths[path]?.[method]?.responses?.[status], `${method} ${path}`).toBeTruthy();
+    }
+  });
+});
