@@ -49,7 +49,11 @@ export const enterPointsBody = z.object({
 });
 
 export const commitmentBody = z.object({ year: z.number().int().min(2000).max(2100), content: z.string().trim().min(4).max(300) });
-export const markCommitmentBody = z.object({ state: z.enum(['fulfilled', 'unfulfilled']), note: z.string().trim().max(200).optional() });
+/** 承诺践诺: the branch marks a commitment fulfilled or not; "not" must say why. */
+export const markCommitmentBody = z.object({
+  state: z.enum(['fulfilled', 'unfulfilled'], { message: '请选择是否践诺' }),
+  note: z.string().trim().max(200, '评定说明不超过 200 个字').optional(),
+}).refine((b) => b.state === 'fulfilled' || Boolean(b.note), { path: ['note'], message: '评定为未践诺时须填写说明' });
 /** The activity record pages newest first by keyset: `before` is the last id of the previous page (its `page.next`). */
 export const recordQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),

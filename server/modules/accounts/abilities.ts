@@ -34,6 +34,14 @@ const DEVICES: Partial<Record<Role, readonly string[]>> = {
   district_admin: ['devices.read', 'devices.manage'], street_admin: ['devices.read', 'devices.manage'],
   community_secretary: ['devices.read', 'devices.manage'], community_staff: ['devices.read', 'devices.manage'], grid_worker: ['devices.read'],
 };
+/** The party organisation tree: who opens it, and who creates, renames and retires organisations and co-building pairings. */
+const PARTY_ORGS: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['party.orgs.read', 'party.orgs.manage'],
+  street_admin: ['party.orgs.read', 'party.orgs.manage'],
+  community_secretary: ['party.orgs.read', 'party.orgs.manage'],
+  community_staff: ['party.orgs.read'],
+  grid_worker: ['party.orgs.read'],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [...COMMUNITY_LIFE.district_admin, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read', 'calendar.manage'],
   street_admin: [...COMMUNITY_LIFE.street_admin, 'open311.manage', 'party.manage', 'wishes.manage', 'volunteers.manage', ...STAFF_READ, ...PEOPLE_ALL, 'org.write', 'org.grid.write', 'cases.dispatch', 'cases.report', 'audit.read'],
@@ -50,7 +58,7 @@ const ABILITIES: Record<Role, readonly string[]> = {
 };
 
 const ALL = Object.fromEntries(
-  (Object.keys(ABILITIES) as Role[]).map((role) => [role, [...ABILITIES[role], ...(ADMINISTRATION[role] ?? []), ...(DEVICES[role] ?? [])]]),
+  (Object.keys(ABILITIES) as Role[]).map((role) => [role, [...ABILITIES[role], ...(ADMINISTRATION[role] ?? []), ...(DEVICES[role] ?? []), ...(PARTY_ORGS[role] ?? [])]]),
 ) as unknown as Record<Role, readonly string[]>;
 
 export function abilitiesOf(role: Role): readonly string[] {

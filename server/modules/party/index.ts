@@ -4,6 +4,8 @@ import type { JobHandler } from '../../platform/jobs/queue.ts';
 import { raiseAlerts } from './alerts.ts';
 import { partyCoUnitRoutes } from './routes-co-units.ts';
 import { partyOrgRoutes } from './routes-org.ts';
+import { partyOrgTreeRoutes } from './routes-party-orgs.ts';
+import { partyCommitmentRoutes } from './routes-commitments.ts';
 import { partyMemberRoutes } from './routes.ts';
 import { partyStats } from './stats-provider.ts';
 
@@ -20,6 +22,8 @@ export const partyModule = {
       await app.register(partyMemberRoutes(deps));
       await app.register(partyOrgRoutes(deps));
       await app.register(partyCoUnitRoutes(deps));
+      await app.register(partyOrgTreeRoutes(deps));
+      await app.register(partyCommitmentRoutes(deps));
     };
   },
   jobs(): Record<string, JobHandler> {

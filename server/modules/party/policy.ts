@@ -1,7 +1,9 @@
 import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorCovers, underPath } from '../../platform/scope.ts';
 import { hasAbility } from '../accounts/abilities.ts';
+import { partyOrgs } from '../org/schema.ts';
 import type { PartyViewer } from './membership.ts';
 import { partyMembers } from './schema.ts';
 
@@ -90,4 +92,46 @@ export function coUnitMemberFilter(v: PartyViewer, unitId: number): SQL | undefi
   }
   if (v.actor.scopePath && (hasAbility(v.actor.role, 'party.manage') || hasAbility(v.actor.role, 'party.read'))) return memberScopeWhere(v);
   throw new AppError('FORBIDDEN');
+}
+
+/**
+ * The party organisation tree (党组织) and co-building (共建). An organisation lies where its
+ * governance node does (scope_path): outside the actor's scope it is 404 (partyOrgScopeWhere);
+ * inside, staff with 'party.orgs.read' read it, and the community secretary and the
+ * administrators above with 'party.orgs.manage' create sub-organisations under it, rename it,
+ * retire it and pair co-building units with it. A street's working committee lies at street
+ * level, so a community secretary reads only their joint committee and what is under it.
+ */
+export type PartyOrgAction = 'read' | 'manage';
+
+export function partyOrgScopeWhere(actor: Actor): SQL {
+  return actor.scopePath ? underPath(partyOrgs.scopePath, actor.scopePath) : sql`false`;
+}
+
+export function canPartyOrg(actor: Actor, action: PartyOrgAction, org: { scopePath: string }): boolean {
+  const ability = action === 'read' ? 'party.orgs.read' : 'party.orgs.manage';
+  return hasAbility(actor.role, ability) && actorCovers(actor, org.scopePath);
+}
+
+export function authorizePartyOrg(actor: Actor, action: PartyOrgAction, org: { scopePath: string }): void {
+  if (!canPartyOrg(actor, action, org)) throw new AppError('FORBIDDEN');
+}
+
+/** Registering a co-building unit (its name is district-wide, pairings are scoped): any org manager. */
+export function authorizeCoUnitRegistration(actor: Actor): void {
+  if (!hasAbility(actor.role, 'party.orgs.manage') || !actor.scopePath) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * Branches whose commitment check (承诺践诺) the viewer may open: party staff see the member-holding
+ * organisations in their scope, a branch secretary their own branch; anyone else is refused (403).
+ * Marking a commitment stays canMember(…, 'manage', …): the secretary or party.manage staff.
+ */
+export function commitmentBranchScope(v: PartyViewer): SQL {
+  const staff = v.actor.scopePath && (hasAbility(v.actor.role, 'party.manage') || hasAbility(v.actor.role, 'party.read'));
+  const parts: SQL[] = [];
+  if (staff) parts.push(underPath(partyOrgs.scopePath, v.actor.scopePath!));
+  if (v.membership?.duty === 'secretary') parts.push(eq(partyOrgs.id, v.membership.branchOrgId));
+  if (!parts.length) throw new AppError('FORBIDDEN');
+  return or(...parts)!;
 }

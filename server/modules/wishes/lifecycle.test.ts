@@ -4,7 +4,7 @@ import { nextWishState, WISH_ACTIONS, WISH_STATES, WishTransitionError, type Wis
 // The full table written out: every (state, action) not listed here must be refused.
 const ALLOWED: [WishState, WishAction, WishState][] = [
   ['pending_review', 'approve', 'open'], ['pending_review', 'reject', 'rejected'], ['pending_review', 'withdraw', 'withdrawn'],
-  ['open', 'withdraw', 'withdrawn'], ['open', 'claim', 'claimed'], ['claimed', 'release', 'open'], ['claimed', 'fulfil', 'fulfilled'],
+  ['open', 'withdraw', 'withdrawn'], ['open', 'claim', 'claimed'], ['open', 'dispatch', 'claimed'], ['claimed', 'release', 'open'], ['claimed', 'fulfil', 'fulfilled'],
   ['fulfilled', 'confirm', 'confirmed'], ['fulfilled', 'return', 'claimed'], ['confirmed', 'thank', 'thanked'],
 ];
 

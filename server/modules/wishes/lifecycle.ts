@@ -4,7 +4,7 @@
 export const WISH_STATES = ['pending_review', 'open', 'claimed', 'fulfilled', 'confirmed', 'thanked', 'rejected', 'withdrawn'] as const;
 export type WishState = (typeof WISH_STATES)[number];
 
-export const WISH_ACTIONS = ['approve', 'reject', 'withdraw', 'claim', 'release', 'fulfil', 'confirm', 'return', 'thank'] as const;
+export const WISH_ACTIONS = ['approve', 'reject', 'withdraw', 'claim', 'dispatch', 'release', 'fulfil', 'confirm', 'return', 'thank'] as const;
 export type WishAction = (typeof WISH_ACTIONS)[number];
 
 /** Who may take the action, before scope: the community (manager), the claimant, or the requester. */
@@ -23,6 +23,8 @@ export const WISH_TRANSITIONS = {
   withdraw: { from: ['pending_review', 'open'], to: 'withdrawn', by: ['requester', 'manager'], requires: [] },
   // 'claimer': anyone allowed to claim (member, volunteer, co-building unit), not yet the claimant.
   claim: { from: ['open'], to: 'claimed', by: ['claimer'], requires: [] },
+  // 社区派单: the community gives it to a member, volunteer team or co-building unit (commands/dispatch-wish.ts).
+  dispatch: { from: ['open'], to: 'claimed', by: ['manager'], requires: [] },
   // The deadline sweep releases expired claims too (system, no actor).
   release: { from: ['claimed'], to: 'open', by: ['claimant', 'manager'], requires: [] },
   fulfil: { from: ['claimed'], to: 'fulfilled', by: ['claimant'], requires: ['photo'] },
@@ -35,7 +37,7 @@ export const WISH_STATE_LABELS: Record<WishState, string> = {
   pending_review: '待审核', open: '待认领', claimed: '已认领', fulfilled: '已完成待确认', confirmed: '已确认', thanked: '已致谢', rejected: '未通过', withdrawn: '已撤回',
 };
 export const WISH_ACTION_LABELS: Record<WishAction, string> = {
-  approve: '审核通过', reject: '驳回', withdraw: '撤回', claim: '认领', release: '放弃认领', fulfil: '完成', confirm: '确认完成', return: '退回重做', thank: '致谢',
+  approve: '审核通过', reject: '驳回', withdraw: '撤回', claim: '认领', dispatch: '派单', release: '放弃认领', fulfil: '完成', confirm: '确认完成', return: '退回重做', thank: '致谢',
 };
 
 /** States shown on the public board (without personal details). */

@@ -14,8 +14,9 @@ export function presentWish(actor: Actor, w: WishRow & { communityName?: string 
   return {
     id: w.id, kind: w.kind, communityId: w.communityId, communityName: w.communityName ?? null, title: w.title, description: w.description, budget: w.budget,
     beneficiaryCategory: w.beneficiaryCategory, beneficiaryName: personal ? w.beneficiaryName : null, requesterUserId: personal ? w.requesterUserId : null,
-    onBehalf: w.onBehalf === 1, state: w.state, claimantName: w.claimantName, claimDueAt: w.claimDueAt, photo: w.photo, fulfilNote: w.fulfilNote, thanks: w.thanks,
-    version: w.version, createdAt: w.createdAt, abilities: wishAbilities(actor, w),
+    onBehalf: w.onBehalf === 1, state: w.state, claimantName: w.claimantName, claimDueAt: w.claimDueAt?.toISOString() ?? null, photo: w.photo, fulfilNote: w.fulfilNote, thanks: w.thanks,
+    assignee: w.assigneeKind && w.assigneeId !== null ? { kind: w.assigneeKind, id: w.assigneeId, name: w.claimantName ?? '' } : null,
+    version: w.version, createdAt: w.createdAt.toISOString(), abilities: wishAbilities(actor, w),
   };
 }
 

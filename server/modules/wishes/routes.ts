@@ -1,13 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, eq } from 'drizzle-orm';
 import { idParams } from '../../../contracts/org.ts';
-import { publishWishBody, wishListQuery, wishTransitionBody } from '../../../contracts/wishes.ts';
+import { dispatchOptionsResponse, dispatchWishBody, publishWishBody, wishListQuery, wishResponse, wishTransitionBody } from '../../../contracts/wishes.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
+import { dispatchOptions } from './assignees.ts';
+import { dispatchWish } from './commands/dispatch-wish.ts';
 import { publishWish } from './commands/publish-wish.ts';
 import { transitionWish } from './commands/transition-wish.ts';
-import { wishScopeWhere } from './policy.ts';
+import { authorizeWish, wishScopeWhere } from './policy.ts';
 import { listWishes, presentWish, wishHistory } from './queries.ts';
 import { wishItems } from './schema.ts';
 
@@ -36,6 +38,19 @@ export function wishesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post('/api/wishes/:id/transitions', { schema: { tags, summary: '审核、认领、完成、确认、致谢等流转（带版本号）', params: idParams, body: wishTransitionBody } }, async (request) => {
       const actor = requireActor(request);
       return { data: presentWish(actor, await transitionWish(db, actor, request.params.id, request.body)) };
+    });
+
+    app.get('/api/wishes/:id/dispatch-options', { schema: { tags, summary: '可派单对象：本社区党员、志愿服务队、结对共建单位', params: idParams, response: { 200: dispatchOptionsResponse } } }, async (request) => {
+      const actor = requireActor(request);
+      const [wish] = await db.select().from(wishItems).where(and(eq(wishItems.id, request.params.id), wishScopeWhere(actor)));
+      if (!wish) throw new AppError('NOT_FOUND');
+      authorizeWish(actor, 'dispatch', wish);
+      return { data: await dispatchOptions(db, wish) };
+    });
+
+    app.post('/api/wishes/:id/dispatch', { schema: { tags, summary: '社区派单：派给党员、志愿服务队或共建单位（通知接单人）', params: idParams, body: dispatchWishBody, response: { 200: wishResponse } } }, async (request) => {
+      const actor = requireActor(request);
+      return { data: presentWish(actor, await dispatchWish(db, actor, request.params.id, request.body)) };
     });
   };
 }

@@ -24,6 +24,15 @@ export const wishItems = pgTable('wish_items', {
   claimantUserId: integer('claimant_user_id'),
   claimantName: text('claimant_name'),
   claimDays: integer('claim_days').notNull(),
+  /**
+   * Set when the community dispatched (派单) the item instead of waiting for a claim: to a party
+   * member, a volunteer team or a co-building unit. The claimant is then the account answering
+   * for it (the member, the team's leader, the unit's contact); a release or a claim clears it.
+   */
+  assigneeKind: text('assignee_kind').$type<'member' | 'team' | 'co_unit'>(),
+  assigneeId: integer('assignee_id'),
+  dispatchedBy: integer('dispatched_by'),
+  dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
   claimDueAt: timestamp('claim_due_at', { withTimezone: true }),
   photo: text('photo'),
   fulfilNote: text('fulfil_note'),
@@ -36,13 +45,16 @@ export const wishItems = pgTable('wish_items', {
   index('wish_items_state_idx').on(t.state, t.id),
   index('wish_items_due_idx').on(t.claimDueAt).where(sql`${t.state} = 'claimed'`),
   check('wish_items_kind_ck', sql`${t.kind} in ('wish','project','service_post')`),
+  check('wish_items_assignee_ck', sql`${t.assigneeKind} is null or ${t.assigneeKind} in ('member','team','co_unit')`),
+  // What a volunteer team or co-building unit was given (their to-do and history pages).
+  index('wish_items_assignee_idx').on(t.assigneeKind, t.assigneeId).where(sql`${t.assigneeKind} is not null`),
 ]);
 
 /** Every transition, who took it and why: the wish's history. */
 export const wishEvents = pgTable('wish_events', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   wishId: integer('wish_id').notNull(),
-  action: text('action').$type<WishAction | 'publish'>().notNull(),
+  action: text('action').$type<WishAction | 'publish' | 'dispatch'>().notNull(),
   fromState: text('from_state'),
   toState: text('to_state').notNull(),
   actorUserId: integer('actor_user_id'),

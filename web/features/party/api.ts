@@ -3,7 +3,7 @@ import { apiGet, apiSend } from '../../shared/api';
 export interface Post { claimId?: number; postId: number; name: string; state?: string; period: string; targetPoints: number }
 export interface Overview {
   member: {
-    id: number; name: string; kind: string; branchName: string; communityName: string; version: number;
+    id: number; name: string; kind: string; duty: 'member' | 'secretary'; branchName: string; communityName: string; version: number;
     registrationState: 'pending' | 'confirmed' | 'rejected' | null; registeredCommunityName: string | null; workUnit: string | null;
   };
   posts: Post[];

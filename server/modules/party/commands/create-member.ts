@@ -7,7 +7,7 @@ import { withTx } from '../../../platform/db/tx.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { isUnder } from '../../../platform/scope.ts';
 import { users } from '../../accounts/schema.ts';
-import { orgNodes } from '../../org/schema.ts';
+import { orgNodes, partyOrgs } from '../../org/schema.ts';
 import { findBranch } from '../branches.ts';
 import { resolveWorkUnit } from '../co-units.ts';
 import type { PartyViewer } from '../membership.ts';
@@ -19,6 +19,9 @@ export async function createMember(db: Db, v: PartyViewer, input: z.infer<typeof
   return withTx(db, async (tx) => {
     const branch = await findBranch(tx, input.branchOrgId);
     if (!branch || !canBranch(v, 'manage', branch)) throw invalid('branchOrgId', '党支部不存在或不在您的管辖范围内');
+    // FOR SHARE waits for a retirement in progress (it holds FOR UPDATE and counts members after it).
+    const [live] = await tx.select({ retiredAt: partyOrgs.retiredAt }).from(partyOrgs).where(eq(partyOrgs.id, branch.id)).for('share');
+    if (live?.retiredAt) throw invalid('branchOrgId', '该党支部已撤销，不能登记党员');
     if (input.userId !== undefined) {
       const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
       if (!user) throw invalid('userId', '账号不存在');

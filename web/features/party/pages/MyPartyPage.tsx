@@ -1,5 +1,6 @@
 import { Alert, App, Button, Card, Input, List, Space, Statistic, Tag } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { errorMessage } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
@@ -23,6 +24,7 @@ export default function MyPartyPage() {
     <Space direction="vertical" style={{ width: '100%', maxWidth: 520 }}>
       <Card loading={overview.loading} title={o ? `${o.member.name} · ${o.member.branchName}` : '我的党员主页'}>
         <Space size="large">{o?.totals.map((t) => <Statistic key={t.kind} title={`${PERIOD[t.kind]}积分`} value={t.points} />)}</Space>
+        {o?.member.duty === 'secretary' ? <div style={{ marginTop: 12 }}><Link to="/party/commitments">支部承诺践诺评定</Link></div> : null}
       </Card>
       {o?.alerts.filter((a) => !a.remindedAt).map((a) => (
         <Alert key={a.id} type="warning" showIcon title={`${a.periodKey} 积分进度落后：已得 ${a.points} 分，按进度应得 ${a.expected} 分（目标 ${a.target} 分）`} />
