@@ -7,6 +7,7 @@ import { jobHandlers, MODULES, PLATFORM_PERIODIC } from './modules/index.ts';
 import { seedDemoIfEmpty } from './seed/index.ts';
 import { printDemoAccounts } from './seed/print-accounts.ts';
 import { announceSetup } from './modules/setup/index.ts';
+import { warmSuggestionModels } from './modules/cases/index.ts';
 
 const config = readConfig();
 const started = Date.now();
@@ -31,6 +32,7 @@ await app.listen({ port: config.port, host: config.host });
 const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
 console.log(`蜂巢 GridHive 已启动：http://${shownHost}:${config.port} （API 文档 /api/docs，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
 await announceSetup(database.db, `http://${shownHost}:${config.port}`);
+warmSuggestionModels(database.db);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

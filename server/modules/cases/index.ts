@@ -20,3 +20,4 @@ export { resolveLimits } from './limits.ts';
 export { caseTodoCounts } from './todos.ts';
 export { questionsOf, questionsByCategory, validateAnswers, type Question, type Answer } from './questions.ts';
 export { openCasesUnder } from './queries-open.ts';
+export { warmSuggestionModels } from './suggest/model.ts';
