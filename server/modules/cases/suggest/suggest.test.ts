@@ -80,6 +80,17 @@ describe('classification records and re-categorisation', () => {
     expect(after.rate).toBeCloseTo(after.taken / after.suggested, 3);
   });
 
+  // Role × scope: every staff role reading cases sees its own node's figure (its own node id back); residents none.
+  it.each([['admin', 200], ['street', 200], ['secretary', 200], ['staff', 200], ['gridworker', 200], ['dept', 200], ['resident', 403]])('%s asking for its own scope gets %i', async (username, status) => {
+    const session = await loginAs(ctx.app, username);
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/cases/suggestion-acceptance', headers: session.headers });
+    expect(res.statusCode).toBe(status);
+    if (status === 200) {
+      const me = (await ctx.app.inject({ method: 'GET', url: '/api/me', headers: session.headers })).json().data;
+      expect(res.json().data).toMatchObject({ nodeId: me.scope.nodeId, days: 30 });
+    }
+  });
+
   it('is for staff in scope only', async () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/cases/suggestion-acceptance', headers: s.resident!.headers })).statusCode).toBe(403);
     const otherStreet = ctx.seed.tree.streets[1]!.id;
