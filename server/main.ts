@@ -14,6 +14,7 @@ import { relinkImportFile } from './modules/people/index.ts';
 import { fileStore } from './platform/files/index.ts';
 import { migrateLegacyUploads } from './platform/files/migrate-uploads.ts';
 import { sweepIncompleteFiles } from './platform/files/store.ts';
+import { warmSuggestionModels } from './modules/cases/index.ts';
 
 const config = readConfig();
 const started = Date.now();
@@ -47,6 +48,7 @@ await app.listen({ port: config.port, host: config.host });
 const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
 console.log(`蜂巢 GridHive 已启动：http://${shownHost}:${config.port} （API 文档 /api/docs，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
 await announceSetup(database.db, `http://${shownHost}:${config.port}`);
+warmSuggestionModels(database.db);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

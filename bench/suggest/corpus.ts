@@ -117,7 +117,8 @@ const PARTNER: Record<string, string> = {
 };
 const AMBIGUOUS_SHARE = 0.12;
 
-export interface CorpusItem { text: string; label: string }
+/** `phrasing`: which template of its part the text was written from (for validation splits by phrasing). */
+export interface CorpusItem { text: string; label: string; phrasing: number }
 
 /** `perClass` texts of each class from its train phrasings, and as many from its test phrasings. */
 export function generateCorpus(options: { perClass?: number; seed?: number } = {}): { train: CorpusItem[]; test: CorpusItem[] } {
@@ -128,7 +129,8 @@ export function generateCorpus(options: { perClass?: number; seed?: number } = {
   const byLabel = new Map(CLASSES.map((c) => [c.label, c]));
   const write = (spec: ClassSpec, part: 'train' | 'test'): CorpusItem => {
     const source = rng.next() < AMBIGUOUS_SHARE ? byLabel.get(PARTNER[spec.label]!)! : spec;
-    return { label: spec.label, text: roughen(aside(spec.label, fill(rng.pick(source[part]), source.slots, rng, part), rng), rng) };
+    const template = rng.pick(source[part]);
+    return { label: spec.label, phrasing: source[part].indexOf(template), text: roughen(aside(spec.label, fill(template, source.slots, rng, part), rng), rng) };
   };
   for (const spec of CLASSES) {
     for (let i = 0; i < perClass; i++) {

@@ -34,3 +34,32 @@ describe('strings with NUL or lone surrogates', () => {
     expect(res.statusCode).toBe(201);
   });
 });
+
+describe('numbers in JSON bodies', () => {
+  // JSON has numbers: a string or a one-element array that happens to hold digits is a client bug
+  // (or a probe), and coercing it would store whatever Number() makes of it.
+  it.each([
+    ['a string', { lng: '120.62', lat: 31.3 }, 'lng'],
+    ['an array', { lng: 120.62, lat: [31.3] }, 'lat'],
+    ['null', { lng: null, lat: 31.3 }, 'lng'],
+    ['a boolean', { lng: 120.62, lat: true }, 'lat'],
+  ])('refuse a map pin given as %s with 422 on the field and write nothing', async (_, pin, path) => {
+    const before = await countCases();
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/cases', headers: resident.headers, payload: { title: '路灯不亮', description: '晚上全黑', address: '某路 1 号', ...pin } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
+    expect(await countCases()).toBe(before);
+  });
+
+  it.each([['a string', '1'], ['an array', [1]], ['a fraction', 1.5]])('refuse a transition whose version is %s with 422 and leave the case as it was', async (_, version) => {
+    const staff = await loginAs(ctx.app, 'staff');
+    const created = await ctx.app.inject({ method: 'POST', url: '/api/cases', headers: staff.headers, payload: { title: '井盖缺失', description: '小区门口井盖缺失', address: '某路 2 号' } });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().data.id;
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/cases/${id}/accept`, headers: staff.headers, payload: { version } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain('version');
+    const { rows } = await ctx.pool.query('select state, version from cases where id = $1', [id]);
+    expect(rows[0]).toEqual({ state: 'reported', version: 1 });
+  });
+});

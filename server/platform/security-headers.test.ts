@@ -34,3 +34,19 @@ describe('readConfig in production', () => {
     expect(readConfig({ NODE_ENV: 'production', GH_DATA_KEY: 'a-long-random-secret' }).dataKey).toBe('a-long-random-secret');
   });
 });
+
+describe('security headers over HTTPS', () => {
+  it('add HSTS and upgrade-insecure-requests when the site is served securely', async () => {
+    const { default: Fastify } = await import('fastify');
+    const { registerSecurityHeaders } = await import('./security-headers.ts');
+    const app = Fastify();
+    await registerSecurityHeaders(app, true);
+    app.get('/x', async () => ({ ok: true }));
+    try {
+      const res = await app.inject({ method: 'GET', url: '/x' });
+      expect(res.headers['strict-transport-security']).toBe('max-age=15552000; includeSubDomains');
+      expect(String(res.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+      expect(String(res.headers['content-security-policy'])).toContain("script-src 'self';");
+    } finally { await app.close(); }
+  });
+});

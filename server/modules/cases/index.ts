@@ -22,3 +22,4 @@ export { questionsOf, questionsByCategory, validateAnswers, type Question, type 
 export { openCasesUnder, caseBriefs } from './queries-open.ts';
 export { notifyUsers, staffAt } from './notify.ts';
 export type { CaseRow } from './load-case.ts';
+export { warmSuggestionModels } from './suggest/model.ts';

@@ -93,3 +93,8 @@ export function caseAbilities(actor: Actor, c: CaseFacts): CaseAction[] {
 export function canSeeReporterContact(actor: Actor, c: CaseFacts): boolean {
   return (hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath)) || isAssignee(actor, c) || c.reporterUserId === actor.userId;
 }
+
+/** 采纳率 is a management figure: anyone who reads cases from a node of the tree (residents have none). */
+export function canReadSuggestionAcceptance(actor: Actor): boolean {
+  return hasAbility(actor.role, 'cases.read') && actor.scopeNodeId !== null;
+}

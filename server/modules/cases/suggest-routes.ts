@@ -1,13 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { suggestionAcceptanceSchema } from '../../../contracts/case-suggestion.ts';
 import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
-import { hasAbility } from '../accounts/abilities.ts';
 import { loadNodeInScope } from '../org/load-node.ts';
 import { caseFacts, loadCaseInScope } from './load-case.ts';
-import { canCase } from './policy.ts';
+import { canCase, canReadSuggestionAcceptance } from './policy.ts';
 import { findDuplicates } from './suggest/duplicates.ts';
 import { suggestionModelsFor } from './suggest/model.ts';
 import { acceptanceRate } from './suggest/outcomes.ts';
@@ -24,10 +24,10 @@ export function suggestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: await suggestForCase(deps.db, models, row) };
     });
 
-    app.get('/api/cases/suggestion-acceptance', { schema: { tags: ['cases'], summary: '分类建议采纳率（近 30 天立案中采用系统首选类别的比例）', querystring: z.object({ nodeId: z.coerce.number().int().positive().optional() }) } }, async (request) => {
+    app.get('/api/cases/suggestion-acceptance', { schema: { tags: ['cases'], summary: '分类建议采纳率（近 30 天立案中采用系统首选类别的比例）', querystring: z.object({ nodeId: z.coerce.number().int().positive().optional() }), response: { 200: z.object({ data: suggestionAcceptanceSchema }) } } }, async (request) => {
       const actor = requireActor(request);
-      if (!hasAbility(actor.role, 'cases.read') || !actor.scopeNodeId) throw new AppError('FORBIDDEN');
-      const node = await loadNodeInScope(deps.db, actor, request.query.nodeId ?? actor.scopeNodeId);
+      if (!canReadSuggestionAcceptance(actor)) throw new AppError('FORBIDDEN');
+      const node = await loadNodeInScope(deps.db, actor, request.query.nodeId ?? actor.scopeNodeId!);
       return { data: { nodeId: node.id, ...(await acceptanceRate(deps.db, node.path)) } };
     });
 

@@ -3,7 +3,9 @@ import { inject } from 'vitest';
 import { COMMANDS } from '../../cli/commands.ts';
 import { createTestApp, loginAs, type TestContext } from '../../test/test-app.ts';
 import { recordAudit } from '../audit.ts';
-import { sealAuditChain, verifyAuditChain } from './index.ts';
+import { AUDIT_SEAL_JOB, auditModule } from '../../modules/audit/index.ts';
+import { enqueueJob, runDueJobs } from '../jobs/queue.ts';
+import { MAX_ROWS_PER_RUN, sealAuditChain, verifyAuditChain } from './index.ts';
 
 let ctx: TestContext;
 beforeAll(async () => { ctx = await createTestApp(); });
@@ -174,4 +176,32 @@ describe('audit-verify command and GET /api/audit/chain', () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/audit/chain', headers: session.headers });
     expect(res.json().data).toMatchObject({ intact: false, broken: { id: 1, seq: 1, problem: 'content_changed' } });
   });
+});
+
+describe('the audit.seal job', () => {
+  const handlers = () => {
+    const all = auditModule.jobs!(ctx.deps);
+    return { [AUDIT_SEAL_JOB]: all[AUDIT_SEAL_JOB]! };
+  };
+  const unsealed = async () => (await ctx.pool.query<{ n: number }>(`select count(*)::int as n from audit_log where chain_seq is null`)).rows[0]!.n;
+
+  it(`seals at most ${MAX_ROWS_PER_RUN.toLocaleString('en')} rows per run and continues with the rest on the next run`, async () => {
+    // A backlog after an outage: more rows than one run may seal, all in one old transaction.
+    await ctx.pool.query(`insert into audit_log (action, target_type, target_id, summary)
+      select 'bulk.write', 'test', g::text, jsonb_build_object('i', g) from generate_series(1, ${MAX_ROWS_PER_RUN + 3}) g`);
+    await ctx.pool.query(`delete from jobs where kind = $1`, [AUDIT_SEAL_JOB]);
+
+    await enqueueJob(ctx.db, AUDIT_SEAL_JOB, {});
+    expect(await runDueJobs(ctx.db, handlers())).toBe(1);
+    expect(await unsealed()).toBe(3);
+    const first = await ctx.pool.query(`select progress from jobs where kind = $1`, [AUDIT_SEAL_JOB]);
+    expect(first.rows[0].progress).toEqual({ sealed: MAX_ROWS_PER_RUN });
+
+    await ctx.pool.query(`delete from jobs where kind = $1`, [AUDIT_SEAL_JOB]);
+    await enqueueJob(ctx.db, AUDIT_SEAL_JOB, {});
+    expect(await runDueJobs(ctx.db, handlers())).toBe(1);
+    expect(await unsealed()).toBe(0);
+    const report = await verifyAuditChain(ctx.db);
+    expect(report).toMatchObject({ intact: true, checked: MAX_ROWS_PER_RUN + 3, broken: null });
+  }, 300_000);
 });

@@ -7,6 +7,12 @@ import { readHead, writeHead, type ChainHead } from './head.ts';
 /** Only one sealer at a time across every instance ('audit' as a number). */
 export const SEAL_LOCK_KEY = 0x61756469;
 const BATCH = 2000;
+/**
+ * Rows one periodic run seals at most: after a restore or an outage the backlog can be millions of
+ * rows, and one job run must stay well inside its lease (60 s) and leave the queue to other jobs.
+ * The rest is sealed by the following runs (every minute), oldest transaction first as always.
+ */
+export const MAX_ROWS_PER_RUN = 100_000;
 
 export class ChainHeadMismatch extends Error {}
 
@@ -19,19 +25,23 @@ export class ChainHeadMismatch extends Error {}
  * order, so sealing by id could skip a row committed later with a smaller id.
  *
  * `wait`: on-demand sealing (before a verification) waits for a running sealer; the periodic job
- * skips its turn instead. Returns how many rows it sealed, or null when another sealer held the lock.
+ * skips its turn instead. `maxRows` bounds one call's work (the periodic job passes MAX_ROWS_PER_RUN;
+ * verification seals everything). Returns how many rows it sealed, or null when another sealer held the lock.
  */
-export async function sealAuditChain(db: Db, options: { wait?: boolean } = {}): Promise<number | null> {
+export async function sealAuditChain(db: Db, options: { wait?: boolean; maxRows?: number } = {}): Promise<number | null> {
+  const maxRows = options.maxRows ?? Infinity;
   let total = 0;
-  for (;;) {
-    const sealed = await db.transaction((tx) => sealBatch(tx, options.wait ?? false));
+  while (total < maxRows) {
+    const limit = Math.min(BATCH, maxRows - total);
+    const sealed = await db.transaction((tx) => sealBatch(tx, options.wait ?? false, limit));
     if (sealed === null) return total || null;
     total += sealed;
-    if (sealed < BATCH) return total;
+    if (sealed < limit) break;
   }
+  return total;
 }
 
-async function sealBatch(tx: Tx, wait: boolean): Promise<number | null> {
+async function sealBatch(tx: Tx, wait: boolean, limit: number): Promise<number | null> {
   if (wait) await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK_KEY})`);
   else {
     const { rows } = await tx.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) as ok`);
@@ -47,7 +57,7 @@ async function sealBatch(tx: Tx, wait: boolean): Promise<number | null> {
   const { rows } = await tx.execute<ChainRow>(sql`
     select ${CHAIN_ROW_COLUMNS} from audit_log a
     where a.chain_seq is null and a.xid < (pg_snapshot_xmin(pg_current_snapshot())::text)::bigint
-    order by a.xid, a.id limit ${BATCH}`);
+    order by a.xid, a.id limit ${limit}`);
   if (!rows.length) return 0;
   let seq = last?.seq ?? 0;
   let prev = last?.hash ?? GENESIS_HASH;

@@ -125,15 +125,7 @@ export interface Suggestion {
 }
 
 /** GET /api/cases/suggestion-acceptance: 采纳率 of the category suggestion at 立案, last 30 days. */
-export interface SuggestionAcceptance {
-  nodeId: number;
-  days: number;
-  classified: number;
-  suggested: number;
-  taken: number;
-  reclassified: number;
-  rate: number | null;
-}
+export type { SuggestionAcceptance } from '../../../contracts/case-suggestion.ts';
 
 /** GET /api/cases/duplicates (may not exist yet). */
 export interface DuplicateCandidate {

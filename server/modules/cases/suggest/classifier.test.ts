@@ -57,6 +57,33 @@ describe('TextClassifier', () => {
   });
 });
 
+describe('TextClassifier calibration folds', () => {
+  // Each label written in two ways; the second wording shares fewer characters with the first.
+  const rng = createRng(11);
+  const ways = {
+    garbage: [['垃圾桶满了', '没人清运', '发臭'], ['废弃物堆积', '收运不及时', '味道大']],
+    noise: [['噪音很大', '吵得睡不着', '半夜'], ['声响扰人', '无法休息', '深夜']],
+  } as const;
+  const samples = Array.from({ length: 200 }, (_, i) => {
+    const label = i % 2 ? 'garbage' : 'noise';
+    const way = Math.floor(i / 2) % 2;
+    const text = Array.from({ length: 3 }, () => rng.pick(ways[label][way]!)).join('，');
+    return { ...sample(text, rng.next() < 0.15 ? (label === 'noise' ? 'garbage' : 'noise') : label), way };
+  });
+
+  it('fits the temperature on the folds foldOf names, pooled over calibrationFolds, and on nothing when no sample is in a fold', async () => {
+    const none = await TextClassifier.train(samples, { foldOf: () => -1, calibrationFolds: 2 });
+    expect(none.temperature).toBe(1);
+    const byWording = await TextClassifier.train(samples, { foldOf: (_, i) => samples[i]!.way, calibrationFolds: 2 });
+    const iid = await TextClassifier.train(samples);
+    expect(byWording.temperature).not.toBe(1);
+    // Held-out wording is harder than held-out near-duplicates: the fitted temperature differs.
+    expect(byWording.temperature).not.toBeCloseTo(iid.temperature, 2);
+    // The ranking never depends on the temperature.
+    expect(byWording.predict(textFeatures('垃圾桶满了，发臭'))[0]!.label).toBe('garbage');
+  });
+});
+
 describe('fitTemperature', () => {
   it('sharpens under-confident logits and softens over-confident ones', () => {
     const ys = [0, 0, 0, 0, 1];

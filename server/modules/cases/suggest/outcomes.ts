@@ -10,13 +10,15 @@ import { rankCategories, type CategoryCandidate } from './suggest.ts';
 /**
  * What the suggestion offers for a case now, recomputed by the server rather than sent by the
  * client, so the acceptance rate measures the model whatever app the dispatcher uses. It uses the
- * model last shown (no retraining in the accept request); only a fresh process trains first.
+ * model last shown and never trains: a process without a model yet (it trains at start) showed no
+ * suggestion, so the 立案 counts as classified without one instead of waiting seconds for training
+ * (bench/load.ts saw 立案 time out behind it).
  */
 export async function suggestionAtClassification(db: Db, caseId: number): Promise<CategoryCandidate | null> {
-  const source = suggestionModelsFor(db);
+  const trained = suggestionModelsFor(db).current();
+  if (!trained) return null;
   const [row] = await db.select({ title: cases.title, description: cases.description }).from(cases).where(eq(cases.id, caseId));
   if (!row) return null;
-  const trained = source.current() ?? (await source());
   return (await rankCategories(db, trained, `${row.title} ${row.description}`, 1))[0] ?? null;
 }
 
