@@ -9,13 +9,16 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { hasAbility } from '../accounts/abilities.ts';
 import { importHotline } from './commands/import-hotline.ts';
 
+/** 50,000 rows of a 12345 export with long descriptions stay well below this. */
+const MAX_HOTLINE_FILE_BYTES = 64 * 1024 * 1024;
+
 /** POST /api/cases/import: a 12345 hotline export (CSV/Excel) becomes cases, with a row-by-row report. */
 export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post('/api/cases/import', { schema: { tags: ['cases'], summary: '导入热线工单（CSV/Excel，逐行报告，重复导入跳过）', querystring: z.object({ communityId: z.coerce.number().int().positive().optional() }) } }, async (request) => {
       const actor = requireActor(request);
       if (!hasAbility(actor.role, 'cases.dispatch')) throw new AppError('FORBIDDEN');
-      const file = await request.file().catch(() => undefined);
+      const file = await request.file({ limits: { fileSize: MAX_HOTLINE_FILE_BYTES, files: 1 } }).catch(() => undefined);
       if (!file) throw invalid('file', '请选择热线工单文件');
       const format = /\.xlsx$/i.test(file.filename) ? 'xlsx' : /\.csv$/i.test(file.filename) ? 'csv' : null;
       if (!format) throw invalid('file', '仅支持 .xlsx 或 .csv 文件');
@@ -24,8 +27,10 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       await fs.mkdir(dir, { recursive: true });
       const tmp = path.join(dir, `hotline-${crypto.randomUUID()}.${format}`);
       try {
-        await fs.writeFile(tmp, await file.toBuffer());
-        return { data: await importHotline(deps, actor, tmp, format, request.query.communityId) };
+        const bytes = await file.toBuffer().catch(() => { throw new AppError('PAYLOAD_TOO_LARGE', { message: `热线工单文件不能超过 ${MAX_HOTLINE_FILE_BYTES / 1024 / 1024} MB` }); });
+        await fs.writeFile(tmp, bytes);
+        const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+        return { data: await importHotline(deps, actor, { path: tmp, format, name: file.filename, sha256 }, request.query.communityId) };
       } finally {
         await fs.rm(tmp, { force: true });
       }

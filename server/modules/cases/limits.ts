@@ -28,3 +28,41 @@ export async function resolveLimits(db: Queryable, categoryId: number | null, co
   const pick = (key: (typeof KEYS)[number]) => layers.map((l) => l[key]).find((v) => v !== null && v !== undefined) ?? null;
   return { acceptMinutes: pick('acceptMinutes'), signMinutes: pick('signMinutes'), handleMinutes: pick('handleMinutes'), verifyMinutes: pick('verifyMinutes') };
 }
+
+type Layer = Partial<Record<(typeof KEYS)[number], number | null>>;
+
+/**
+ * The same cascade as resolveLimits for many cases at once: the categories and their overrides are
+ * read in two statements, then every (category, community, street) is answered from memory.
+ */
+export async function loadLimitResolver(db: Queryable, categoryIds: number[]): Promise<(categoryId: number | null, communityId: number, streetId: number) => StepLimits> {
+  const ids = [...new Set(categoryIds)];
+  const categories = new Map<number, Layer & { parentId: number | null }>();
+  const overrides = new Map<string, Layer>();
+  if (ids.length) {
+    for (const c of await db.select().from(caseCategories)) categories.set(c.id, c);
+    for (const o of await db.select().from(slaOverrides).where(inArray(slaOverrides.categoryId, ids))) overrides.set(`${o.categoryId}:${o.nodeId}`, o);
+  }
+  const memo = new Map<string, StepLimits>();
+  return (categoryId, communityId, streetId) => {
+    const key = `${categoryId}:${communityId}:${streetId}`;
+    let limits = memo.get(key);
+    if (!limits) {
+      const layers: Layer[] = [];
+      if (categoryId !== null) {
+        layers.push(overrides.get(`${categoryId}:${communityId}`) ?? {}, overrides.get(`${categoryId}:${streetId}`) ?? {});
+        const category = categories.get(categoryId);
+        if (category) {
+          layers.push(category);
+          const parent = category.parentId ? categories.get(category.parentId) : undefined;
+          if (parent) layers.push(parent);
+        }
+      }
+      layers.push(DEFAULT_LIMITS);
+      const pick = (k: (typeof KEYS)[number]) => layers.map((l) => l[k]).find((v) => v !== null && v !== undefined) ?? null;
+      limits = { acceptMinutes: pick('acceptMinutes'), signMinutes: pick('signMinutes'), handleMinutes: pick('handleMinutes'), verifyMinutes: pick('verifyMinutes') };
+      memo.set(key, limits);
+    }
+    return limits;
+  };
+}

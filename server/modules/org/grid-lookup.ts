@@ -25,6 +25,11 @@ export function createGridLookup(db: Db) {
     async locate(lng: number, lat: number) {
       return (await locator.get(db)).locate(lng, lat);
     },
+    /** Many points against one snapshot of the index (one fingerprint check for a whole file). */
+    async locateMany(points: readonly { lng: number; lat: number }[]) {
+      const index = await locator.get(db);
+      return points.map((p) => index.locate(p.lng, p.lat));
+    },
   };
 }
 export type GridLookup = ReturnType<typeof createGridLookup>;

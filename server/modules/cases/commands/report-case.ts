@@ -5,7 +5,7 @@ import type { AppDeps } from '../../../app-deps.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { loadWorkingCalendar } from '../../../platform/calendar/load.ts';
 import { createFieldCipher } from '../../../platform/crypto.ts';
-import { withTx, type Tx } from '../../../platform/db/tx.ts';
+import { withTx, type Queryable, type Tx } from '../../../platform/db/tx.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { publishLive } from '../../../platform/live/events.ts';
 import { actorCovers } from '../../../platform/scope.ts';
@@ -30,6 +30,35 @@ const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline', 'open311'];
 /** Of those, the ones where staff must write down who raised it. */
 const NAME_REQUIRED: CaseSource[] = ['window', 'visit', 'hotline'];
 
+/** Whether the actor may register a case under `source` (residents report for themselves, staff on behalf). */
+export function mayReportAs(actor: Actor, source: CaseSource): boolean {
+  return hasAbility(actor.role, 'cases.report') && (SOURCES_BY_ROLE[actor.role] ?? []).includes(source);
+}
+
+/** The field cipher for a data key, made once (deriving its keys costs two HKDF runs). */
+const ciphers = new Map<string, ReturnType<typeof createFieldCipher>>();
+export function fieldCipher(dataKey: string) {
+  let cipher = ciphers.get(dataKey);
+  if (!cipher) ciphers.set(dataKey, (cipher = createFieldCipher(dataKey)));
+  return cipher;
+}
+
+/**
+ * The intake community of a case known by its address alone: the one chosen (staff only within
+ * their scope), else the actor's own community; an error message when there is none.
+ */
+export async function intakeCommunity(db: Queryable, actor: Actor, communityId: number | undefined): Promise<{ path: string } | { error: string }> {
+  if (communityId) {
+    const chosen = await nodePath(db, communityId);
+    if (!chosen || chosen.split('/').filter(Boolean).length !== 3) return { error: '受理社区不存在' };
+    // Staff register only into communities they serve; residents may report about any community.
+    if (hasAbility(actor.role, 'cases.dispatch') && !actorCovers(actor, chosen)) return { error: '受理社区不在您的管辖范围内' };
+    return { path: chosen };
+  }
+  if (!actor.scopePath || actor.scopePath.split('/').filter(Boolean).length < 3) return { error: '仅填写地址时须指定受理社区' };
+  return { path: truncatePath(actor.scopePath, 3) };
+}
+
 /** Where the case lies: the grid under a map pin, or the intake community for an address alone. */
 async function placeCase(deps: AppDeps, actor: Actor, input: ReportInput): Promise<{ scopePath: string; gridId: number | null; communityId: number; streetId: number }> {
   if (input.lng !== undefined && input.lat !== undefined) {
@@ -39,19 +68,10 @@ async function placeCase(deps: AppDeps, actor: Actor, input: ReportInput): Promi
     const { streetId, communityId } = levelsOfPath(path);
     return { scopePath: path, gridId: grid.id, communityId: communityId!, streetId: streetId! };
   }
-  let path: string;
-  if (input.communityId) {
-    const chosen = await nodePath(deps.db, input.communityId);
-    if (!chosen || chosen.split('/').filter(Boolean).length !== 3) throw invalid('communityId', '受理社区不存在');
-    // Staff register only into communities they serve; residents may report about any community.
-    if (hasAbility(actor.role, 'cases.dispatch') && !actorCovers(actor, chosen)) throw invalid('communityId', '受理社区不在您的管辖范围内');
-    path = chosen;
-  } else {
-    if (!actor.scopePath || actor.scopePath.split('/').filter(Boolean).length < 3) throw invalid('communityId', '仅填写地址时须指定受理社区');
-    path = truncatePath(actor.scopePath, 3);
-  }
-  const { streetId, communityId } = levelsOfPath(path);
-  return { scopePath: path, gridId: null, communityId: communityId!, streetId: streetId! };
+  const intake = await intakeCommunity(deps.db, actor, input.communityId);
+  if ('error' in intake) throw invalid('communityId', intake.error);
+  const { streetId, communityId } = levelsOfPath(intake.path);
+  return { scopePath: intake.path, gridId: null, communityId: communityId!, streetId: streetId! };
 }
 
 /** The answers to the category's questions, typed; every wrong one named at once (422). */
@@ -94,7 +114,7 @@ export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput
     const limits = await resolveLimits(tx, input.categoryId ?? null, place.communityId, place.streetId);
     const dueAt = dueAtFor('reported', now, limits, await loadWorkingCalendar(tx));
     const { id, caseNo } = await reserveCaseNumber(tx, now);
-    const cipher = createFieldCipher(deps.config.dataKey);
+    const cipher = fieldCipher(deps.config.dataKey);
     const onBehalf = ON_BEHALF.includes(source);
     const [row] = await tx.insert(cases).values({
       id, caseNo, title: input.title, description: input.description, source, state: 'reported', categoryId: input.categoryId ?? null,
