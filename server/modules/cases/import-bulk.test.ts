@@ -103,3 +103,23 @@ describe('hotline import, set-based', () => {
     expect(await count(`select count(*) from cases where external_ref like 'DUP%'`)).toBe(1);
   });
 });
+
+describe('single report', () => {
+  it('writes the case with its timeline event, live event and audit row, and the grid found under its pin', async () => {
+    const grid = grids[0]!;
+    const p = await pointInGrid(ctx, grid.id);
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/cases', headers: staff.headers, payload: { title: '路灯不亮', description: '巷口路灯坏了三天', source: 'hotline', categoryId: await categoryId(ctx, '路灯不亮'), lng: p.lng, lat: p.lat, reporterName: '陈女士' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const { id, caseNo, dueAt } = res.json().data;
+    const row = (await ctx.pool.query(`select grid_id, scope_path, due_at, reported_at, community_id, street_id from cases where id = $1`, [id])).rows[0];
+    expect(row).toMatchObject({ grid_id: grid.id, scope_path: grid.path });
+    const limits = await resolveLimits(ctx.db, await categoryId(ctx, '路灯不亮'), row.community_id, row.street_id);
+    expect(new Date(dueAt).toISOString()).toBe(dueAtFor('reported', row.reported_at, limits, await loadWorkingCalendar(ctx.db))!.toISOString());
+    expect(await count(`select count(*) from case_events where case_id = $1 and action = 'report'`, [id])).toBe(1);
+    expect(await count(`select count(*) from live_events where topic = 'case.reported' and payload->>'caseNo' = $1`, [caseNo])).toBe(1);
+    const audit = (await ctx.pool.query(`select a.action, a.scope_path, a.summary, a.xid = e.xid as same_tx from audit_log a, live_events e
+      where a.target_type = 'case' and a.target_id = $1 and e.payload->>'caseNo' = $2`, [String(id), caseNo])).rows;
+    expect(audit).toEqual([{ action: 'cases.report', scope_path: grid.path, summary: { caseNo, source: 'hotline' }, same_tx: true }]);
+  });
+});
+

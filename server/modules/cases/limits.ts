@@ -5,13 +5,15 @@ import type { StepLimits } from './deadline-steps.ts';
 import { caseCategories, slaOverrides } from './schema.ts';
 
 const KEYS = ['acceptMinutes', 'signMinutes', 'handleMinutes', 'verifyMinutes'] as const;
+export type LimitLayer = Partial<Record<(typeof KEYS)[number], number | null>>;
+type Layer = LimitLayer;
 
 /**
  * Step limits for a case, each step taken from the first level that sets it:
  * community override → street override → category → parent category → global default.
  */
 export async function resolveLimits(db: Queryable, categoryId: number | null, communityId: number, streetId: number): Promise<StepLimits> {
-  const layers: Partial<Record<(typeof KEYS)[number], number | null>>[] = [];
+  const layers: Layer[] = [];
   if (categoryId !== null) {
     const overrides = await db.select().from(slaOverrides).where(and(eq(slaOverrides.categoryId, categoryId), inArray(slaOverrides.nodeId, [communityId, streetId])));
     layers.push(...[communityId, streetId].map((id) => overrides.find((o) => o.nodeId === id) ?? {}));
@@ -24,12 +26,15 @@ export async function resolveLimits(db: Queryable, categoryId: number | null, co
       }
     }
   }
-  layers.push(DEFAULT_LIMITS);
-  const pick = (key: (typeof KEYS)[number]) => layers.map((l) => l[key]).find((v) => v !== null && v !== undefined) ?? null;
-  return { acceptMinutes: pick('acceptMinutes'), signMinutes: pick('signMinutes'), handleMinutes: pick('handleMinutes'), verifyMinutes: pick('verifyMinutes') };
+  return cascadeLimits(layers);
 }
 
-type Layer = Partial<Record<(typeof KEYS)[number], number | null>>;
+/** Each step from the first layer that sets it, the global default last. */
+export function cascadeLimits(layers: Layer[]): StepLimits {
+  const all = [...layers, DEFAULT_LIMITS];
+  const pick = (key: (typeof KEYS)[number]) => all.map((l) => l[key]).find((v) => v !== null && v !== undefined) ?? null;
+  return { acceptMinutes: pick('acceptMinutes'), signMinutes: pick('signMinutes'), handleMinutes: pick('handleMinutes'), verifyMinutes: pick('verifyMinutes') };
+}
 
 /**
  * The same cascade as resolveLimits for many cases at once: the categories and their overrides are
@@ -58,9 +63,7 @@ export async function loadLimitResolver(db: Queryable, categoryIds: number[]): P
           if (parent) layers.push(parent);
         }
       }
-      layers.push(DEFAULT_LIMITS);
-      const pick = (k: (typeof KEYS)[number]) => layers.map((l) => l[k]).find((v) => v !== null && v !== undefined) ?? null;
-      limits = { acceptMinutes: pick('acceptMinutes'), signMinutes: pick('signMinutes'), handleMinutes: pick('handleMinutes'), verifyMinutes: pick('verifyMinutes') };
+      limits = cascadeLimits(layers);
       memo.set(key, limits);
     }
     return limits;
