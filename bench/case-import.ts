@@ -26,6 +26,14 @@ import { createDeps } from '../server/platform/deps.ts';
 import { seedDemoIfEmpty } from '../server/seed/index.ts';
 import { generateCases } from './lib/generate-cases.ts';
 
+// Every statement any pooled connection sends (BEGIN/COMMIT too): round trips per request.
+let statements = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
+
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 const BASE = env('BENCH_BASE', 100_000);
 const GROW_TO = env('BENCH_GROW_TO', 1_000_000);
@@ -158,12 +166,14 @@ async function singleCase(base: string, headers: Record<string, string>, grids: 
   for (let i = 0; i < 200; i++) await post(JSON.stringify({ title: '预热', description: '预热请求', source: 'hotline', lng: rows[i]!.lng, lat: rows[i]!.lat, reporterName: '预热' }));
   const t = performance.now();
   until = t + SECONDS * 1000;
+  statements = 0;
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const seconds = (performance.now() - t) / 1000;
+  const perRequest = statements / latencies.length;
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const p = (q: number) => latencies[Math.floor(q * (latencies.length - 1))]!.toFixed(1);
-  console.log(`single case POST /api/cases: ${Math.round(latencies.length / seconds).toLocaleString()} req/s at ${CONCURRENCY} clients (${latencies.length.toLocaleString()} requests in ${seconds.toFixed(1)} s, ${failed} not 201; p50 ${p(0.5)} ms, p99 ${p(0.99)} ms)`);
+  console.log(`single case POST /api/cases: ${Math.round(latencies.length / seconds).toLocaleString()} req/s at ${CONCURRENCY} clients (${latencies.length.toLocaleString()} requests in ${seconds.toFixed(1)} s, ${failed} not 201; p50 ${p(0.5)} ms, p99 ${p(0.99)} ms; ${perRequest.toFixed(1)} statements per request, BEGIN and COMMIT included)`);
 }
 
 try {

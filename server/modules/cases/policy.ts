@@ -82,3 +82,8 @@ export function caseAbilities(actor: Actor, c: CaseFacts): CaseAction[] {
 export function canSeeReporterContact(actor: Actor, c: CaseFacts): boolean {
   return (hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath)) || isAssignee(actor, c) || c.reporterUserId === actor.userId;
 }
+
+/** Hotline work orders are imported by the staff who register cases on callers' behalf (dispatchers). */
+export function canImportHotline(actor: Actor): boolean {
+  return hasAbility(actor.role, 'cases.dispatch') && hasAbility(actor.role, 'cases.report');
+}
