@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Queryable } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -24,15 +24,4 @@ export async function caseFacts(db: Queryable, row: CaseRow): Promise<CaseFacts>
     state: row.state, scopePath: row.scopePath, reporterUserId: row.reporterUserId,
     dispatchLevel: row.dispatchLevel, departmentId: row.departmentId, assigneePath: assignee?.path ?? null, score: row.score,
   };
-}
-
-/**
- * Reserves the next case id and derives its number: GS + Shanghai date + the id (7+ digits).
- * Taking the id from the sequence first keeps numbers unique under concurrent reports.
- */
-export async function reserveCaseNumber(db: Queryable, at: Date): Promise<{ id: number; caseNo: string }> {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at).replaceAll('-', '');
-  const result = await db.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('cases', 'id'))::int8 as id`);
-  const id = Number(result.rows[0]!.id);
-  return { id, caseNo: `GS${day}${String(id).padStart(7, '0')}` };
 }

@@ -98,3 +98,8 @@ export function canSeeReporterContact(actor: Actor, c: CaseFacts): boolean {
 export function canReadSuggestionAcceptance(actor: Actor): boolean {
   return hasAbility(actor.role, 'cases.read') && actor.scopeNodeId !== null;
 }
+
+/** Hotline work orders are imported by the staff who register cases on callers' behalf (dispatchers). */
+export function canImportHotline(actor: Actor): boolean {
+  return hasAbility(actor.role, 'cases.dispatch') && hasAbility(actor.role, 'cases.report');
+}

@@ -5,16 +5,15 @@ import type { AppDeps } from '../../../app-deps.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { loadWorkingCalendar } from '../../../platform/calendar/load.ts';
 import { createFieldCipher } from '../../../platform/crypto.ts';
-import { withTx, type Tx } from '../../../platform/db/tx.ts';
+import { withTx, type Queryable, type Tx } from '../../../platform/db/tx.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
-import { publishLive } from '../../../platform/live/events.ts';
 import { actorCovers } from '../../../platform/scope.ts';
 import { hasAbility } from '../../accounts/abilities.ts';
 import { dueAtFor } from '../deadline-steps.ts';
-import { resolveLimits } from '../limits.ts';
-import { questionsOf, validateAnswers } from '../questions.ts';
-import { reserveCaseNumber, type CaseRow } from '../load-case.ts';
-import { caseCategories, caseEvents, casePhotos, cases, type CaseSource } from '../schema.ts';
+import { validateAnswers, type Question } from '../questions.ts';
+import { recordReport, reserveCase } from './report-statements.ts';
+import type { CaseRow } from '../load-case.ts';
+import { casePhotos, cases, type CaseSource } from '../schema.ts';
 import { levelsOfPath, nodePath, truncatePath } from '../tree.ts';
 
 type ReportInput = z.infer<typeof reportCaseBody>;
@@ -30,35 +29,52 @@ const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline', 'open311', 'devic
 /** Of those, the ones where staff must write down who raised it. */
 const NAME_REQUIRED: CaseSource[] = ['window', 'visit', 'hotline'];
 
+/** Whether the actor may register a case under `source` (residents report for themselves, staff on behalf). */
+export function mayReportAs(actor: Actor, source: CaseSource): boolean {
+  return hasAbility(actor.role, 'cases.report') && (SOURCES_BY_ROLE[actor.role] ?? []).includes(source);
+}
+
+/** The field cipher for a data key, made once (deriving its keys costs two HKDF runs). */
+const ciphers = new Map<string, ReturnType<typeof createFieldCipher>>();
+export function fieldCipher(dataKey: string) {
+  let cipher = ciphers.get(dataKey);
+  if (!cipher) ciphers.set(dataKey, (cipher = createFieldCipher(dataKey)));
+  return cipher;
+}
+
+/**
+ * The intake community of a case known by its address alone: the one chosen (staff only within
+ * their scope), else the actor's own community; an error message when there is none.
+ */
+export async function intakeCommunity(db: Queryable, actor: Actor, communityId: number | undefined): Promise<{ path: string } | { error: string }> {
+  if (communityId) {
+    const chosen = await nodePath(db, communityId);
+    if (!chosen || chosen.split('/').filter(Boolean).length !== 3) return { error: '受理社区不存在' };
+    // Staff register only into communities they serve; residents may report about any community.
+    if (hasAbility(actor.role, 'cases.dispatch') && !actorCovers(actor, chosen)) return { error: '受理社区不在您的管辖范围内' };
+    return { path: chosen };
+  }
+  if (!actor.scopePath || actor.scopePath.split('/').filter(Boolean).length < 3) return { error: '仅填写地址时须指定受理社区' };
+  return { path: truncatePath(actor.scopePath, 3) };
+}
+
 /** Where the case lies: the grid under a map pin, or the intake community for an address alone. */
 async function placeCase(deps: AppDeps, actor: Actor, input: ReportInput): Promise<{ scopePath: string; gridId: number | null; communityId: number; streetId: number }> {
   if (input.lng !== undefined && input.lat !== undefined) {
     const grid = await deps.gridLookup.locate(input.lng, input.lat);
     if (!grid) throw invalid('lng', '该位置不在任何网格内，请重新选点或只填写地址');
-    const path = (await nodePath(deps.db, grid.id))!;
-    const { streetId, communityId } = levelsOfPath(path);
-    return { scopePath: path, gridId: grid.id, communityId: communityId!, streetId: streetId! };
+    const { streetId, communityId } = levelsOfPath(grid.path);
+    return { scopePath: grid.path, gridId: grid.id, communityId: communityId!, streetId: streetId! };
   }
-  let path: string;
-  if (input.communityId) {
-    const chosen = await nodePath(deps.db, input.communityId);
-    if (!chosen || chosen.split('/').filter(Boolean).length !== 3) throw invalid('communityId', '受理社区不存在');
-    // Staff register only into communities they serve; residents may report about any community.
-    if (hasAbility(actor.role, 'cases.dispatch') && !actorCovers(actor, chosen)) throw invalid('communityId', '受理社区不在您的管辖范围内');
-    path = chosen;
-  } else {
-    if (!actor.scopePath || actor.scopePath.split('/').filter(Boolean).length < 3) throw invalid('communityId', '仅填写地址时须指定受理社区');
-    path = truncatePath(actor.scopePath, 3);
-  }
-  const { streetId, communityId } = levelsOfPath(path);
-  return { scopePath: path, gridId: null, communityId: communityId!, streetId: streetId! };
+  const intake = await intakeCommunity(deps.db, actor, input.communityId);
+  if ('error' in intake) throw invalid('communityId', intake.error);
+  const { streetId, communityId } = levelsOfPath(intake.path);
+  return { scopePath: intake.path, gridId: null, communityId: communityId!, streetId: streetId! };
 }
 
 /** The answers to the category's questions, typed; every wrong one named at once (422). */
-async function checkAnswers(tx: Tx, categoryId: number | null, posted: Record<string, unknown>, requireAnswers: boolean) {
-  if (categoryId === null) return {};
-  const questions = (await questionsOf(tx, categoryId)).map((q) => (requireAnswers ? q : { ...q, required: false }));
-  const { values, errors } = validateAnswers(questions, posted);
+function checkAnswers(questions: Question[], posted: Record<string, unknown>, requireAnswers: boolean) {
+  const { values, errors } = validateAnswers(requireAnswers ? questions : questions.map((q) => ({ ...q, required: false })), posted);
   if (errors.length) throw new AppError('VALIDATION_FAILED', { message: errors.map((e) => e.message).join('；'), details: errors.map((e) => ({ path: `answers.${e.code}`, message: e.message })) });
   return values;
 }
@@ -80,22 +96,18 @@ export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput
   const place = await placeCase(deps, actor, input);
   const now = new Date();
   return withTx(deps.db, async (tx) => {
-    if (input.categoryId) {
-      const [category] = await tx.select({ id: caseCategories.id }).from(caseCategories).where(and(eq(caseCategories.id, input.categoryId), eq(caseCategories.active, true)));
-      if (!category) throw invalid('categoryId', '案件类别不存在');
-    }
+    const { id, caseNo, category, limits } = await reserveCase(tx, now, input.categoryId ?? null, place.communityId, place.streetId);
+    if (input.categoryId && !category) throw invalid('categoryId', '案件类别不存在');
     // Staff registering what a caller or visitor said (window, visit, hotline) record what they were
     // told: answers are checked when given, never demanded, like imported work orders.
-    const answers = await checkAnswers(tx, input.categoryId ?? null, input.answers, !options.importedFrom && !ON_BEHALF.includes(source));
+    const answers = category ? checkAnswers(category.questions, input.answers, !options.importedFrom && !ON_BEHALF.includes(source)) : {};
     if (input.photoIds.length) {
       const photos = await tx.select({ id: casePhotos.id }).from(casePhotos)
         .where(and(inArray(casePhotos.id, input.photoIds), eq(casePhotos.uploadedBy, actor.userId), isNull(casePhotos.caseId)));
       if (photos.length !== new Set(input.photoIds).size) throw invalid('photoIds', '照片不存在或已被使用');
     }
-    const limits = await resolveLimits(tx, input.categoryId ?? null, place.communityId, place.streetId);
     const dueAt = dueAtFor('reported', now, limits, await loadWorkingCalendar(tx));
-    const { id, caseNo } = await reserveCaseNumber(tx, now);
-    const cipher = createFieldCipher(deps.config.dataKey);
+    const cipher = fieldCipher(deps.config.dataKey);
     const onBehalf = ON_BEHALF.includes(source);
     const [row] = await tx.insert(cases).values({
       id, caseNo, title: input.title, description: input.description, source, state: 'reported', categoryId: input.categoryId ?? null,
@@ -106,8 +118,7 @@ export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput
       ...place, dueAt, stepStartedAt: now, reportedAt: now,
     }).returning();
     if (input.photoIds.length) await tx.update(casePhotos).set({ caseId: id }).where(inArray(casePhotos.id, input.photoIds));
-    await tx.insert(caseEvents).values({ caseId: id, actorUserId: actor.userId, actorRole: actor.role, action: 'report', toState: 'reported', photoIds: input.photoIds, data: { source } });
-    await publishLive(tx, { topic: 'case.reported', scopePath: place.scopePath, payload: { caseId: id, caseNo, title: input.title, state: 'reported' } });
+    await recordReport(tx, actor, { id, caseNo, title: input.title, source, scopePath: place.scopePath, photoIds: input.photoIds, at: now });
     await options.afterInsert?.(tx, row!);
     return row!;
   });

@@ -1,0 +1,66 @@
+// The statements of one case report, folded so that a report costs few round trips: the case id,
+// its category's state, limits and questions come back from ONE read, and the timeline event, the
+// live event and the audit row are written by ONE statement. A report on a 2-core PostgreSQL is
+// bounded by round trips, not by work (bench/case-import.ts counts them).
+import { sql } from 'drizzle-orm';
+import type { Actor } from '../../../platform/auth/actor.ts';
+import type { Tx } from '../../../platform/db/tx.ts';
+import { LIVE_CHANNEL } from '../../../platform/live/events.ts';
+import { liveEvents } from '../../../platform/jobs/schema.ts';
+import { auditLog } from '../../accounts/schema.ts';
+import { cascadeLimits, type LimitLayer } from '../limits.ts';
+import type { Question } from '../questions.ts';
+import type { StepLimits } from '../deadline-steps.ts';
+import { caseCategories, caseEvents, categoryQuestions, slaOverrides, type CaseSource } from '../schema.ts';
+
+const minutes = (t: string) => sql.raw(`json_build_object('acceptMinutes', ${t}.accept_minutes, 'signMinutes', ${t}.sign_minutes, 'handleMinutes', ${t}.handle_minutes, 'verifyMinutes', ${t}.verify_minutes)`);
+
+export interface ReportFacts {
+  id: number;
+  caseNo: string;
+  /** Null without a category, or when it does not exist or is retired. */
+  category: { limits: StepLimits; questions: Question[] } | null;
+  limits: StepLimits;
+}
+
+/**
+ * The next case id (from the sequence, so numbers stay unique under concurrent reports) and, for a
+ * category, whether it is active, its step limits after the community → street → category →
+ * parent cascade, and its questions in the order they are asked.
+ */
+export async function reserveCase(tx: Tx, at: Date, categoryId: number | null, communityId: number, streetId: number): Promise<ReportFacts> {
+  const { rows } = await tx.execute<{ id: number; layers: LimitLayer[] | null; questions: Question[] | null }>(sql`
+    select nextval(pg_get_serial_sequence('cases', 'id'))::int8 as id, f.layers, f.questions
+    from (select 1) one left join lateral (
+      select json_build_array(
+               (select ${minutes('o')} from ${slaOverrides} o where o.category_id = c.id and o.node_id = ${communityId}),
+               (select ${minutes('o')} from ${slaOverrides} o where o.category_id = c.id and o.node_id = ${streetId}),
+               ${minutes('c')}, ${minutes('p')}) as layers,
+             (select coalesce(json_agg(json_build_object('code', q.code, 'datatype', q.datatype, 'required', q.required, 'order', q."order",
+                 'description', q.description, 'datatypeDescription', q.datatype_description, 'values', q.values) order by q."order", q.code), '[]')
+              from ${categoryQuestions} q where q.category_id = c.id) as questions
+      from ${caseCategories} c left join ${caseCategories} p on p.id = c.parent_id
+      where c.id = ${categoryId} and c.active) f on true`);
+  const row = rows[0]!;
+  const id = Number(row.id);
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at).replaceAll('-', '');
+  const limits = cascadeLimits((row.layers ?? []).filter((l): l is LimitLayer => l !== null));
+  return { id, caseNo: `GS${day}${String(id).padStart(7, '0')}`, limits, category: row.layers ? { limits, questions: row.questions ?? [] } : null };
+}
+
+/** The timeline event, the live event (with one NOTIFY on PostgreSQL) and the audit row of a new case, in one statement. */
+export async function recordReport(tx: Tx, actor: Actor, report: { id: number; caseNo: string; title: string; source: CaseSource; scopePath: string; photoIds: number[]; at: Date }) {
+  await tx.execute(sql`
+    with timeline as (
+      insert into ${caseEvents} (case_id, at, actor_user_id, actor_role, action, to_state, photo_ids, data)
+      values (${report.id}, ${report.at}::timestamptz, ${actor.userId}::int, ${actor.role}, 'report', 'reported', ${JSON.stringify(report.photoIds)}::jsonb, ${JSON.stringify({ source: report.source })}::jsonb)
+    ), audit as (
+      insert into ${auditLog} (actor_user_id, actor_role, action, target_type, target_id, scope_path, summary)
+      values (${actor.userId}::int, ${actor.role}, 'cases.report', 'case', ${String(report.id)}, ${report.scopePath}, ${JSON.stringify({ caseNo: report.caseNo, source: report.source })}::jsonb)
+    ), live as (
+      insert into ${liveEvents} (topic, scope_path, payload)
+      values ('case.reported', ${report.scopePath}, ${JSON.stringify({ caseId: report.id, caseNo: report.caseNo, title: report.title, state: 'reported' })}::jsonb)
+      returning 1
+    )
+    select pg_notify(${LIVE_CHANNEL}, '') from live where version() not like '%PGlite%'`);
+}
