@@ -11,7 +11,7 @@ export const backupCommand: CliCommand = {
   async run({ config, db, kind }, args) {
     const file = args[0];
     if (!file || file.startsWith('--')) { console.error('用法：npm run cli -- backup <备份文件>'); return 2; }
-    const summary = await writeBackup(db, { file, dataKey: config.dataKey, database: kind ?? 'postgres', progress });
+    const summary = await writeBackup(db, { file, dataKey: config.dataKey, database: kind ?? 'postgres', s3: config.s3, progress });
     const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);
     console.log(`备份完成：${summary.file}（${(summary.bytes / 1024 / 1024).toFixed(1)} MB，${Object.keys(summary.tables).length} 张表 ${rows} 行，用时 ${summary.seconds.toFixed(1)} 秒）`);
     return 0;
@@ -25,7 +25,7 @@ export const restoreCommand: CliCommand = {
     const file = args.find((a) => !a.startsWith('--'));
     if (!file) { console.error('用法：npm run cli -- restore <备份文件> [--replace]'); return 2; }
     try {
-      const summary = await restoreBackup(db, { file, dataKey: config.dataKey, replace: args.includes('--replace'), progress });
+      const summary = await restoreBackup(db, { file, dataKey: config.dataKey, replace: args.includes('--replace'), s3: config.s3, progress });
       const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);
       console.log(`恢复完成：${Object.keys(summary.tables).length} 张表 ${rows} 行，用时 ${summary.seconds.toFixed(1)} 秒。请重启服务后用 npm run cli -- audit-verify 校验审计链`);
       return 0;

@@ -7,6 +7,7 @@ import type pg from 'pg';
  *   T {table, columns}    a table starts; R lines follow, one row each as to_jsonb(row)
  *   R {row}
  *   S {sequences}         every sequence's last value
+ *   F {id, bytes}         a file whose bytes are in object storage; B lines follow (base64, 256 KiB each)
  *   Z {trailer}           row counts per table and the SHA-256 of every line before it
  * Nothing may follow Z. Without its trailer, or with a checksum that does not match, a file is
  * refused before any data is touched.
@@ -25,7 +26,7 @@ export interface BackupHeader {
   database: 'embedded' | 'postgres';
 }
 
-export interface BackupTrailer { sha256: string; tables: Record<string, number>; sequences: number }
+export interface BackupTrailer { sha256: string; tables: Record<string, number>; sequences: number; objects?: number }
 
 /** Outbox rows are transient (pruned daily) and carry transaction ids of the old cluster; a restored hub starts clean. */
 export const SKIPPED_TABLES = new Set(['live_events']);

@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import zlib from 'node:zlib';
+import type { S3Settings } from '../config.ts';
 import type { Db } from '../db/open.ts';
+import { s3Bytes } from '../files/s3-bytes.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupRefused, type BackupHeader, type BackupTrailer, keyFingerprint, migrationState, publicTables } from './format.ts';
 
 /** The lines of a backup file, decompressed; a damaged gzip stream ends in a refusal, not a crash. */
@@ -46,6 +48,8 @@ export async function inspectBackup(file: string, progress: (line: string) => vo
   const counts: Record<string, number> = {};
   let table: string | null = null;
   let lineNo = 0;
+  let objects = 0;
+  let pendingBytes = 0;
   for await (const line of lines(file)) {
     lineNo++;
     if (trailer) throw new BackupRefused(`备份文件在结尾记录之后还有内容（第 ${lineNo} 行），拒绝恢复`);
@@ -65,6 +69,13 @@ export async function inspectBackup(file: string, progress: (line: string) => vo
       counts[table]!++;
       // Rows are parsed by the database at restore time; a cheap shape check catches most damage now.
       if (!body.startsWith('{') || !body.endsWith('}')) throw new BackupRefused(`备份文件第 ${lineNo} 行格式错误（文件已损坏），拒绝恢复`);
+    } else if (tag === 'F ') {
+      const object = parseLine<{ id: number; bytes: number }>(body, lineNo);
+      if (pendingBytes !== 0) throw new BackupRefused(`备份文件中对象存储文件不完整（第 ${lineNo} 行之前），拒绝恢复`);
+      pendingBytes = object.bytes;
+      objects++;
+    } else if (tag === 'B ') {
+      pendingBytes -= Buffer.byteLength(body, 'base64');
     } else if (tag !== 'S ') {
       throw new BackupRefused(`备份文件第 ${lineNo} 行格式错误，拒绝恢复`);
     }
@@ -74,6 +85,7 @@ export async function inspectBackup(file: string, progress: (line: string) => vo
   if (!header) throw new BackupRefused('备份文件为空，拒绝恢复');
   if (!trailer) throw new BackupRefused('备份文件不完整（缺少结尾校验记录，可能被截断），拒绝恢复');
   if (trailer.sha256 !== hash.digest('hex')) throw new BackupRefused('备份文件校验和不符（内容已被改动或损坏），拒绝恢复');
+  if (pendingBytes !== 0 || objects !== (trailer.objects ?? 0)) throw new BackupRefused('备份文件中对象存储文件的数量或大小与结尾记录不符，拒绝恢复');
   for (const [name, rows] of Object.entries(trailer.tables)) {
     if (counts[name] !== rows) throw new BackupRefused(`备份文件中表 ${name} 的行数与结尾记录不符，拒绝恢复`);
   }
@@ -91,7 +103,7 @@ export interface RestoreSummary { tables: Record<string, number>; seconds: numbe
  * session_replication_role, so sealed audit rows come back exactly), sequences set. A failure
  * anywhere rolls the whole restore back.
  */
-export async function restoreBackup(db: Db, options: { file: string; dataKey: string; replace?: boolean; progress?: (line: string) => void }): Promise<RestoreSummary> {
+export async function restoreBackup(db: Db, options: { file: string; dataKey: string; replace?: boolean; s3?: S3Settings | null; progress?: (line: string) => void }): Promise<RestoreSummary> {
   const started = Date.now();
   const progress = options.progress ?? (() => {});
   progress('正在校验备份文件…');
@@ -131,6 +143,15 @@ export async function restoreBackup(db: Db, options: { file: string; dataKey: st
       batch = [];
       batchBytes = 0;
     };
+    const target = options.s3 ? s3Bytes(options.s3) : null;
+    let object: { id: number; seq: number; parts: Buffer[] } | null = null;
+    const finishObject = async () => {
+      if (!object) return;
+      const parts = object.parts;
+      if (target) await target.write(object.id, (async function* () { yield* parts; })());
+      await client.query(`update stored_files set backend = $2 where id = $1`, [object.id, target ? 's3' : 'pg']);
+      object = null;
+    };
     // The file is read a second time: it must still be the file that passed inspection.
     const again = crypto.createHash('sha256');
     let index = 0;
@@ -153,6 +174,14 @@ export async function restoreBackup(db: Db, options: { file: string; dataKey: st
         done++;
         if (batch.length >= 1000 || batchBytes > 4_000_000) await flush();
         if (done % 100_000 === 0) progress(`  已写入 ${done} 行`);
+      } else if (tag === 'F ') {
+        await finishObject();
+        object = { id: (JSON.parse(line.slice(2)) as { id: number }).id, seq: 0, parts: [] };
+      } else if (tag === 'B ') {
+        const bytes = Buffer.from(line.slice(2), 'base64');
+        // Into this install's store: chunk rows in this transaction, or (object storage) one upload per file.
+        if (target) object!.parts.push(bytes);
+        else await client.query('insert into stored_file_chunks (file_id, seq, data) values ($1, $2, $3)', [object!.id, object!.seq++, bytes]);
       } else if (tag === 'S ') {
         await flush();
         if (table) progress(`[${index}/${total}] ${table}：${restored[table] ?? 0} 行`);
@@ -161,6 +190,7 @@ export async function restoreBackup(db: Db, options: { file: string; dataKey: st
         }
       }
     }
+    await finishObject();
     if (again.digest('hex') !== trailer.sha256) throw new BackupRefused('备份文件在恢复过程中被改动，已撤销本次恢复');
     await client.query('commit');
     return { tables: restored, seconds: (Date.now() - started) / 1000 };
