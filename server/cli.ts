@@ -14,7 +14,7 @@ if (!command) {
 const config = readConfig();
 const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: 2, shareRunning: true });
 try {
-  process.exitCode = await command.run({ config, db: database.db }, args);
+  process.exitCode = await command.run({ config, db: database.db, kind: database.kind }, args);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

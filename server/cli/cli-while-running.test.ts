@@ -58,6 +58,28 @@ describe('the command line while a server holds the embedded database', () => {
     expect(rows).toEqual([{ client_name: 'hotline-12345' }]);
   }, 120_000);
 
+  it('backs up the running embedded database through its socket and restores into a stopped one', async () => {
+    const file = path.join(dataDir, 'snapshot.backup');
+    const backup = await runCli(['backup', file], { DATA_DIR: dataDir, DATABASE_URL: undefined });
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(backup.stderr).toContain('org_nodes：2 行');
+    // A second data directory no server holds: the CLI opens it itself, migrates it, restores.
+    const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-cli-restore-'));
+    try {
+      const restore = await runCli(['restore', file], { DATA_DIR: fresh, DATABASE_URL: undefined });
+      expect(restore.code, restore.stderr).toBe(0);
+      const reopened = await openDatabase({ dataDir: fresh, databaseUrl: null });
+      try {
+        const { rows } = await reopened.pool.query(`select name from org_nodes order by id`);
+        expect(rows.map((r) => r.name)).toEqual(['姑苏区', '路南社区']);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      fs.rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 180_000);
+
   it('still refuses a community that does not exist, with its own message', async () => {
     const res = await runCli(['open311-key', 'create', 'x', '--community', '320508999999'], { DATA_DIR: dataDir, DATABASE_URL: undefined });
     expect(res.code).toBe(1);

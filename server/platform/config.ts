@@ -37,7 +37,11 @@ export interface Config {
    * exports); null: everything reads the primary.
    */
   databaseReadUrl: string | null;
+  /** S3-compatible object storage for file bytes (GH_S3_BUCKET set); null: bytes stay in PostgreSQL. */
+  s3: S3Settings | null;
 }
+
+export interface S3Settings { bucket: string; endpoint: string | null; region: string; accessKeyId: string | null; secretAccessKey: string | null; prefix: string }
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -79,5 +83,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownSeconds: intFromEnv(env, 'GH_SHUTDOWN_SECONDS', 30),
     databaseReadUrl: readReplicaUrl(env),
     trustedProxies: (env.GH_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
+    s3: env.GH_S3_BUCKET ? {
+      bucket: env.GH_S3_BUCKET, endpoint: env.GH_S3_ENDPOINT || null, region: env.GH_S3_REGION || 'us-east-1',
+      // Unset: the AWS SDK's own chain (AWS_ACCESS_KEY_ID …, instance roles).
+      accessKeyId: env.GH_S3_ACCESS_KEY_ID || null, secretAccessKey: env.GH_S3_SECRET_ACCESS_KEY || null, prefix: env.GH_S3_PREFIX ?? 'gridhive/',
+    } : null,
   };
 }
