@@ -2,8 +2,8 @@ import { readConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { buildApp } from './app.ts';
 import { createDeps } from './platform/deps.ts';
-import { ensurePeriodicJob, startWorker } from './platform/jobs/queue.ts';
-import { jobHandlers, MODULES, PLATFORM_PERIODIC } from './modules/index.ts';
+import { ensurePeriodicJob } from './platform/jobs/queue.ts';
+import { jobHandlers, MODULES, PLATFORM_PERIODIC, startJobWorkers } from './modules/index.ts';
 import { seedDemoIfEmpty } from './seed/index.ts';
 import { printDemoAccounts } from './seed/print-accounts.ts';
 import { announceSetup } from './modules/setup/index.ts';
@@ -26,7 +26,7 @@ if (config.seedDemo) {
 const deps = createDeps(config, database.db);
 const app = await buildApp(deps, { logger: process.env.LOG_LEVEL !== undefined });
 for (const p of [...PLATFORM_PERIODIC, ...MODULES.flatMap((m) => m.periodic ?? [])]) await ensurePeriodicJob(database.db, p.kind, p.everySeconds);
-const worker = startWorker(database.db, jobHandlers(deps), { onError: (e) => console.error('后台任务出错：', e) });
+const workers = startJobWorkers(database.db, jobHandlers(deps), (e) => console.error('后台任务出错：', e));
 await app.listen({ port: config.port, host: config.host });
 const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
 console.log(`蜂巢 GridHive 已启动：http://${shownHost}:${config.port} （API 文档 /api/docs，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
@@ -37,7 +37,7 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   console.log(`收到 ${signal}，正在停止…`);
-  worker.stop();
+  workers.stop();
   deps.liveHub.close();
   await app.close();
   await database.close();

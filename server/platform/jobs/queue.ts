@@ -22,9 +22,13 @@ export async function enqueueJob(db: Pick<Db, 'insert'>, kind: string, payload: 
   return row!.id;
 }
 
-/** Ensures a periodic job exists (one row per kind, rescheduled after every run). */
+/**
+ * Ensures a periodic job exists (one row per kind, rescheduled after every run). A changed
+ * interval (a release making a job more frequent) replaces the stored one; it applies from the next run.
+ */
 export async function ensurePeriodicJob(db: Db, kind: string, everySeconds: number): Promise<void> {
-  await db.insert(jobs).values({ kind, dedupeKey: kind, payload: { everySeconds } }).onConflictDoNothing();
+  await db.insert(jobs).values({ kind, dedupeKey: kind, payload: { everySeconds } })
+    .onConflictDoUpdate({ target: jobs.dedupeKey, set: { payload: { everySeconds } }, setWhere: sql`(${jobs.payload}->>'everySeconds')::numeric is distinct from ${everySeconds}` });
 }
 
 /**
@@ -90,14 +94,16 @@ export async function runDueJobs(db: Db, handlers: Record<string, JobHandler>): 
 export function startWorker(db: Db, handlers: Record<string, JobHandler>, options: { pollMs?: number; onError?: (e: unknown) => void } = {}) {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
+  let current: Promise<void> = Promise.resolve();
   const loop = async () => {
     try {
       await runDueJobs(db, handlers);
     } catch (error) {
       options.onError?.(error);
     }
-    if (!stopped) timer = setTimeout(() => void loop(), options.pollMs ?? 1000);
+    if (!stopped) timer = setTimeout(() => { current = loop(); }, options.pollMs ?? 1000);
   };
-  void loop();
-  return { stop() { stopped = true; if (timer) clearTimeout(timer); } };
+  current = loop();
+  /** Stops polling; the promise settles once the job in hand (if any) has finished. */
+  return { stop(): Promise<void> { stopped = true; if (timer) clearTimeout(timer); return current; } };
 }
