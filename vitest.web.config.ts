@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['web/**/*.test.ts', 'web/**/*.test.tsx'],
     environment: 'node',
+    // A browser in a server room runs in UTC: times must still show in Asia/Shanghai (web/shared/time.ts).
+    env: { TZ: 'UTC' },
   },
 });

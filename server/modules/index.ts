@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
-import type { JobHandler } from '../platform/jobs/queue.ts';
+import type { Db } from '../platform/db/open.ts';
+import { startWorker, type JobHandler } from '../platform/jobs/queue.ts';
 import { LIVE_PRUNE_JOB, livePruneHandler, livePrunePeriodic } from '../platform/live/prune-job.ts';
 import { accountsRoutes } from './accounts/routes.ts';
 import { signupRoutes } from './accounts/signup/routes.ts';
@@ -28,7 +29,8 @@ export interface ModuleManifest {
   name: string;
   routes(deps: AppDeps): FastifyPluginAsync;
   jobs?(deps: AppDeps): Record<string, JobHandler>;
-  periodic?: { kind: string; everySeconds: number }[];
+  /** `ownWorker`: polled by a worker of its own, so a long job in the shared queue cannot delay it. */
+  periodic?: { kind: string; everySeconds: number; ownWorker?: boolean }[];
   /** Figures the module offers the analytics module (big screen, one map), computed from its own tables. */
   stats?: StatProvider[];
 }
@@ -56,6 +58,21 @@ export const MODULES: ModuleManifest[] = [
 
 /** Periodic jobs of the platform itself (no module owns them). */
 export const PLATFORM_PERIODIC = [livePrunePeriodic];
+
+/** Periodic kinds that run on a worker of their own (see ModuleManifest.periodic). */
+export function ownWorkerKinds(): string[] {
+  return MODULES.flatMap((m) => (m.periodic ?? []).filter((p) => p.ownWorker).map((p) => p.kind));
+}
+
+/** The server's job workers: one for the shared queue, one per own-worker kind. */
+export function startJobWorkers(db: Db, handlers: Record<string, JobHandler>, onError: (e: unknown) => void) {
+  const own = ownWorkerKinds();
+  const workers = [
+    startWorker(db, Object.fromEntries(Object.entries(handlers).filter(([kind]) => !own.includes(kind))), { onError }),
+    ...own.filter((kind) => handlers[kind]).map((kind) => startWorker(db, { [kind]: handlers[kind]! }, { onError })),
+  ];
+  return { async stop() { await Promise.all(workers.map((w) => w.stop())); } };
+}
 
 /** Every module's job handlers by kind, and the platform's. */
 export function jobHandlers(deps: AppDeps): Record<string, JobHandler> {

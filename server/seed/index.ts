@@ -13,6 +13,8 @@ import { seedDemoPlaces, seedDemoResidents } from '../modules/people/index.ts';
 import { seedDemoWishes } from '../modules/wishes/index.ts';
 import { seedDemoVolunteering } from '../modules/volunteers/index.ts';
 import { seedDemoMeetings } from '../modules/meetings/index.ts';
+import { refreshRollups } from '../modules/analytics/refresh.ts';
+import { allProviders } from '../modules/analytics/registry.ts';
 
 export interface SeedOptions {
   fixture?: DistrictFixture;
@@ -56,6 +58,9 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
       await seedDemoMeetings(tx, demoCommunity);
     }
     if (options.casesPerStreet) await seedDemoCases(tx, tree, tree.streets.map((_, i) => options.casesPerStreet!(i)));
+    // The big screen's month figures exist from the first request: rollups built with the seed,
+    // not by the first refresh job minutes later (which then only recounts what changed).
+    await refreshRollups(tx, allProviders());
     return { tree, accounts, nodes: tree.nodes };
   });
 }

@@ -3,13 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router-dom';
 import { App, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
+// Chinese dayjs locale, utc + timezone plugins: every time shows in Asia/Shanghai (shared/time.ts).
+import '../shared/time';
 import { SessionProvider } from './session/SessionContext';
 import { router } from './router';
 import './global.css';
-
-dayjs.locale('zh-cn');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -19,6 +19,26 @@ export const cohortMonths = pgTable('analytics_cohort_months', {
   satisfied: integer('satisfied').notNull(),
 }, (t) => [primaryKey({ columns: [t.source, t.nodePath, t.dim, t.month, t.key] })]);
 
+/**
+ * The same facts for each leaf path alone (a grid, or a community's own cases while no grid is
+ * known), as last counted. The incremental refresh recounts only the leaves whose cases changed
+ * and adds (new − old) into every ancestor's cohort row: a transition costs a few rows, not a
+ * month of the district.
+ */
+export const cohortLeaves = pgTable('analytics_cohort_leaves', {
+  source: text('source').notNull(),
+  month: text('month').notNull(),
+  leafPath: text('leaf_path').notNull(),
+  dim: text('dim').notNull(),
+  key: text('key').notNull(),
+  name: text('name').notNull(),
+  reported: integer('reported').notNull(),
+  closed: integer('closed').notNull(),
+  closedOnTime: integer('closed_on_time').notNull(),
+  rated: integer('rated').notNull(),
+  satisfied: integer('satisfied').notNull(),
+}, (t) => [primaryKey({ columns: [t.source, t.month, t.leafPath, t.dim, t.key] })]);
+
 /** How far each source's rollup is refreshed: the next run recomputes the months changed since. */
 export const refreshMarks = pgTable('analytics_refresh_marks', {
   source: text('source').primaryKey(),

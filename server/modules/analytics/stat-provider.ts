@@ -41,10 +41,16 @@ export type StatProvider = Named & (
   /** Rows for a list or map layer; never personal names unless the panel is meant to show them. */
   | { kind: 'list'; compute(db: Queryable, q: StatQuery): Promise<Record<string, unknown>[]> }
   /**
-   * Figures too big to compute per request: analytics keeps them in rollup tables, asking for the
-   * months whose facts changed since a watermark and recomputing those months.
+   * Figures too big to compute per request: analytics keeps them in rollup tables. A rebuild asks
+   * for every month with facts; the incremental refresh asks for the (month, leaf path) pairs whose
+   * items changed since a watermark and recounts those leaves only.
    */
-  | { kind: 'cohort'; changedMonths(db: Queryable, since: Date | null): Promise<string[]>; facts(db: Queryable, month: string): Promise<CohortFact[]> }
+  | {
+    kind: 'cohort';
+    changedMonths(db: Queryable, since: Date | null): Promise<string[]>;
+    changedLeaves(db: Queryable, since: Date): Promise<{ month: string; scopePath: string }[]>;
+    facts(db: Queryable, month: string, leafPaths?: string[]): Promise<CohortFact[]>;
+  }
 );
 
 export type StatKind = StatProvider['kind'];

@@ -8,7 +8,7 @@ import { departments } from '../org/schema.ts';
 import { deadlineColour } from './deadline-steps.ts';
 import { STATE_LABELS_ZH } from './lifecycle.ts';
 import { caseFacts, loadCaseInScope } from './load-case.ts';
-import { canSeeReporterContact, caseAbilities } from './policy.ts';
+import { canRevealReporterContact, caseAbilities } from './policy.ts';
 import { caseCategories } from './schema.ts';
 import { casePhotoIds, caseTimeline, namesFor } from './queries.ts';
 import { presentAnswers, questionsOf } from './questions.ts';
@@ -23,7 +23,6 @@ export async function caseDetail(deps: AppDeps, actor: Actor, id: number) {
   ]);
   const [category] = row.categoryId ? await db.select({ id: caseCategories.id, name: caseCategories.name, code: caseCategories.code }).from(caseCategories).where(eq(caseCategories.id, row.categoryId)) : [];
   const [department] = row.departmentId ? await db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.id, row.departmentId)) : [];
-  const showContact = canSeeReporterContact(actor, facts);
   const phone = row.reporterPhoneEnc ? createFieldCipher(deps.config.dataKey).decrypt(row.reporterPhoneEnc) : null;
   return {
     id: row.id, caseNo: row.caseNo, title: row.title, description: row.description, source: row.source,
@@ -32,8 +31,8 @@ export async function caseDetail(deps: AppDeps, actor: Actor, id: number) {
     location: { lng: row.lng, lat: row.lat, address: row.address, componentId: row.componentId },
     grid: row.gridId ? { id: row.gridId, name: names.get(row.gridId) ?? '' } : null,
     community: { id: row.communityId, name: names.get(row.communityId) ?? '' }, street: { id: row.streetId, name: names.get(row.streetId) ?? '' },
-    // The reporter's contact is for the people handling the case; everyone else sees a name only.
-    reporter: { name: row.reporterName, phone: showContact ? phone : maskPhone(phone) },
+    // Masked for everyone (PIPL); those handling the case reveal it through POST …/reveal-contact, audited.
+    reporter: { name: row.reporterName, phone: maskPhone(phone), canReveal: phone !== null && canRevealReporterContact(actor, facts) },
     reportedAt: row.reportedAt, dueAt: row.dueAt, deadline: deadlineColour(new Date(), row.dueAt, 0.2, row.stepStartedAt ?? undefined, calendar),
     escalationLevel: row.escalationLevel, stateReason: row.stateReason, mergedIntoId: row.mergedIntoId,
     answers: row.categoryId ? presentAnswers(await questionsOf(db, row.categoryId), row.answers) : [],

@@ -89,9 +89,16 @@ export function caseAbilities(actor: Actor, c: CaseFacts): CaseAction[] {
   return availableActions(c.state).filter((a) => canCase(actor, a, c));
 }
 
-/** Whether the reporter's contact may be shown: staff who handle or dispatch the case. */
-export function canSeeReporterContact(actor: Actor, c: CaseFacts): boolean {
-  return (hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath)) || isAssignee(actor, c) || c.reporterUserId === actor.userId;
+/**
+ * Who may reveal the reporter's phone (PIPL: masked for everyone by default, each reveal audited):
+ * the people who may handle the case — dispatchers over its area, the staff or department it is
+ * assigned to, and the grid worker of its grid, who checks the result on site. The reporter sees
+ * their own number masked like everyone else and has nothing to reveal.
+ */
+export function canRevealReporterContact(actor: Actor, c: CaseFacts): boolean {
+  if (hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath)) return true;
+  if (isAssignee(actor, c)) return true;
+  return actor.role === 'grid_worker' && actorCovers(actor, c.scopePath);
 }
 
 /** 采纳率 is a management figure: anyone who reads cases from a node of the tree (residents have none). */

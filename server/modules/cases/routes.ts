@@ -17,6 +17,7 @@ import { notificationRoutes } from './notification-routes.ts';
 import { suggestRoutes } from './suggest-routes.ts';
 import { importRoutes } from './import-routes.ts';
 import { caseConfigRoutes } from './config-routes.ts';
+import { revealRoutes } from './reveal-routes.ts';
 import { MAX_PHOTO_BYTES, storePhoto, thumbKey } from './photos.ts';
 import { casesScopeWhere } from './policy.ts';
 import { fileStore } from '../../platform/files/index.ts';
@@ -81,5 +82,6 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     await app.register(suggestRoutes(deps));
     await app.register(importRoutes(deps));
     await app.register(caseConfigRoutes(deps));
+    await app.register(revealRoutes(deps));
   };
 }

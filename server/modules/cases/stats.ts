@@ -71,11 +71,23 @@ async function changedMonths(db: Queryable, since: Date | null): Promise<string[
 }
 
 /**
- * One month's cohort per leaf path, by state, top-level category and department, counted with
- * indicators.ts's CASE_COUNTS, so rates formed from them equal caseIndicators'.
+ * (month, leaf path) pairs holding a case changed since `since`: the incremental refresh recounts
+ * just those leaves. Read through cases_updated_idx; a transition touches one pair.
  */
-async function facts(db: Queryable, month: string): Promise<CohortFact[]> {
+async function changedLeaves(db: Queryable, since: Date): Promise<{ month: string; scopePath: string }[]> {
+  const { rows } = await db.execute<{ m: string; p: string }>(sql`select distinct to_char(reported_at at time zone 'Asia/Shanghai', 'YYYY-MM') as m, scope_path as p
+    from cases where updated_at >= ${iso(since)}::timestamptz order by 1, 2`);
+  return rows.map((r) => ({ month: r.m, scopePath: r.p }));
+}
+
+/**
+ * One month's cohort per leaf path, by state, top-level category and department, counted with
+ * indicators.ts's CASE_COUNTS, so rates formed from them equal caseIndicators'. With `leafPaths`,
+ * only those leaves (each one (scope_path, reported_at) index range).
+ */
+async function facts(db: Queryable, month: string, leafPaths?: string[]): Promise<CohortFact[]> {
   const start = `${month}-01`;
+  const leaves = leafPaths ? sql`and c.scope_path = any(${sql.param(leafPaths)}::text[])` : sql``;
   const { rows } = await db.execute<Record<string, unknown>>(sql`
     with c as (
       select c.scope_path, c.state, c.closed_at, c.closed_on_time, c.score,
@@ -84,7 +96,7 @@ async function facts(db: Queryable, month: string): Promise<CohortFact[]> {
       from cases c left join case_categories k on k.id = c.category_id left join case_categories p on p.id = k.parent_id
         left join departments d on d.id = c.department_id
       where c.reported_at >= (${start}::date)::timestamp at time zone 'Asia/Shanghai'
-        and c.reported_at < ((${start}::date + interval '1 month'))::timestamp at time zone 'Asia/Shanghai')
+        and c.reported_at < ((${start}::date + interval '1 month'))::timestamp at time zone 'Asia/Shanghai' ${leaves})
     select scope_path as "scopePath",
       case when grouping(state) = 0 then 'state' when grouping(cat_key) = 0 then 'category' when grouping(dept_key) = 0 then 'department' else 'all' end as dim,
       coalesce(state, cat_key, dept_key, 'all') as key, coalesce(state, cat_name, dept_name, '合计') as name,
@@ -104,5 +116,5 @@ export const casesStats: StatProvider[] = [
   { name: 'cases.overdue', label: '超期案件', kind: 'list', compute: overdue },
   { name: 'cases.openByPath', label: '在办与超期（按网格）', kind: 'list', compute: openByPath },
   { name: 'cases.points', label: '案件点位', kind: 'list', compute: points },
-  { name: 'cases.cohort', label: '案件月度汇总', kind: 'cohort', changedMonths, facts },
+  { name: 'cases.cohort', label: '案件月度汇总', kind: 'cohort', changedMonths, changedLeaves, facts },
 ];

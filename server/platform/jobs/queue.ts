@@ -22,9 +22,13 @@ export async function enqueueJob(db: Pick<Db, 'insert'>, kind: string, payload: 
   return row!.id;
 }
 
-/** Ensures a periodic job exists (one row per kind, rescheduled after every run). */
+/**
+ * Ensures a periodic job exists (one row per kind, rescheduled after every run). A changed
+ * interval (a release making a job more frequent) replaces the stored one; it applies from the next run.
+ */
 export async function ensurePeriodicJob(db: Db, kind: string, everySeconds: number): Promise<void> {
-  await db.insert(jobs).values({ kind, dedupeKey: kind, payload: { everySeconds } }).onConflictDoNothing();
+  await db.insert(jobs).values({ kind, dedupeKey: kind, payload: { everySeconds } })
+    .onConflictDoUpdate({ target: jobs.dedupeKey, set: { payload: { everySeconds } }, setWhere: sql`(${jobs.payload}->>'everySeconds')::numeric is distinct from ${everySeconds}` });
 }
 
 /**

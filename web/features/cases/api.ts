@@ -1,3 +1,4 @@
+import type { RevealedContact } from '../../../contracts/case-contact.ts';
 import type { GridCollection } from '../grid-map/types';
 import { apiGet, apiSend, ApiError } from '../../shared/api';
 import type {
@@ -130,4 +131,9 @@ export async function fetchNotifications(signal?: AbortSignal): Promise<{ data: 
 
 export function markNotificationsRead(ids?: number[]): Promise<void> {
   return apiSend<void>('POST', '/api/notifications/read', ids ? { ids } : {});
+}
+
+/** Shows the reporter's whole phone; the server logs who, when, which case and why before answering. */
+export async function revealReporterContact(caseId: number, reason: string): Promise<RevealedContact> {
+  return (await apiSend<{ data: RevealedContact }>('POST', `/api/cases/${caseId}/reveal-contact`, { reason })).data;
 }

@@ -74,7 +74,8 @@ export interface CaseDetail {
   grid: { id: number; name: string } | null;
   community: { id: number; name: string };
   street: { id: number; name: string };
-  reporter: { name: string | null; phone: string | null };
+  /** `phone` is always masked (138****5678); `canReveal`: this user may show it whole (audited). */
+  reporter: { name: string | null; phone: string | null; canReveal: boolean };
   reportedAt: string;
   dueAt: string | null;
   deadline: Deadline;

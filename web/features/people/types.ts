@@ -19,7 +19,7 @@ export interface ImportInfo {
   progress: { fraction?: number; checkpointRow?: number } | null; lastError: string | null; createdAt: string;
 }
 
-export interface RevealLogEntry { id: number; at: string; action: string; targetId: string | null; summary: Record<string, unknown>; actor: string | null; actorRole: string | null }
+export interface RevealLogEntry { id: number; at: string; action: string; targetType: string; targetId: string | null; summary: Record<string, unknown>; actor: string | null; actorRole: string | null }
 
 export interface HouseParts { community: string; grid: string; estate: string; building: string; unit: string | null; floor: string | null; room: string }
 export interface HouseDetail {

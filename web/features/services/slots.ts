@@ -1,5 +1,5 @@
-import dayjs from 'dayjs';
 import type { Slot } from './types';
+import { inShanghai } from '../../shared/time';
 
 export interface SlotDay { date: string; label: string; slots: (Slot & { remaining: number })[] }
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
@@ -11,7 +11,7 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 export function slotsByDay(slots: readonly Slot[]): SlotDay[] {
   const days: SlotDay[] = [];
   for (const slot of slots) {
-    const start = dayjs(slot.startsAt);
+    const start = inShanghai(slot.startsAt);
     const date = start.format('YYYY-MM-DD');
     let day = days.find((d) => d.date === date);
     if (!day) {

@@ -1,5 +1,6 @@
 import type { Dayjs } from 'dayjs';
 import type { ActivityBody } from './api';
+import { fromPicker } from '../../shared/time';
 
 /** The activity form's values: one time range picker stands for the server's startsAt/endsAt. */
 export interface ActivityFormValues { communityId: number; teamId?: number | null; title: string; place: string; time: [Dayjs, Dayjs]; capacity: number }
@@ -11,7 +12,7 @@ export const ACTIVITY_ALIASES = { startsAt: 'time', endsAt: 'time' };
 export function activityBody(v: ActivityFormValues): ActivityBody {
   return {
     communityId: v.communityId, ...(v.teamId ? { teamId: v.teamId } : {}), title: v.title.trim(), place: v.place.trim(),
-    startsAt: v.time[0].second(0).millisecond(0).toISOString(), endsAt: v.time[1].second(0).millisecond(0).toISOString(), capacity: v.capacity,
+    startsAt: fromPicker(v.time[0].second(0).millisecond(0)), endsAt: fromPicker(v.time[1].second(0).millisecond(0)), capacity: v.capacity,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { CASE_REVEAL_ACTION } from '../../../../contracts/case-contact.ts';
 import { idParams } from '../../../../contracts/org.ts';
 import { bboxQuery, componentListQuery, componentNearbyQuery, entityListQuery, houseBody, houseListQuery, revealLogQuery, tenancyBody } from '../../../../contracts/people.ts';
 import type { AppDeps } from '../../../app-deps.ts';
@@ -12,7 +13,8 @@ import { AppError } from '../../../platform/errors.ts';
 import { componentPage, componentsInBbox, componentsNear, entityPage, houseDetail, housePage } from '../queries/basedata.ts';
 import { activeCareTags } from '../care-tags.ts';
 
-const LOGGED_ACTIONS = ['people.reveal', 'people.export', 'people.export.reveal'];
+// Case reveals (a reporter's phone) are personal-data reveals too and are reviewed on the same page.
+const LOGGED_ACTIONS = ['people.reveal', 'people.export', 'people.export.reveal', CASE_REVEAL_ACTION];
 
 export function basedataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -72,13 +74,13 @@ export function basedataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: [...(await activeCareTags(db))] };
     });
 
-    app.get('/api/people/reveal-log', { schema: { tags, summary: '个人信息查看与导出记录（社区书记及以上审阅）', querystring: revealLogQuery } }, async (request) => {
+    app.get('/api/people/reveal-log', { schema: { tags, summary: '个人信息查看与导出记录（含案件反映人电话查看；社区书记及以上审阅）', querystring: revealLogQuery } }, async (request) => {
       const actor = requireActor(request);
       authorizePeople(actor, 'review_reveals', null);
       const where = and(inArray(auditLog.action, LOGGED_ACTIONS), underPath(auditLog.scopePath, actor.scopePath ?? ''));
       const { page, pageSize } = request.query;
       const [rows, [count]] = await Promise.all([
-        db.select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, targetId: auditLog.targetId, summary: auditLog.summary, ip: auditLog.ip, actor: users.displayName, actorRole: auditLog.actorRole })
+        db.select({ id: auditLog.id, at: auditLog.at, action: auditLog.action, targetType: auditLog.targetType, targetId: auditLog.targetId, summary: auditLog.summary, ip: auditLog.ip, actor: users.displayName, actorRole: auditLog.actorRole })
           .from(auditLog).leftJoin(users, eq(users.id, auditLog.actorUserId)).where(where).orderBy(desc(auditLog.id)).limit(pageSize).offset((page - 1) * pageSize),
         db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where),
       ]);

@@ -1,12 +1,12 @@
 import { App, Button, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { errorMessage } from '../../../shared/api';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { useAsync } from '../../../shared/use-async';
 import { fetchSessions, revokeSession } from '../api';
 import type { SessionInfo } from '../types';
+import { formatTime } from '../../../shared/time';
 
-const at = (iso: string) => dayjs(iso).format('YYYY-MM-DD HH:mm');
+const at = (iso: string) => formatTime(iso);
 
 /** The account's signed-in sessions; any other one can be signed out from here. */
 export function SessionsCard() {

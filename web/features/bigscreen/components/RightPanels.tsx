@@ -2,8 +2,9 @@ import type { BigscreenBase, BigscreenCases } from '../../../../contracts/analyt
 import { barOption } from '../options';
 import { Chart } from './Chart';
 import { Figure, Panel } from './Panel';
+import { formatTime } from '../../../shared/time';
 
-const time = (iso: string) => new Date(iso).toLocaleString('zh-CN', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const time = (iso: string) => formatTime(iso, 'MM/DD HH:mm');
 
 /** Right column: overdue cases, departments ranking, the red list, wishes and volunteering. */
 export function RightPanels({ cases, base }: { cases: BigscreenCases; base: BigscreenBase }) {

@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { FormDialog } from '../../meetings/components/FormDialog';
 import { createPost } from '../api';
 import { POST_KIND_LABELS, type PostKind } from '../types';
+import { fromPicker } from '../../../shared/time';
 
 type Values = { kind: PostKind; title: string; body: string; eventAt?: Dayjs; eventPlace?: string };
 
@@ -10,7 +11,7 @@ type Values = { kind: PostKind; title: string; body: string; eventAt?: Dayjs; ev
 export function NewPostDialog({ boardId, kinds, onClose, onDone }: { boardId: number; kinds: PostKind[]; onClose: () => void; onDone: () => void }) {
   return (
     <FormDialog<Values> title="发布" okText="发布" fields={['kind', 'title', 'body', 'eventAt', 'eventPlace']} initialValues={{ kind: kinds[0] }} onClose={onClose} onDone={onDone}
-      onSubmit={(v) => createPost(boardId, { ...v, eventAt: v.eventAt?.format() })}>
+      onSubmit={(v) => createPost(boardId, { ...v, eventAt: v.eventAt ? fromPicker(v.eventAt) : undefined })}>
       {(form) => <>
         <Form.Item name="kind" label="类型"><Select options={kinds.map((k) => ({ value: k, label: POST_KIND_LABELS[k] }))} /></Form.Item>
         <Form.Item name="title" label="标题" rules={[{ required: true, message: '请填写标题' }]}><Input maxLength={80} /></Form.Item>

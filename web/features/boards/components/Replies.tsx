@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { App, Button, Input, List, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMe } from '../../../app/session/SessionContext';
 import { errorMessage } from '../../../shared/api';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
@@ -8,6 +7,7 @@ import { useAsync } from '../../../shared/use-async';
 import { createReply, fetchReplies, hideContent, reportContent } from '../api';
 import type { Reply } from '../types';
 import { ReasonDialog } from './ReasonDialog';
+import { formatTime } from '../../../shared/time';
 
 interface Props { boardId: number; postId: number; moderator: boolean; canReply: boolean; onChanged: () => void }
 
@@ -27,7 +27,7 @@ export function Replies({ boardId, postId, moderator, canReply, onChanged }: Pro
           moderator && !r.hiddenAt && <Button key="h" size="small" type="text" danger onClick={() => setDialog({ reply: r, action: 'hide' })}>隐藏</Button>,
         ]}>
           <div>
-            <Typography.Text strong>{r.authorName}</Typography.Text> <Typography.Text type="secondary">{dayjs(r.createdAt).format('M/D HH:mm')}</Typography.Text>
+            <Typography.Text strong>{r.authorName}</Typography.Text> <Typography.Text type="secondary">{formatTime(r.createdAt, 'M/D HH:mm')}</Typography.Text>
             <div>{r.body}</div>
             {r.hiddenAt && <Typography.Text type="warning">已隐藏：{r.hiddenReason}</Typography.Text>}
           </div>

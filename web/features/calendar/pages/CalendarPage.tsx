@@ -1,18 +1,19 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { formErrorMessage } from '../../../shared/form-errors';
 import { useAsync } from '../../../shared/use-async';
 import { fetchOfficial, fetchOverrides, putOverride, removeOverride, stateOf, type DayKind } from '../api';
+import { pickerNow } from '../../../shared/time';
 
 const KIND = { holiday: <Tag color="red">放假</Tag>, workday: <Tag color="blue">上班</Tag> };
 
 /** 工作日历: the official schedule of a year, the district's own adjustments, and any date's state. */
 export default function CalendarPage() {
   const { message, modal } = App.useApp();
-  const [year, setYear] = useState(dayjs().year());
-  const [probe, setProbe] = useState<Dayjs>(dayjs());
+  const [year, setYear] = useState(() => pickerNow().year());
+  const [probe, setProbe] = useState<Dayjs>(() => pickerNow());
   const [form] = Form.useForm<{ date: Dayjs; kind: DayKind; note?: string }>();
   const [error, setError] = useState<string | null>(null);
   const official = useAsync((signal) => fetchOfficial(year, signal), [year]);

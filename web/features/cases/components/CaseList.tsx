@@ -1,9 +1,9 @@
 import { Link } from 'react-router-dom';
 import { Empty, List, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { photoUrl } from '../api';
 import type { CasePage } from '../types';
 import { DeadlineTag, StateTag } from './CaseTags';
+import { formatTime } from '../../../shared/time';
 
 interface Props {
   page: CasePage | undefined;
@@ -53,7 +53,7 @@ export function CaseList({ page, loading, onPage, empty = '暂无案件' }: Prop
                 {c.categoryName && <span>{c.categoryName}</span>}
                 <span>{c.communityName}{c.address ? ` · ${c.address}` : ''}</span>
                 {c.departmentName && <span>承办：{c.departmentName}</span>}
-                <span>{dayjs(c.reportedAt).format('MM-DD HH:mm')}</span>
+                <span>{formatTime(c.reportedAt, 'MM-DD HH:mm')}</span>
               </Space>
             }
           />

@@ -1,8 +1,8 @@
 import { Rate, Space, Timeline, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { ACTION_LABELS_ZH, DISPATCH_LEVEL_LABELS_ZH, STATE_LABELS_ZH } from '../../../../contracts/case-labels.ts';
 import type { TimelineEvent } from '../types';
 import { PhotoStrip } from './PhotoStrip';
+import { formatTime } from '../../../shared/time';
 
 /** Timeline actions that are not transitions of the case itself. */
 const EXTRA_ACTIONS: Record<string, string> = { report: '上报', merge_in: '合并重复案件', supervise: '超时督办' };
@@ -23,7 +23,7 @@ function Details({ e }: { e: TimelineEvent }) {
         {e.toState && e.fromState !== e.toState && STATE_LABELS_ZH[e.toState] !== actionLabel(e.action) && <Typography.Text type="secondary"> → {STATE_LABELS_ZH[e.toState]}</Typography.Text>}
       </span>
       <Typography.Text type="secondary">
-        {dayjs(e.at).format('YYYY-MM-DD HH:mm')} {e.actorName ?? '系统'}
+        {formatTime(e.at)} {e.actorName ?? '系统'}
       </Typography.Text>
       {level && <span>派遣方式：{level}</span>}
       {typeof data.minutes === 'number' && <span>延期：{Math.round((data.minutes / 60) * 10) / 10} 个工作小时</span>}

@@ -2,6 +2,7 @@ import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useAsync } from '../../../shared/use-async';
 import { fetchQuestions, type Question } from '../config-api';
+import { fromPicker } from '../../../shared/time';
 
 /** The category's extra questions, asked under `answers.<code>` of the report form. */
 export function CategoryQuestions({ categoryId }: { categoryId?: number }) {
@@ -36,7 +37,7 @@ export function answersPayload(values: Record<string, unknown> | undefined): Rec
   const out: Record<string, string | number | string[]> = {};
   for (const [code, v] of Object.entries(values ?? {})) {
     if (v === undefined || v === null || v === '' || (Array.isArray(v) && !v.length)) continue;
-    out[code] = typeof v === 'object' && !Array.isArray(v) && 'format' in (v as object) ? (v as Dayjs).format('YYYY-MM-DDTHH:mm:ssZ') : (v as string | number | string[]);
+    out[code] = typeof v === 'object' && !Array.isArray(v) && 'format' in (v as object) ? fromPicker(v as Dayjs) : (v as string | number | string[]);
   }
   return out;
 }

@@ -1,11 +1,11 @@
 import { useNavigate } from 'react-router-dom';
 import { App, Badge, Button, Empty, List, Popover, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useAsync } from '../../../shared/use-async';
 import { fetchNotifications, markNotificationsRead } from '../api';
 import { useLiveEvents } from '../live';
 import type { Notification } from '../types';
+import { formatTime } from '../../../shared/time';
 
 /** The header's bell: unread count, the latest messages, kept current over /api/events. */
 export function NotificationBell() {
@@ -39,7 +39,7 @@ export function NotificationBell() {
           <List.Item style={{ cursor: 'pointer', opacity: n.readAt ? 0.6 : 1 }} onClick={() => void open(n)}>
             <List.Item.Meta
               title={<Typography.Text strong={!n.readAt}>{n.text}</Typography.Text>}
-              description={dayjs(n.createdAt).format('MM-DD HH:mm')}
+              description={formatTime(n.createdAt, 'MM-DD HH:mm')}
             />
           </List.Item>
         )}

@@ -1,13 +1,14 @@
 import { lazy, Suspense, useState } from 'react';
 import { Button, Card, DatePicker, Empty, Select, Space, Spin } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { useAsync } from '../../../shared/use-async';
 import { fetchIndicators, indicatorParams, type IndicatorQuery } from '../api';
 import { IndicatorsTable } from '../components/IndicatorsTable';
 import { SuggestionAcceptanceNote } from '../components/SuggestionAcceptanceNote';
 import type { GroupBy } from '../types';
+import { pickerNow } from '../../../shared/time';
 
 const IndicatorsChart = lazy(() => import('../components/IndicatorsChart'));
 
@@ -18,8 +19,10 @@ const GROUPS: { value: GroupBy; label: string }[] = [
 
 /** 考核指标: the national loop's standard measures for the user's area and a period. */
 export default function IndicatorsPage() {
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [pickerNow().startOf('month'), pickerNow()]);
   const [groupBy, setGroupBy] = useState<GroupBy>('community');
+  // Periods are Shanghai calendar dates, whatever the browser's zone.
+  const now = pickerNow();
   const query: IndicatorQuery = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), groupBy };
   const result = useAsync((signal) => fetchIndicators(query, signal), [query.from, query.to, groupBy]);
   const exportUrl = (format: 'xlsx' | 'csv') => `/api/cases/indicators?${indicatorParams(query)}&format=${format}`;
@@ -42,10 +45,10 @@ export default function IndicatorsPage() {
           value={range}
           allowClear={false}
           presets={[
-            { label: '本月', value: [dayjs().startOf('month'), dayjs()] },
-            { label: '上月', value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
-            { label: '本季度', value: [dayjs().startOf('month').subtract(dayjs().month() % 3, 'month'), dayjs()] },
-            { label: '本年', value: [dayjs().startOf('year'), dayjs()] },
+            { label: '本月', value: [now.startOf('month'), now] },
+            { label: '上月', value: [now.subtract(1, 'month').startOf('month'), now.subtract(1, 'month').endOf('month')] },
+            { label: '本季度', value: [now.startOf('month').subtract(now.month() % 3, 'month'), now] },
+            { label: '本年', value: [now.startOf('year'), now] },
           ]}
           onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
         />

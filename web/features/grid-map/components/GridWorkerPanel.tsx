@@ -4,8 +4,9 @@ import { errorMessage } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
 import { useDebouncedValue } from '../../../shared/use-debounced-value';
 import { assignWorker, fetchWorkerCandidates, fetchWorkerHistory } from '../worker-api';
+import { formatDate } from '../../../shared/time';
 
-const day = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+const day = (iso: string) => formatDate(iso);
 
 /** 一格一员: the grid's worker history, and (for those who staff grids) changing the worker. */
 export function GridWorkerPanel({ gridId, canAssign, onChanged }: { gridId: number; canAssign: boolean; onChanged: () => void }) {

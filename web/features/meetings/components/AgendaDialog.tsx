@@ -1,9 +1,9 @@
 import { Alert, Form, Input, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useAsync } from '../../../shared/use-async';
 import { addAgendaItem, fetchAgendaCases, type AgendaInput } from '../api';
 import { AGENDA_SOURCE_LABELS, type AgendaSource, type MeetingDetail } from '../types';
 import { FormDialog } from './FormDialog';
+import { formatTime } from '../../../shared/time';
 
 type Values = { caseId?: number; title?: string; description?: string };
 
@@ -12,7 +12,7 @@ function CasePicker({ meeting }: { meeting: MeetingDetail }) {
   if (cases.data && !cases.data.casesAvailable) return <Alert type="info" title="事件模块尚未接入" />;
   // Only this community's cases can go on its meetings' agenda.
   const options = cases.data?.data.filter((c) => c.communityId === meeting.communityId)
-    .map((c) => ({ value: c.id, label: `#${c.id} ${c.title}（${c.categoryName ?? '未分类'}，${dayjs(c.reportedAt).format('MM-DD')}）` }));
+    .map((c) => ({ value: c.id, label: `#${c.id} ${c.title}（${c.categoryName ?? '未分类'}，${formatTime(c.reportedAt, 'MM-DD')}）` }));
   return (
     <Form.Item name="caseId" label="待上会事件" rules={[{ required: true, message: '请选择事件' }]} extra="被派往“会议议事”的事件；登记决议后事件回到处置流程">
       <Select loading={cases.loading} options={options} notFoundContent="没有待上会的事件" />

@@ -5,6 +5,7 @@ import { useAsync } from '../../../shared/use-async';
 import { fetchAttendanceStats } from '../api';
 import { ratePercent } from '../decision-steps';
 import type { Tally } from '../types';
+import { pickerNow } from '../../../shared/time';
 
 const columns = (nameKey: 'displayName' | 'name', title: string) => [
   { title, dataIndex: nameKey },
@@ -14,7 +15,7 @@ const columns = (nameKey: 'displayName' | 'name', title: string) => [
 
 /** Attendance of held meetings in the year: rate = signed in ÷ recorded (excused counts as not attending). */
 export function AttendanceStatsCard() {
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(() => pickerNow().year());
   const stats = useAsync((s) => fetchAttendanceStats(year, s), [year]);
   if (stats.error) return <ErrorAlert error={stats.error} onRetry={stats.reload} />;
   return (

@@ -5,6 +5,7 @@ import { createMeeting } from '../api';
 import { MEETING_TYPE_LABELS, type MeetingType } from '../types';
 import { FormDialog } from './FormDialog';
 import { NodePicker } from './NodePicker';
+import { fromPicker } from '../../../shared/time';
 
 type Values = { nodeId: number; type: MeetingType; title: string; startsAt: Dayjs; place: string };
 
@@ -14,7 +15,7 @@ export function CreateMeetingDialog({ onClose }: { onClose: () => void }) {
   return (
     <FormDialog<Values>
       title="新建会议" okText="创建" fields={['nodeId', 'type', 'title', 'startsAt', 'place']} onClose={onClose}
-      onSubmit={async (v) => { createdId = (await createMeeting({ ...v, startsAt: v.startsAt.format() })).id; }}
+      onSubmit={async (v) => { createdId = (await createMeeting({ ...v, startsAt: fromPicker(v.startsAt) })).id; }}
       onDone={() => navigate(`/meetings/${createdId}`)}
     >
       <Form.Item name="type" label="会议类型" rules={[{ required: true, message: '请选择会议类型' }]}>

@@ -1,8 +1,8 @@
 import { Steps } from 'antd';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { stepViews, voteSummary } from '../decision-steps';
 import type { Decision, DecisionStep } from '../types';
+import { formatDate, formatTime } from '../../../shared/time';
 
 /** The six steps of 四议两公开, each taken one with its meeting, vote count and note. */
 export function DecisionStepper({ decision, steps }: { decision: Decision; steps: DecisionStep[] }) {
@@ -12,10 +12,10 @@ export function DecisionStepper({ decision, steps }: { decision: Decision; steps
       status: v.status,
       description: v.taken && (
         <div>
-          {v.taken.meetingId && <div>会议：<Link to={`/meetings/${v.taken.meetingId}`}>{v.taken.meetingTitle}</Link>（{dayjs(v.taken.meetingStartsAt).format('YYYY-MM-DD')}）</div>}
+          {v.taken.meetingId && <div>会议：<Link to={`/meetings/${v.taken.meetingId}`}>{v.taken.meetingTitle}</Link>（{formatDate(v.taken.meetingStartsAt)}）</div>}
           {voteSummary(v.taken) && <div>表决：{voteSummary(v.taken)}</div>}
           <div>{v.taken.note}</div>
-          <div style={{ color: '#999' }}>{dayjs(v.taken.recordedAt).format('YYYY-MM-DD HH:mm')}</div>
+          <div style={{ color: '#999' }}>{formatTime(v.taken.recordedAt)}</div>
         </div>
       ),
     }))} />

@@ -1,11 +1,11 @@
 import { useParams } from 'react-router-dom';
 import { Card, Empty, List, Skeleton, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMe } from '../../../app/session/SessionContext';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { useAsync } from '../../../shared/use-async';
 import { fetchCommunityPublic } from '../api';
 import { DECISION_STEP_LABELS, voteSummary } from '../decision-steps';
+import { formatDate } from '../../../shared/time';
 
 /** The community whose page to show: the URL's, or the one the user lives or works in. */
 function useCommunityId(): number {
@@ -32,7 +32,7 @@ export default function CommunityPublicPage() {
             <Space direction="vertical" size={2}>
               {d.votes.map((v) => <span key={v.kind}>{DECISION_STEP_LABELS[v.kind]}：{voteSummary(v)}</span>)}
               {d.published.map((p) => (
-                <div key={p.kind}><Tag color="red">{DECISION_STEP_LABELS[p.kind]}</Tag>{p.note}<span style={{ color: '#999' }}> {dayjs(p.recordedAt).format('YYYY-MM-DD')}</span></div>
+                <div key={p.kind}><Tag color="red">{DECISION_STEP_LABELS[p.kind]}</Tag>{p.note}<span style={{ color: '#999' }}> {formatDate(p.recordedAt)}</span></div>
               ))}
             </Space>
           </List.Item>

@@ -1,6 +1,5 @@
 import { useParams } from 'react-router-dom';
 import { Card, Col, Descriptions, Row, Skeleton, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { useAsync } from '../../../shared/use-async';
 import { fetchMeeting } from '../api';
@@ -11,6 +10,7 @@ import { ResolutionsCard } from '../components/ResolutionsCard';
 import { ratePercent } from '../decision-steps';
 import { MEETING_STATUS_LABELS, MEETING_TYPE_LABELS } from '../types';
 import { useLiveEvents } from '../../cases/live';
+import { formatTime } from '../../../shared/time';
 
 /** One meeting: who is invited and came, what is on the agenda, the minutes and the resolutions. */
 export default function MeetingDetailPage() {
@@ -32,7 +32,7 @@ export default function MeetingDetailPage() {
         <Card title={m.title} extra={<Tag color={m.status === 'held' ? 'green' : 'blue'}>{MEETING_STATUS_LABELS[m.status]}</Tag>}>
           <Descriptions size="small" column={{ xs: 1, md: 4 }} items={[
             { label: '类型', children: MEETING_TYPE_LABELS[m.type] },
-            { label: '时间', children: dayjs(m.startsAt).format('YYYY-MM-DD HH:mm') },
+            { label: '时间', children: formatTime(m.startsAt) },
             { label: '地点', children: m.place },
             { label: '出席率', children: `${ratePercent(m.attendance.rate)}（签到 ${m.attendance.signedIn} / 已登记 ${m.attendance.expected}）` },
           ]} />

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Table, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
 import { useMe } from '../../../app/session/SessionContext';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { useAsync } from '../../../shared/use-async';
@@ -12,6 +11,7 @@ import { CreateMeetingDialog } from '../components/CreateMeetingDialog';
 import { ResolutionsTable } from '../components/ResolutionsTable';
 import { MEETING_STATUS_LABELS, MEETING_TYPE_LABELS, type Meeting } from '../types';
 import { useLiveEvents } from '../../cases/live';
+import { formatTime } from '../../../shared/time';
 
 /** 协商议事: the meetings in scope, the resolutions to follow up (overdue first) and attendance rates. */
 export default function MeetingsPage() {
@@ -31,7 +31,7 @@ export default function MeetingsPage() {
       columns={[
         { title: '会议', dataIndex: 'title', render: (t: string, m) => <Link to={`/meetings/${m.id}`}>{t}</Link> },
         { title: '类型', dataIndex: 'type', render: (t: Meeting['type']) => MEETING_TYPE_LABELS[t] },
-        { title: '时间', dataIndex: 'startsAt', render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
+        { title: '时间', dataIndex: 'startsAt', render: (d: string) => formatTime(d) },
         { title: '地点', dataIndex: 'place' },
         { title: '状态', dataIndex: 'status', render: (s: Meeting['status']) => <Tag color={s === 'held' ? 'green' : s === 'planned' ? 'blue' : 'default'}>{MEETING_STATUS_LABELS[s]}</Tag> },
       ]} />

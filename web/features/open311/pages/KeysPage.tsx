@@ -5,6 +5,7 @@ import { errorMessage } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
 import { createKey, fetchKeys, revokeKey, type Open311Key } from '../api';
 import { CommunityPicker } from '../components/CommunityPicker';
+import { formatTime } from '../../../shared/time';
 
 interface NewKey { clientName: string; communityId: number; ratePerMinute: number }
 
@@ -36,7 +37,7 @@ export default function KeysPage() {
           { title: '受理社区', render: (_, k) => k.community.name },
           { title: '上报数', dataIndex: 'requestCount' },
           { title: '每分钟上限', dataIndex: 'ratePerMinute' },
-          { title: '签发时间', dataIndex: 'createdAt', render: (t: string) => new Date(t).toLocaleString('zh-CN') },
+          { title: '签发时间', dataIndex: 'createdAt', render: (t: string) => formatTime(t, 'YYYY-MM-DD HH:mm:ss') },
           { title: '状态', render: (_, k) => (k.revokedAt ? <Tag>已吊销</Tag> : <Tag color="green">有效</Tag>) },
           { title: '操作', render: (_, k) => !k.revokedAt && (
             <Popconfirm title={`吊销后 ${k.clientName} 将无法再上报，确定吊销？`} onConfirm={() => revoke(k)}><Button size="small" danger>吊销</Button></Popconfirm>

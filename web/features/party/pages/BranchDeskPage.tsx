@@ -1,5 +1,4 @@
 import { App, Button, Card, Col, DatePicker, Empty, List, Row, Select, Space, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useMe } from '../../../app/session/SessionContext';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
@@ -7,6 +6,7 @@ import { errorMessage } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
 import { decideClaim, decideRegistration, fetchAlerts, fetchBranches, fetchClaims, fetchHonorList, fetchMembers, fetchRegistrations, publishHonorList, remindAlert } from '../api';
 import { RegistrationsCard } from '../components/RegistrationsCard';
+import { pickerDate, pickerNow } from '../../../shared/time';
 
 const KIND = { regular: '在册', in_service: '在职', retired: '离退休', floating: '流动' } as Record<string, string>;
 
@@ -18,7 +18,7 @@ export default function BranchDeskPage() {
   const branches = useAsync((s) => fetchBranches(scopeId, s), [scopeId]);
   const [branchId, setBranchId] = useState<number>();
   const current = branchId ?? branches.data?.[0]?.id;
-  const [month, setMonth] = useState(dayjs().subtract(1, 'month').format('YYYY-MM'));
+  const [month, setMonth] = useState(() => pickerNow().subtract(1, 'month').format('YYYY-MM'));
   const members = useAsync((s) => (current ? fetchMembers(current, s) : Promise.resolve([])), [current]);
   const claims = useAsync((s) => (current ? fetchClaims(current, s) : Promise.resolve([])), [current]);
   const alerts = useAsync((s) => (current ? fetchAlerts(current, s) : Promise.resolve([])), [current]);
@@ -59,7 +59,7 @@ export default function BranchDeskPage() {
         <Col xs={24}>
           <Card size="small" title="月度红黄榜" extra={
             <Space>
-              <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
+              <DatePicker picker="month" allowClear={false} value={pickerDate(`${month}-01`)} onChange={(d) => d && setMonth(d.format('YYYY-MM'))} />
               {honor.data?.data.published ? <Tag color="green">已发布</Tag> : honor.data?.abilities.includes('publish') && current &&
                 <Button type="primary" onClick={() => run(publishHonorList(current, month), '红黄榜已发布', honor.reload)}>确认发布</Button>}
             </Space>}>

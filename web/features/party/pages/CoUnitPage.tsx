@@ -1,17 +1,17 @@
 import { Card, DatePicker, Empty, Space, Statistic, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { ApiError } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
 import { fetchMyCoUnit, fetchSentMembers, type SentMember } from '../api';
+import { pickerDate, pickerNow } from '../../../shared/time';
 
 const STATE = { pending: ['orange', '待社区确认'], confirmed: ['green', '已报到'] } as Record<string, [string, string]>;
 
 /** A co-building unit's page: the in-service members it sent and their community service this year. */
 export default function CoUnitPage() {
   const unit = useAsync((s) => fetchMyCoUnit(s), []);
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(() => pickerNow().year());
   const [page, setPage] = useState(1);
   const members = useAsync((s) => (unit.data ? fetchSentMembers(unit.data.id, year, page, s) : Promise.resolve(null)), [unit.data?.id, year, page]);
   if (unit.error instanceof ApiError && unit.error.status === 404) return <Card><Empty description="该账号尚未关联共建单位，请联系街道管理员" /></Card>;
@@ -21,7 +21,7 @@ export default function CoUnitPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card loading={unit.loading} title={unit.data ? `${unit.data.name} · 派出党员社区服务情况` : '派出党员'}
-        extra={<DatePicker picker="year" allowClear={false} value={dayjs(`${year}-01-01`)} onChange={(d) => { if (d) { setYear(d.year()); setPage(1); } }} />}>
+        extra={<DatePicker picker="year" allowClear={false} value={pickerDate(`${year}-01-01`)} onChange={(d) => { if (d) { setYear(d.year()); setPage(1); } }} />}>
         <Space size="large" wrap>
           <Statistic title="派出在职党员" value={members.data?.page.total ?? 0} />
           <Statistic title={`${year} 年积分（本页）`} value={sum((m) => m.points.year)} />

@@ -6,6 +6,7 @@ import { errorMessage } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
 import { claimPost, fetchMyRecord, fetchOverview, publishCommitment, SOURCE_LABELS } from '../api';
 import { DualRegistrationCard } from '../components/DualRegistrationCard';
+import { formatDate, pickerNow } from '../../../shared/time';
 
 const PERIOD = { month: '本月', quarter: '本季度', year: '本年' } as Record<string, string>;
 const CLAIM_STATE = { pending: '待支部审批', approved: '已认岗', rejected: '未通过' } as Record<string, string>;
@@ -44,14 +45,14 @@ export default function MyPartyPage() {
       <Card title="积分从哪里来（全程纪实）" size="small" loading={record.loading}>
         <Space wrap>{record.data?.bySource.map((b) => <Tag key={b.sourceKind} color="red">{SOURCE_LABELS[b.sourceKind] ?? b.sourceKind} {b.points} 分</Tag>)}</Space>
         <List size="small" dataSource={record.data?.data ?? []} renderItem={(r) => (
-          <List.Item extra={`+${r.points}`}>{new Date(r.occurredAt).toLocaleDateString('zh-CN')} {SOURCE_LABELS[r.sourceKind] ?? r.sourceKind}{r.note ? `（${r.note}）` : ''}</List.Item>
+          <List.Item extra={`+${r.points}`}>{formatDate(r.occurredAt)} {SOURCE_LABELS[r.sourceKind] ?? r.sourceKind}{r.note ? `（${r.note}）` : ''}</List.Item>
         )} />
       </Card>
       <Card title="我的承诺" size="small">
         <List size="small" dataSource={o?.commitments ?? []} renderItem={(c) => <List.Item extra={<Tag>{{ published: '进行中', fulfilled: '已兑现', unfulfilled: '未兑现' }[c.state]}</Tag>}>{c.year} 年：{c.content}</List.Item>} />
         <Space.Compact style={{ width: '100%', marginTop: 8 }}>
           <Input placeholder="写下今年的承诺" value={text} onChange={(e) => setText(e.target.value)} />
-          <Button type="primary" disabled={text.trim().length < 4} onClick={() => act(publishCommitment(new Date().getFullYear(), text.trim()), '承诺已发布').then(() => setText(''))}>发布</Button>
+          <Button type="primary" disabled={text.trim().length < 4} onClick={() => act(publishCommitment(pickerNow().year(), text.trim()), '承诺已发布').then(() => setText(''))}>发布</Button>
         </Space.Compact>
       </Card>
     </Space>

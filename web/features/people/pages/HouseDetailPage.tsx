@@ -10,6 +10,7 @@ import { ResidentHistoryDrawer } from '../components/ResidentHistoryDrawer';
 import { TenancyDialog } from '../components/TenancyDialog';
 import { addressRows, residencePeriod } from '../house-format';
 import type { HouseDetail } from '../types';
+import { formatTime } from '../../../shared/time';
 
 const USE_COLORS: Record<string, string> = { 自住: 'blue', 出租: 'orange', 空置: 'default', 商用: 'purple' };
 
@@ -58,7 +59,7 @@ export default function HouseDetailPage() {
             columns={[
               { title: '租户', dataIndex: 'name', render: (name: string, t) => nameLink(t.residentId, name) },
               { title: '租期', key: 'term', render: (_: unknown, t) => `${t.startOn} 至 ${t.endOn ?? '未约定'}` },
-              { title: '登记时间', dataIndex: 'registeredAt', render: (v: string) => new Date(v).toLocaleString('zh-CN') },
+              { title: '登记时间', dataIndex: 'registeredAt', render: (v: string) => formatTime(v, 'YYYY-MM-DD HH:mm:ss') },
             ]} />
         </Card>
       )}

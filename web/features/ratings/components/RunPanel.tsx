@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, DatePicker, Empty, Select, Space, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useMe } from '../../../app/session/SessionContext';
 import { errorMessage } from '../../../shared/api';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { useAsync } from '../../../shared/use-async';
 import { computeRun, fetchRun, fetchRuns } from '../api';
 import type { RatingKind, RunDetail } from '../types';
+import { formatTime, pickerNow } from '../../../shared/time';
 
 interface Props { streetId: number; kind: RatingKind; children: (run: RunDetail, abilities: string[], reload: () => void) => ReactNode }
 
@@ -18,7 +18,7 @@ export function RunPanel({ streetId, kind, children }: Props) {
   const me = useMe();
   const { message } = App.useApp();
   const monthly = kind === 'property_month';
-  const [period, setPeriod] = useState(dayjs().subtract(monthly ? 1 : 0, monthly ? 'month' : 'year'));
+  const [period, setPeriod] = useState(() => pickerNow().subtract(monthly ? 1 : 0, monthly ? 'month' : 'year'));
   const [chosen, setChosen] = useState<number>();
   const runs = useAsync((s) => fetchRuns(streetId, kind, s), [streetId, kind]);
   const runId = chosen ?? runs.data?.[0]?.id;
@@ -30,7 +30,7 @@ export function RunPanel({ streetId, kind, children }: Props) {
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Select style={{ minWidth: 260 }} placeholder="计算记录" value={runId} onChange={setChosen} loading={runs.loading}
-          options={runs.data?.map((r) => ({ value: r.id, label: `${r.period} · ${dayjs(r.createdAt).format('YYYY-MM-DD HH:mm')} 计算` }))} />
+          options={runs.data?.map((r) => ({ value: r.id, label: `${r.period} · ${formatTime(r.createdAt)} 计算` }))} />
         {me.abilities.includes('ratings.compute') && <>
           <DatePicker picker={monthly ? 'month' : 'year'} allowClear={false} value={period} onChange={(d) => d && setPeriod(d)} />
           <Button type="primary" onClick={compute}>计算</Button>

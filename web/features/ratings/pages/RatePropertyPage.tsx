@@ -1,11 +1,12 @@
 import { Card, DatePicker, Empty, Form, Input, Rate, Space } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMe } from '../../../app/session/SessionContext';
 import { FormDialog } from '../../meetings/components/FormDialog';
 import { rateProperty } from '../api';
 import { streetIdOf } from '../breakdown';
 import { TwoColourList } from '../components/TwoColourList';
+import { pickerNow } from '../../../shared/time';
 
 type Values = { month: Dayjs; score: number; comment?: string };
 
@@ -22,7 +23,7 @@ export default function RatePropertyPage() {
       </Card>
       {streetId ? <TwoColourList streetId={streetId} /> : <Empty />}
       {rating && (
-        <FormDialog<Values> title="评价本小区物业" okText="提交评价" successText="感谢您的评价" fields={['month', 'score', 'comment']} initialValues={{ month: dayjs() }}
+        <FormDialog<Values> title="评价本小区物业" okText="提交评价" successText="感谢您的评价" fields={['month', 'score', 'comment']} initialValues={{ month: pickerNow() }}
           onSubmit={(v) => rateProperty({ month: v.month.format('YYYY-MM'), score: v.score, comment: v.comment })} onClose={() => setRating(false)} onDone={() => setDone(true)}>
           <Form.Item name="month" label="月份" rules={[{ required: true }]}><DatePicker picker="month" allowClear={false} /></Form.Item>
           <Form.Item name="score" label="满意度" rules={[{ required: true, message: '请打分' }]}><Rate /></Form.Item>

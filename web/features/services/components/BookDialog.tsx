@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Button, Empty, Form, Input, Segmented, Select, Space, Spin } from 'antd';
-import dayjs from 'dayjs';
 import { ApiError } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
 import { FormDialog } from '../../meetings/components/FormDialog';
 import { createBooking, fetchSlots } from '../api';
 import { slotsByDay } from '../slots';
 import type { ServiceItem, Station } from '../types';
+import { formatTime } from '../../../shared/time';
 
 type Values = { slotId: number; note?: string };
 
@@ -24,7 +24,7 @@ function SlotPicker({ stationId, value, onChange, reloadKey }: { stationId: numb
       <Space size={[8, 8]} wrap>
         {current.slots.map((s) => (
           <Button key={s.id} type={value === s.id ? 'primary' : 'default'} disabled={s.remaining === 0} onClick={() => onChange?.(s.id)} data-testid="slot">
-            {dayjs(s.startsAt).format('HH:mm')} {s.remaining ? `余 ${s.remaining}` : '已约满'}
+            {formatTime(s.startsAt, 'HH:mm')} {s.remaining ? `余 ${s.remaining}` : '已约满'}
           </Button>
         ))}
       </Space>

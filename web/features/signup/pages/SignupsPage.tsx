@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { useAsync } from '../../../shared/use-async';
 import { fetchSignups } from '../api';
 import { SignupDrawer } from '../components/SignupDrawer';
+import { formatTime } from '../../../shared/time';
 
 export const STATE_LABELS: Record<SignupState, string> = { pending: '待核验', rejected: '已退回', verified: '已核验' };
 
@@ -29,7 +30,7 @@ export default function SignupsPage() {
             { title: '姓名', dataIndex: 'displayName' },
             { title: '手机号', dataIndex: 'phoneMasked' },
             { title: '房屋', render: (_v, r) => r.house?.address ?? '—' },
-            { title: '提交时间', dataIndex: 'createdAt', render: (v: string) => new Date(v).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) },
+            { title: '提交时间', dataIndex: 'createdAt', render: (v: string) => formatTime(v, 'YYYY-MM-DD HH:mm:ss') },
             { title: '状态', dataIndex: 'state', render: (v: SignupState, r) => <Tag color={v === 'verified' ? 'green' : v === 'rejected' ? 'orange' : 'blue'} title={r.note ?? undefined}>{STATE_LABELS[v]}</Tag> },
           ]}
         />

@@ -1,5 +1,4 @@
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
-import dayjs from 'dayjs';
 import { useMe } from '../../../app/session/SessionContext';
 import { errorMessage } from '../../../shared/api';
 import { applyFieldErrors } from '../../../shared/form-errors';
@@ -7,6 +6,7 @@ import { useAsync } from '../../../shared/use-async';
 import { useCommunities } from '../../../shared/use-communities';
 import { createActivity, fetchTeams } from '../api';
 import { ACTIVITY_ALIASES, ACTIVITY_FIELDS, activityBody, type ActivityFormValues } from '../forms';
+import { pickerNow } from '../../../shared/time';
 
 /** Publishing an activity: time, place, capacity, and optionally the team that runs it. */
 export function ActivityFormModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
@@ -29,7 +29,7 @@ export function ActivityFormModal({ open, onClose, onSaved }: { open: boolean; o
         <Form.Item name="title" label="活动名称" rules={[{ required: true, message: '请填写活动名称' }]}><Input maxLength={60} placeholder="如：红色星期六·楼道清理" /></Form.Item>
         <Form.Item name="time" label="时间" rules={[{ required: true, message: '请选择活动时间' }]}>
           <DatePicker.RangePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }}
-            disabledDate={(d) => d.isBefore(dayjs().startOf('day'))} />
+            disabledDate={(d) => d.isBefore(pickerNow().startOf('day'))} />
         </Form.Item>
         <Form.Item name="place" label="地点" rules={[{ required: true, message: '请填写活动地点' }]}><Input maxLength={100} /></Form.Item>
         <Form.Item name="capacity" label="人数上限（满员后报名进入候补）" rules={[{ required: true, message: '请填写人数上限' }]}>

@@ -6,9 +6,10 @@ import { errorMessage } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
 import { cancelSignUp, checkByCode, fetchActivities, fetchSummary, signUp, type Activity } from '../api';
 import { ActivityFormModal } from '../components/ActivityFormModal';
+import { formatTime } from '../../../shared/time';
 
 const STATUS = { confirmed: '已报名', waiting: '候补中', cancelled: '已取消' } as Record<string, string>;
-const when = (a: Activity) => `${new Date(a.startsAt).toLocaleString('zh-CN', { dateStyle: 'short', timeStyle: 'short' })} – ${new Date(a.endsAt).toLocaleTimeString('zh-CN', { timeStyle: 'short' })}`;
+const when = (a: Activity) => `${formatTime(a.startsAt, 'YYYY/M/D HH:mm')} – ${formatTime(a.endsAt, 'HH:mm')}`;
 
 /** Activities to join (phone), my hours; community staff see their activities with the venue code. */
 export default function ActivitiesPage() {
