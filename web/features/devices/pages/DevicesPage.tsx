@@ -7,10 +7,10 @@ import { hasAbility, useMe } from '../../../app/session/SessionContext';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { errorMessage } from '../../../shared/api';
 import { TreeNodePicker } from '../../../shared/TreeNodePicker';
+import { formatTime } from '../../../shared/time';
 import { useAsync } from '../../../shared/use-async';
 import { fetchAlarms, fetchDevices, registerDevice, retireDevice, type AlarmView, type DeviceKind, type DeviceView } from '../api';
 
-const shanghai = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '—');
 const KIND_OPTIONS = DEVICE_KINDS.map((k) => ({ value: k, label: DEVICE_KIND_LABELS_ZH[k] }));
 
 interface NewDevice { code: string; kind: DeviceKind; name: string; nodeId: number }
@@ -66,7 +66,7 @@ function DevicesTab({ canManage }: { canManage: boolean }) {
           { title: '名称', dataIndex: 'name' },
           { title: '位置', dataIndex: 'address' },
           { title: '告警次数', dataIndex: 'alarms' },
-          { title: '最近告警', dataIndex: 'lastAlarmAt', render: shanghai },
+          { title: '最近告警', dataIndex: 'lastAlarmAt', render: (t: string | null) => formatTime(t) || '—' },
           { title: '状态', dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">在用</Tag> : <Tag>已停用</Tag>) },
           ...(canManage ? [{ title: '操作', key: 'op', render: (_: unknown, d: DeviceView) => d.active && (
             <Popconfirm title={`停用后 ${d.code} 的告警将不再立案，确定停用？`} onConfirm={() => retire(d)}><Button size="small" danger>停用</Button></Popconfirm>
@@ -85,7 +85,7 @@ function AlarmsTab() {
     <Table<AlarmView> rowKey="id" size="small" loading={list.loading} dataSource={list.data?.data ?? []} scroll={{ x: true }}
       pagination={{ current: page, pageSize: 20, total: list.data?.page.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 条` }}
       columns={[
-        { title: '告警时间', dataIndex: 'occurredAt', render: shanghai },
+        { title: '告警时间', dataIndex: 'occurredAt', render: (t: string | null) => formatTime(t) || '—' },
         { title: '设备', render: (_, a) => <>{a.deviceName} <code>{a.deviceCode}</code></> },
         { title: '类型', dataIndex: 'kind', render: (k: DeviceKind) => DEVICE_KIND_LABELS_ZH[k] },
         { title: '告警内容', dataIndex: 'alarmType' },
