@@ -7,10 +7,11 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
+import { loadSession } from './modules/accounts/sessions.ts';
 import { notFoundBody, registerErrorHandler } from './platform/errors.ts';
 import { MODULES } from './modules/index.ts';
 import { registerLiveRoutes } from './platform/live/routes.ts';
-import { registerCalendarRoutes } from './platform/calendar/routes.ts';
+import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
 import { registerObservability } from './platform/observability/routes.ts';
@@ -33,7 +34,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  registerAuth(app, deps.db, deps.config.sessionIdleMinutes);
+  registerAuth(app, (token) => loadSession(deps.db, token, deps.config.sessionIdleMinutes));
   // Kept so the authorisation-matrix test can enumerate every route a module adds.
   const routeTable: { method: string; url: string }[] = [];
   app.decorate('routeTable', routeTable);

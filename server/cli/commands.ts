@@ -1,13 +1,8 @@
-import type { Config } from '../platform/config.ts';
-import type { Db } from '../platform/db/open.ts';
+import type { CliCommand } from './command.ts';
 import { auditVerifyCommand } from './audit-verify.ts';
 import { open311KeyCommand } from './open311-key.ts';
 
-export interface CliCommand {
-  usage: string;
-  /** Returns the process exit code. */
-  run(ctx: { config: Config; db: Db }, args: string[]): Promise<number>;
-}
+export type { CliCommand } from './command.ts';
 
 export const COMMANDS: Record<string, CliCommand> = {
   'open311-key': open311KeyCommand,

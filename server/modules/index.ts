@@ -1,4 +1,3 @@
-import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import type { JobHandler } from '../platform/jobs/queue.ts';
 import { LIVE_PRUNE_JOB, livePruneHandler, livePrunePeriodic } from '../platform/live/prune-job.ts';
@@ -19,18 +18,11 @@ import { open311Module } from './open311/index.ts';
 import { analyticsModule } from './analytics/index.ts';
 import { auditModule } from './audit/index.ts';
 import { setupModule } from './setup/index.ts';
-import type { StatProvider } from './analytics/stat-provider.ts';
+import type { ModuleManifest } from './manifest.ts';
+import { registerStatProviders } from './analytics/registry.ts';
 import { orgStats } from './org/stats.ts';
 
-/** A module's manifest: its routes, and the background jobs it runs (one-off kinds and periodic sweeps). */
-export interface ModuleManifest {
-  name: string;
-  routes(deps: AppDeps): FastifyPluginAsync;
-  jobs?(deps: AppDeps): Record<string, JobHandler>;
-  periodic?: { kind: string; everySeconds: number }[];
-  /** Figures the module offers the analytics module (big screen, one map), computed from its own tables. */
-  stats?: StatProvider[];
-}
+export type { ModuleManifest } from './manifest.ts';
 
 export const MODULES: ModuleManifest[] = [
   { name: 'accounts', routes: accountsRoutes as ModuleManifest['routes'] },
@@ -51,6 +43,9 @@ export const MODULES: ModuleManifest[] = [
   auditModule,
   setupModule,
 ];
+
+// The analytics registry reads the providers from here instead of importing this file (which imports analytics).
+registerStatProviders(MODULES.flatMap((m) => m.stats ?? []));
 
 /** Periodic jobs of the platform itself (no module owns them). */
 export const PLATFORM_PERIODIC = [livePrunePeriodic];

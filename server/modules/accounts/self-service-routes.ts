@@ -6,7 +6,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { judgePassword } from '../../platform/auth/password-strength.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
-import { SESSION_COOKIE, sessionKeyOf } from '../../platform/auth/sessions.ts';
+import { SESSION_COOKIE, sessionKeyOf } from './sessions.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { securitySettingsResponse, securitySettingsSchema } from '../../../contracts/account-admin.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
-import { setTotpRequiredForAdmins, totpRequiredForAdmins, TOTP_REQUIRED_KEY } from '../../platform/auth/security-settings.ts';
+import { setTotpRequiredForAdmins, totpRequiredForAdmins, TOTP_REQUIRED_KEY } from './security-settings.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError } from '../../platform/errors.ts';

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
-import { ADMIN_ROLES, totpRequiredForAdmins } from '../../platform/auth/security-settings.ts';
+import { ADMIN_ROLES, totpRequiredForAdmins } from './security-settings.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';

@@ -7,7 +7,7 @@ import { identityClaim, publicChildrenQuery, publicCommunitiesQuery, rejectBody,
 import { ROLE_LABELS } from '../../../../contracts/roles.ts';
 import type { AppDeps } from '../../../app-deps.ts';
 import { requireActor } from '../../../platform/auth/plugin.ts';
-import { createSession, CSRF_COOKIE, SESSION_COOKIE } from '../../../platform/auth/sessions.ts';
+import { createSession, CSRF_COOKIE, SESSION_COOKIE } from '../sessions.ts';
 import { communityDirectory } from '../../org/queries.ts';
 import { orgNodes } from '../../org/schema.ts';
 import { rejectSignup, verifySignup } from './commands/decide.ts';

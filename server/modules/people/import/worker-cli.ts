@@ -7,7 +7,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import * as schema from '../../../db/schema.ts';
 import { readConfig } from '../../../platform/config.ts';
 import { pg } from '../../../platform/db/pg-types.ts';
-import { createDeps } from '../../../platform/deps.ts';
+import { createDeps } from '../../../deps.ts';
 import { runDueJobs } from '../../../platform/jobs/queue.ts';
 import { importJobs } from './run-import.ts';
 

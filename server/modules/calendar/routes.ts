@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { asc, eq, like, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../db/open.ts';
-import { requireActor } from '../auth/plugin.ts';
-import { recordAudit } from '../audit.ts';
-import { AppError } from '../errors.ts';
-import { hasAbility } from '../../modules/accounts/abilities.ts';
-import { officialSpecialDays, OFFICIAL_SCHEDULE_LAST_YEAR } from './day-kind.ts';
-import { forgetWorkingCalendar } from './load.ts';
-import { calendarOverrides } from './schema.ts';
+import type { Db } from '../../platform/db/open.ts';
+import { requireActor } from '../../platform/auth/plugin.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { assertCanManageCalendar } from './policy.ts';
+import { officialSpecialDays, OFFICIAL_SCHEDULE_LAST_YEAR } from '../../platform/calendar/day-kind.ts';
+import { forgetWorkingCalendar } from '../../platform/calendar/load.ts';
+import { calendarOverrides } from '../../platform/calendar/schema.ts';
 
 const dateParams = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') });
 
@@ -20,7 +20,7 @@ const dateParams = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日
 export function registerCalendarRoutes(app: FastifyInstance, db: Db): void {
   const guard = (request: Parameters<typeof requireActor>[0]) => {
     const actor = requireActor(request);
-    if (!hasAbility(actor.role, 'calendar.manage')) throw new AppError('FORBIDDEN');
+    assertCanManageCalendar(actor);
     return actor;
   };
   app.get('/api/calendar/overrides', { schema: { tags: ['calendar'], summary: '工作日历调整（节假日/调休上班日）', querystring: z.object({ year: z.string().regex(/^\d{4}$/).optional() }) } }, async (request) => {
