@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyContextConfig, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -16,8 +16,18 @@ import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
 import { registerObservability } from './platform/observability/routes.ts';
 
+/** One registered route, as the census tests (server/route-census.test.ts, accounts/auth.test.ts) read it. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: string | null;
+  public: boolean;
+  /** Status codes the route declares a response schema for (serialized, unknown fields dropped). */
+  responses: string[];
+}
+
 declare module 'fastify' {
-  interface FastifyInstance { routeTable: { method: string; url: string }[] }
+  interface FastifyInstance { routeTable: RouteEntry[] }
 }
 
 /** Builds the HTTP application: platform plugins first, then every module's routes. */
@@ -36,10 +46,14 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerAuth(app, (token) => loadSession(deps.db, token, deps.config.sessionIdleMinutes));
   // Kept so the authorisation-matrix test can enumerate every route a module adds.
-  const routeTable: { method: string; url: string }[] = [];
+  const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+    const config = (route.config ?? {}) as FastifyContextConfig;
+    const responses = Object.keys((route.schema as { response?: object } | undefined)?.response ?? {});
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission: config.permission ?? null, public: config.public === true, responses });
+    }
   });
   registerObservability(app, deps.db, { metricsToken: deps.config.metricsToken, sseClients: () => deps.liveHub.subscriberCount() });
   registerLiveRoutes(app, deps.liveHub, deps.db);

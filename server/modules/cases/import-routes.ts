@@ -5,16 +5,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
-import { hasAbility } from '../accounts/abilities.ts';
+import { invalid } from '../../platform/errors.ts';
+import { assertCanImportCases } from './policy.ts';
 import { importHotline } from './commands/import-hotline.ts';
 
 /** POST /api/cases/import: a 12345 hotline export (CSV/Excel) becomes cases, with a row-by-row report. */
 export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/api/cases/import', { schema: { tags: ['cases'], summary: '导入热线工单（CSV/Excel，逐行报告，重复导入跳过）', querystring: z.object({ communityId: z.coerce.number().int().positive().optional() }) } }, async (request) => {
+    app.post('/api/cases/import', { config: { permission: 'cases.import' }, schema: { tags: ['cases'], summary: '导入热线工单（CSV/Excel，逐行报告，重复导入跳过）', querystring: z.object({ communityId: z.coerce.number().int().positive().optional() }) } }, async (request) => {
       const actor = requireActor(request);
-      if (!hasAbility(actor.role, 'cases.dispatch')) throw new AppError('FORBIDDEN');
+      assertCanImportCases(actor);
       const file = await request.file().catch(() => undefined);
       if (!file) throw invalid('file', '请选择热线工单文件');
       const format = /\.xlsx$/i.test(file.filename) ? 'xlsx' : /\.csv$/i.test(file.filename) ? 'csv' : null;
