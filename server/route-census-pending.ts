@@ -214,7 +214,6 @@ export const PERMISSION_PENDING: ReadonlySet<string> = new Set([
 
 /** Routes still answering without a zod `response` schema (contracts/) for their success status. */
 export const RESPONSE_SCHEMA_PENDING: ReadonlySet<string> = new Set([
-  'DELETE /api/calendar/overrides/:date',
   'DELETE /api/cases/config/categories/:id/overrides/:nodeId',
   'DELETE /api/cases/config/templates/:id',
   'DELETE /api/me/sessions/:id',
@@ -231,8 +230,6 @@ export const RESPONSE_SCHEMA_PENDING: ReadonlySet<string> = new Set([
   'GET /api/boards/:id',
   'GET /api/boards/:id/posts',
   'GET /api/boards/:id/posts/:postId/replies',
-  'GET /api/calendar/official',
-  'GET /api/calendar/overrides',
   'GET /api/cases',
   'GET /api/cases/:id',
   'GET /api/cases/:id/suggestion',
@@ -409,7 +406,6 @@ export const RESPONSE_SCHEMA_PENDING: ReadonlySet<string> = new Set([
   'POST /api/volunteers/teams',
   'POST /api/wishes',
   'POST /api/wishes/:id/transitions',
-  'PUT /api/calendar/overrides/:date',
   'PUT /api/cases/config/categories/:id/overrides/:nodeId',
   'PUT /api/cases/config/categories/:id/questions',
   'PUT /api/me/verification',
