@@ -47,11 +47,11 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: await describeActor(deps, actor) };
     });
 
-    app.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['accounts'], summary: '退出登录' } }, async (request, reply) => {
+    app.post('/api/auth/logout', { config: { public: true }, schema: { response: { 204: z.null() }, tags: ['accounts'], summary: '退出登录' } }, async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await deleteSession(deps.db, token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
     app.get('/api/me', { config: { allowRestricted: true }, schema: { tags: ['accounts'], summary: '当前用户、角色、管辖范围与权限', response: { 200: z.object({ data: meSchema }) } } }, async (request) => {

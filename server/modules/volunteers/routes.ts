@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../../contracts/org.ts';
 import { activityListQuery, attendanceBody, createActivityBody, createTeamBody, leaderCandidatesQuery, updateTeamBody } from '../../../contracts/volunteers.ts';
@@ -62,9 +63,9 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return reply.status(201).send({ data: await signUp(db, requireActor(request), request.params.id) });
     });
 
-    app.delete('/api/volunteers/activities/:id/signups/me', { schema: { tags, summary: '取消报名（候补依次递补）', params: idParams } }, async (request, reply) => {
+    app.delete('/api/volunteers/activities/:id/signups/me', { schema: { response: { 204: z.null() }, tags, summary: '取消报名（候补依次递补）', params: idParams } }, async (request, reply) => {
       await cancelSignUp(db, requireActor(request), request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
     app.post('/api/volunteers/activities/:id/check-in', { schema: { tags, summary: '签到（扫码或按名单）', params: idParams, body: attendanceBody } }, async (request) => {
