@@ -12,7 +12,7 @@ import { sql } from 'drizzle-orm';
 import * as schema from '../server/db/schema.ts';
 import { pg } from '../server/platform/db/pg-types.ts';
 import { readConfig } from '../server/platform/config.ts';
-import { createDeps } from '../server/platform/deps.ts';
+import { createDeps } from '../server/deps.ts';
 import { runMigrations } from '../server/platform/db/migrate.ts';
 import { createPiiCodec } from '../server/modules/people/pii.ts';
 import { residentFilter, residentPage } from '../server/modules/people/queries/residents.ts';

@@ -22,7 +22,7 @@ import { buildApp } from '../server/app.ts';
 import { readConfig } from '../server/platform/config.ts';
 import { openDatabase } from '../server/platform/db/open.ts';
 import { pg } from '../server/platform/db/pg-types.ts';
-import { createDeps } from '../server/platform/deps.ts';
+import { createDeps } from '../server/deps.ts';
 import { seedDemoIfEmpty } from '../server/seed/index.ts';
 import { generateCases } from './lib/generate-cases.ts';
 

@@ -17,7 +17,7 @@ import { readConfig } from '../server/platform/config.ts';
 import { pg } from '../server/platform/db/pg-types.ts';
 import { runMigrations } from '../server/platform/db/migrate.ts';
 import type { Db } from '../server/platform/db/open.ts';
-import { createDeps } from '../server/platform/deps.ts';
+import { createDeps } from '../server/deps.ts';
 import { seedDemoIfEmpty } from '../server/seed/index.ts';
 import { describe, timeRuns } from './lib/stats.ts';
 import { generateCases } from './lib/generate-cases.ts';

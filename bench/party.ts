@@ -23,7 +23,7 @@ import type { Db } from '../server/platform/db/open.ts';
 import { buildApp } from '../server/app.ts';
 import { readConfig } from '../server/platform/config.ts';
 import { hashPassword } from '../server/platform/auth/passwords.ts';
-import { createDeps } from '../server/platform/deps.ts';
+import { createDeps } from '../server/deps.ts';
 import { computeHonorList } from '../server/modules/party/honor-list.ts';
 import { activityRecord } from '../server/modules/party/queries.ts';
 import { createRng } from '../server/seed/geo/prng.ts';

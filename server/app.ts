@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyContextConfig, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -7,16 +7,27 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
+import { loadSession } from './modules/accounts/sessions.ts';
 import { notFoundBody, registerErrorHandler } from './platform/errors.ts';
 import { MODULES } from './modules/index.ts';
 import { registerLiveRoutes } from './platform/live/routes.ts';
-import { registerCalendarRoutes } from './platform/calendar/routes.ts';
+import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { registerInputGuard } from './platform/input-guard.ts';
 import { registerObservability } from './platform/observability/routes.ts';
 
+/** One registered route, as the census tests (server/route-census.test.ts, accounts/auth.test.ts) read it. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: string | null;
+  public: boolean;
+  /** Status codes the route declares a response schema for (serialized, unknown fields dropped). */
+  responses: string[];
+}
+
 declare module 'fastify' {
-  interface FastifyInstance { routeTable: { method: string; url: string }[] }
+  interface FastifyInstance { routeTable: RouteEntry[] }
 }
 
 /** Builds the HTTP application: platform plugins first, then every module's routes. */
@@ -35,13 +46,17 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; drain
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  registerAuth(app, deps.db, deps.config.sessionIdleMinutes);
+  registerAuth(app, (token) => loadSession(deps.db, token, deps.config.sessionIdleMinutes));
   deps.reads.register(app);
   // Kept so the authorisation-matrix test can enumerate every route a module adds.
-  const routeTable: { method: string; url: string }[] = [];
+  const routeTable: RouteEntry[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+    const config = (route.config ?? {}) as FastifyContextConfig;
+    const responses = Object.keys((route.schema as { response?: object } | undefined)?.response ?? {});
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission: config.permission ?? null, public: config.public === true, responses });
+    }
   });
   registerObservability(app, deps.db, { metricsToken: deps.config.metricsToken, sseClients: () => deps.liveHub.subscriberCount(), draining: options.draining });
   registerLiveRoutes(app, deps.liveHub, deps.db);

@@ -1,7 +1,7 @@
 import { readConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { buildApp } from './app.ts';
-import { createDeps } from './platform/deps.ts';
+import { createDeps } from './deps.ts';
 import { ensurePeriodicJob } from './platform/jobs/queue.ts';
 import { jobHandlers, MODULES, PLATFORM_PERIODIC, startJobWorkers } from './modules/index.ts';
 import { seedDemoIfEmpty } from './seed/index.ts';

@@ -5,7 +5,7 @@ import { buildApp } from '../../server/app.ts';
 import { hashPassword } from '../../server/platform/auth/passwords.ts';
 import { readConfig } from '../../server/platform/config.ts';
 import type { Db } from '../../server/platform/db/open.ts';
-import { createDeps } from '../../server/platform/deps.ts';
+import { createDeps } from '../../server/deps.ts';
 
 /**
  * The big screen as a browser loads it: a street admin signed in through POST /api/auth/login,

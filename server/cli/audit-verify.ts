@@ -1,5 +1,5 @@
 import { verifyAuditChain } from '../platform/audit-chain/index.ts';
-import type { CliCommand } from './commands.ts';
+import type { CliCommand } from './command.ts';
 
 /**
  * `audit-verify`: seals what is committed, recomputes every row's hash, prints the result and the

@@ -3,7 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { createKeyBody } from '../../contracts/open311.ts';
 import { createKey } from '../modules/open311/commands/create-key.ts';
 import { orgNodes } from '../modules/org/schema.ts';
-import type { CliCommand } from './commands.ts';
+import type { CliCommand } from './command.ts';
 
 /**
  * `open311-key create <client-name> [--community <12-digit code>] [--rate <per minute>]`:

@@ -1,4 +1,3 @@
-import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../app-deps.ts';
 import type { Db } from '../platform/db/open.ts';
 import { startWorker, type JobHandler } from '../platform/jobs/queue.ts';
@@ -21,19 +20,11 @@ import { analyticsModule } from './analytics/index.ts';
 import { auditModule } from './audit/index.ts';
 import { setupModule } from './setup/index.ts';
 import { devicesModule } from './devices/index.ts';
-import type { StatProvider } from './analytics/stat-provider.ts';
+import type { ModuleManifest } from './manifest.ts';
+import { registerStatProviders } from './analytics/registry.ts';
 import { orgStats } from './org/stats.ts';
 
-/** A module's manifest: its routes, and the background jobs it runs (one-off kinds and periodic sweeps). */
-export interface ModuleManifest {
-  name: string;
-  routes(deps: AppDeps): FastifyPluginAsync;
-  jobs?(deps: AppDeps): Record<string, JobHandler>;
-  /** `ownWorker`: polled by a worker of its own, so a long job in the shared queue cannot delay it. */
-  periodic?: { kind: string; everySeconds: number; ownWorker?: boolean }[];
-  /** Figures the module offers the analytics module (big screen, one map), computed from its own tables. */
-  stats?: StatProvider[];
-}
+export type { ModuleManifest } from './manifest.ts';
 
 export const MODULES: ModuleManifest[] = [
   { name: 'accounts', routes: accountsRoutes as ModuleManifest['routes'] },
@@ -55,6 +46,9 @@ export const MODULES: ModuleManifest[] = [
   setupModule,
   devicesModule,
 ];
+
+// The analytics registry reads the providers from here instead of importing this file (which imports analytics).
+registerStatProviders(MODULES.flatMap((m) => m.stats ?? []));
 
 /** Periodic jobs of the platform itself (no module owns them). */
 export const PLATFORM_PERIODIC = [livePrunePeriodic];

@@ -1,6 +1,6 @@
 import type { Actor } from './auth/actor.ts';
 import type { Queryable } from './db/tx.ts';
-import { auditLog } from '../modules/accounts/schema.ts';
+import { auditLog } from './audit-schema.ts';
 
 export interface AuditEntry {
   action: string;

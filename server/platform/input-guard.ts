@@ -6,6 +6,7 @@ import { AppError } from './errors.ts';
  * either reached the database as a 500. One check for every route, before its own schema,
  * refuses such strings anywhere in the body, query or path with a 422 naming the field.
  */
+// oxlint-disable-next-line no-control-regex -- finding NUL bytes is the point of this guard
 const FORBIDDEN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function findBadString(value: unknown, path: string, depth = 0): string | null {

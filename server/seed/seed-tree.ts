@@ -3,14 +3,10 @@ import { polygonBBox, type GeoPolygon } from '../modules/org/geo/types.ts';
 import type { DistrictFixture } from './geo/fixture.ts';
 import { generateDistrictGeometry, generateGridContents } from './geo/generate-geometry.ts';
 import { NodeWriter } from './node-writer.ts';
+import type { SeededCommunity, SeededGrid, SeededTree } from '../modules/org/demo-tree.ts';
 
-export interface SeededGrid { id: number; path: string; code: string; name: string; households: number; communityIndex: number; buildingIds: number[] }
-export interface SeededCommunity { id: number; path: string; code: string; name: string; streetIndex: number; grids: SeededGrid[] }
-export interface SeededTree {
-  district: { id: number; path: string; code: string; name: string };
-  streets: { id: number; path: string; code: string; name: string; communities: SeededCommunity[] }[];
-  nodes: number;
-}
+export type { SeededCommunity, SeededGrid, SeededTree } from '../modules/org/demo-tree.ts';
+
 
 function shape(polygon: GeoPolygon) {
   const [minLng, minLat, maxLng, maxLat] = polygonBBox(polygon);

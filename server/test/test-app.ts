@@ -6,7 +6,7 @@ import * as schema from '../db/schema.ts';
 import { buildApp } from '../app.ts';
 import { readConfig } from '../platform/config.ts';
 import type { Db } from '../platform/db/open.ts';
-import { createDeps } from '../platform/deps.ts';
+import { createDeps } from '../deps.ts';
 import type { AppDeps } from '../app-deps.ts';
 import { seedDemoIfEmpty, smallFixture, type SeedResult } from '../seed/index.ts';
 

@@ -123,3 +123,8 @@ const LEVEL_LABELS: Record<NodeLevel, string> = { district: '区', street: '街�
 function levelLabel(level: NodeLevel): string {
   return LEVEL_LABELS[level];
 }
+
+/** Installation-wide security switches (e.g. TOTP required for administrators). */
+export function assertCanManageSecurity(actor: Actor): void {
+  if (!hasAbility(actor.role, 'security.manage')) throw new AppError('FORBIDDEN');
+}

@@ -5,13 +5,13 @@ import { loginBody, meSchema, type Me } from '../../../contracts/accounts.ts';
 import { ROLE_LABELS } from '../../../contracts/roles.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
-import { createSession, CSRF_COOKIE, deleteSession, restrictionOf, SESSION_COOKIE } from '../../platform/auth/sessions.ts';
+import { createSession, CSRF_COOKIE, deleteSession, restrictionOf, SESSION_COOKIE } from './sessions.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { orgNodes } from '../org/schema.ts';
 import { abilitiesOf } from './abilities.ts';
 import { verifyLogin } from './login.ts';
 import { DEVICE_COOKIE, deviceToken } from './login-throttle.ts';
-import { needsTotpEnrolment } from '../../platform/auth/security-settings.ts';
+import { needsTotpEnrolment } from './security-settings.ts';
 import { accountAdminRoutes } from './admin-routes.ts';
 import { selfServiceRoutes } from './self-service-routes.ts';
 import { totpRoutes } from './totp-routes.ts';
@@ -47,11 +47,11 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: await describeActor(deps, actor) };
     });
 
-    app.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['accounts'], summary: '退出登录' } }, async (request, reply) => {
+    app.post('/api/auth/logout', { config: { public: true }, schema: { response: { 204: z.null() }, tags: ['accounts'], summary: '退出登录' } }, async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await deleteSession(deps.db, token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
     app.get('/api/me', { config: { allowRestricted: true }, schema: { tags: ['accounts'], summary: '当前用户、角色、管辖范围与权限', response: { 200: z.object({ data: meSchema }) } } }, async (request) => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { Role } from '../../../contracts/roles.ts';
 
 export const users = pgTable('users', {
@@ -56,12 +56,9 @@ export const gridAssignments = pgTable('grid_assignments', {
   index('grid_assignments_user_idx').on(t.userId),
 ]);
 
-/** Installation-wide settings (setup state, security switches), shared by every instance. */
-export const appSettings = pgTable('app_settings', {
-  key: text('key').primaryKey(),
-  value: jsonb('value').$type<unknown>().notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-});
+// Settings and the audit log are the platform's tables (platform never imports a module); re-exported here.
+export { appSettings } from '../../platform/settings-schema.ts';
+export { auditLog } from '../../platform/audit-schema.ts';
 
 /** Server-side sessions: any instance behind the load balancer can serve any request. */
 export const sessions = pgTable('sessions', {
@@ -80,29 +77,3 @@ export const loginFailures = pgTable('login_failures', {
   ip: text('ip').notNull(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('login_failures_user_idx').on(t.username, t.at), index('login_failures_ip_idx').on(t.ip, t.at)]);
-
-/** Append-only record of every write: who did what to which record, and when. */
-export const auditLog = pgTable('audit_log', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  at: timestamp('at', { withTimezone: true }).notNull().default(sql`now()`),
-  actorUserId: integer('actor_user_id'),
-  actorRole: text('actor_role'),
-  action: text('action').notNull(),
-  targetType: text('target_type').notNull(),
-  targetId: text('target_id'),
-  /** Path of the governance node the target belongs to, so a secretary can review their community's entries. */
-  scopePath: text('scope_path'),
-  summary: jsonb('summary').$type<Record<string, unknown>>().notNull().default({}),
-  ip: text('ip'),
-  /** Writing transaction's id (pg_current_xact_id): the sealer chains rows in (xid, id) order once no older transaction runs. */
-  xid: bigint('xid', { mode: 'number' }).notNull().default(sql`(pg_current_xact_id()::text)::bigint`),
-  /** Hash chain (platform/audit-chain): filled once by the sealer, then frozen by the append-only trigger. */
-  chainSeq: bigint('chain_seq', { mode: 'number' }),
-  prevHash: text('prev_hash'),
-  rowHash: text('row_hash'),
-  sealedAt: timestamp('sealed_at', { withTimezone: true }),
-}, (t) => [
-  index('audit_log_target_idx').on(t.targetType, t.targetId), index('audit_log_at_idx').on(t.at),
-  uniqueIndex('audit_log_chain_seq_uq').on(t.chainSeq),
-  index('audit_log_unsealed_idx').on(t.xid, t.id).where(sql`chain_seq is null`),
-]);

@@ -6,7 +6,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.ts';
 import { judgePassword } from '../../platform/auth/password-strength.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
-import { SESSION_COOKIE, sessionKeyOf } from '../../platform/auth/sessions.ts';
+import { SESSION_COOKIE, sessionKeyOf } from './sessions.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
@@ -26,7 +26,7 @@ export function selfServiceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return token ? sessionKeyOf(token) : '';
     };
 
-    app.post('/api/me/password', { config: { allowRestricted: true }, schema: { tags, summary: '修改本人密码（注销其他会话）', body: changePasswordBody } }, async (request, reply) => {
+    app.post('/api/me/password', { config: { allowRestricted: true }, schema: { response: { 204: z.null() }, tags, summary: '修改本人密码（注销其他会话）', body: changePasswordBody } }, async (request, reply) => {
       const actor = requireActor(request);
       const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
       if (!user || !(await verifyPassword(user.passwordHash, request.body.currentPassword))) throw invalid('currentPassword', '当前密码不正确');
@@ -41,7 +41,7 @@ export function selfServiceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.tokenHash, keep)));
         await recordAudit(tx, actor, { action: 'accounts.change_own_password', targetType: 'user', targetId: user.id, scopePath: actor.scopePath, ip: request.ip });
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
     app.get('/api/me/sessions', { schema: { tags, summary: '本人的登录会话', response: { 200: sessionListSchema } } }, async (request) => {
@@ -52,7 +52,7 @@ export function selfServiceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: rows.map((r) => ({ id: r.tokenHash.slice(0, SESSION_ID_LENGTH), createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt.toISOString(), current: r.tokenHash === current })) };
     });
 
-    app.delete('/api/me/sessions/:id', { schema: { tags, summary: '注销本人的某个会话', params: z.object({ id: z.string().regex(new RegExp(`^[0-9a-f]{${SESSION_ID_LENGTH}}$`)) }) } }, async (request, reply) => {
+    app.delete('/api/me/sessions/:id', { schema: { response: { 204: z.null() }, tags, summary: '注销本人的某个会话', params: z.object({ id: z.string().regex(new RegExp(`^[0-9a-f]{${SESSION_ID_LENGTH}}$`)) }) } }, async (request, reply) => {
       const actor = requireActor(request);
       const removed = await withTx(db, async (tx) => {
         const rows = await tx.delete(sessions).where(and(eq(sessions.userId, actor.userId), like(sessions.tokenHash, `${request.params.id}%`))).returning({ k: sessions.tokenHash });
@@ -60,7 +60,7 @@ export function selfServiceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         return rows.length;
       });
       if (!removed) throw new AppError('NOT_FOUND');
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
   };
 }

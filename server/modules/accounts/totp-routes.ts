@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
@@ -6,7 +7,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
-import { ADMIN_ROLES, totpRequiredForAdmins } from '../../platform/auth/security-settings.ts';
+import { ADMIN_ROLES, totpRequiredForAdmins } from './security-settings.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
@@ -42,7 +43,7 @@ export function totpRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: { secret, otpauthUrl, qrDataUrl } };
     });
 
-    app.post('/api/me/totp/confirm', { config: { allowRestricted: true }, schema: { tags, summary: '确认绑定动态口令', body: totpCodeBody } }, async (request, reply) => {
+    app.post('/api/me/totp/confirm', { config: { allowRestricted: true }, schema: { response: { 204: z.null() }, tags, summary: '确认绑定动态口令', body: totpCodeBody } }, async (request, reply) => {
       const actor = enrollingActor(request);
       const user = await me(actor.userId);
       if (user.totpEnabledAt) throw new AppError('CONFLICT', { message: '动态口令已启用' });
@@ -52,10 +53,10 @@ export function totpRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         await tx.update(users).set({ totpEnabledAt: sql`now()`, updatedAt: sql`now()` }).where(eq(users.id, user.id));
         await recordAudit(tx, actor, { action: 'accounts.totp_enable', targetType: 'user', targetId: user.id, scopePath: actor.scopePath, ip: request.ip });
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
-    app.delete('/api/me/totp', { schema: { tags, summary: '停用动态口令（需密码与动态口令）', body: totpDisableBody } }, async (request, reply) => {
+    app.delete('/api/me/totp', { schema: { response: { 204: z.null() }, tags, summary: '停用动态口令（需密码与动态口令）', body: totpDisableBody } }, async (request, reply) => {
       const actor = requireActor(request);
       const user = await me(actor.userId);
       if (!user.totpEnabledAt || !user.totpSecret) throw new AppError('CONFLICT', { message: '尚未启用动态口令' });
@@ -66,7 +67,7 @@ export function totpRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         await tx.update(users).set({ totpEnabledAt: null, totpSecret: null, updatedAt: sql`now()` }).where(eq(users.id, user.id));
         await recordAudit(tx, actor, { action: 'accounts.totp_disable', targetType: 'user', targetId: user.id, scopePath: actor.scopePath, ip: request.ip });
       });
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
   };
 }

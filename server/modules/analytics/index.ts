@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../index.ts';
+import type { ModuleManifest } from '../manifest.ts';
 import { refreshRollups, REFRESH_EVERY_SECONDS } from './refresh.ts';
 import { allProviders } from './registry.ts';
 import { analyticsRoutes } from './routes.ts';

@@ -1,10 +1,16 @@
 import type { Queryable } from '../../platform/db/tx.ts';
-import { MODULES } from '../index.ts';
 import type { Slice, StatProvider, StatQuery } from './stat-provider.ts';
 
-/** Every provider the modules registered, by name. Read at call time: MODULES imports this module. */
+let providers: StatProvider[] = [];
+
+/** Called once by modules/index.ts with every manifest's providers (importing MODULES here would be a cycle). */
+export function registerStatProviders(list: StatProvider[]): void {
+  providers = [...list];
+}
+
+/** Every provider the modules registered. */
 export function allProviders(): StatProvider[] {
-  return MODULES.flatMap((m) => m.stats ?? []);
+  return providers;
 }
 
 function find<K extends StatProvider['kind']>(name: string, kind: K): Extract<StatProvider, { kind: K }> | null {

@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../index.ts';
+import type { ModuleManifest } from '../manifest.ts';
 import { MAX_ROWS_PER_RUN, sealAuditChain } from '../../platform/audit-chain/index.ts';
 import { auditRoutes } from './routes.ts';
 

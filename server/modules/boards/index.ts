@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../index.ts';
+import type { ModuleManifest } from '../manifest.ts';
 import { boardsRoutes } from './routes.ts';
 
 export const boardsModule: ModuleManifest = { name: 'boards', routes: boardsRoutes as ModuleManifest['routes'] };

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
+import { assertCanImportCases } from './policy.ts';
 import { importHotline } from './commands/import-hotline.ts';
-import { canImportHotline } from './policy.ts';
 
 /** 50,000 rows of a 12345 export with long descriptions stay well below this. */
 const MAX_HOTLINE_FILE_BYTES = 64 * 1024 * 1024;
@@ -14,9 +14,9 @@ const MAX_HOTLINE_FILE_BYTES = 64 * 1024 * 1024;
 /** POST /api/cases/import: a 12345 hotline export (CSV/Excel) becomes cases, with a row-by-row report. */
 export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.post('/api/cases/import', { schema: { tags: ['cases'], summary: '导入热线工单（CSV/Excel，逐行报告，重复导入跳过）', querystring: z.object({ communityId: z.coerce.number().int().positive().optional() }) } }, async (request) => {
+    app.post('/api/cases/import', { config: { permission: 'cases.import' }, schema: { tags: ['cases'], summary: '导入热线工单（CSV/Excel，逐行报告，重复导入跳过）', querystring: z.object({ communityId: z.coerce.number().int().positive().optional() }) } }, async (request) => {
       const actor = requireActor(request);
-      if (!canImportHotline(actor)) throw new AppError('FORBIDDEN');
+      assertCanImportCases(actor);
       const file = await request.file({ limits: { fileSize: MAX_HOTLINE_FILE_BYTES, files: 1 } }).catch(() => undefined);
       if (!file) throw invalid('file', '请选择热线工单文件');
       const format = /\.xlsx$/i.test(file.filename) ? 'xlsx' : /\.csv$/i.test(file.filename) ? 'csv' : null;

@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../index.ts';
+import type { ModuleManifest } from '../manifest.ts';
 import { casesRoutes } from './routes.ts';
 import { sweepDeadlines } from './sweep.ts';
 import { casesStats } from './stats.ts';

@@ -6,8 +6,8 @@ import { indicatorsQuery } from '../../../contracts/cases.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { safeCell } from '../../platform/spreadsheet/safe-cell.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
-import { hasAbility } from '../accounts/abilities.ts';
+import { invalid } from '../../platform/errors.ts';
+import { assertCanReadAreaFigures, seesOwnDepartmentFigures } from './policy.ts';
 import { loadNodeInScope } from '../org/load-node.ts';
 import { caseIndicators } from './indicators.ts';
 
@@ -20,17 +20,17 @@ const COLUMNS: [string, string][] = [
 
 export function indicatorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/cases/indicators', { schema: { tags: ['cases'], summary: '案件指标（按网格/社区/街道/部门/类别与时段）', querystring: indicatorsQuery.extend({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }) } }, async (request, reply) => {
+    app.get('/api/cases/indicators', { config: { permission: 'cases.area-figures' }, schema: { tags: ['cases'], summary: '案件指标（按网格/社区/街道/部门/类别与时段）', querystring: indicatorsQuery.extend({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }) } }, async (request, reply) => {
       const actor = requireActor(request);
       const q = request.query;
       if (q.from > q.to) throw invalid('to', '结束日期不能早于开始日期');
       const db = await deps.reads.forRequest(request);
       let filter;
-      if (actor.role === 'department_handler') {
+      if (seesOwnDepartmentFigures(actor)) {
         // A department sees its own figures: the cases whistled to it.
         filter = { scopePath: null, departmentId: actor.departmentId ?? -1, from: q.from, to: q.to };
       } else {
-        if (!hasAbility(actor.role, 'cases.read') || !actor.scopeNodeId) throw new AppError('FORBIDDEN');
+        assertCanReadAreaFigures(actor);
         const node = await loadNodeInScope(db, actor, q.nodeId ?? actor.scopeNodeId);
         filter = { scopePath: node.path, from: q.from, to: q.to };
       }

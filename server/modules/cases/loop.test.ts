@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
-import { act, actOk, categoryId, pointInGrid, report } from './test-helpers.ts';
+import { actOk, categoryId, pointInGrid, report } from './test-helpers.ts';
 
 let ctx: TestContext;
 const s: Record<string, Session> = {};

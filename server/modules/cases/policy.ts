@@ -110,3 +110,23 @@ export function canReadSuggestionAcceptance(actor: Actor): boolean {
 export function canImportHotline(actor: Actor): boolean {
   return hasAbility(actor.role, 'cases.dispatch') && hasAbility(actor.role, 'cases.report');
 }
+
+/** Importing a 12345 hotline export creates cases in the dispatcher's area: dispatchers only. */
+export function assertCanImportCases(actor: Actor): void {
+  if (!canImportHotline(actor)) throw new AppError('FORBIDDEN');
+}
+
+/** A department handler's figures are the cases whistled to their department, not an area's. */
+export function seesOwnDepartmentFigures(actor: Actor): boolean {
+  return actor.role === 'department_handler';
+}
+
+/** Area-wide case figures (indicators, suggestion acceptance): case readers placed on a node. */
+export function assertCanReadAreaFigures(actor: Actor): asserts actor is Actor & { scopeNodeId: number } {
+  if (!hasAbility(actor.role, 'cases.read') || !actor.scopeNodeId) throw new AppError('FORBIDDEN');
+}
+
+/** Category and handler suggestions help whoever may accept or dispatch the case. */
+export function assertCanSeeSuggestion(actor: Actor, c: CaseFacts): void {
+  if (!canCase(actor, 'accept', c) && !canCase(actor, 'dispatch', c)) throw new AppError('FORBIDDEN');
+}

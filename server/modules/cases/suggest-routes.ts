@@ -4,10 +4,9 @@ import { suggestionAcceptanceSchema } from '../../../contracts/case-suggestion.t
 import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
-import { AppError } from '../../platform/errors.ts';
 import { loadNodeInScope } from '../org/load-node.ts';
 import { caseFacts, loadCaseInScope } from './load-case.ts';
-import { canCase, canReadSuggestionAcceptance } from './policy.ts';
+import { assertCanReadAreaFigures, assertCanSeeSuggestion } from './policy.ts';
 import { findDuplicates } from './suggest/duplicates.ts';
 import { suggestionModelsFor } from './suggest/model.ts';
 import { acceptanceRate } from './suggest/outcomes.ts';
@@ -16,18 +15,18 @@ import { suggestForCase } from './suggest/suggest.ts';
 export function suggestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const models = suggestionModelsFor(deps.db);
   return async (app) => {
-    app.get('/api/cases/:id/suggestion', { schema: { tags: ['cases'], summary: '分类与承办建议（按本系统已办案件学习）及疑似重复', params: idParams } }, async (request) => {
+    app.get('/api/cases/:id/suggestion', { config: { permission: 'cases.suggestion' }, schema: { tags: ['cases'], summary: '分类与承办建议（按本系统已办案件学习）及疑似重复', params: idParams } }, async (request) => {
       const actor = requireActor(request);
       const row = await loadCaseInScope(deps.db, actor, request.params.id);
       const facts = await caseFacts(deps.db, row);
-      if (!canCase(actor, 'accept', facts) && !canCase(actor, 'dispatch', facts)) throw new AppError('FORBIDDEN');
+      assertCanSeeSuggestion(actor, facts);
       return { data: await suggestForCase(deps.db, models, row) };
     });
 
-    app.get('/api/cases/suggestion-acceptance', { schema: { tags: ['cases'], summary: '分类建议采纳率（近 30 天立案中采用系统首选类别的比例）', querystring: z.object({ nodeId: z.coerce.number().int().positive().optional() }), response: { 200: z.object({ data: suggestionAcceptanceSchema }) } } }, async (request) => {
+    app.get('/api/cases/suggestion-acceptance', { config: { permission: 'cases.area-figures' }, schema: { tags: ['cases'], summary: '分类建议采纳率（近 30 天立案中采用系统首选类别的比例）', querystring: z.object({ nodeId: z.coerce.number().int().positive().optional() }) } }, async (request) => {
       const actor = requireActor(request);
-      if (!canReadSuggestionAcceptance(actor)) throw new AppError('FORBIDDEN');
-      const node = await loadNodeInScope(deps.db, actor, request.query.nodeId ?? actor.scopeNodeId!);
+      assertCanReadAreaFigures(actor);
+      const node = await loadNodeInScope(deps.db, actor, request.query.nodeId ?? actor.scopeNodeId);
       return { data: { nodeId: node.id, ...(await acceptanceRate(deps.db, node.path)) } };
     });
 

@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../index.ts';
+import type { ModuleManifest } from '../manifest.ts';
 import { meetingsRoutes } from './routes.ts';
 import { applyMeetingResolution, listCasesForAgenda } from '../cases/index.ts';
 import { awardPoints } from '../party/index.ts';

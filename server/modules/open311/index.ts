@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../index.ts';
+import type { ModuleManifest } from '../manifest.ts';
 import { open311Routes } from './routes.ts';
 
 /** Open311 GeoReport v2: outside clients and hotline systems report cases into the loop and track them. */

@@ -21,3 +21,8 @@ export function canManageKey(actor: Actor, communityPath: string): boolean {
 export function authorizeKey(actor: Actor, communityPath: string): void {
   if (!canManageKey(actor, communityPath)) throw new AppError('FORBIDDEN');
 }
+
+/** Listing the area's Open311 keys: their managers only (issuing and revoking check the community too). */
+export function assertCanListKeys(actor: Actor): void {
+  if (!hasAbility(actor.role, 'open311.manage')) throw new AppError('FORBIDDEN');
+}

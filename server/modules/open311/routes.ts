@@ -3,8 +3,7 @@ import { createKeyBody, keyListQuery } from '../../../contracts/open311.ts';
 import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
-import { AppError } from '../../platform/errors.ts';
-import { hasAbility } from '../accounts/abilities.ts';
+import { assertCanListKeys } from './policy.ts';
 import { createKey } from './commands/create-key.ts';
 import { revokeKey } from './commands/revoke-key.ts';
 import { georeportRoutes } from './georeport-routes.ts';
@@ -17,9 +16,9 @@ export function open311Routes(deps: AppDeps): FastifyPluginAsyncZod {
     const tags = ['open311'];
     const manage = ['open311.manage'];
 
-    app.get('/api/open311/keys', { schema: { tags, summary: 'Open311 接入密钥（本辖区受理社区）', querystring: keyListQuery } }, async (request) => {
+    app.get('/api/open311/keys', { config: { permission: 'open311.keys.list' }, schema: { tags, summary: 'Open311 接入密钥（本辖区受理社区）', querystring: keyListQuery } }, async (request) => {
       const actor = requireActor(request);
-      if (!hasAbility(actor.role, 'open311.manage')) throw new AppError('FORBIDDEN');
+      assertCanListKeys(actor);
       return { ...(await listKeys(db, actor, request.query.page, request.query.pageSize)), abilities: manage };
     });
 

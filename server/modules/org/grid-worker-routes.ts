@@ -47,9 +47,9 @@ export function gridWorkerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: rows.map(({ phone, ...r }) => ({ ...r, phoneMasked: maskPhone(phone) })) };
     });
 
-    app.post('/api/org/grids/:id/worker', { schema: { tags, summary: '更换网格员（保留任职记录）', params: idParams, body: assignBody } }, async (request, reply) => {
+    app.post('/api/org/grids/:id/worker', { schema: { response: { 204: z.null() }, tags, summary: '更换网格员（保留任职记录）', params: idParams, body: assignBody } }, async (request, reply) => {
       await assignGridWorker(db, requireActor(request), request.params.id, request.body);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
   };
 }

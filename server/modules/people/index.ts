@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Queryable } from '../../platform/db/tx.ts';
-import type { ModuleManifest } from '../index.ts';
+import type { ModuleManifest } from '../manifest.ts';
 import { importJobs } from './import/run-import.ts';
 import { createPiiCodec } from './pii.ts';
 import { loadResident, residentPage } from './queries/residents.ts';

@@ -1,8 +1,8 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/tx.ts';
 import { underPath } from '../../platform/scope.ts';
-import { createRng, hashSeed } from '../../seed/geo/prng.ts';
-import { personName } from '../../seed/names.ts';
+import { createRng, hashSeed } from '../../platform/demo-data/prng.ts';
+import { personName } from '../../platform/demo-data/names.ts';
 import { orgNodes } from '../org/schema.ts';
 import { activeCareTags } from './care-tags.ts';
 import { isErrors, type ImportContext, type KindSpec } from './import/kind.ts';

@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/tx.ts';
 import { underPath } from '../../platform/scope.ts';
-import { createRng, hashSeed } from '../../seed/geo/prng.ts';
-import { makeIdentityNumber } from '../../seed/identity-number.ts';
-import { demoPhone, personName } from '../../seed/names.ts';
+import { createRng, hashSeed } from '../../platform/demo-data/prng.ts';
+import { makeIdentityNumber } from '../../platform/demo-data/identity-number.ts';
+import { demoPhone, personName } from '../../platform/demo-data/names.ts';
 import { orgNodes } from '../org/schema.ts';
 import { activeCareTags } from './care-tags.ts';
 import { isErrors } from './import/kind.ts';

@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../index.ts';
+import type { ModuleManifest } from '../manifest.ts';
 import { caseFigures } from '../cases/index.ts';
 import { memberPoints } from '../party/index.ts';
 import { wishesFulfilled } from '../wishes/index.ts';

@@ -37,3 +37,9 @@ export function mayRateProperty(actor: Actor): boolean {
 export function resultInScope(actor: Actor, subjectPath: string): boolean {
   return Boolean(actor.scopePath && (isUnder(subjectPath, actor.scopePath) || isUnder(actor.scopePath, subjectPath)));
 }
+
+/** Rating runs are read by rating readers placed on a node (runs of their street or below). */
+export function assertCanReadRuns(actor: Actor): asserts actor is Actor & { scopePath: string } {
+  if (!actor.scopePath) throw new AppError('FORBIDDEN');
+  authorizeRating(actor, 'read', actor.scopePath);
+}

@@ -19,7 +19,7 @@ import { rateProperty } from './commands/rate-property.ts';
 import { saveStarConfig } from './commands/save-star-config.ts';
 import { voteDepartment } from './commands/vote-department.ts';
 import { DEFAULT_STAR_INDICATORS, STAR_FORMULA } from './formulas.ts';
-import { authorizeRating, canRating } from './policy.ts';
+import { assertCanReadRuns, authorizeRating, canRating } from './policy.ts';
 import { NO_RATING_PORTS, type RatingPorts } from './ports.ts';
 import { latestRun, runResults, runsList } from './queries.ts';
 import { propertyCompanies, ratingRuns, starRatingConfigs } from './schema.ts';
@@ -59,10 +59,9 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
       return reply.status(201).send({ data: await computeDepartmentRatings(db, requireActor(request), request.body, ports) });
     });
 
-    app.get('/api/ratings/runs', { schema: { tags, summary: '考评计算记录', querystring: runListQuery } }, async (request) => {
+    app.get('/api/ratings/runs', { config: { permission: 'ratings.runs.read' }, schema: { tags, summary: '考评计算记录', querystring: runListQuery } }, async (request) => {
       const actor = requireActor(request);
-      if (!actor.scopePath) throw new AppError('FORBIDDEN');
-      authorizeRating(actor, 'read', actor.scopePath);
+      assertCanReadRuns(actor);
       // Runs are per street: staff of a community see their street's runs, streets and districts those under them.
       const where = sql`(${underPath(ratingRuns.scopePath, actor.scopePath)} or ${actor.scopePath} like ${ratingRuns.scopePath} || '%')`;
       const rows = await runsList(db, sql`${where} ${request.query.kind ? sql`and ${ratingRuns.kind} = ${request.query.kind}` : sql``} ${request.query.streetId ? sql`and ${ratingRuns.streetId} = ${request.query.streetId}` : sql``}`);

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/tx.ts';
 import { underPath } from '../../platform/scope.ts';
-import type { SeededTree } from '../../seed/seed-tree.ts';
+import type { SeededTree } from '../org/demo-tree.ts';
 import { orgNodes } from '../org/schema.ts';
 import { propertyCompanies, propertyCompanyEstates } from './schema.ts';
 

@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../index.ts';
+import type { ModuleManifest } from '../manifest.ts';
 import { servicesRoutes } from './routes.ts';
 import { servicesStats } from './stats.ts';
 

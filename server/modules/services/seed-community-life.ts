@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/tx.ts';
-import type { SeededTree } from '../../seed/seed-tree.ts';
+import type { SeededTree } from '../org/demo-tree.ts';
 import { seedBoards } from '../boards/seed.ts';
 import { shanghaiToday } from '../meetings/tree-path.ts';
 import { seedPropertyCompanies } from '../ratings/seed.ts';

@@ -1,5 +1,5 @@
 import type { Tx } from '../../platform/db/tx.ts';
-import type { SeededTree } from '../../seed/seed-tree.ts';
+import type { SeededTree } from '../org/demo-tree.ts';
 import { serviceItems, serviceStations, serviceSlots, type OpeningPeriod } from './schema.ts';
 import { slotsFor } from './slots.ts';
 

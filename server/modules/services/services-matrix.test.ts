@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeIdentityNumber } from '../../seed/identity-number.ts';
+import { makeIdentityNumber } from '../../platform/demo-data/identity-number.ts';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
 import { seedCommunityLifeFor } from './test-seed.ts';
 

@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../index.ts';
+import type { ModuleManifest } from '../manifest.ts';
 import type { Queryable } from '../../platform/db/tx.ts';
 import { setupRoutes } from './routes.ts';
 import { issueSetupCode } from './setup-state.ts';

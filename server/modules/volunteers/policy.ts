@@ -20,3 +20,8 @@ export function canVolunteer(actor: Actor, action: VolunteerAction, target: { co
 export function authorizeVolunteer(actor: Actor, action: VolunteerAction, target: { communityPath: string; leaderUserId?: number | null }): void {
   if (!canVolunteer(actor, action, target)) throw new AppError('FORBIDDEN');
 }
+
+/** The teams of an area with their totals: volunteer managers placed on a node. */
+export function assertCanManageTeams(actor: Actor): asserts actor is Actor & { scopePath: string } {
+  if (!hasAbility(actor.role, 'volunteers.manage') || !actor.scopePath) throw new AppError('FORBIDDEN');
+}

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/open.ts';
 import type { Queryable } from '../../platform/db/tx.ts';
 import { underPath } from '../../platform/scope.ts';
 import { canVolunteer } from './policy.ts';
-import { volunteerActivities, volunteerSignups, volunteerTeams, type ActivityRow } from './schema.ts';
+import { volunteerActivities, volunteerSignups, type ActivityRow } from './schema.ts';
 
 export function presentActivity(actor: Actor, a: ActivityRow & { leaderUserId?: number | null }, mine?: string | null) {
   const manage = canVolunteer(actor, 'lead', a);

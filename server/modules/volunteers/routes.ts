@@ -1,10 +1,9 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../../contracts/org.ts';
 import { activityListQuery, attendanceBody, createActivityBody, createTeamBody, leaderCandidatesQuery, updateTeamBody } from '../../../contracts/volunteers.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
-import { AppError } from '../../platform/errors.ts';
-import { hasAbility } from '../accounts/abilities.ts';
 import { recordAttendance } from './commands/attendance.ts';
 import { createActivity } from './commands/create-activity.ts';
 import { createTeam } from './commands/create-team.ts';
@@ -13,7 +12,7 @@ import { leaderCandidates } from './leaders.ts';
 import { loadNodeInScope } from '../org/load-node.ts';
 import { cancelSignUp, signUp } from './commands/sign-up.ts';
 import { loadActivity } from './load.ts';
-import { authorizeVolunteer, canVolunteer } from './policy.ts';
+import { assertCanManageTeams, authorizeVolunteer, canVolunteer } from './policy.ts';
 import { activitySignups, listActivities, presentActivity, teamTotals, volunteerSummary } from './queries.ts';
 
 export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -21,9 +20,9 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['volunteers'];
 
-    app.get('/api/volunteers/teams', { schema: { tags, summary: '志愿队伍及其服务总量' } }, async (request) => {
+    app.get('/api/volunteers/teams', { config: { permission: 'volunteers.teams' }, schema: { tags, summary: '志愿队伍及其服务总量' } }, async (request) => {
       const actor = requireActor(request);
-      if (!hasAbility(actor.role, 'volunteers.manage') || !actor.scopePath) throw new AppError('FORBIDDEN');
+      assertCanManageTeams(actor);
       return { data: await teamTotals(db, actor.scopePath) };
     });
 
@@ -64,9 +63,9 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return reply.status(201).send({ data: await signUp(db, requireActor(request), request.params.id) });
     });
 
-    app.delete('/api/volunteers/activities/:id/signups/me', { schema: { tags, summary: '取消报名（候补依次递补）', params: idParams } }, async (request, reply) => {
+    app.delete('/api/volunteers/activities/:id/signups/me', { schema: { response: { 204: z.null() }, tags, summary: '取消报名（候补依次递补）', params: idParams } }, async (request, reply) => {
       await cancelSignUp(db, requireActor(request), request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
     app.post('/api/volunteers/activities/:id/check-in', { schema: { tags, summary: '签到（扫码或按名单）', params: idParams, body: attendanceBody } }, async (request) => {

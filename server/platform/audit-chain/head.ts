@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { appSettings } from '../../modules/accounts/schema.ts';
+import { appSettings } from '../settings-schema.ts';
 import type { Queryable } from '../db/tx.ts';
 
 /**

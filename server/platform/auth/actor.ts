@@ -34,5 +34,10 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable by a signed-in actor whose account is restricted (see Actor.restriction). */
     allowRestricted?: boolean;
+    /**
+     * The access decision this route makes, named '<module>.<decision>' after the policy.ts function (or
+     * ability) that decides it; listed by server/route-census.test.ts so a route without one fails.
+     */
+    permission?: string;
   }
 }

@@ -1,9 +1,11 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Db } from '../db/open.ts';
 import { AppError } from '../errors.ts';
 import type { Actor } from './actor.ts';
-import { loadSession, SESSION_COOKIE } from './sessions.ts';
+import { SESSION_COOKIE } from './cookies.ts';
+
+/** Reads a session cookie's token into its actor (accounts/sessions.ts); passed in so platform imports no module. */
+export type SessionLoader = (token: string) => Promise<{ actor: Actor; csrf: string } | null>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes reachable without a session, or authenticated by their own means (Open311 api keys). */
@@ -19,13 +21,13 @@ function sameToken(a: string, b: string): boolean {
  * Attaches `request.actor` from the session cookie and enforces double-submit CSRF
  * protection on every mutation made with a session.
  */
-export function registerAuth(app: FastifyInstance, db: Db, idleMinutes: number): void {
+export function registerAuth(app: FastifyInstance, loadSession: SessionLoader): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionCsrf', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await loadSession(db, token, idleMinutes);
+      const session = await loadSession(token);
       request.actor = session?.actor ?? null;
       request.sessionCsrf = session?.csrf ?? null;
     }

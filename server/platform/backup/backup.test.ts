@@ -14,7 +14,7 @@ import { pg } from '../db/pg-types.ts';
 import type { Db } from '../db/open.ts';
 import { startEmbeddedDatabase } from '../db/embedded.ts';
 import { runMigrations } from '../db/migrate.ts';
-import { createDeps } from '../deps.ts';
+import { createDeps } from '../../deps.ts';
 import { recordAudit } from '../audit.ts';
 import { sealAuditChain } from '../audit-chain/index.ts';
 import { pgFileStore } from '../files/store.ts';

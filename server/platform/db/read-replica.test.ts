@@ -15,7 +15,7 @@ import { freshDatabase, seedSmallDistrict, CLUSTER_PASSWORD } from '../../test/c
 import { freePort, ROOT } from '../../test/cluster/server-process.ts';
 import type { SeedResult } from '../../seed/index.ts';
 import { readConfig } from '../config.ts';
-import { createDeps } from '../deps.ts';
+import { createDeps } from '../../deps.ts';
 import type { Db } from './open.ts';
 import { pg } from './pg-types.ts';
 import { createReadRouting, parseLsn, WAL_COOKIE, type ReadRouting } from './read-replica.ts';

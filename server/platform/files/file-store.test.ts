@@ -13,7 +13,7 @@ import { buildApp } from '../../app.ts';
 import { readConfig } from '../config.ts';
 import { pg } from '../db/pg-types.ts';
 import type { Db } from '../db/open.ts';
-import { createDeps } from '../deps.ts';
+import { createDeps } from '../../deps.ts';
 import { AppError } from '../errors.ts';
 import { createTestApp, loginAs, type TestContext } from '../../test/test-app.ts';
 import { imports } from '../../modules/people/schema.ts';

@@ -12,7 +12,7 @@ import { buildApp } from '../../app.ts';
 import type { S3Settings } from '../config.ts';
 import { pg } from '../db/pg-types.ts';
 import type { Db } from '../db/open.ts';
-import { createDeps } from '../deps.ts';
+import { createDeps } from '../../deps.ts';
 import { createTestApp, loginAs, type TestContext } from '../../test/test-app.ts';
 
 // A local S3-compatible server (s3rver, from npm), started and stopped by this file.

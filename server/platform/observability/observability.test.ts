@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { createTestApp, type TestContext } from '../../test/test-app.ts';
-import { createDeps } from '../deps.ts';
+import { createDeps } from '../../deps.ts';
 
 let ctx: TestContext;
 beforeAll(async () => { ctx = await createTestApp(); });

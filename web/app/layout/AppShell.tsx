@@ -31,7 +31,7 @@ export function AppShell() {
           items={entries.map((e) => ({ key: e.key, icon: e.icon, label: e.label }))}
           onClick={({ key }) => {
             const entry = entries.find((e) => e.key === key);
-            if (entry) navigate(entry.path);
+            if (entry) void navigate(entry.path);
             if (phone) setCollapsed(true);
           }}
         />

@@ -1,8 +1,8 @@
 import { apiGet, apiSend } from '../../shared/api';
 
-export type DayKind = 'workday' | 'holiday';
-export interface OfficialDay { date: string; kind: DayKind; name: string }
-export interface OverrideDay { date: string; kind: DayKind; note: string | null }
+import type { DayKind, OfficialDay, OverrideDay } from '../../../contracts/calendar.ts';
+
+export type { DayKind, OfficialDay, OverrideDay };
 
 export const fetchOfficial = (year: number, signal?: AbortSignal) => apiGet<{ data: OfficialDay[]; lastOfficialYear: number }>(`/api/calendar/official?year=${year}`, { signal });
 export const fetchOverrides = async (year: number, signal?: AbortSignal) => (await apiGet<{ data: OverrideDay[] }>(`/api/calendar/overrides?year=${year}`, { signal })).data;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROSTER_HEADERS } from '../../../../contracts/account-admin.ts';
-import { makeIdentityNumber } from '../../../seed/identity-number.ts';
+import { makeIdentityNumber } from '../../../platform/demo-data/identity-number.ts';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../../test/test-app.ts';
 import { call, rosterCsv, uploadRoster, userCount } from '../test-helpers.ts';
 

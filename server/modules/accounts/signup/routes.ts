@@ -7,7 +7,7 @@ import { identityClaim, publicChildrenQuery, publicCommunitiesQuery, rejectBody,
 import { ROLE_LABELS } from '../../../../contracts/roles.ts';
 import type { AppDeps } from '../../../app-deps.ts';
 import { requireActor } from '../../../platform/auth/plugin.ts';
-import { createSession, CSRF_COOKIE, SESSION_COOKIE } from '../../../platform/auth/sessions.ts';
+import { createSession, CSRF_COOKIE, SESSION_COOKIE } from '../sessions.ts';
 import { communityDirectory } from '../../org/queries.ts';
 import { orgNodes } from '../../org/schema.ts';
 import { rejectSignup, verifySignup } from './commands/decide.ts';
@@ -48,9 +48,9 @@ export function signupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: await myVerification(db, requireActor(request)) };
     });
 
-    app.put('/api/me/verification', { config: { allowRestricted: true }, schema: { tags, summary: '修改注册信息并重新提交核验', body: identityClaim } }, async (request, reply) => {
+    app.put('/api/me/verification', { config: { allowRestricted: true }, schema: { response: { 204: z.null() }, tags, summary: '修改注册信息并重新提交核验', body: identityClaim } }, async (request, reply) => {
       await resubmitClaim(db, requireActor(request), request.body);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
     app.get('/api/accounts/signups', { schema: { tags, summary: '居民注册核验列表（辖区内，手机号脱敏）', querystring: signupListQuery } }, async (request) => {
@@ -63,14 +63,14 @@ export function signupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return signupDetail(db, deps.config.dataKey, requireActor(request), request.params.id);
     });
 
-    app.post('/api/accounts/signups/:id/verify', { schema: { tags, summary: '实名核验通过（关联实有人口）', params: idParams, body: verifyBody } }, async (request, reply) => {
+    app.post('/api/accounts/signups/:id/verify', { schema: { response: { 204: z.null() }, tags, summary: '实名核验通过（关联实有人口）', params: idParams, body: verifyBody } }, async (request, reply) => {
       await verifySignup(db, requireActor(request), request.params.id, request.body.personId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
 
-    app.post('/api/accounts/signups/:id/reject', { schema: { tags, summary: '退回注册（附原因，居民可修改后重新提交）', params: idParams, body: rejectBody } }, async (request, reply) => {
+    app.post('/api/accounts/signups/:id/reject', { schema: { response: { 204: z.null() }, tags, summary: '退回注册（附原因，居民可修改后重新提交）', params: idParams, body: rejectBody } }, async (request, reply) => {
       await rejectSignup(db, requireActor(request), request.params.id, request.body.note);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     });
   };
 }

@@ -1,4 +1,4 @@
-import type { Rng } from '../../../seed/geo/prng.ts';
+import type { Rng } from '../../../platform/demo-data/prng.ts';
 import { ADDENDA, PHRASES, PLACES } from './phrases.ts';
 
 /** A report as a resident would write it: place + complaint + remark, with a short title. */

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../../../platform/calendar/index.ts';
-import type { Rng } from '../../../seed/geo/prng.ts';
+import type { Rng } from '../../../platform/demo-data/prng.ts';
 import type { CaseState } from '../lifecycle.ts';
 
 export interface Step { state: CaseState; action: string; at: Date; dueAt: Date | null; onTime?: boolean; reason?: string; feedback?: string; score?: number }

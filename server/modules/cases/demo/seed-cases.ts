@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/tx.ts';
 import { createWorkingCalendar, createDayKindResolver } from '../../../platform/calendar/index.ts';
-import { createRng, hashSeed, type Rng } from '../../../seed/geo/prng.ts';
-import type { SeededTree } from '../../../seed/seed-tree.ts';
-import { personName } from '../../../seed/names.ts';
+import { createRng, hashSeed, type Rng } from '../../../platform/demo-data/prng.ts';
+import type { SeededTree } from '../../org/demo-tree.ts';
+import { personName } from '../../../platform/demo-data/names.ts';
 import type { CaseState } from '../lifecycle.ts';
 import { caseCategories, caseEvents, cases, type CaseSource } from '../schema.ts';
 import { composeReport } from './compose.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../../../seed/geo/prng.ts';
+import { createRng } from '../../../platform/demo-data/prng.ts';
 import { calibrationError, fitTemperature } from './calibrate.ts';
 import { TextClassifier } from './classifier.ts';
 import { textFeatures } from './features.ts';

@@ -13,7 +13,7 @@ const OUTLINE = JSON.parse(fixture('canglang-outline.geojson').toString()).featu
 const features: FileFeature[] = JSON.parse(GRIDS.toString()).features.map((f: { properties: Record<string, string>; geometry: GeoArea }) => ({ code: f.properties['编码'] ?? null, name: f.properties['名称']!, geometry: f.geometry }));
 
 let ctx: TestContext;
-let street: Session, secretary: Session;
+let street: Session;
 let community: { id: number; code: string };
 
 const importFile = (s: Session, nodeId: number, filename: string, content: Buffer, query = '') => {
@@ -26,7 +26,6 @@ const locate = async (lng: number, lat: number) => (await ctx.app.inject({ metho
 beforeAll(async () => {
   ctx = await createTestApp();
   street = await loginAs(ctx.app, 'street');
-  secretary = await loginAs(ctx.app, 'secretary');
   const s0 = ctx.seed.tree.streets[0]!;
   expect(s0.code).toBe('320508017'); // the fixture's codes hang under 白洋湾街道
   const res = await ctx.app.inject({ method: 'POST', url: '/api/org/nodes', headers: street.headers, payload: { parentId: s0.id, level: 'community', code: '320508017990', name: '沧浪新村社区' } });

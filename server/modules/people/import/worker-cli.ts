@@ -7,9 +7,12 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import * as schema from '../../../db/schema.ts';
 import { readConfig } from '../../../platform/config.ts';
 import { pg } from '../../../platform/db/pg-types.ts';
-import { createDeps } from '../../../platform/deps.ts';
+import { createDeps } from '../../../deps.ts';
 import { runDueJobs } from '../../../platform/jobs/queue.ts';
 import { importJobs } from './run-import.ts';
+// Load every module as the server does (the stat-provider registry and whatever else modules set up when
+// imported); without it this worker ran the import differently from the server and the kill test failed.
+import '../../index.ts';
 
 const [url, batchRows] = process.argv.slice(2);
 if (!url) throw new Error('用法：worker-cli.ts <数据库连接串> [每批行数]');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeIdentityNumber } from '../../../seed/identity-number.ts';
+import { makeIdentityNumber } from '../../../platform/demo-data/identity-number.ts';
 import { identityFacts, identityProblem, phoneProblem } from './identity.ts';
 
 const valid = makeIdentityNumber('320508', { y: 1958, m: 3, d: 9 }, 12, 'female');

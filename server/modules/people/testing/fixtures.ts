@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../../platform/db/open.ts';
 import { underPath } from '../../../platform/scope.ts';
-import { makeIdentityNumber } from '../../../seed/identity-number.ts';
+import { makeIdentityNumber } from '../../../platform/demo-data/identity-number.ts';
 import { orgNodes } from '../../org/schema.ts';
 import type { Session } from '../../../test/test-app.ts';
 

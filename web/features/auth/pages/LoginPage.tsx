@@ -31,7 +31,7 @@ export function LoginPage() {
     setError(null);
     try {
       signedIn(await login(values.username.trim(), values.password, needsCode ? values.code?.trim() : undefined));
-      navigate(next, { replace: true });
+      void navigate(next, { replace: true });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'AUTH_TOTP_REQUIRED') {
         setNeedsCode(true);

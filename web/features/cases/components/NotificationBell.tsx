@@ -21,7 +21,7 @@ export function NotificationBell() {
   const open = async (n: Notification) => {
     if (!n.readAt) await markNotificationsRead([n.id]).catch(() => undefined);
     list.reload();
-    if (n.caseId) navigate(`/cases/${n.caseId}`);
+    if (n.caseId) void navigate(`/cases/${n.caseId}`);
   };
   const readAll = async () => {
     await markNotificationsRead().catch(() => undefined);

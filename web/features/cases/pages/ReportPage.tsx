@@ -18,7 +18,7 @@ export default function ReportPage() {
         onSubmit={async (input) => {
           const created = await reportCase(input);
           message.success(`已上报，案件编号 ${created.caseNo}`);
-          navigate(`/cases/${created.id}`);
+          void navigate(`/cases/${created.id}`);
         }}
       />
     </Card>

@@ -26,7 +26,7 @@ export function SignupPage() {
     try {
       const { confirm: _c, ...body } = values;
       signedIn(await signUp({ ...body, username: body.username.trim() }));
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (err) {
       // Field problems go under their inputs; what the user typed stays in the form.
       if (!applyFieldErrors(form, err, FIELDS)) setError(errorMessage(err));

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Role } from '../../../contracts/roles.ts';
-import { appSettings } from '../../modules/accounts/schema.ts';
-import type { Queryable } from '../db/tx.ts';
-import { fingerprintCache } from '../fingerprint-cache.ts';
+import { appSettings } from './schema.ts';
+import type { Queryable } from '../../platform/db/tx.ts';
+import { fingerprintCache } from '../../platform/fingerprint-cache.ts';
 
 export const TOTP_REQUIRED_KEY = 'security.totpRequiredForAdmins';
 /** Roles that must enrol a second factor when the installation requires it. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestContext } from '../../test/test-app.ts';
-import { loadWorkingCalendar } from './load.ts';
+import { loadWorkingCalendar } from '../../platform/calendar/load.ts';
 
 let ctx: TestContext;
 beforeAll(async () => { ctx = await createTestApp(); });

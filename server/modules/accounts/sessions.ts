@@ -1,14 +1,13 @@
 import crypto from 'node:crypto';
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { Db } from '../db/open.ts';
-import { sessions, users } from '../../modules/accounts/schema.ts';
-import { orgNodes } from '../../modules/org/schema.ts';
-import type { Actor } from './actor.ts';
-import { runsOnPglite } from '../db/pglite-detect.ts';
+import type { Db } from '../../platform/db/open.ts';
+import { sessions, users } from './schema.ts';
+import { orgNodes } from '../org/schema.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { runsOnPglite } from '../../platform/db/pglite-detect.ts';
 import { needsTotpEnrolment } from './security-settings.ts';
 
-export const SESSION_COOKIE = 'gh_session';
-export const CSRF_COOKIE = 'gh_csrf';
+export { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/cookies.ts';
 
 function sha256(value: string): string {
   return crypto.createHash('sha256').update(value).digest('hex');
