@@ -1,7 +1,7 @@
 import { BackupRefused } from '../platform/backup/format.ts';
 import { restoreBackup } from '../platform/backup/restore-backup.ts';
 import { writeBackup } from '../platform/backup/write-backup.ts';
-import type { CliCommand } from './commands.ts';
+import type { CliCommand } from './command.ts';
 
 const progress = (line: string) => console.error(line);
 

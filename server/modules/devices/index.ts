@@ -1,4 +1,4 @@
-import type { ModuleManifest } from '../index.ts';
+import type { ModuleManifest } from '../manifest.ts';
 import { devicesRoutes } from './routes.ts';
 
 export const devicesModule: ModuleManifest = { name: 'devices', routes: devicesRoutes as ModuleManifest['routes'] };

@@ -40,7 +40,7 @@ export function wishesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: presentWish(actor, await transitionWish(db, actor, request.params.id, request.body)) };
     });
 
-    app.get('/api/wishes/:id/dispatch-options', { schema: { tags, summary: '可派单对象：本社区党员、志愿服务队、结对共建单位', params: idParams, response: { 200: dispatchOptionsResponse } } }, async (request) => {
+    app.get('/api/wishes/:id/dispatch-options', { config: { permission: 'wishes.dispatch' }, schema: { tags, summary: '可派单对象：本社区党员、志愿服务队、结对共建单位', params: idParams, response: { 200: dispatchOptionsResponse } } }, async (request) => {
       const actor = requireActor(request);
       const [wish] = await db.select().from(wishItems).where(and(eq(wishItems.id, request.params.id), wishScopeWhere(actor)));
       if (!wish) throw new AppError('NOT_FOUND');
@@ -48,7 +48,7 @@ export function wishesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: await dispatchOptions(db, wish) };
     });
 
-    app.post('/api/wishes/:id/dispatch', { schema: { tags, summary: '社区派单：派给党员、志愿服务队或共建单位（通知接单人）', params: idParams, body: dispatchWishBody, response: { 200: wishResponse } } }, async (request) => {
+    app.post('/api/wishes/:id/dispatch', { config: { permission: 'wishes.dispatch' }, schema: { tags, summary: '社区派单：派给党员、志愿服务队或共建单位（通知接单人）', params: idParams, body: dispatchWishBody, response: { 200: wishResponse } } }, async (request) => {
       const actor = requireActor(request);
       return { data: presentWish(actor, await dispatchWish(db, actor, request.params.id, request.body)) };
     });
