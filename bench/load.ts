@@ -67,7 +67,7 @@ async function startServer(databaseUrl: string, port: number): Promise<ChildProc
   child.stdout!.removeAllListeners('data');
   // Keep the pipes drained; print server errors, they explain bench errors.
   child.stdout!.resume();
-  child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[server] ${c}`));
+  child.stderr!.on('data', (c: Buffer) => process.stderr.write(`[server] ${c.toString()}`));
   return child;
 }
 

@@ -21,7 +21,7 @@ export const backupCommand: CliCommand = {
 /** `restore FILE [--replace]`: refuses a damaged, foreign or other-key file before touching data. */
 export const restoreCommand: CliCommand = {
   usage: 'FILE [--replace]（从备份恢复；目标库已有数据时须加 --replace 才会覆盖）',
-  async run({ config, db, kind }, args) {
+  async run({ config, db }, args) {
     const file = args.find((a) => !a.startsWith('--'));
     if (!file) { console.error('用法：npm run cli -- restore <备份文件> [--replace]'); return 2; }
     try {

@@ -23,7 +23,7 @@ export function suggestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: await suggestForCase(deps.db, models, row) };
     });
 
-    app.get('/api/cases/suggestion-acceptance', { config: { permission: 'cases.area-figures' }, schema: { tags: ['cases'], summary: '分类建议采纳率（近 30 天立案中采用系统首选类别的比例）', querystring: z.object({ nodeId: z.coerce.number().int().positive().optional() }) } }, async (request) => {
+    app.get('/api/cases/suggestion-acceptance', { config: { permission: 'cases.area-figures' }, schema: { tags: ['cases'], summary: '分类建议采纳率（近 30 天立案中采用系统首选类别的比例）', querystring: z.object({ nodeId: z.coerce.number().int().positive().optional() }), response: { 200: z.object({ data: suggestionAcceptanceSchema }) } } }, async (request) => {
       const actor = requireActor(request);
       assertCanReadAreaFigures(actor);
       const node = await loadNodeInScope(deps.db, actor, request.query.nodeId ?? actor.scopeNodeId);

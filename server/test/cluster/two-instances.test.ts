@@ -137,7 +137,7 @@ describe.skipIf(!canRun)('two instances behind haproxy', () => {
     expect((await onA.login('gridworker')).status).toBe(200);
     const up = await uploadTo(onA, '/api/cases/photos', 'photo.png', png, 'image/png');
     expect(up.status, JSON.stringify(up.body)).toBe(201);
-    const res = await fetch(`${b.baseUrl}/api/cases/photos/${up.body.data.id}`, { headers: { cookie: onA.cookieHeader() } });
+    const res = await fetch(`${b.baseUrl}/api/cases/photos/${String(up.body.data.id)}`, { headers: { cookie: onA.cookieHeader() } });
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(png)).toBe(true);
   });

@@ -27,7 +27,10 @@ export default function WishBoardPage() {
   const [form] = Form.useForm<PublishValues>();
   const publishKind = Form.useWatch('kind', form) ?? 'wish';
   const act = (w: Wish, action: string) => {
-    if (action === 'dispatch') return void setDispatching(w);
+    if (action === 'dispatch') {
+      setDispatching(w);
+      return;
+    }
     const field = NEEDS_TEXT[action];
     const go = (extra: Record<string, string>) => transitionWish(w, action, extra).then(() => { message.success(`${ACTION_LABELS[action]}成功`); wishes.reload(); }, (e: unknown) => message.error(errorMessage(e)));
     if (!field) return void go({});
