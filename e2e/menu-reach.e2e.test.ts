@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { DEMO_PASSWORD, submitLogin, useServerAndBrowser } from './support/suite.ts';
+
+/**
+ * A newcomer's dead ends: every menu entry of every demo role, on a desk and on a phone, opens a
+ * page that works — no 403/404/5xx from /api while it loads, no error or "无权访问" page, no
+ * uncaught script error — and on a phone the menu button covers no page title.
+ */
+const ROLES = ['admin', 'street', 'secretary', 'staff', 'gridworker', 'leader', 'member', 'volunteer', 'resident', 'dept', 'property', 'counit'];
+const DESK = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+/** What an error page looks like: antd results for 403/404/500/error, React Router's crash page. */
+const ERROR_PAGE = '.ant-result-403, .ant-result-404, .ant-result-500, .ant-result-error, .ant-alert-error';
+
+/**
+ * Developer text shown to users: identifiers such as `branch-star/v1`, `people.read` or
+ * `on_time_rate` (lower-case words joined by - _ . /). File names and web addresses are not.
+ */
+const DEVELOPER_TEXT = /(?<![\w@/.:-])[a-z][a-z0-9]*(?:[_./-][a-z0-9]+)+(?![\w@/-])/g;
+const NOT_DEVELOPER_TEXT = /\.(xlsx|csv|json|xml|zip|kml|shp|geojson|png|jpg|webp)$|^(www\.|open311\/v2)/;
+function developerText(text: string): string[] {
+  return [...new Set(text.match(DEVELOPER_TEXT) ?? [])].filter((t) => !NOT_DEVELOPER_TEXT.test(t));
+}
+
+interface DeadEnd { role: string; viewport: string; entry: string; problem: string }
+
+/** Waits until no /api request has been in flight for 400 ms (lists load, then their details). */
+async function quietNetwork(page: Page, inFlight: () => number): Promise<void> {
+  let quietSince = Date.now();
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (inFlight() > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 400) return;
+    await page.waitForTimeout(50);
+  }
+}
+
+async function openMenu(page: Page, phone: boolean): Promise<void> {
+  if (!phone) return;
+  await page.getByTestId('menu-toggle').click();
+  await page.getByTestId('app-menu').waitFor();
+}
+
+async function walkMenu(page: Page, role: string, phone: boolean, found: DeadEnd[]): Promise<number> {
+  const viewport = phone ? '手机' : '桌面';
+  const failures: string[] = [];
+  let inFlight = 0;
+  const isApi = (url: string) => new URL(url).pathname.startsWith('/api/') && !url.includes('/api/events');
+  page.on('request', (r) => { if (isApi(r.url())) inFlight += 1; });
+  page.on('requestfinished', (r) => { if (isApi(r.url())) inFlight -= 1; });
+  page.on('requestfailed', (r) => { if (isApi(r.url())) inFlight -= 1; });
+  page.on('response', (res: Response) => {
+    if (isApi(res.url()) && (res.status() === 403 || res.status() === 404 || res.status() >= 500)) failures.push(`${res.request().method()} ${new URL(res.url()).pathname} → ${res.status()}`);
+  });
+  page.on('pageerror', (err) => failures.push(`脚本错误：${err.message}`));
+
+  await openMenu(page, phone);
+  const labels = await page.getByTestId('app-menu').locator('.ant-menu-item').allTextContents();
+  if (phone) await page.keyboard.press('Escape');
+  for (const label of labels) {
+    failures.length = 0;
+    await openMenu(page, phone);
+    await page.getByTestId('app-menu').locator('.ant-menu-item').filter({ hasText: label }).first().click();
+    await page.waitForTimeout(100);
+    await quietNetwork(page, () => inFlight);
+    const path = new URL(page.url()).pathname;
+    const errorShown = await page.locator(ERROR_PAGE).count();
+    if (errorShown) failures.push(`错误页面：${(await page.locator(ERROR_PAGE).first().innerText()).slice(0, 80)}`);
+    if (await page.getByText('Unexpected Application Error').count()) failures.push('页面崩溃');
+    for (const token of developerText(await page.locator('main').innerText())) failures.push(`开发者文字：${token}`);
+    if (phone) {
+      // The menu button must not lie over the page's heading (it once floated over every title).
+      const toggle = await page.getByTestId('menu-toggle').boundingBox();
+      for (const heading of await page.locator('main h1, main h2, main h3, main h4, main .ant-card-head-title, main .ant-page-header-heading-title').all()) {
+        const box = await heading.boundingBox();
+        if (toggle && box && box.width > 0 && toggle.x < box.x + box.width && box.x < toggle.x + toggle.width && toggle.y < box.y + box.height && box.y < toggle.y + toggle.height) {
+          failures.push(`菜单按钮遮住标题“${(await heading.innerText()).slice(0, 20)}”`);
+        }
+      }
+    }
+    for (const problem of failures) {
+      found.push({ role, viewport, entry: `${label} (${path})`, problem });
+      console.log(`dead end — ${role} ${viewport} ${label} (${path}): ${problem}`);
+    }
+    // A full-screen page (the big screen) has no menu: come back to the shell.
+    if (!(await page.getByTestId('current-user').count())) await page.goto('/');
+    await page.getByTestId('current-user').waitFor();
+  }
+  return labels.length;
+}
+
+describe('every menu entry of every demo role opens', () => {
+  const suite = useServerAndBrowser();
+
+  it('on desk (1366×768) and phone (390×844): no 403, 404, 5xx or error page', async () => {
+    const found: DeadEnd[] = [];
+    const visited: string[] = [];
+    // Two roles at a time (desk and phone each): the server and the browser are shared, the machine is small.
+    const queue = [...ROLES];
+    const worker = async () => {
+      for (let role = queue.shift(); role; role = queue.shift()) {
+        for (const phone of [false, true]) {
+          const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: phone ? PHONE : DESK, isMobile: phone, hasTouch: phone });
+          try {
+            const page = await submitLogin(context, role, DEMO_PASSWORD);
+            const signedIn = await page.getByTestId('current-user').waitFor({ timeout: 20_000 }).then(() => true, () => false);
+            if (!signedIn) {
+              found.push({ role, viewport: phone ? '手机' : '桌面', entry: '登录', problem: (await page.locator('body').innerText()).slice(0, 200) });
+              continue;
+            }
+            const n = await walkMenu(page, role, phone, found);
+            visited.push(`${role}/${phone ? 'phone' : 'desk'}: ${n}`);
+          } finally {
+            await context.close();
+          }
+        }
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    console.log(`menu entries opened — ${visited.join(', ')}`);
+    expect(visited).toHaveLength(ROLES.length * 2);
+    expect(found.map((d) => `${d.role} ${d.viewport} ${d.entry}: ${d.problem}`)).toEqual([]);
+  }, 600_000); // about 2 minutes on an idle machine; the limit leaves room for a loaded one
+});
