@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page, Response } from 'playwright-core';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from './harness.ts';
 import { DEMO_PASSWORD, submitLogin, useServerAndBrowser } from './support/suite.ts';
 
 /**
@@ -23,6 +26,9 @@ function developerText(text: string): string[] {
   return [...new Set(text.match(DEVELOPER_TEXT) ?? [])].filter((t) => !NOT_DEVELOPER_TEXT.test(t));
 }
 
+/** Each dead end as it is found (the test's own failure lists them all at the end). */
+const LOG = path.join(ROOT, 'test-artifacts', 'menu-reach.txt');
+
 interface DeadEnd { role: string; viewport: string; entry: string; problem: string }
 
 /** Waits until no /api request has been in flight for 400 ms (lists load, then their details). */
@@ -40,6 +46,27 @@ async function openMenu(page: Page, phone: boolean): Promise<void> {
   if (!phone) return;
   await page.getByTestId('menu-toggle').click();
   await page.getByTestId('app-menu').waitFor();
+}
+
+/** What the opened page shows: no error page, no crash, no developer text, no title under the phone's menu button. */
+async function checkPage(page: Page, phone: boolean, failures: string[]): Promise<void> {
+  const errorPage = page.locator(ERROR_PAGE);
+  if (await errorPage.count()) failures.push(`错误页面：${(await errorPage.first().innerText()).slice(0, 80)}`);
+  if (await page.getByText('Unexpected Application Error').count()) failures.push('页面崩溃');
+  const shell = (await page.locator('main').count()) > 0;
+  for (const token of developerText(await page.locator(shell ? 'main' : 'body').first().innerText())) failures.push(`开发者文字：${token}`);
+  if (!phone || !shell) return;
+  // The menu button must not lie over the page's heading (it once floated over every title).
+  // Measured in one step in the page: headings re-render while a page settles.
+  const covered = await page.evaluate(() => {
+    const toggle = document.querySelector('[data-testid="menu-toggle"]')?.getBoundingClientRect();
+    if (!toggle) return ['（没有菜单按钮）'];
+    return [...document.querySelectorAll('main h1, main h2, main h3, main h4, main .ant-card-head-title')].filter((h) => {
+      const box = h.getBoundingClientRect();
+      return box.width > 0 && toggle.left < box.right && box.left < toggle.right && toggle.top < box.bottom && box.top < toggle.bottom;
+    }).map((h) => (h.textContent ?? '').slice(0, 20));
+  });
+  for (const title of covered) failures.push(`菜单按钮遮住标题“${title}”`);
 }
 
 async function walkMenu(page: Page, role: string, phone: boolean, found: DeadEnd[]): Promise<number> {
@@ -60,31 +87,27 @@ async function walkMenu(page: Page, role: string, phone: boolean, found: DeadEnd
   if (phone) await page.keyboard.press('Escape');
   for (const label of labels) {
     failures.length = 0;
-    await openMenu(page, phone);
-    await page.getByTestId('app-menu').locator('.ant-menu-item').filter({ hasText: label }).first().click();
-    await page.waitForTimeout(100);
-    await quietNetwork(page, () => inFlight);
-    const path = new URL(page.url()).pathname;
-    const errorShown = await page.locator(ERROR_PAGE).count();
-    if (errorShown) failures.push(`错误页面：${(await page.locator(ERROR_PAGE).first().innerText()).slice(0, 80)}`);
-    if (await page.getByText('Unexpected Application Error').count()) failures.push('页面崩溃');
-    for (const token of developerText(await page.locator('main').innerText())) failures.push(`开发者文字：${token}`);
-    if (phone) {
-      // The menu button must not lie over the page's heading (it once floated over every title).
-      const toggle = await page.getByTestId('menu-toggle').boundingBox();
-      for (const heading of await page.locator('main h1, main h2, main h3, main h4, main .ant-card-head-title, main .ant-page-header-heading-title').all()) {
-        const box = await heading.boundingBox();
-        if (toggle && box && box.width > 0 && toggle.x < box.x + box.width && box.x < toggle.x + toggle.width && toggle.y < box.y + box.height && box.y < toggle.y + toggle.height) {
-          failures.push(`菜单按钮遮住标题“${(await heading.innerText()).slice(0, 20)}”`);
-        }
-      }
+    let at = '?';
+    try {
+      await openMenu(page, phone);
+      const before = page.url();
+      const current = await page.getByTestId('app-menu').locator('.ant-menu-item-selected').allTextContents();
+      await page.getByTestId('app-menu').locator('.ant-menu-item').filter({ hasText: label }).first().click();
+      // The old page stays on screen until the new one's code has loaded (a React transition).
+      if (!current.includes(label)) await page.waitForURL((url) => url.href !== before, { timeout: 15_000 });
+      await page.waitForTimeout(150);
+      await quietNetwork(page, () => inFlight);
+      at = new URL(page.url()).pathname;
+      await checkPage(page, phone, failures);
+    } catch (error) {
+      failures.push(`打开失败：${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
     for (const problem of failures) {
-      found.push({ role, viewport, entry: `${label} (${path})`, problem });
-      console.log(`dead end — ${role} ${viewport} ${label} (${path}): ${problem}`);
+      found.push({ role, viewport, entry: `${label} (${at})`, problem });
+      appendFileSync(LOG, `${role} ${viewport} ${label} (${at}): ${problem}\n`);
     }
     // A full-screen page (the big screen) has no menu: come back to the shell.
-    if (!(await page.getByTestId('current-user').count())) await page.goto('/');
+    if (!(await page.getByTestId('current-user').count())) await page.goto('/', { waitUntil: 'commit' });
     await page.getByTestId('current-user').waitFor();
   }
   return labels.length;
@@ -94,6 +117,8 @@ describe('every menu entry of every demo role opens', () => {
   const suite = useServerAndBrowser();
 
   it('on desk (1366×768) and phone (390×844): no 403, 404, 5xx or error page', async () => {
+    mkdirSync(path.dirname(LOG), { recursive: true });
+    writeFileSync(LOG, '');
     const found: DeadEnd[] = [];
     const visited: string[] = [];
     // Two roles at a time (desk and phone each): the server and the browser are shared, the machine is small.
