@@ -94,3 +94,50 @@ export const importStartBody = z.object({
   mapping: z.record(z.string(), z.string()),
 });
 export const revealLogQuery = pageQuery;
+
+// ── Registers by hand (desk and phone forms): the same checks as the import, field by field. ──
+
+export const entityBody = z.object({
+  creditCode: z.string().trim().min(1, '请填写统一社会信用代码').max(18, '统一社会信用代码应为 18 位'),
+  name: z.string().trim().min(1, '请填写单位名称').max(100, '单位名称不能超过 100 字'),
+  type: z.enum(ENTITY_TYPES, { message: '单位类型应为 企业、个体工商户、社会组织 或 机关事业单位' }),
+  legalRep: z.string().trim().max(40).nullable().optional(),
+  address: z.string().trim().max(200).nullable().optional(),
+  gridId: z.number({ message: '请选择所属网格' }).int('请选择所属网格').positive('请选择所属网格'),
+  employees: z.number({ message: '从业人数应为非负整数' }).int('从业人数应为非负整数').min(0, '从业人数应为非负整数').max(10_000_000, '从业人数过大').nullable().optional(),
+});
+export type EntityBody = z.infer<typeof entityBody>;
+
+export const componentBody = z.object({
+  componentCode: z.string().trim().min(1, '请填写部件编码').max(20, '部件编码应为 16 位数字'),
+  name: z.string().trim().max(40).nullable().optional(),
+  lng: z.number({ message: '经度应为数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间'),
+  lat: z.number({ message: '纬度应为数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间'),
+  state: z.enum(COMPONENT_STATES, { message: '部件状态应为 完好、破损、丢失 或 占用' }),
+  ownerUnit: z.string().trim().max(60).nullable().optional(),
+  maintainerUnit: z.string().trim().max(60).nullable().optional(),
+});
+export type ComponentBody = z.infer<typeof componentBody>;
+
+/**
+ * Editing a resident: the house changes only by a move. The identity number and phone are shown
+ * masked, so leaving them out keeps what is stored; `clearPhone` removes the phone.
+ */
+export const residentEditBody = residentBody.omit({ houseId: true, idNumber: true, movedInOn: true }).extend({
+  idNumber: z.string().trim().min(5).max(20).optional(),
+  clearPhone: z.boolean().default(false),
+});
+export type ResidentEditBody = z.infer<typeof residentEditBody>;
+export const moveOutBody = z.object({ movedOutOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '迁出日期格式应为 YYYY-MM-DD') });
+
+export const savedIdResponse = z.object({ data: z.object({ id: z.number().int() }) });
+export const entityRowSchema = z.object({
+  id: z.number().int(), creditCode: z.string(), name: z.string(), type: z.string(), legalRep: z.string().nullable(), address: z.string().nullable(),
+  gridId: z.number().int(), gridName: z.string().nullable(), employees: z.number().int().nullable(),
+});
+export const entityResponse = z.object({ data: entityRowSchema, abilities: z.array(z.string()) });
+export const componentRowSchema = z.object({
+  id: z.number().int(), componentCode: z.string(), name: z.string(), lng: z.number(), lat: z.number(), state: z.string(),
+  ownerUnit: z.string().nullable(), maintainerUnit: z.string().nullable(), gridId: z.number().int(), gridName: z.string().nullable(),
+});
+export const componentResponse = z.object({ data: componentRowSchema, abilities: z.array(z.string()) });

@@ -1,19 +1,25 @@
 import type { ReactNode } from 'react';
 
-/** One entry of the side menu; shown only when the user holds `ability` (none: everyone). */
+/**
+ * The ability a page needs, as /api/me returns them: none (everyone), one, or a list of which
+ * any one will do (a page several roles reach for different reasons).
+ */
+export type AbilityRule = string | readonly string[];
+
+/** One entry of the side menu; shown only when the user meets `ability` (see AbilityRule). */
 export interface MenuEntry {
   key: string;
   label: string;
   icon: ReactNode;
   path: string;
-  ability?: string;
+  ability?: AbilityRule;
 }
 
 /** A page under the signed-in shell. `ability` guards direct URL access, like the menu. */
 export interface FeatureRoute {
   path: string;
   element: ReactNode;
-  ability?: string;
+  ability?: AbilityRule;
   /** Drawn without the menu and header (the big screen fills a 1920×1080 display on its own). */
   fullscreen?: boolean;
 }

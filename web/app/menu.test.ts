@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeMenuKey, visibleMenu } from './menu';
+import { activeMenuKey, meetsAbility, visibleMenu } from './menu';
 import type { MenuEntry } from './feature';
 
 const entries: MenuEntry[] = [
@@ -13,6 +13,16 @@ describe('visibleMenu', () => {
   it('shows entries without an ability to everyone and the rest by ability', () => {
     expect(visibleMenu(entries, { abilities: ['org.read'] }).map((e) => e.key)).toEqual(['home', 'org', 'map']);
     expect(visibleMenu(entries, { abilities: [] }).map((e) => e.key)).toEqual(['home']);
+  });
+});
+
+describe('meetsAbility', () => {
+  it('accepts a page open to all, one ability, or any one of a list', () => {
+    expect(meetsAbility({ abilities: [] }, undefined)).toBe(true);
+    expect(meetsAbility({ abilities: ['org.read'] }, 'org.read')).toBe(true);
+    expect(meetsAbility({ abilities: ['cases.read'] }, 'org.read')).toBe(false);
+    expect(meetsAbility({ abilities: ['services.book'] }, ['services.handle', 'services.book'])).toBe(true);
+    expect(meetsAbility({ abilities: ['cases.handle'] }, ['services.handle', 'services.book'])).toBe(false);
   });
 });
 

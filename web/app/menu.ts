@@ -1,9 +1,15 @@
-import type { MenuEntry } from './feature';
+import type { AbilityRule, MenuEntry } from './feature';
 import type { Me } from './session/types';
+
+/** Whether the user meets a page's ability rule: none, one ability, or any one of a list. */
+export function meetsAbility(me: Pick<Me, 'abilities'>, rule: AbilityRule | undefined): boolean {
+  if (!rule) return true;
+  return typeof rule === 'string' ? me.abilities.includes(rule) : rule.some((a) => me.abilities.includes(a));
+}
 
 /** Menu items the user may see: the server's abilities decide, the web app only follows. */
 export function visibleMenu(entries: MenuEntry[], me: Pick<Me, 'abilities'>): MenuEntry[] {
-  return entries.filter((entry) => !entry.ability || me.abilities.includes(entry.ability));
+  return entries.filter((entry) => meetsAbility(me, entry.ability));
 }
 
 /** The menu key to highlight: the longest menu path that prefixes the current location. */

@@ -12,6 +12,7 @@ import { findRequests, findToken, findUpdates, type RequestFilter } from './quer
 import { findService, listServices, presentDefinition, presentServices, serviceNotice } from './services.ts';
 import { OPEN311_STATUS } from './status.ts';
 import { validateRequest } from './validate-request.ts';
+import { open311Doc } from './openapi-docs.ts';
 
 type Query = Record<string, string | string[] | undefined>;
 type Params = { format: string; code?: string; id?: string; token?: string };
@@ -57,9 +58,10 @@ export function georeportRoutes(deps: AppDeps) {
       return sendError(reply, format, new Open311Error(400, [{ code: 500, description: '服务暂时无法处理该请求，请稍后重试（General service error）' }]));
     });
     app.setNotFoundHandler((request, reply) => sendError(reply, request.url.includes('.json') ? 'json' : 'xml', notFound('接口不存在（No such resource）')));
-    const config = { public: true };
+    // Public; swaggerTransform puts the route's documentation (not a validating schema) into /api/docs.
+    const config = (key: string) => ({ public: true, swaggerTransform: open311Doc(key) });
     const get = (url: string, handler: (request: FastifyRequest, reply: FastifyReply, format: Format) => Promise<unknown>) =>
-      app.get(url, { config, schema: { hide: true } }, async (request, reply) => {
+      app.get(url, { config: config(`GET ${url}`) }, async (request, reply) => {
         const format = formatOf(request);
         checkJurisdiction((request.query as Query).jurisdiction_id);
         return handler(request, reply, format);
@@ -86,7 +88,7 @@ export function georeportRoutes(deps: AppDeps) {
       return send(reply, format, 'service_definition', await presentDefinition(deps.db, service));
     });
 
-    app.post('/requests.:format', { config, schema: { hide: true } }, async (request, reply) => {
+    app.post('/requests.:format', { config: config('POST /requests.:format') }, async (request, reply) => {
       const format = formatOf(request);
       const form = parseForm(typeof request.body === 'string' ? request.body : '');
       checkJurisdiction(form.fields.jurisdiction_id);

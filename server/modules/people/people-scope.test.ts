@@ -1,12 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
-import { csvOf, houseCodesUnder, person, upload } from './testing/fixtures.ts';
+import { orgCodeCheckChar, usccCheckChar } from './rules/uscc.ts';
+import { csvOf, houseCodesUnder, person, pointInGrid, upload } from './testing/fixtures.ts';
 
 let ctx: TestContext;
 const ACCOUNTS = ['admin', 'street', 'secretary', 'staff', 'gridworker', 'leader', 'member', 'volunteer', 'resident', 'dept', 'property', 'counit'] as const;
 const sessions = {} as Record<(typeof ACCOUNTS)[number], Session>;
 /** A: a resident in the building of the demo building leader (grid 1, community 1, street 1). B: one in street 2. */
-const t = { residentA: 0, residentB: 0, houseA: 0, houseB: 0, importA: 0, importB: 0 };
+const t = { residentA: 0, residentB: 0, houseA: 0, houseB: 0, importA: 0, importB: 0, leaverA: 0, leaverB: 0, gridA: 0, gridB: 0 };
+/** Registers by hand: an entity and a component in grid 1 (A) and in street 2 (B), and their request bodies. */
+const r = { entityA: 0, entityB: 0, componentA: 0, componentB: 0 } as Record<string, number>;
+const bodies = {} as Record<'entityA' | 'entityB' | 'componentA' | 'componentB', Record<string, unknown>>;
+function uscc(seq: number): string {
+  const org = String(80000000 + seq);
+  const first17 = `91320508${org}${orgCodeCheckChar(org)}`;
+  return first17 + usccCheckChar(first17);
+}
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -18,6 +27,22 @@ beforeAll(async () => {
   for (const [key, house, seq] of [['residentA', hA!, 1], ['residentB', hB!, 2]] as const) {
     const res = await ctx.app.inject({ method: 'POST', url: '/api/people/residents', headers: sessions.admin.headers, payload: { name: `居民${seq}`, idNumber: person(seq), houseId: house.id, residenceType: '户籍', phone: '13912345678' } });
     t[key] = res.json().data.id;
+  }
+  // Residents with a moved-in date: a move-out dated before it is refused whoever asks (no state change).
+  for (const [key, house, seq] of [['leaverA', hA!, 4], ['leaverB', hB!, 5]] as const) {
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/people/residents', headers: sessions.admin.headers, payload: { name: `居民${seq}`, idNumber: person(seq), houseId: house.id, residenceType: '户籍', movedInOn: '2024-01-01' } });
+    t[key] = res.json().data.id;
+  }
+  t.gridA = grid1.id;
+  t.gridB = ctx.seed.tree.streets[1]!.communities[0]!.grids[0]!.id;
+  const locate = (lng: number, lat: number) => ctx.deps.gridLookup.locate(lng, lat);
+  bodies.entityA = { creditCode: uscc(1), name: '甲商行', type: '企业', gridId: t.gridA };
+  bodies.entityB = { creditCode: uscc(2), name: '乙商行', type: '企业', gridId: t.gridB };
+  bodies.componentA = { componentCode: '3205080101800001', ...(await pointInGrid(ctx.db, locate, t.gridA)), state: '完好' };
+  bodies.componentB = { componentCode: '3205080101800002', ...(await pointInGrid(ctx.db, locate, t.gridB)), state: '完好' };
+  for (const key of ['entityA', 'entityB', 'componentA', 'componentB'] as const) {
+    const res = await ctx.app.inject({ method: 'POST', url: `/api/people/${key.startsWith('entity') ? 'entities' : 'components'}`, headers: sessions.admin.headers, payload: bodies[key] });
+    r[key] = res.json().data.id;
   }
   const file = csvOf([['姓名', '身份证号', '房屋编码', '人口类型'], ['测试', person(3), hA!.code, '户籍']]);
   t.importA = (await upload(ctx.app, sessions.secretary, 'residents', 'a.csv', file)).json().data.id;
@@ -41,6 +66,20 @@ const MATRIX: [string, () => Call, number[]][] = [
   ['save resident in B house', () => ({ method: 'POST', url: '/api/people/residents', payload: { name: '居民2', idNumber: person(2), houseId: t.houseB, residenceType: '户籍', phone: '13912345678' } }), [201, 422, 422, 422, 422, 403, 403, 403, 403, 403, 403, 403]],
   ['move A to its own house', () => ({ method: 'POST', url: `/api/people/residents/${t.residentA}/move`, payload: { houseId: t.houseA, movedOn: today } }), [422, 422, 422, 422, 422, 403, 403, 403, 403, 403, 403, 403]],
   ['move B', () => ({ method: 'POST', url: `/api/people/residents/${t.residentB}/move`, payload: { houseId: t.houseB, movedOn: today } }), [422, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404, 404]],
+  ['correct resident A (same facts)', () => ({ method: 'PUT', url: `/api/people/residents/${t.residentA}`, payload: { name: '居民1', residenceType: '户籍' } }), [200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403]],
+  ['correct resident B', () => ({ method: 'PUT', url: `/api/people/residents/${t.residentB}`, payload: { name: '居民2', residenceType: '户籍' } }), [200, 404, 404, 404, 404, 403, 403, 403, 403, 403, 403, 403]],
+  ['move A out before moving in', () => ({ method: 'POST', url: `/api/people/residents/${t.leaverA}/move-out`, payload: { movedOutOn: '2000-01-01' } }), [422, 422, 422, 422, 422, 403, 403, 403, 403, 403, 403, 403]],
+  ['move B out before moving in', () => ({ method: 'POST', url: `/api/people/residents/${t.leaverB}/move-out`, payload: { movedOutOn: '2000-01-01' } }), [422, 404, 404, 404, 404, 403, 403, 403, 403, 403, 403, 403]],
+  ['entity A detail', () => ({ method: 'GET', url: `/api/people/entities/${r.entityA}` }), [200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403]],
+  ['entity B detail', () => ({ method: 'GET', url: `/api/people/entities/${r.entityB}` }), [200, 404, 404, 404, 404, 403, 403, 403, 403, 403, 403, 403]],
+  ['register an entity already registered', () => ({ method: 'POST', url: '/api/people/entities', payload: bodies.entityA }), [422, 422, 422, 422, 422, 403, 403, 403, 403, 403, 403, 403]],
+  ['correct entity A (same facts)', () => ({ method: 'PUT', url: `/api/people/entities/${r.entityA}`, payload: bodies.entityA }), [200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403]],
+  ['correct entity B', () => ({ method: 'PUT', url: `/api/people/entities/${r.entityB}`, payload: bodies.entityB }), [200, 404, 404, 404, 404, 403, 403, 403, 403, 403, 403, 403]],
+  ['component A detail', () => ({ method: 'GET', url: `/api/people/components/${r.componentA}` }), [200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403]],
+  ['component B detail', () => ({ method: 'GET', url: `/api/people/components/${r.componentB}` }), [200, 404, 404, 404, 404, 403, 403, 403, 403, 403, 403, 403]],
+  ['register a component already registered', () => ({ method: 'POST', url: '/api/people/components', payload: bodies.componentA }), [422, 422, 422, 422, 422, 403, 403, 403, 403, 403, 403, 403]],
+  ['correct component A (same facts)', () => ({ method: 'PUT', url: `/api/people/components/${r.componentA}`, payload: bodies.componentA }), [200, 200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403]],
+  ['correct component B', () => ({ method: 'PUT', url: `/api/people/components/${r.componentB}`, payload: bodies.componentB }), [200, 404, 404, 404, 404, 403, 403, 403, 403, 403, 403, 403]],
   ['export residents', () => ({ method: 'GET', url: '/api/people/residents/export?format=csv' }), [200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['export residents unmasked', () => ({ method: 'GET', url: `/api/people/residents/export?format=csv&reveal=1&reason=${encodeURIComponent('年度核查')}` }), [200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403, 403]],
   ['export houses', () => ({ method: 'GET', url: '/api/people/houses/export?format=csv' }), [200, 200, 200, 200, 403, 403, 403, 403, 403, 403, 403, 403]],

@@ -9,6 +9,8 @@ import { hasAbility } from '../accounts/abilities.ts';
  * node (`scope_path`): outside the actor's scope a row is 404; inside it, the role's ability
  * decides (403). Identity numbers and phones are masked for everyone; `reveal` shows one whole
  * (community secretary and above, reason required, audited); `review_reveals` lists those entries.
+ * `write` covers every register form (residents, houses, entities, components; move, move-out):
+ * a role without it gets 403 before any row is looked at, a row outside scope 404.
  */
 export type PeopleAction = 'read' | 'write' | 'import' | 'export' | 'reveal' | 'review_reveals';
 

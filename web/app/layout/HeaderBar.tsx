@@ -1,16 +1,18 @@
 import { Button, Grid, Layout, Space, Tag, Typography } from 'antd';
-import { EnvironmentOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useSession } from '../session/SessionContext';
 import type { Me } from '../session/types';
 import { headerWidgets } from '../features';
 
-export function HeaderBar({ me }: { me: Me }) {
+/** `onOpenMenu`: on a phone the menu is a drawer opened from here, inside the header's own row. */
+export function HeaderBar({ me, onOpenMenu }: { me: Me; onOpenMenu?: () => void }) {
   const { signOut } = useSession();
   // Phones keep the widgets, the name and sign-out; the title and the scope would push them off screen.
   const phone = !Grid.useBreakpoint().md;
 
   return (
     <Layout.Header style={headerStyle}>
+      {onOpenMenu && <Button type="text" icon={<MenuOutlined />} onClick={onOpenMenu} aria-label="菜单" data-testid="menu-toggle" />}
       {!phone && (
         <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
           蜂巢 · 党建引领网格化治理

@@ -1,5 +1,12 @@
 import { ApiError, apiGet, apiSend, readCookie } from '../../shared/api';
+import type { z } from 'zod';
+import type { ComponentBody, componentRowSchema, EntityBody, entityRowSchema, residentBody, residentEditBody } from '../../../contracts/people.ts';
 import type { HouseDetail, ImportInfo, NearbyComponent, Page, Resident, ResidentDetail } from './types';
+
+export type EntityDetail = z.infer<typeof entityRowSchema>;
+export type ComponentDetail = z.infer<typeof componentRowSchema>;
+type ResidentBody = z.input<typeof residentBody>;
+type ResidentEditBody = z.input<typeof residentEditBody>;
 
 /** Query string from a filter object, skipping empty values (arrays become comma lists). */
 export function queryString(filters: Record<string, unknown>): string {
@@ -48,3 +55,15 @@ export const fetchNearbyComponents = (lng: number, lat: number, radius = 150, si
   apiGet<{ data: NearbyComponent[] }>(`/api/people/components/nearby${queryString({ lng: lng.toFixed(6), lat: lat.toFixed(6), radius })}`, { signal }).then((r) => r.data);
 
 export type { Resident };
+
+// Registers by hand (forms): the same checks as the import, errors name the field.
+export const fetchEntity = (id: number, signal?: AbortSignal) => apiGet<{ data: EntityDetail; abilities: string[] }>(`/api/people/entities/${id}`, { signal });
+export const saveEntity = (id: number | null, body: EntityBody) =>
+  apiSend<{ data: { id: number } }>(id ? 'PUT' : 'POST', id ? `/api/people/entities/${id}` : '/api/people/entities', body).then((r) => r.data);
+export const fetchComponent = (id: number, signal?: AbortSignal) => apiGet<{ data: ComponentDetail; abilities: string[] }>(`/api/people/components/${id}`, { signal });
+export const saveComponent = (id: number | null, body: ComponentBody) =>
+  apiSend<{ data: { id: number } }>(id ? 'PUT' : 'POST', id ? `/api/people/components/${id}` : '/api/people/components', body).then((r) => r.data);
+export const createResident = (body: ResidentBody) => apiSend<{ data: { id: number } }>('POST', '/api/people/residents', body).then((r) => r.data);
+export const editResident = (id: number, body: ResidentEditBody) => apiSend<{ data: { id: number } }>('PUT', `/api/people/residents/${id}`, body).then((r) => r.data);
+export const moveResident = (id: number, body: { houseId: number; movedOn: string }) => apiSend<void>('POST', `/api/people/residents/${id}/move`, body);
+export const moveOutResident = (id: number, movedOutOn: string) => apiSend<{ data: { id: number } }>('POST', `/api/people/residents/${id}/move-out`, { movedOutOn });

@@ -1,7 +1,9 @@
 import { apiGet, apiSend } from '../../shared/api';
 import type { Booking, BookingEvent, BookingStatus, Catalogue, PickedResident, ServiceItem, Slot, Station } from './types';
 
-export const fetchCatalogue = (signal?: AbortSignal) => apiGet<{ data: Catalogue; abilities: string[] }>('/api/services/catalogue', { signal });
+/** `communityId`: district and street accounts name the community; everyone else gets their own. */
+export const fetchCatalogue = (signal?: AbortSignal, communityId?: number) =>
+  apiGet<{ data: Catalogue; abilities: string[] }>(`/api/services/catalogue${communityId ? `?communityId=${communityId}` : ''}`, { signal });
 export const fetchSlots = (stationId: number, signal?: AbortSignal) =>
   apiGet<{ data: Slot[] }>(`/api/services/stations/${stationId}/slots?days=14`, { signal }).then((r) => r.data);
 export type BookingInput =

@@ -4,7 +4,6 @@ import type { Actor } from '../../../platform/auth/actor.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { Db } from '../../../platform/db/open.ts';
 import { withTx } from '../../../platform/db/tx.ts';
-import { AppError } from '../../../platform/errors.ts';
 import { activeCareTags } from '../care-tags.ts';
 import { isErrors, type ImportContext } from '../import/kind.ts';
 import { residentKind } from '../import/kinds/residents.ts';
@@ -12,6 +11,7 @@ import { houseRefById } from '../org-refs.ts';
 import type { PiiCodec } from '../pii.ts';
 import { authorizePeople } from '../policy.ts';
 import { upsertResidents } from './upsert-residents.ts';
+import { fieldError, fieldErrors } from './register-errors.ts';
 
 /**
  * Registers (or updates, keyed on the identity number) one resident through the same row rules
@@ -20,7 +20,7 @@ import { upsertResidents } from './upsert-residents.ts';
 export async function saveResident(db: Db, deps: { codec: PiiCodec }, actor: Actor, body: z.infer<typeof residentBody>) {
   return withTx(db, async (tx) => {
     const house = await houseRefById(tx, body.houseId, actor.scopePath ?? '');
-    if (!house) throw new AppError('VALIDATION_FAILED', { message: '房屋不存在或不在您的管辖范围内', details: [{ path: 'houseId', message: '房屋不存在或不在您的管辖范围内' }] });
+    if (!house) throw fieldError('houseId', '房屋', '房屋不存在或不在您的管辖范围内');
     authorizePeople(actor, 'write', { scopePath: house.path });
     const ctx: ImportContext = { actor, codec: deps.codec, scopePath: actor.scopePath ?? '', careTags: await activeCareTags(tx), districtCode: null, locate: () => null };
     const row: Record<string, string> = {
@@ -29,7 +29,7 @@ export async function saveResident(db: Db, deps: { codec: PiiCodec }, actor: Act
       careTags: body.careTags.join(','), movedInOn: body.movedInOn ?? '',
     };
     const result = residentKind.validate(row, new Map([[house.code, house]]), ctx);
-    if (isErrors(result)) throw new AppError('VALIDATION_FAILED', { message: result.map((e) => e.reason).join('；'), details: result.map((e) => ({ path: e.field, message: e.reason })) });
+    if (isErrors(result)) throw fieldErrors(result, residentKind.fields, { houseCode: 'houseId' });
     const [id] = await upsertResidents(tx, [result]);
     await recordAudit(tx, actor, { action: 'people.resident.save', targetType: 'resident', targetId: id ?? null, scopePath: house.path, summary: { name: body.name, houseId: house.id } });
     return id ?? null;

@@ -45,3 +45,18 @@ export async function countRows(db: Db, table: string): Promise<number> {
   const r = await db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${table}`));
   return Number(r.rows[0]!.n);
 }
+
+/** A point inside a grid (a lattice over its polygon, checked with the app's own locator). */
+export async function pointInGrid(db: Db, locate: (lng: number, lat: number) => Promise<{ id: number } | null>, gridId: number): Promise<{ lng: number; lat: number }> {
+  const [grid] = await db.select({ geometry: orgNodes.geometry }).from(orgNodes).where(eq(orgNodes.id, gridId));
+  const coords = JSON.stringify(grid?.geometry ?? {}).match(/-?\d+\.\d+,-?\d+\.\d+/g)?.map((p) => p.split(',').map(Number) as [number, number]) ?? [];
+  const lngs = coords.map((c) => c[0]), lats = coords.map((c) => c[1]);
+  const [x0, x1, y0, y1] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
+  for (let i = 1; i < 12; i++) {
+    for (let j = 1; j < 12; j++) {
+      const lng = Number((x0 + ((x1 - x0) * i) / 12).toFixed(6)), lat = Number((y0 + ((y1 - y0) * j) / 12).toFixed(6));
+      if ((await locate(lng, lat))?.id === gridId) return { lng, lat };
+    }
+  }
+  throw new Error(`no point found inside grid ${gridId}`);
+}

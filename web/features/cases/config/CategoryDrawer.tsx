@@ -21,7 +21,7 @@ export function CategoryDrawer({ editing, departments, onClose, onSaved }: { edi
   const [busy, setBusy] = useState(false);
   const category = editing.mode === 'edit' ? editing.category : null;
   const isClass = editing.mode === 'create' ? editing.parent !== null : editing.category.parentId !== null;
-  const deptOptions = [...new Map(departments.map((d) => [d.code, { value: d.code, label: `${d.name}（${d.code}）` }])).values()];
+  const deptOptions = [...new Map(departments.map((d) => [d.code, { value: d.code, label: d.name }])).values()];
 
   const submit = async ({ questions, ...values }: Values) => {
     setBusy(true);

@@ -22,6 +22,8 @@ export default function CategoryConfigPage() {
   const canTree = data?.abilities.includes('write_tree') ?? false;
   const canOverride = data?.abilities.includes('write_override') ?? false;
   const parentOf = (c: ConfigCategory) => data?.data.find((g) => g.id === c.parentId) ?? null;
+  // Departments are shown by name: their code (e.g. urban_management) is an identifier, not a label.
+  const deptName = (code: string | null) => (code ? departments?.find((d) => d.code === code)?.name ?? '职能部门' : null);
   const all = data?.data.flatMap((g) => [g, ...(g.children ?? [])]) ?? [];
 
   const toggle = (c: ConfigCategory) => modal.confirm({
@@ -44,7 +46,7 @@ export default function CategoryConfigPage() {
           { title: '编码', dataIndex: 'code', width: 80 },
           { title: '名称', dataIndex: 'name', render: (n: string, c) => <Space>{n}{!c.active && <Tag>已停用</Tag>}{c.questions.length > 0 && <Tag color="blue">{c.questions.length} 个附加问题</Tag>}</Space> },
           { title: '性质', dataIndex: 'kind', width: 90, render: (k: keyof typeof KIND_LABELS) => KIND_LABELS[k] },
-          { title: '派遣', key: 'route', render: (_, c) => [c.defaultLevel ? (DISPATCH_LEVEL_LABELS_ZH as Record<string, string>)[c.defaultLevel] : null, c.defaultDepartmentCode].filter(Boolean).join(' · ') || '随大类' },
+          { title: '派遣', key: 'route', render: (_, c) => [c.defaultLevel ? (DISPATCH_LEVEL_LABELS_ZH as Record<string, string>)[c.defaultLevel] : null, deptName(c.defaultDepartmentCode)].filter(Boolean).join(' · ') || '随大类' },
           ...STEP_LABELS.map(([key, label]) => ({ title: label, key, width: 96, render: (_: unknown, c: ConfigCategory) => describeMinutes(c[key]) })),
           { title: '操作', key: 'ops', width: 260, render: (_, c) => (
             <Space size={0} wrap>

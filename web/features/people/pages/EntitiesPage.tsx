@@ -1,4 +1,9 @@
-import { Card, Input, Select, Space, Table } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, Input, Select, Space, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { errorMessage } from '../../../shared/api';
+import { fetchEntity, type EntityDetail } from '../api';
+import { EntityFormDialog } from '../registers/EntityFormDialog';
 import { hasAbility, useMe } from '../../../app/session/SessionContext';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { ExportButtons } from '../components/ExportButtons';
@@ -8,9 +13,17 @@ import type { Entity } from '../types';
 
 export default function EntitiesPage() {
   const me = useMe();
+  const { message } = App.useApp();
   const list = usePagedList<Entity>('/api/people/entities');
+  const canWrite = hasAbility(me, 'people.write');
+  // undefined: closed; null: a new entity; else the one being corrected.
+  const [editing, setEditing] = useState<EntityDetail | null | undefined>(undefined);
+  const edit = (id: number) => fetchEntity(id).then((r) => setEditing(r.data), (e: unknown) => message.error(errorMessage(e)));
   return (
-    <Card title="法人单位" extra={hasAbility(me, 'people.export') && <ExportButtons path="/api/people/entities/export" filters={list.filters} canReveal={false} />}>
+    <Card title="法人单位" extra={<Space wrap>
+      {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>登记单位</Button>}
+      {hasAbility(me, 'people.export') && <ExportButtons path="/api/people/entities/export" filters={list.filters} canReveal={false} />}
+    </Space>}>
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear placeholder="名称或地址（至少2字）" style={{ width: 260 }} onSearch={(v) => list.setFilter('q', v.trim().length >= 2 ? v.trim() : undefined)} />
         <Select allowClear placeholder="单位类型" style={{ width: 140 }} options={toOptions(ENTITY_TYPES)} onChange={(v) => list.setFilter('type', v)} />
@@ -24,8 +37,10 @@ export default function EntitiesPage() {
             { title: '法定代表人', dataIndex: 'legalRep', width: 100 },
             { title: '地址', dataIndex: 'address', ellipsis: true },
             { title: '从业人数', dataIndex: 'employees', width: 90 },
+            ...(canWrite ? [{ title: '', key: 'edit', width: 70, render: (_: unknown, e: Entity) => <Button size="small" onClick={() => void edit(e.id)}>修改</Button> }] : []),
           ]} />
       )}
+      <EntityFormDialog entity={editing ?? null} open={editing !== undefined} onClose={() => setEditing(undefined)} onSaved={() => { setEditing(undefined); list.reload(); }} />
     </Card>
   );
 }

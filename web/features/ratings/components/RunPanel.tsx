@@ -1,3 +1,4 @@
+import { formulaVersionLabel } from '../../../../contracts/rating-labels.ts';
 import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, DatePicker, Empty, Select, Space, Typography } from 'antd';
 import { useMe } from '../../../app/session/SessionContext';
@@ -39,7 +40,7 @@ export function RunPanel({ streetId, kind, children }: Props) {
       {run.error ? <ErrorAlert error={run.error} onRetry={run.reload} /> : null}
       {!runId && !runs.loading && <Empty description="尚未计算" />}
       {run.data && <>
-        <Alert type="info" showIcon title={`计算公式（${run.data.data.formulaVersion}）`} description={<Typography.Text>{run.data.data.formula}</Typography.Text>} />
+        <Alert type="info" showIcon title={`计算公式（${formulaVersionLabel(run.data.data.formulaVersion)}）`} description={<Typography.Text>{run.data.data.formula}</Typography.Text>} />
         {children(run.data.data, run.data.abilities, run.reload)}
       </>}
     </Space>

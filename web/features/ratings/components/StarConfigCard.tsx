@@ -1,3 +1,4 @@
+import { formulaVersionLabel } from '../../../../contracts/rating-labels.ts';
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Checkbox, InputNumber, Skeleton, Space, Table, Tag, Typography } from 'antd';
 import { errorMessage } from '../../../shared/api';
@@ -56,7 +57,7 @@ export function StarConfigCard({ streetId }: { streetId: number }) {
           <InputNumber min={0.01} step={RATES.has(r.key) ? 0.05 : 1} value={r.indicator.target} disabled={!canEdit} onChange={(v) => v && set(r.key, { target: v })} />
         ) },
       ]} />
-      <Alert type="info" showIcon title={`计算公式（${config.data.data.formula.version}）`} description={<Space direction="vertical">
+      <Alert type="info" showIcon title={`计算公式（${formulaVersionLabel(config.data.data.formula.version)}）`} description={<Space direction="vertical">
         <Typography.Text>{config.data.data.formula.text}</Typography.Text>
         <Typography.Text strong data-testid="formula-with-weights">{formulaWithWeights(draft)}</Typography.Text>
       </Space>} />
