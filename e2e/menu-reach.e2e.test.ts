@@ -132,7 +132,7 @@ describe('every menu entry of every demo role opens', () => {
           try {
             // One retry: on a loaded machine the first page load may miss playwright's 30 s.
             const login = () => submitLogin(context, role, DEMO_PASSWORD).then((p) => p.getByTestId('current-user').waitFor({ timeout: 30_000 }).then(() => p));
-            const page = await login().catch(() => login()).catch(async () => (await context.pages())[0]!);
+            const page = await login().catch(() => login()).catch(async () => context.pages()[0]!);
             const signedIn = (await page.getByTestId('current-user').count()) > 0;
             if (!signedIn) {
               found.push({ role, viewport: phone ? '手机' : '桌面', entry: '登录', problem: (await page.locator('body').innerText()).slice(0, 200) });

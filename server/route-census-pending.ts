@@ -237,7 +237,6 @@ export const RESPONSE_SCHEMA_PENDING: ReadonlySet<string> = new Set([
   'GET /api/cases/duplicates',
   'GET /api/cases/indicators',
   'GET /api/cases/photos/:id',
-  'GET /api/cases/suggestion-acceptance',
   'GET /api/cases/templates',
   'GET /api/communities/:communityId/public',
   'GET /api/decisions',

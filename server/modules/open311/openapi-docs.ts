@@ -68,7 +68,7 @@ export const OPEN311_DOCS: Record<string, JsonSchema> = {
 };
 
 /** The route option that puts one GeoReport route into /api/docs. */
-export function open311Doc(key: keyof typeof OPEN311_DOCS & string) {
+export function open311Doc(key: keyof typeof OPEN311_DOCS) {
   const schema = OPEN311_DOCS[key];
   if (!schema) throw new Error(`Open311 route without documentation: ${key}`);
   return ({ url }: { url: string }) => ({ schema: schema as FastifySchema, url });

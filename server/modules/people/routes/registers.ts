@@ -23,7 +23,7 @@ export function registerRoutes(deps: AppDeps, codec: PiiCodec): FastifyPluginAsy
   const { db, gridLookup } = deps;
   const tags = ['people'];
   return async (app) => {
-    app.get('/api/people/entities/:id', { schema: { tags, summary: '法人单位详情', params: idParams, response: { 200: entityResponse } } }, async (request) => {
+    app.get('/api/people/entities/:id', { config: { permission: 'people.read' }, schema: { tags, summary: '法人单位详情', params: idParams, response: { 200: entityResponse } } }, async (request) => {
       const actor = requireActor(request);
       authorizePeople(actor, 'read', null);
       const [row] = await db.select({ entity: entities, gridName: orgNodes.name }).from(entities).leftJoin(orgNodes, eq(orgNodes.id, entities.gridNodeId))
@@ -34,15 +34,15 @@ export function registerRoutes(deps: AppDeps, codec: PiiCodec): FastifyPluginAsy
       return { data: { id: e.id, creditCode: e.creditCode, name: e.name, type: e.type, legalRep: e.legalRep, address: e.address, gridId: e.gridNodeId, gridName: row.gridName, employees: e.employees }, abilities: peopleAbilities(actor, e).filter((a) => a !== 'reveal') };
     });
 
-    app.post('/api/people/entities', { schema: { tags, summary: '登记法人单位（统一社会信用代码校验同导入）', body: entityBody, response: { 201: savedIdResponse } } }, async (request, reply) => {
+    app.post('/api/people/entities', { config: { permission: 'people.write' }, schema: { tags, summary: '登记法人单位（统一社会信用代码校验同导入）', body: entityBody, response: { 201: savedIdResponse } } }, async (request, reply) => {
       return reply.status(201).send({ data: { id: await saveEntity(db, requireActor(request), null, request.body) } });
     });
 
-    app.put('/api/people/entities/:id', { schema: { tags, summary: '修改法人单位', params: idParams, body: entityBody, response: { 200: savedIdResponse } } }, async (request) => {
+    app.put('/api/people/entities/:id', { config: { permission: 'people.write' }, schema: { tags, summary: '修改法人单位', params: idParams, body: entityBody, response: { 200: savedIdResponse } } }, async (request) => {
       return { data: { id: await saveEntity(db, requireActor(request), request.params.id, request.body) } };
     });
 
-    app.get('/api/people/components/:id', { schema: { tags, summary: '城市部件详情', params: idParams, response: { 200: componentResponse } } }, async (request) => {
+    app.get('/api/people/components/:id', { config: { permission: 'people.read' }, schema: { tags, summary: '城市部件详情', params: idParams, response: { 200: componentResponse } } }, async (request) => {
       const actor = requireActor(request);
       authorizePeople(actor, 'read', null);
       const [row] = await db.select({ component: components, gridName: orgNodes.name }).from(components).leftJoin(orgNodes, eq(orgNodes.id, components.gridNodeId))
@@ -53,20 +53,20 @@ export function registerRoutes(deps: AppDeps, codec: PiiCodec): FastifyPluginAsy
       return { data: { id: c.id, componentCode: c.componentCode, name: c.name, lng: c.lng, lat: c.lat, state: c.state, ownerUnit: c.ownerUnit, maintainerUnit: c.maintainerUnit, gridId: c.gridNodeId, gridName: row.gridName }, abilities: peopleAbilities(actor, c).filter((a) => a !== 'reveal') };
     });
 
-    app.post('/api/people/components', { schema: { tags, summary: '登记城市部件（部件编码校验同导入，坐标须在管辖网格内）', body: componentBody, response: { 201: savedIdResponse } } }, async (request, reply) => {
+    app.post('/api/people/components', { config: { permission: 'people.write' }, schema: { tags, summary: '登记城市部件（部件编码校验同导入，坐标须在管辖网格内）', body: componentBody, response: { 201: savedIdResponse } } }, async (request, reply) => {
       return reply.status(201).send({ data: { id: await saveComponent(db, gridLookup, requireActor(request), null, request.body) } });
     });
 
-    app.put('/api/people/components/:id', { schema: { tags, summary: '修改城市部件', params: idParams, body: componentBody, response: { 200: savedIdResponse } } }, async (request) => {
+    app.put('/api/people/components/:id', { config: { permission: 'people.write' }, schema: { tags, summary: '修改城市部件', params: idParams, body: componentBody, response: { 200: savedIdResponse } } }, async (request) => {
       return { data: { id: await saveComponent(db, gridLookup, requireActor(request), request.params.id, request.body) } };
     });
 
-    app.put('/api/people/residents/:id', { schema: { tags, summary: '修改居民信息（证件号码、电话不填则不变）', params: idParams, body: residentEditBody, response: { 200: savedIdResponse } } }, async (request) => {
+    app.put('/api/people/residents/:id', { config: { permission: 'people.write' }, schema: { tags, summary: '修改居民信息（证件号码、电话不填则不变）', params: idParams, body: residentEditBody, response: { 200: savedIdResponse } } }, async (request) => {
       await editResident(db, codec, requireActor(request), request.params.id, request.body);
       return { data: { id: request.params.id } };
     });
 
-    app.post('/api/people/residents/:id/move-out', { schema: { tags, summary: '居民迁出（关闭当前居住记录，保留历史）', params: idParams, body: moveOutBody, response: { 200: savedIdResponse } } }, async (request) => {
+    app.post('/api/people/residents/:id/move-out', { config: { permission: 'people.write' }, schema: { tags, summary: '居民迁出（关闭当前居住记录，保留历史）', params: idParams, body: moveOutBody, response: { 200: savedIdResponse } } }, async (request) => {
       await moveOut(db, requireActor(request), request.params.id, request.body.movedOutOn);
       return { data: { id: request.params.id } };
     });

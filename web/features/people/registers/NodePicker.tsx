@@ -3,7 +3,7 @@ import { TreeSelect } from 'antd';
 import { useMe } from '../../../app/session/SessionContext';
 import { apiGet } from '../../../shared/api';
 
-interface TreeNode { id: number; pId: number | 0; value: number; title: string; isLeaf: boolean; selectable: boolean }
+interface TreeNode { id: number; pId: number; value: number; title: string; isLeaf: boolean; selectable: boolean }
 interface OrgNode { id: number; name: string; level: string }
 
 const ORDER = ['district', 'street', 'community', 'grid', 'estate', 'building', 'house'];
