@@ -23,14 +23,26 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { CLASSES, generateCorpus, type CorpusItem } from './suggest/corpus.ts';
 import { crossValidate, type Candidate } from './suggest/validate.ts';
 
-interface Predictor { predict(text: string): { label: string; probability: number }[] }
+interface Predictor {
+  predict(text: string): { label: string; probability: number }[];
+}
 type Trainer = (train: CorpusItem[]) => Promise<Predictor>;
 
-const softmaxTrainer = (options: Parameters<typeof TextClassifier.train>[1], phrasingFolds = false): Trainer => async (train) => {
-  const fold = phrasingFolds ? { foldOf: (_: unknown, i: number) => train[i]!.phrasing, calibrationFolds: Math.max(...train.map((t) => t.phrasing)) + 1 } : {};
-  const m = await TextClassifier.train(train.map((t) => ({ features: textFeatures(t.text), label: t.label })), { ...options, ...fold });
-  return { predict: (text) => m.predict(textFeatures(text)) };
-};
+const softmaxTrainer =
+  (options: Parameters<typeof TextClassifier.train>[1], phrasingFolds = false): Trainer =>
+  async (train) => {
+    const fold = phrasingFolds
+      ? {
+          foldOf: (_: unknown, i: number) => train[i]!.phrasing,
+          calibrationFolds: Math.max(...train.map((t) => t.phrasing)) + 1,
+        }
+      : {};
+    const m = await TextClassifier.train(
+      train.map((t) => ({ features: textFeatures(t.text), label: t.label })),
+      { ...options, ...fold },
+    );
+    return { predict: (text) => m.predict(textFeatures(text)) };
+  };
 
 const TRAINERS: Record<string, Trainer> = {
   'naive Bayes (jieba words)': async (train) => {
@@ -46,7 +58,8 @@ async function evaluate(name: string, trainer: Trainer, train: CorpusItem[], tes
   const t0 = performance.now();
   const model = await trainer(train);
   const trainMs = performance.now() - t0;
-  let top1 = 0, top3 = 0;
+  let top1 = 0,
+    top3 = 0;
   const outcomes: { confidence: number; correct: boolean }[] = [];
   const t1 = performance.now();
   for (const t of test) {
@@ -58,7 +71,9 @@ async function evaluate(name: string, trainer: Trainer, train: CorpusItem[], tes
   const msPer = (performance.now() - t1) / test.length;
   const { ece, table } = calibrationError(outcomes);
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-  console.log(`  ${name.padEnd(28)} top-1 ${pct(top1 / test.length)}  top-3 ${pct(top3 / test.length)}  ECE ${ece.toFixed(3)}  train ${trainMs.toFixed(0)} ms  ${msPer.toFixed(2)} ms/suggestion`);
+  console.log(
+    `  ${name.padEnd(28)} top-1 ${pct(top1 / test.length)}  top-3 ${pct(top3 / test.length)}  ECE ${ece.toFixed(3)}  train ${trainMs.toFixed(0)} ms  ${msPer.toFixed(2)} ms/suggestion`,
+  );
   return { name, table };
 }
 
@@ -66,32 +81,60 @@ function reliability(rows: { name: string; table: ReturnType<typeof calibrationE
   console.log(`  reliability (confidence bin: n, mean confidence → accuracy)`);
   console.log(`  ${'bin'.padEnd(9)}${rows.map((r) => r.name.padEnd(30)).join('')}`);
   for (let b = 0; b < 10; b++) {
-    const cells = rows.map((r) => { const x = r.table[b]!; return (x.count ? `${String(x.count).padStart(3)}: ${x.confidence.toFixed(2)} → ${x.accuracy.toFixed(2)}` : '  -').padEnd(30); });
+    const cells = rows.map((r) => {
+      const x = r.table[b]!;
+      return (
+        x.count ? `${String(x.count).padStart(3)}: ${x.confidence.toFixed(2)} → ${x.accuracy.toFixed(2)}` : '  -'
+      ).padEnd(30);
+    });
     console.log(`  ${`${(b / 10).toFixed(1)}-${((b + 1) / 10).toFixed(1)}`.padEnd(9)}${cells.join('')}`);
   }
 }
 
 const { train, test } = generateCorpus();
-console.log(`classes: ${CLASSES.length}, texts: ${train.length + test.length} (train ${train.length} from train phrasings, test ${test.length} from held-out phrasings)`);
+console.log(
+  `classes: ${CLASSES.length}, texts: ${train.length + test.length} (train ${train.length} from train phrasings, test ${test.length} from held-out phrasings)`,
+);
 
 // Model selection on validation folds of the training texts only.
 {
   const candidates: Candidate[] = [];
-  for (const [fname, features] of [['char 1-3 + words', { charNgrams: [1, 2, 3], words: true }], ['char 1-3', { charNgrams: [1, 2, 3], words: false }], ['char 1-2 + words', { charNgrams: [1, 2], words: true }]] as const) {
-    for (const l2 of [1e-4, 1e-3, 3e-3]) for (const epochs of [10, 30]) candidates.push({ name: `${fname}, L2 ${l2}, ${epochs} epochs`, features, model: { l2, epochs, calibrationEvery: 0 } });
+  for (const [fname, features] of [
+    ['char 1-3 + words', { charNgrams: [1, 2, 3], words: true }],
+    ['char 1-3', { charNgrams: [1, 2, 3], words: false }],
+    ['char 1-2 + words', { charNgrams: [1, 2], words: true }],
+  ] as const) {
+    for (const l2 of [1e-4, 1e-3, 3e-3])
+      for (const epochs of [10, 30])
+        candidates.push({
+          name: `${fname}, L2 ${l2}, ${epochs} epochs`,
+          features,
+          model: { l2, epochs, calibrationEvery: 0 },
+        });
   }
   console.log(`\nvalidation (grouped 5-fold CV on the training texts, one training phrasing held out per fold):`);
   const results = [];
   for (const c of candidates) {
     const r = await crossValidate(train, c);
     results.push({ c, r });
-    const server = c.features.words && c.features.charNgrams.length === 3 && c.model.l2 === MODEL_OPTIONS.l2 && c.model.epochs === MODEL_OPTIONS.epochs;
-    console.log(`  ${c.name.padEnd(36)} top-1 ${(100 * r.top1).toFixed(1)}%  top-3 ${(100 * r.top3).toFixed(1)}%${server ? '   ← the server\'s MODEL_OPTIONS' : ''}`);
+    const server =
+      c.features.words &&
+      c.features.charNgrams.length === 3 &&
+      c.model.l2 === MODEL_OPTIONS.l2 &&
+      c.model.epochs === MODEL_OPTIONS.epochs;
+    console.log(
+      `  ${c.name.padEnd(36)} top-1 ${(100 * r.top1).toFixed(1)}%  top-3 ${(100 * r.top3).toFixed(1)}%${server ? "   ← the server's MODEL_OPTIONS" : ''}`,
+    );
   }
   const best = results.reduce((a, b) => (b.r.top1 > a.r.top1 ? b : a));
-  console.log(`  best on validation: ${best.c.name} (${(100 * best.r.top1).toFixed(1)}%); the server takes 10 epochs for a third of the training time`);
+  console.log(
+    `  best on validation: ${best.c.name} (${(100 * best.r.top1).toFixed(1)}%); the server takes 10 epochs for a third of the training time`,
+  );
 }
-for (const [label, size] of [['all training texts', train.length], ['300 training texts', 300]] as const) {
+for (const [label, size] of [
+  ['all training texts', train.length],
+  ['300 training texts', 300],
+] as const) {
   // An evenly spread subset keeps the classes balanced when the training set is cut down.
   const subset = size >= train.length ? train : train.filter((_, i) => (i * size) % train.length < size);
   console.log(`\n${label} (${subset.length}):`);
@@ -127,9 +170,18 @@ for (const [label, size] of [['all training texts', train.length], ['300 trainin
   }
   // As the server trains: MODEL_OPTIONS, temperature on the newest fifth of each label (here: the last generated).
   const perLabel = new Map<string, number>();
-  const fold = features.map((f) => { const n = (perLabel.get(f.label) ?? 0) + 1; perLabel.set(f.label, n); return n; });
-  const m = await TextClassifier.train(features, { ...MODEL_OPTIONS, foldOf: (s, i) => (fold[i]! > perLabel.get(s.label)! * 0.8 ? 0 : -1) });
+  const fold = features.map((f) => {
+    const n = (perLabel.get(f.label) ?? 0) + 1;
+    perLabel.set(f.label, n);
+    return n;
+  });
+  const m = await TextClassifier.train(features, {
+    ...MODEL_OPTIONS,
+    foldOf: (s, i) => (fold[i]! > perLabel.get(s.label)! * 0.8 ? 0 : -1),
+  });
   const ms = performance.now() - t0;
   delay.disable();
-  console.log(`\ntraining at demo size: ${big.length} texts, ${m.labels.length} labels: ${ms.toFixed(0)} ms (temperature ${m.temperature.toFixed(2)}), longest event-loop stall ${(delay.max / 1e6).toFixed(0)} ms`);
+  console.log(
+    `\ntraining at demo size: ${big.length} texts, ${m.labels.length} labels: ${ms.toFixed(0)} ms (temperature ${m.temperature.toFixed(2)}), longest event-loop stall ${(delay.max / 1e6).toFixed(0)} ms`,
+  );
 }

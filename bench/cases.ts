@@ -37,7 +37,10 @@ const pool = new pg.Pool({ connectionString: url.toString(), max: 4 });
 pool.on('error', (e) => console.error('连接错误：', e.message));
 
 let capturing: { sql: string; params: unknown[] }[] | null = null;
-const db = drizzle(pool, { schema, logger: { logQuery: (sql, params) => capturing?.push({ sql, params }) } }) as unknown as Db;
+const db = drizzle(pool, {
+  schema,
+  logger: { logQuery: (sql, params) => capturing?.push({ sql, params }) },
+}) as unknown as Db;
 try {
   if (!reuse) {
     await runMigrations(pool);
@@ -50,11 +53,17 @@ try {
   }
 
   const app = await buildApp(createDeps({ ...readConfig({}), webDir: null }, db));
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'street', password: 'bench' } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'street', password: 'bench' },
+  });
   const headers = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
   const street = (await pool.query(`select scope_node_id as id from users where username = 'street'`)).rows[0].id;
   const month = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 7);
-  const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0))
+    .toISOString()
+    .slice(0, 10);
   const targets = {
     inbox: '/api/cases?state=dispatched&state=signed&deadline=red&page=1&pageSize=20',
     indicators: `/api/cases/indicators?nodeId=${street}&from=${month}-01&to=${lastDay}&groupBy=community`,
@@ -67,13 +76,21 @@ try {
     const issued = capturing.filter((q) => /\bcases\b/.test(q.sql));
     capturing = null;
     // API and raw SQL alternate run by run, so that both see the same load on a shared machine.
-    const api: number[] = [], raw: number[] = [];
+    const api: number[] = [],
+      raw: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      api.push(...await timeRuns(1, () => app.inject({ method: 'GET', url: path, headers })));
-      raw.push(...await timeRuns(1, async () => { for (const q of issued) await pool.query(q.sql, q.params as unknown[]); }));
+      api.push(...(await timeRuns(1, () => app.inject({ method: 'GET', url: path, headers }))));
+      raw.push(
+        ...(await timeRuns(1, async () => {
+          for (const q of issued) await pool.query(q.sql, q.params as unknown[]);
+        })),
+      );
     }
-    const a = describe(api), r = describe(raw);
-    console.log(`${label.padEnd(10)} API p50 ${a.p50} ms p95 ${a.p95} ms | raw SQL (${issued.length} statements) p50 ${r.p50} ms p95 ${r.p95} ms | ratio p50 ${(a.p50 / r.p50).toFixed(2)} p95 ${(a.p95 / r.p95).toFixed(2)}`);
+    const a = describe(api),
+      r = describe(raw);
+    console.log(
+      `${label.padEnd(10)} API p50 ${a.p50} ms p95 ${a.p95} ms | raw SQL (${issued.length} statements) p50 ${r.p50} ms p95 ${r.p95} ms | ratio p50 ${(a.p50 / r.p50).toFixed(2)} p95 ${(a.p95 / r.p95).toFixed(2)}`,
+    );
   }
   await app.close();
 } finally {

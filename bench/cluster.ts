@@ -24,10 +24,15 @@ const WRITE_SHARE = Math.min(Math.max(Number(process.env.BENCH_WRITE_SHARE ?? 0.
 const WARMUP_SECONDS = Math.min(Number(process.env.BENCH_WARMUP_SECONDS ?? 10), 120);
 
 type Kind = 'read' | 'write';
-interface Sample { kind: Kind; ms: number; ok: boolean }
+interface Sample {
+  kind: Kind;
+  ms: number;
+  ok: boolean;
+}
 
 async function runLoad(baseUrl: string, pin: { lng: number; lat: number }, seconds = SECONDS): Promise<Sample[]> {
-  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(baseUrl)) throw new Error(`bench traffic goes to 127.0.0.1 only, not ${baseUrl}`);
+  if (!/^http:\/\/127\.0\.0\.1:\d+$/.test(baseUrl))
+    throw new Error(`bench traffic goes to 127.0.0.1 only, not ${baseUrl}`);
   const samples: Sample[] = [];
   const stopAt = Date.now() + seconds * 1000;
   const reads = ['/api/cases?pageSize=20', '/api/analytics/bigscreen/cases', '/api/me'];
@@ -41,9 +46,14 @@ async function runLoad(baseUrl: string, pin: { lng: number; lat: number }, secon
       const t = performance.now();
       let ok = false;
       try {
-        const res = kind === 'write'
-          ? await writer.request('POST', '/api/cases', { title: `压测 ${n}-${i}`, description: '压测上报的案件', ...pin })
-          : await reader.request('GET', reads[i % reads.length]!);
+        const res =
+          kind === 'write'
+            ? await writer.request('POST', '/api/cases', {
+                title: `压测 ${n}-${i}`,
+                description: '压测上报的案件',
+                ...pin,
+              })
+            : await reader.request('GET', reads[i % reads.length]!);
         ok = res.status >= 200 && res.status < 300;
       } catch {
         ok = false;
@@ -61,7 +71,17 @@ function summarise(label: string, samples: Sample[]): string[] {
     const errors = s.filter((x) => !x.ok).length;
     return `${label.padEnd(22)} ${name.padEnd(6)} ${String(s.length).padStart(7)} ${String(errors).padStart(6)} ${(s.length / SECONDS).toFixed(1).padStart(8)} ${percentile(ms, 0.5).toFixed(1).padStart(8)} ${percentile(ms, 0.99).toFixed(1).padStart(8)}`;
   };
-  return [line('all', samples), line('read', samples.filter((s) => s.kind === 'read')), line('write', samples.filter((s) => s.kind === 'write'))];
+  return [
+    line('all', samples),
+    line(
+      'read',
+      samples.filter((s) => s.kind === 'read'),
+    ),
+    line(
+      'write',
+      samples.filter((s) => s.kind === 'write'),
+    ),
+  ];
 }
 
 if (!haproxyAvailable()) {
@@ -75,7 +95,10 @@ try {
   const seed = (await seedSmallDistrict(database.url))!;
   const pool = new pg.Pool({ connectionString: database.url, max: 1 });
   const grid = seed.tree.streets[0]!.communities[0]!.grids[0]!;
-  const { rows } = await pool.query(`select (min_lng + max_lng) / 2 as lng, (min_lat + max_lat) / 2 as lat from org_nodes where id = $1`, [grid.id]);
+  const { rows } = await pool.query(
+    `select (min_lng + max_lng) / 2 as lng, (min_lat + max_lat) / 2 as lat from org_nodes where id = $1`,
+    [grid.id],
+  );
   await pool.end();
   const pin = { lng: Number(rows[0].lng), lat: Number(rows[0].lat) };
   const env = { DATABASE_URL: database.url, GH_TRUSTED_PROXIES: '127.0.0.1' };
@@ -87,12 +110,17 @@ try {
   const single = await runLoad(a.baseUrl, pin);
   const b = await startServerProcess({ name: 'B', env });
   servers.push(b);
-  const lb = await startHaproxy([{ name: 'a', port: a.port }, { name: 'b', port: b.port }]);
+  const lb = await startHaproxy([
+    { name: 'a', port: a.port },
+    { name: 'b', port: b.port },
+  ]);
   stopBalancer = lb.stop;
   await runLoad(lb.baseUrl, pin, WARMUP_SECONDS);
   const pair = await runLoad(lb.baseUrl, pin);
 
-  console.log(`\n${'setup'.padEnd(22)} ${'kind'.padEnd(6)} ${'reqs'.padStart(7)} ${'errors'.padStart(6)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
+  console.log(
+    `\n${'setup'.padEnd(22)} ${'kind'.padEnd(6)} ${'reqs'.padStart(7)} ${'errors'.padStart(6)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
+  );
   for (const l of [...summarise('one instance', single), ...summarise('haproxy → 2 instances', pair)]) console.log(l);
 } finally {
   await stopBalancer();

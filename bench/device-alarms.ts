@@ -45,13 +45,23 @@ function burst(codes: string[]): { code: string; id: string }[] {
   return Array.from({ length: ALARMS }, (_, i) => ({ code: codes[i % codes.length]!, id: `a${i}` }));
 }
 
-async function publishBurst(prefix: string, alarms: { code: string; id: string }[], sentAt: Map<string, number>): Promise<void> {
+async function publishBurst(
+  prefix: string,
+  alarms: { code: string; id: string }[],
+  sentAt: Map<string, number>,
+): Promise<void> {
   const publisher = await mqtt.connectAsync(BROKER, { protocolVersion: 5 });
   const at = new Date().toISOString();
-  await Promise.all(alarms.map((a) => {
-    sentAt.set(`${a.code}/${a.id}`, performance.now());
-    return publisher.publishAsync(`${prefix}/devices/${a.code}/alarm`, JSON.stringify({ id: a.id, type: 'smoke', message: '烟雾浓度超标', at }), { qos: 1 });
-  }));
+  await Promise.all(
+    alarms.map((a) => {
+      sentAt.set(`${a.code}/${a.id}`, performance.now());
+      return publisher.publishAsync(
+        `${prefix}/devices/${a.code}/alarm`,
+        JSON.stringify({ id: a.id, type: 'smoke', message: '烟雾浓度超标', at }),
+        { qos: 1 },
+      );
+    }),
+  );
   await publisher.endAsync();
 }
 
@@ -81,7 +91,9 @@ async function settled(done: Promise<void>, count: () => number, total: number):
 
 function report(label: string, latencies: number[], wallMs: number): { p95: number } {
   const p = (q: number) => percentile(latencies, q / 100);
-  console.log(`${label}: ${latencies.length} alarms in ${(wallMs / 1000).toFixed(2)} s (${Math.round(latencies.length / (wallMs / 1000))} alarms/s); publish → done p50 ${p(50).toFixed(0)} ms, p95 ${p(95).toFixed(0)} ms, p99 ${p(99).toFixed(0)} ms`);
+  console.log(
+    `${label}: ${latencies.length} alarms in ${(wallMs / 1000).toFixed(2)} s (${Math.round(latencies.length / (wallMs / 1000))} alarms/s); publish → done p50 ${p(50).toFixed(0)} ms, p95 ${p(95).toFixed(0)} ms, p99 ${p(99).toFixed(0)} ms`,
+  );
   return { p95: p(95) };
 }
 
@@ -92,19 +104,23 @@ async function brokerOnly(alarms: { code: string; id: string }[]): Promise<{ p95
   const latencies: number[] = [];
   const sentAt = new Map<string, number>();
   let finished!: () => void;
-  const done = new Promise<void>((r) => { finished = r; });
-  const clients = await Promise.all(Array.from({ length: CONSUMERS }, async () => {
-    const c = await mqtt.connectAsync(BROKER, { protocolVersion: 5 });
-    c.handleMessage = (packet, ack) => {
-      const code = packet.topic.split('/')[2]!;
-      const id = (JSON.parse(packet.payload.toString()) as { id: string }).id;
-      latencies.push(performance.now() - sentAt.get(`${code}/${id}`)!);
-      if (latencies.length === alarms.length) finished();
-      ack();
-    };
-    await c.subscribeAsync(`$share/${group}/${prefix}/devices/+/alarm`, { qos: 1 });
-    return c;
-  }));
+  const done = new Promise<void>((r) => {
+    finished = r;
+  });
+  const clients = await Promise.all(
+    Array.from({ length: CONSUMERS }, async () => {
+      const c = await mqtt.connectAsync(BROKER, { protocolVersion: 5 });
+      c.handleMessage = (packet, ack) => {
+        const code = packet.topic.split('/')[2]!;
+        const id = (JSON.parse(packet.payload.toString()) as { id: string }).id;
+        latencies.push(performance.now() - sentAt.get(`${code}/${id}`)!);
+        if (latencies.length === alarms.length) finished();
+        ack();
+      };
+      await c.subscribeAsync(`$share/${group}/${prefix}/devices/+/alarm`, { qos: 1 });
+      return c;
+    }),
+  );
   const t = performance.now();
   await publishBurst(prefix, alarms, sentAt);
   await settled(done, () => latencies.length, alarms.length);
@@ -118,14 +134,27 @@ try {
   await seedDemoIfEmpty(db, { password: 'bench', housesFor: () => false });
   const deps = createDeps({ ...readConfig({}), webDir: null }, db);
   const app = await buildApp(deps);
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'bench' } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'admin', password: 'bench' },
+  });
   const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const csrf = login.cookies.find((c) => c.name === 'gh_csrf')?.value ?? '';
-  const buildings = (await pool.query<{ id: number }>(`select id from org_nodes where level = 'building' order by id limit $1`, [DEVICES])).rows;
+  const buildings = (
+    await pool.query<{ id: number }>(`select id from org_nodes where level = 'building' order by id limit $1`, [
+      DEVICES,
+    ])
+  ).rows;
   const codes: string[] = [];
   for (const [i, b] of buildings.entries()) {
     const code = `SMK-B-${String(i).padStart(5, '0')}`;
-    const res = await app.inject({ method: 'POST', url: '/api/devices', headers: { cookie, 'x-csrf-token': csrf }, payload: { code, kind: i % 3 === 0 ? 'elderly_sos' : 'smoke', name: `楼道设备 ${i}`, nodeId: b.id } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/devices',
+      headers: { cookie, 'x-csrf-token': csrf },
+      payload: { code, kind: i % 3 === 0 ? 'elderly_sos' : 'smoke', name: `楼道设备 ${i}`, nodeId: b.id },
+    });
     if (res.statusCode !== 201) throw new Error(`登记设备失败：${res.body}`);
     codes.push(code);
   }
@@ -134,14 +163,22 @@ try {
 
   const baseline = await brokerOnly(alarms);
 
-  const config = readDeviceIntakeConfig({ GH_MQTT_URL: BROKER, GH_MQTT_TOPIC_PREFIX: `bench-${crypto.randomUUID().slice(0, 8)}`, GH_MQTT_GROUP: `g${crypto.randomUUID().slice(0, 8)}` });
+  const config = readDeviceIntakeConfig({
+    GH_MQTT_URL: BROKER,
+    GH_MQTT_TOPIC_PREFIX: `bench-${crypto.randomUUID().slice(0, 8)}`,
+    GH_MQTT_GROUP: `g${crypto.randomUUID().slice(0, 8)}`,
+  });
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
   let finished!: () => void;
-  const done = new Promise<void>((r) => { finished = r; });
+  const done = new Promise<void>((r) => {
+    finished = r;
+  });
   const outcomes = new Map<string, number>();
   const intake = startAlarmIntake(deps, config, {
-    consumers: CONSUMERS, clientIdStem: `bench-${process.pid}`, log: (m) => console.error(m),
+    consumers: CONSUMERS,
+    clientIdStem: `bench-${process.pid}`,
+    log: (m) => console.error(m),
     onResult: (alarm, result) => {
       outcomes.set(result.outcome, (outcomes.get(result.outcome) ?? 0) + 1);
       latencies.push(performance.now() - sentAt.get(`${alarm.code}/${alarm.messageId}`)!);
@@ -154,8 +191,12 @@ try {
   await settled(done, () => latencies.length, alarms.length);
   const full = report('GridHive intake (dedupe + case + notification, committed)', latencies, performance.now() - t);
   const cases = (await pool.query(`select count(*)::int as n from cases where source = 'device'`)).rows[0].n;
-  console.log(`outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}; cases filed ${cases} for ${ALARMS} alarms from ${codes.length} devices`);
-  console.log(`ratio p95 intake / baseline: ${(full.p95 / Math.max(1, baseline.p95)).toFixed(1)}× (goal: p95 ≤ 1000 ms → ${full.p95 <= 1000 ? 'met' : 'NOT met'})`);
+  console.log(
+    `outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}; cases filed ${cases} for ${ALARMS} alarms from ${codes.length} devices`,
+  );
+  console.log(
+    `ratio p95 intake / baseline: ${(full.p95 / Math.max(1, baseline.p95)).toFixed(1)}× (goal: p95 ≤ 1000 ms → ${full.p95 <= 1000 ? 'met' : 'NOT met'})`,
+  );
   await intake.stop();
   deps.liveHub.close();
   await app.close();
@@ -164,4 +205,3 @@ try {
   if (!process.env.BENCH_KEEP) await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();
 }
-

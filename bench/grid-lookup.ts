@@ -18,29 +18,46 @@ import { generateDistrictGeometry, type GeometryOptions } from '../server/seed/g
 import { createRng } from '../server/seed/geo/prng.ts';
 import { streetFollowing } from './lib/street-boundaries.ts';
 
-const POINTS = 1_000_000, NAIVE_SAMPLE = 5_000, FLATBUSH_SAMPLE = 200_000;
+const POINTS = 1_000_000,
+  NAIVE_SAMPLE = 5_000,
+  FLATBUSH_SAMPLE = 200_000;
 const gusu = loadDistrictFixture();
 
 function synthetic600(): DistrictFixture {
   // 5 streets × 20 communities of 2,700 households → 6 grids of 450 each = 600 grids.
   const streets = Array.from({ length: 5 }, (_, s) => {
     const code = `320508${String(s + 1).padStart(3, '0')}`;
-    return { code, name: `街道${s + 1}`, communities: Array.from({ length: 20 }, (_, c) => ({
-      code: code + String(c + 1).padStart(3, '0'), name: `社区${c + 1}` })) };
+    return {
+      code,
+      name: `街道${s + 1}`,
+      communities: Array.from({ length: 20 }, (_, c) => ({
+        code: code + String(c + 1).padStart(3, '0'),
+        name: `社区${c + 1}`,
+      })),
+    };
   });
   return { ...gusu, streets };
 }
 
-function run(label: string, fixture: DistrictFixture, opts: GeometryOptions, boundaries: 'rectangles' | 'street-following'): void {
-  const tiled: LocatorGrid[] = generateDistrictGeometry(fixture, opts).streets
-    .flatMap((s) => s.communities.flatMap((c) => c.grids)).map((g, i) => ({ id: i + 1, code: g.code, polygon: g.polygon }));
+function run(
+  label: string,
+  fixture: DistrictFixture,
+  opts: GeometryOptions,
+  boundaries: 'rectangles' | 'street-following',
+): void {
+  const tiled: LocatorGrid[] = generateDistrictGeometry(fixture, opts)
+    .streets.flatMap((s) => s.communities.flatMap((c) => c.grids))
+    .map((g, i) => ({ id: i + 1, code: g.code, polygon: g.polygon }));
   // ~230 vertices on the median grid: one piece per 1/230 of the median perimeter.
   const grids = boundaries === 'rectangles' ? tiled : streetFollowing(tiled, typicalPerimeter(tiled) / 230).grids;
   const vertices = grids.map((g) => g.polygon.coordinates.reduce((t, r) => t + r.length, 0)).sort((a, b) => a - b);
   const [w, s, e, n] = fixture.district.extent;
   const rng = createRng(42);
   const pts = new Float64Array(POINTS * 2);
-  for (let i = 0; i < POINTS; i++) { pts[2 * i] = w + rng.next() * (e - w); pts[2 * i + 1] = s + rng.next() * (n - s); }
+  for (let i = 0; i < POINTS; i++) {
+    pts[2 * i] = w + rng.next() * (e - w);
+    pts[2 * i + 1] = s + rng.next() * (n - s);
+  }
 
   let t = performance.now();
   const locator = GridLocator.build(grids);
@@ -57,26 +74,35 @@ function run(label: string, fixture: DistrictFixture, opts: GeometryOptions, bou
   let mismatches = 0;
   t = performance.now();
   for (let i = 0; i < NAIVE_SAMPLE; i++) {
-    const x = pts[2 * i] as number, y = pts[2 * i + 1] as number;
+    const x = pts[2 * i] as number,
+      y = pts[2 * i + 1] as number;
     if (naive(x, y)?.id !== locator.locate(x, y)?.id) mismatches++;
   }
   const naiveRate = NAIVE_SAMPLE / ((performance.now() - t) / 1000);
 
   // The textbook approach: flatbush.search per point, turf on each candidate.
   const index = new Flatbush(byCode.length);
-  for (const g of byCode) { const [a, b, c, d] = polygonBBox(g.polygon); index.add(a, b, c, d); }
+  for (const g of byCode) {
+    const [a, b, c, d] = polygonBBox(g.polygon);
+    index.add(a, b, c, d);
+  }
   index.finish();
   t = performance.now();
   for (let i = 0; i < FLATBUSH_SAMPLE; i++) {
-    const x = pts[2 * i] as number, y = pts[2 * i + 1] as number;
+    const x = pts[2 * i] as number,
+      y = pts[2 * i + 1] as number;
     const found = index.search(x, y, x, y).sort((a, b) => a - b);
     found.find((k) => booleanPointInPolygon([x, y], (byCode[k] as LocatorGrid).polygon));
   }
   const flatbushRate = FLATBUSH_SAMPLE / ((performance.now() - t) / 1000);
 
   const fmt = (v: number) => Math.round(v).toLocaleString('en-US');
-  console.log(`\n${label}, ${boundaries}: ${grids.length} grids, ${fmt(POINTS)} random points in the extent (${fmt(hits)} inside a grid)`);
-  console.log(`  vertices per grid           min ${vertices[0]} · median ${vertices[vertices.length >> 1]} · p95 ${vertices[Math.floor(vertices.length * 0.95)]} · max ${vertices.at(-1)}`);
+  console.log(
+    `\n${label}, ${boundaries}: ${grids.length} grids, ${fmt(POINTS)} random points in the extent (${fmt(hits)} inside a grid)`,
+  );
+  console.log(
+    `  vertices per grid           min ${vertices[0]} · median ${vertices[vertices.length >> 1]} · p95 ${vertices[Math.floor(vertices.length * 0.95)]} · max ${vertices.at(-1)}`,
+  );
   console.log(`  GridLocator.build           ${buildMs.toFixed(1)} ms`);
   console.log(`  GridLocator.locate          ${fmt(locatorRate)} points/s`);
   console.log(`  flatbush.search + turf      ${fmt(flatbushRate)} points/s  (sample of ${fmt(FLATBUSH_SAMPLE)})`);
@@ -87,7 +113,14 @@ function run(label: string, fixture: DistrictFixture, opts: GeometryOptions, bou
 }
 
 function typicalPerimeter(grids: readonly LocatorGrid[]): number {
-  const perimeters = grids.map((g) => { const r = partsOf(g.polygon)[0]![0]!; let p = 0; for (let i = 1; i < r.length; i++) p += Math.hypot(r[i]![0] - r[i - 1]![0], r[i]![1] - r[i - 1]![1]); return p; }).sort((a, b) => a - b);
+  const perimeters = grids
+    .map((g) => {
+      const r = partsOf(g.polygon)[0]![0]!;
+      let p = 0;
+      for (let i = 1; i < r.length; i++) p += Math.hypot(r[i]![0] - r[i - 1]![0], r[i]![1] - r[i - 1]![1]);
+      return p;
+    })
+    .sort((a, b) => a - b);
   return perimeters[perimeters.length >> 1]!;
 }
 

@@ -41,17 +41,28 @@ const dbName = reuse ?? `gridhive_bench_load_${process.pid}`;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    }).on('error', reject);
+    const s = createServer()
+      .listen(0, '127.0.0.1', () => {
+        const port = (s.address() as { port: number }).port;
+        s.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 
 /** Starts the server and resolves once it listens (its own "已启动" line), or rejects with its output. */
 async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', WEB_DIR: '', GH_DEMO_PASSWORD: PASSWORD, LOG_LEVEL: undefined, NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WEB_DIR: '',
+      GH_DEMO_PASSWORD: PASSWORD,
+      LOG_LEVEL: undefined,
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -78,7 +89,12 @@ async function cpuSeconds(pid: number): Promise<number> {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-interface Sample { kind: Kind; ms: number; ok: boolean; status: number }
+interface Sample {
+  kind: Kind;
+  ms: number;
+  ok: boolean;
+  status: number;
+}
 
 async function main() {
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -92,19 +108,30 @@ async function main() {
   try {
     let t = performance.now();
     server = await startServer(target.toString(), port);
-    console.log(`server on ${base} (PostgreSQL database ${dbName}${reuse ? ', reused' : ', demo district seeded'}) ready in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    console.log(
+      `server on ${base} (PostgreSQL database ${dbName}${reuse ? ', reused' : ', demo district seeded'}) ready in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+    );
 
     let sent = 0;
     const samples: Sample[] = [];
     const errors = new Map<string, number>();
-    const request = async (session: Session | null, kind: Kind, method: string, path: string, body?: unknown): Promise<Response | null> => {
+    const request = async (
+      session: Session | null,
+      kind: Kind,
+      method: string,
+      path: string,
+      body?: unknown,
+    ): Promise<Response | null> => {
       sent++;
       const started = performance.now();
       let status = 0;
       try {
         const res = await fetch(base + path, {
           method,
-          headers: { ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(TIMEOUT_MS),
         });
@@ -114,7 +141,11 @@ async function main() {
         const ms = performance.now() - started;
         const ok = res.ok;
         samples.push({ kind, ms, ok, status });
-        if (!ok) errors.set(`${kind} ${status} ${text.slice(0, 120)}`, (errors.get(`${kind} ${status} ${text.slice(0, 120)}`) ?? 0) + 1);
+        if (!ok)
+          errors.set(
+            `${kind} ${status} ${text.slice(0, 120)}`,
+            (errors.get(`${kind} ${status} ${text.slice(0, 120)}`) ?? 0) + 1,
+          );
         return ok ? new Response(status === 204 ? null : text, { status, headers: res.headers }) : null;
       } catch (error) {
         samples.push({ kind, ms: performance.now() - started, ok: false, status });
@@ -129,42 +160,54 @@ async function main() {
     const roster = Array.from({ length: SESSIONS }, (_, i) => DEMO_MIX.pick(i, SESSIONS));
     const sessions: Session[] = [];
     for (let i = 0; i < roster.length; i += 8) {
-      const batch = await Promise.all(roster.slice(i, i + 8).map(async (username) => {
-        const res = await request(null, 'login', 'POST', '/api/auth/login', { username, password: PASSWORD });
-        if (!res) throw new Error(`login ${username} failed: ${[...errors.keys()].at(-1)}`);
-        const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-        const csrf = cookies.find((c) => c.startsWith('gh_csrf='))!.slice('gh_csrf='.length);
-        const me = (await res.json()) as { data: { id: number; role: string } };
-        return { username, role: me.data.role, cookie: cookies.join('; '), csrf, state: {} } satisfies Session;
-      }));
+      const batch = await Promise.all(
+        roster.slice(i, i + 8).map(async (username) => {
+          const res = await request(null, 'login', 'POST', '/api/auth/login', { username, password: PASSWORD });
+          if (!res) throw new Error(`login ${username} failed: ${[...errors.keys()].at(-1)}`);
+          const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+          const csrf = cookies.find((c) => c.startsWith('gh_csrf='))!.slice('gh_csrf='.length);
+          const me = (await res.json()) as { data: { id: number; role: string } };
+          return { username, role: me.data.role, cookie: cookies.join('; '), csrf, state: {} } satisfies Session;
+        }),
+      );
       sessions.push(...batch);
     }
     const roles = new Map<string, number>();
     for (const s of sessions) roles.set(s.username, (roles.get(s.username) ?? 0) + 1);
-    console.log(`${sessions.length} sessions signed in in ${((performance.now() - t) / 1000).toFixed(1)} s: ${[...roles].map(([u, n]) => `${u} ${n}`).join(', ')}`);
+    console.log(
+      `${sessions.length} sessions signed in in ${((performance.now() - t) / 1000).toFixed(1)} s: ${[...roles].map(([u, n]) => `${u} ${n}`).join(', ')}`,
+    );
     samples.length = 0; // logins are not part of the measured mix
 
     const startedAt = performance.now();
     const cpuAtStart = await cpuSeconds(server.pid!);
     const deadline = startedAt + SECONDS * 1000;
     const think = () => (THINK_MS ? THINK_MS * (0.5 + Math.random()) : 0);
-    await Promise.all(sessions.map(async (session, i) => {
-      // Spread the first requests over one think time, as users do not all click at the same instant.
-      await new Promise((r) => setTimeout(r, (THINK_MS || 0) * (i / sessions.length)));
-      while (performance.now() < deadline && sent < MAX_REQUESTS) {
-        const step: Step = DEMO_MIX.next(session);
-        const res = await request(session, step.kind, step.method, step.path, step.body);
-        if (res && step.after) step.after(session, await res.json());
-        const pause = think();
-        if (pause) await new Promise((r) => setTimeout(r, pause));
-      }
-    }));
+    await Promise.all(
+      sessions.map(async (session, i) => {
+        // Spread the first requests over one think time, as users do not all click at the same instant.
+        await new Promise((r) => setTimeout(r, (THINK_MS || 0) * (i / sessions.length)));
+        while (performance.now() < deadline && sent < MAX_REQUESTS) {
+          const step: Step = DEMO_MIX.next(session);
+          const res = await request(session, step.kind, step.method, step.path, step.body);
+          if (res && step.after) step.after(session, await res.json());
+          const pause = think();
+          if (pause) await new Promise((r) => setTimeout(r, pause));
+        }
+      }),
+    );
     const elapsed = (performance.now() - startedAt) / 1000;
     const serverCpu = (await cpuSeconds(server.pid!)) - cpuAtStart;
     // The figures mean little without the machine's state: server, database and this client share it.
-    console.log(`machine: ${availableParallelism()} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min) at the end`);
+    console.log(
+      `machine: ${availableParallelism()} CPUs, load average ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' / ')} (1 / 5 / 15 min) at the end`,
+    );
     // What the server process itself spent per request: with its own cores one Node process serves at most ~1000 / this per second.
-    console.log(`server process CPU: ${serverCpu.toFixed(1)} s over ${elapsed.toFixed(0)} s (${((100 * serverCpu) / elapsed).toFixed(0)} % of one core), ${((1000 * serverCpu) / Math.max(samples.length, 1)).toFixed(1)} ms per request`);
+    console.log(
+      `server process CPU: ${serverCpu.toFixed(1)} s over ${elapsed.toFixed(0)} s (${((100 * serverCpu) / elapsed).toFixed(0)} % of one core), ${((1000 * serverCpu) / Math.max(samples.length, 1)).toFixed(1)} ms per request`,
+    );
 
     const fmt = (ms: number) => `${ms.toFixed(1)} ms`.padStart(10);
     const line = (name: string, xs: Sample[]) => {
@@ -172,10 +215,20 @@ async function main() {
       const bad = xs.filter((x) => !x.ok).length;
       return `  ${name.padEnd(22)}${String(xs.length).padStart(8)}${String(bad).padStart(8)}${fmt(percentile(ms, 0.5))}${fmt(percentile(ms, 0.99))}${fmt(ms.at(-1) ?? 0)}`;
     };
-    console.log(`\n${sessions.length} sessions, ${elapsed.toFixed(0)} s, think time ${THINK_MS ? `${THINK_MS * 0.5}–${THINK_MS * 1.5} ms` : 'none (closed loop)'}: ${samples.length} requests (${(samples.length / elapsed).toFixed(0)}/s)`);
-    console.log(`  ${'kind'.padEnd(22)}${'requests'.padStart(8)}${'errors'.padStart(8)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}`);
+    console.log(
+      `\n${sessions.length} sessions, ${elapsed.toFixed(0)} s, think time ${THINK_MS ? `${THINK_MS * 0.5}–${THINK_MS * 1.5} ms` : 'none (closed loop)'}: ${samples.length} requests (${(samples.length / elapsed).toFixed(0)}/s)`,
+    );
+    console.log(
+      `  ${'kind'.padEnd(22)}${'requests'.padStart(8)}${'errors'.padStart(8)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}`,
+    );
     const kinds = [...new Set(samples.map((s) => s.kind))].sort();
-    for (const k of kinds) console.log(line(k, samples.filter((s) => s.kind === k)));
+    for (const k of kinds)
+      console.log(
+        line(
+          k,
+          samples.filter((s) => s.kind === k),
+        ),
+      );
     console.log(line('overall', samples));
     const reads = samples.filter((s) => !DEMO_MIX.writes.has(s.kind));
     const writes = samples.filter((s) => DEMO_MIX.writes.has(s.kind));
@@ -185,9 +238,14 @@ async function main() {
       console.log('errors:');
       for (const [k, n] of [...errors].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${n} × ${k}`);
     }
-    const p99 = percentile(samples.map((x) => x.ms).sort((a, b) => a - b), 0.99);
+    const p99 = percentile(
+      samples.map((x) => x.ms).sort((a, b) => a - b),
+      0.99,
+    );
     const failed = samples.filter((s) => !s.ok).length;
-    console.log(`\ngoal: 0 errors, overall p99 ≤ 200 ms → ${failed === 0 && p99 <= 200 ? 'met' : 'MISSED'} (${failed} errors, p99 ${p99.toFixed(1)} ms)`);
+    console.log(
+      `\ngoal: 0 errors, overall p99 ≤ 200 ms → ${failed === 0 && p99 <= 200 ? 'met' : 'MISSED'} (${failed} errors, p99 ${p99.toFixed(1)} ms)`,
+    );
   } finally {
     if (server && server.exitCode === null) {
       const exited = new Promise((r) => server!.once('exit', r));

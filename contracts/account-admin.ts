@@ -39,7 +39,10 @@ export type Account = z.infer<typeof accountSchema>;
 
 export const accountPageSchema = z.object({ data: z.array(accountSchema), page: pageInfo });
 
-const username = z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3–32 位字母、数字、下划线、点或连字符');
+const username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3–32 位字母、数字、下划线、点或连字符');
 const phone = z.string().trim().regex(MOBILE_RE, '请输入 11 位手机号');
 
 export const createAccountBody = z.object({
@@ -68,7 +71,9 @@ export const accountWithPasswordSchema = z.object({ data: accountSchema, tempora
 
 export const grantableSchema = z.object({
   data: z.object({
-    roles: z.array(z.object({ role: roleSchema, label: z.string(), levels: z.array(nodeLevelSchema), needsDepartment: z.boolean() })),
+    roles: z.array(
+      z.object({ role: roleSchema, label: z.string(), levels: z.array(nodeLevelSchema), needsDepartment: z.boolean() }),
+    ),
     /** The actor's own scope: the root of the scope picker. */
     scope: z.object({ nodeId: z.number(), level: nodeLevelSchema, name: z.string() }).nullable(),
     departments: z.array(z.object({ id: z.number(), name: z.string(), servesNodeId: z.number() })),
@@ -82,11 +87,23 @@ export const changePasswordBody = z.object({
   newPassword: z.string().min(1, '请输入新密码').max(128),
 });
 
-export const sessionSchema = z.object({ id: z.string(), createdAt: z.string(), expiresAt: z.string(), current: z.boolean() });
+export const sessionSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  current: z.boolean(),
+});
 export const sessionListSchema = z.object({ data: z.array(sessionSchema) });
 
-export const totpSetupSchema = z.object({ data: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }) });
-export const totpCodeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/, '请输入 6 位动态口令') });
+export const totpSetupSchema = z.object({
+  data: z.object({ secret: z.string(), otpauthUrl: z.string(), qrDataUrl: z.string() }),
+});
+export const totpCodeBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '请输入 6 位动态口令'),
+});
 export const totpDisableBody = totpCodeBody.extend({ password: z.string().min(1, '请输入密码').max(256) });
 export const totpStatusSchema = z.object({ data: z.object({ enabled: z.boolean(), required: z.boolean() }) });
 
@@ -100,7 +117,9 @@ export const rosterRowIssueSchema = z.object({ rowNo: z.number(), column: z.stri
 export const rosterResultSchema = z.object({
   data: z.object({
     counts: z.object({ created: z.number(), updated: z.number(), unchanged: z.number() }),
-    rows: z.array(z.object({ rowNo: z.number(), username: z.string(), displayName: z.string(), outcome: rosterOutcomeSchema })),
+    rows: z.array(
+      z.object({ rowNo: z.number(), username: z.string(), displayName: z.string(), outcome: rosterOutcomeSchema }),
+    ),
     /** One-time passwords of the accounts just created; not stored in plain text anywhere. */
     passwords: z.array(z.object({ username: z.string(), displayName: z.string(), password: z.string() })),
   }),

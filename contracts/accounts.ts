@@ -16,7 +16,9 @@ export const meSchema = z.object({
   displayName: z.string(),
   role: roleSchema,
   roleLabel: z.string(),
-  scope: z.object({ nodeId: z.number(), level: nodeLevelSchema, code: z.string(), name: z.string(), path: z.string() }).nullable(),
+  scope: z
+    .object({ nodeId: z.number(), level: nodeLevelSchema, code: z.string(), name: z.string(), path: z.string() })
+    .nullable(),
   departmentId: z.number().nullable(),
   /** A pending step the account must finish first (see server Actor.restriction); no abilities until then. */
   restriction: z.enum(['password_change', 'totp_enrolment', 'pending_verification']).nullable(),

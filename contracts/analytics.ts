@@ -7,14 +7,37 @@ export type MapLayer = (typeof MAP_LAYERS)[number];
 export const scopeQuery = z.object({ nodeId: z.coerce.number().int().positive().optional() });
 
 export const mapLayersQuery = scopeQuery.extend({
-  layers: z.string().default('cases')
-    .transform((s) => s.split(',').map((l) => l.trim()).filter(Boolean))
+  layers: z
+    .string()
+    .default('cases')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(MAP_LAYERS, { error: '未知的图层' })).max(MAP_LAYERS.length)),
 });
 
-export interface Slice { key: string; name: string; value: number }
-export interface CohortFigures { key: string; name: string; reported: number; closed: number; onTimeCloseRate: number | null; satisfactionRate: number | null }
-export interface ScopeNode { id: number; name: string; level: string; path: string }
+export interface Slice {
+  key: string;
+  name: string;
+  value: number;
+}
+export interface CohortFigures {
+  key: string;
+  name: string;
+  reported: number;
+  closed: number;
+  onTimeCloseRate: number | null;
+  satisfactionRate: number | null;
+}
+export interface ScopeNode {
+  id: number;
+  name: string;
+  level: string;
+  path: string;
+}
 
 /** GET /api/analytics/bigscreen/base */
 export interface BigscreenBase {
@@ -32,7 +55,13 @@ export interface BigscreenBase {
 export interface BigscreenCases {
   month: string;
   today: { reported: number; byState: Slice[] };
-  thisMonth: { reported: number; closed: number; onTimeCloseRate: number | null; satisfactionRate: number | null; byState: Slice[] };
+  thisMonth: {
+    reported: number;
+    closed: number;
+    onTimeCloseRate: number | null;
+    satisfactionRate: number | null;
+    byState: Slice[];
+  };
   topCategories: Slice[];
   departments: CohortFigures[];
   overdue: { id: number; caseNo: string; title: string; state: string; dueAt: string; place: string | null }[];
@@ -46,7 +75,16 @@ export interface MapLayers {
   components: { id: number; lng: number; lat: number; name: string; state: string }[];
   activities: { communityPath: string; count: number }[];
   /** 党群服务驿站; `located` 'community' when the point is only the community's centre (no building known). */
-  stations: { id: number; name: string; address: string; hours: string; communityPath: string; lng: number; lat: number; located: 'building' | 'community' }[];
+  stations: {
+    id: number;
+    name: string;
+    address: string;
+    hours: string;
+    communityPath: string;
+    lng: number;
+    lat: number;
+    located: 'building' | 'community';
+  }[];
 }
 
 /** GET /api/analytics/grids/:id */

@@ -7,11 +7,13 @@ export const chainReportSchema = z.object({
   unsealed: z.number(),
   head: z.object({ seq: z.number(), hash: z.string(), sealedAt: z.string() }).nullable(),
   lastSealedAt: z.string().nullable(),
-  broken: z.object({
-    id: z.number().nullable(),
-    seq: z.number(),
-    problem: z.enum(['content_changed', 'prev_hash_mismatch', 'seq_gap', 'tail_missing', 'head_mismatch']),
-    message: z.string(),
-  }).nullable(),
+  broken: z
+    .object({
+      id: z.number().nullable(),
+      seq: z.number(),
+      problem: z.enum(['content_changed', 'prev_hash_mismatch', 'seq_gap', 'tail_missing', 'head_mismatch']),
+      message: z.string(),
+    })
+    .nullable(),
 });
 export type ChainReportDto = z.infer<typeof chainReportSchema>;

@@ -20,4 +20,6 @@ export type OverrideDay = z.input<typeof overrideDaySchema>;
 
 export const overrideListResponse = z.object({ data: z.array(overrideDaySchema) });
 export const officialListResponse = z.object({ data: z.array(officialDaySchema), lastOfficialYear: z.number() });
-export const overrideSetResponse = z.object({ data: z.object({ date: z.string(), kind: dayKindSchema, note: z.string().optional() }) });
+export const overrideSetResponse = z.object({
+  data: z.object({ date: z.string(), kind: dayKindSchema, note: z.string().optional() }),
+});

@@ -12,4 +12,7 @@ export const isoDateTime = (message = '时间须为带时区的 ISO 8601 格式�
  * the web's type (`z.input`) is the string it receives.
  */
 export const sentDateTime = () =>
-  z.codec(z.iso.datetime({ offset: true }), z.date(), { decode: (value) => new Date(value), encode: (date) => date.toISOString() });
+  z.codec(z.iso.datetime({ offset: true }), z.date(), {
+    decode: (value) => new Date(value),
+    encode: (date) => date.toISOString(),
+  });

@@ -5,7 +5,12 @@ import { z } from 'zod';
  * cases, how many were skipped as work orders already imported (same 工单号), and each rejected
  * row with its column, value and reason.
  */
-export const hotlineRowErrorSchema = z.object({ row: z.number().int(), column: z.string(), value: z.string(), reason: z.string() });
+export const hotlineRowErrorSchema = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  value: z.string(),
+  reason: z.string(),
+});
 export const hotlineImportResultSchema = z.object({
   data: z.object({ created: z.number().int(), skipped: z.number().int(), errors: z.array(hotlineRowErrorSchema) }),
 });

@@ -2,7 +2,12 @@ import { z } from 'zod';
 
 /** Issue an Open311 API key to an outside client (admin web page and CLI). */
 export const createKeyBody = z.object({
-  clientName: z.string().trim().min(2).max(40).regex(/^[\w\u4e00-\u9fff.-]+$/, '客户端名称只能包含字母、数字、汉字、点、横线和下划线'),
+  clientName: z
+    .string()
+    .trim()
+    .min(2)
+    .max(40)
+    .regex(/^[\w\u4e00-\u9fff.-]+$/, '客户端名称只能包含字母、数字、汉字、点、横线和下划线'),
   /** Community whose intake receives the client's reports. */
   communityId: z.number().int().positive(),
   ratePerMinute: z.number().int().min(1).max(6000).default(60),
@@ -15,9 +20,14 @@ export const keyListQuery = z.object({
 });
 
 export const open311KeySchema = z.object({
-  id: z.number(), clientName: z.string(), keyPrefix: z.string(), ratePerMinute: z.number(),
+  id: z.number(),
+  clientName: z.string(),
+  keyPrefix: z.string(),
+  ratePerMinute: z.number(),
   community: z.object({ id: z.number(), name: z.string() }),
-  createdAt: z.string(), revokedAt: z.string().nullable(), requestCount: z.number(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  requestCount: z.number(),
 });
 export type Open311Key = z.infer<typeof open311KeySchema>;
 

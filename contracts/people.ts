@@ -12,12 +12,20 @@ export const ID_KINDS = ['身份证', '护照'] as const;
 export const IMPORT_KINDS = ['residents', 'houses', 'entities', 'components'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export const IMPORT_KIND_LABELS: Record<ImportKind, string> = { residents: '实有人口', houses: '房屋', entities: '法人单位', components: '城市部件' };
+export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
+  residents: '实有人口',
+  houses: '房屋',
+  entities: '法人单位',
+  components: '城市部件',
+};
 
 /** Age bands offered as list filters (years, inclusive lower bound, exclusive upper). */
 export const AGE_BANDS = { '0-17': [0, 18], '18-59': [18, 60], '60-79': [60, 80], '80+': [80, 200] } as const;
 
-const csvList = z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.string()).optional());
+const csvList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v),
+  z.array(z.string()).optional(),
+);
 
 export const residentListQuery = pageQuery.extend({
   gridId: z.coerce.number().int().positive().optional(),
@@ -63,7 +71,11 @@ export const houseBody = z.object({
   areaM2: z.number().positive().max(100000).nullable().optional(),
   ownerName: z.string().trim().max(60).nullable().optional(),
 });
-export const tenancyBody = z.object({ residentId: z.number().int().positive(), startOn: isoDate, endOn: isoDate.optional() });
+export const tenancyBody = z.object({
+  residentId: z.number().int().positive(),
+  startOn: isoDate,
+  endOn: isoDate.optional(),
+});
 
 export const entityListQuery = pageQuery.extend({
   gridId: z.coerce.number().int().positive().optional(),
@@ -73,7 +85,10 @@ export const entityListQuery = pageQuery.extend({
 export const componentListQuery = pageQuery.extend({
   gridId: z.coerce.number().int().positive().optional(),
   state: z.enum(COMPONENT_STATES).optional(),
-  major: z.string().regex(/^\d{2}$/).optional(),
+  major: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
 });
 /** bbox = minLng,minLat,maxLng,maxLat (WGS84). */
 export const bboxQuery = z.object({
@@ -104,14 +119,23 @@ export const entityBody = z.object({
   legalRep: z.string().trim().max(40).nullable().optional(),
   address: z.string().trim().max(200).nullable().optional(),
   gridId: z.number({ message: '请选择所属网格' }).int('请选择所属网格').positive('请选择所属网格'),
-  employees: z.number({ message: '从业人数应为非负整数' }).int('从业人数应为非负整数').min(0, '从业人数应为非负整数').max(10_000_000, '从业人数过大').nullable().optional(),
+  employees: z
+    .number({ message: '从业人数应为非负整数' })
+    .int('从业人数应为非负整数')
+    .min(0, '从业人数应为非负整数')
+    .max(10_000_000, '从业人数过大')
+    .nullable()
+    .optional(),
 });
 export type EntityBody = z.infer<typeof entityBody>;
 
 export const componentBody = z.object({
   componentCode: z.string().trim().min(1, '请填写部件编码').max(20, '部件编码应为 16 位数字'),
   name: z.string().trim().max(40).nullable().optional(),
-  lng: z.number({ message: '经度应为数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间'),
+  lng: z
+    .number({ message: '经度应为数字' })
+    .min(-180, '经度应在 -180 到 180 之间')
+    .max(180, '经度应在 -180 到 180 之间'),
   lat: z.number({ message: '纬度应为数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间'),
   state: z.enum(COMPONENT_STATES, { message: '部件状态应为 完好、破损、丢失 或 占用' }),
   ownerUnit: z.string().trim().max(60).nullable().optional(),
@@ -128,16 +152,33 @@ export const residentEditBody = residentBody.omit({ houseId: true, idNumber: tru
   clearPhone: z.boolean().default(false),
 });
 export type ResidentEditBody = z.infer<typeof residentEditBody>;
-export const moveOutBody = z.object({ movedOutOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '迁出日期格式应为 YYYY-MM-DD') });
+export const moveOutBody = z.object({
+  movedOutOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '迁出日期格式应为 YYYY-MM-DD'),
+});
 
 export const savedIdResponse = z.object({ data: z.object({ id: z.number().int() }) });
 export const entityRowSchema = z.object({
-  id: z.number().int(), creditCode: z.string(), name: z.string(), type: z.string(), legalRep: z.string().nullable(), address: z.string().nullable(),
-  gridId: z.number().int(), gridName: z.string().nullable(), employees: z.number().int().nullable(),
+  id: z.number().int(),
+  creditCode: z.string(),
+  name: z.string(),
+  type: z.string(),
+  legalRep: z.string().nullable(),
+  address: z.string().nullable(),
+  gridId: z.number().int(),
+  gridName: z.string().nullable(),
+  employees: z.number().int().nullable(),
 });
 export const entityResponse = z.object({ data: entityRowSchema, abilities: z.array(z.string()) });
 export const componentRowSchema = z.object({
-  id: z.number().int(), componentCode: z.string(), name: z.string(), lng: z.number(), lat: z.number(), state: z.string(),
-  ownerUnit: z.string().nullable(), maintainerUnit: z.string().nullable(), gridId: z.number().int(), gridName: z.string().nullable(),
+  id: z.number().int(),
+  componentCode: z.string(),
+  name: z.string(),
+  lng: z.number(),
+  lat: z.number(),
+  state: z.string(),
+  ownerUnit: z.string().nullable(),
+  maintainerUnit: z.string().nullable(),
+  gridId: z.number().int(),
+  gridName: z.string().nullable(),
 });
 export const componentResponse = z.object({ data: componentRowSchema, abilities: z.array(z.string()) });

@@ -1,8 +1,18 @@
 import { z } from 'zod';
 
 export const ROLES = [
-  'district_admin', 'street_admin', 'community_secretary', 'community_staff', 'grid_worker', 'building_leader',
-  'party_member', 'volunteer', 'resident', 'department_handler', 'co_unit_contact', 'property_company',
+  'district_admin',
+  'street_admin',
+  'community_secretary',
+  'community_staff',
+  'grid_worker',
+  'building_leader',
+  'party_member',
+  'volunteer',
+  'resident',
+  'department_handler',
+  'co_unit_contact',
+  'property_company',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
@@ -23,5 +33,11 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const NODE_LEVEL_LABELS = {
-  district: '区', street: '街道', community: '社区', grid: '网格', estate: '小区/街巷', building: '楼栋', house: '房屋',
+  district: '区',
+  street: '街道',
+  community: '社区',
+  grid: '网格',
+  estate: '小区/街巷',
+  building: '楼栋',
+  house: '房屋',
 } as const;

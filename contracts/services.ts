@@ -1,7 +1,12 @@
 import { z } from 'zod';
 
 export const SERVICE_KIND_LABELS = { affairs: '政务服务', public_benefit: '公益服务' } as const;
-export const BOOKING_STATUS_LABELS = { submitted: '待受理', received: '办理中', completed: '已办结', cancelled: '已取消' } as const;
+export const BOOKING_STATUS_LABELS = {
+  submitted: '待受理',
+  received: '办理中',
+  completed: '已办结',
+  cancelled: '已取消',
+} as const;
 export const BOOKING_MODE_LABELS = { visit: '预约到站', proxy: '代办' } as const;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
@@ -28,7 +33,10 @@ export const createStationBody = z.object({
   communityId: z.number().int().positive(),
   name: z.string().trim().min(1).max(60),
   address: z.string().trim().min(1).max(200),
-  openingHours: z.array(z.object({ weekday: z.number().int().min(1).max(7), open: hhmm, close: hhmm })).min(1).max(21)
+  openingHours: z
+    .array(z.object({ weekday: z.number().int().min(1).max(7), open: hhmm, close: hhmm }))
+    .min(1)
+    .max(21)
     .refine((hours) => hours.every((h) => h.open < h.close), '开放时间须早于关闭时间'),
   slotMinutes: z.number().int().min(10).max(240),
   capacityPerSlot: z.number().int().min(1).max(200),
@@ -39,12 +47,22 @@ export const openSlotsBody = z.object({
   days: z.number().int().min(1).max(31),
 });
 
-export const slotsQuery = z.object({ from: z.iso.datetime({ offset: true }).optional(), days: z.coerce.number().int().min(1).max(31).default(7) });
+export const slotsQuery = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  days: z.coerce.number().int().min(1).max(31).default(7),
+});
 
 export const createBookingBody = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('visit'), serviceItemId: z.number().int().positive(), slotId: z.number().int().positive(), note: z.string().max(500).optional() }),
   z.object({
-    mode: z.literal('proxy'), serviceItemId: z.number().int().positive(), note: z.string().trim().min(1).max(500),
+    mode: z.literal('visit'),
+    serviceItemId: z.number().int().positive(),
+    slotId: z.number().int().positive(),
+    note: z.string().max(500).optional(),
+  }),
+  z.object({
+    mode: z.literal('proxy'),
+    serviceItemId: z.number().int().positive(),
+    note: z.string().trim().min(1).max(500),
     /** A building leader or grid worker asking on behalf of a resident who cannot come (双代). */
     residentUserId: z.number().int().positive().optional(),
     /** Staff booking for a registered resident chosen with the resident picker (people module record). */
@@ -59,9 +77,15 @@ export const bookingListQuery = z.object({
   mine: z.enum(['true', 'false']).optional(),
 });
 
-export const handoverBody = z.object({ toUserId: z.number().int().positive(), note: z.string().trim().min(1).max(500) });
+export const handoverBody = z.object({
+  toUserId: z.number().int().positive(),
+  note: z.string().trim().min(1).max(500),
+});
 export const completeBookingBody = z.object({ note: z.string().trim().min(1).max(1000) });
-export const rateBookingBody = z.object({ rating: z.number().int().min(1).max(5), comment: z.string().max(500).optional() });
+export const rateBookingBody = z.object({
+  rating: z.number().int().min(1).max(5),
+  comment: z.string().max(500).optional(),
+});
 
 /** The proxy-booking resident picker: name, address, or the last 4 characters of an identity number or phone. */
 export const residentPickerQuery = z.object({

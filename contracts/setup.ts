@@ -18,7 +18,10 @@ export const USERNAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/;
 export const setupBody = z.object({
   setupCode: z.string().trim().min(1, '请输入初始化码').max(20),
   districtCode: z.string().regex(/^\d{6}$/, '区县代码应为 6 位数字'),
-  streetCodes: z.array(z.string().regex(/^\d{9}$/, '街道代码应为 9 位数字')).min(1, '请至少选择一个街道（乡镇）').max(200),
+  streetCodes: z
+    .array(z.string().regex(/^\d{9}$/, '街道代码应为 9 位数字'))
+    .min(1, '请至少选择一个街道（乡镇）')
+    .max(200),
   admin: z.object({
     username: z.string().trim().regex(USERNAME_PATTERN, '用户名以字母开头，3–32 位字母、数字或 _ . -'),
     displayName: z.string().trim().min(2, '请填写姓名').max(32),

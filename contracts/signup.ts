@@ -14,7 +14,10 @@ export const identityClaim = z.object({
 });
 
 export const signupBody = identityClaim.extend({
-  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{4,32}$/, '用户名为 4–32 位字母、数字、下划线、点或短横线'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{4,32}$/, '用户名为 4–32 位字母、数字、下划线、点或短横线'),
   password: z.string().min(1, '请输入密码').max(256),
 });
 export type SignupBody = z.infer<typeof signupBody>;
@@ -30,18 +33,41 @@ export const publicChildrenQuery = pageQuery;
 export const publicCommunitiesQuery = z.object({ q: z.string().trim().min(1, '请输入社区名称').max(20) });
 
 /** The address of a house as its resident reads it. */
-export interface HouseAddress { houseNodeId: number; communityId: number; communityName: string; address: string }
+export interface HouseAddress {
+  houseNodeId: number;
+  communityId: number;
+  communityName: string;
+  address: string;
+}
 
 export interface SignupSummary {
-  id: number; username: string; displayName: string; phoneMasked: string | null; state: SignupState;
-  note: string | null; house: HouseAddress | null; createdAt: string; verifiedAt: string | null;
+  id: number;
+  username: string;
+  displayName: string;
+  phoneMasked: string | null;
+  state: SignupState;
+  note: string | null;
+  house: HouseAddress | null;
+  createdAt: string;
+  verifiedAt: string | null;
 }
 
 export interface SignupCandidate {
-  id: number; name: string; gender: string; idNumberMasked: string; phoneMasked: string | null; address: string;
-  sameHouse: boolean; sameName: boolean; samePhone: boolean;
+  id: number;
+  name: string;
+  gender: string;
+  idNumberMasked: string;
+  phoneMasked: string | null;
+  address: string;
+  sameHouse: boolean;
+  sameName: boolean;
+  samePhone: boolean;
 }
 
 export interface MyVerification {
-  state: SignupState; note: string | null; displayName: string; phone: string | null; house: HouseAddress | null;
+  state: SignupState;
+  note: string | null;
+  displayName: string;
+  phone: string | null;
+  house: HouseAddress | null;
 }

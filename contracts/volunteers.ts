@@ -7,15 +7,29 @@ export const createTeamBody = z.object({
   leaderUserId: z.number().int().positive().optional(),
 });
 
-export const createActivityBody = z.object({
-  communityId: z.number({ message: '请选择社区' }).int().positive(),
-  teamId: z.number().int().positive().optional(),
-  title: z.string({ message: '请填写活动名称' }).trim().min(2, '活动名称至少 2 个字').max(60, '活动名称不超过 60 个字'),
-  place: z.string({ message: '请填写活动地点' }).trim().min(2, '活动地点至少 2 个字').max(100, '活动地点不超过 100 个字'),
-  startsAt: isoDateTime('请选择开始时间（带时区的 ISO 8601 时间）'),
-  endsAt: isoDateTime('请选择结束时间（带时区的 ISO 8601 时间）'),
-  capacity: z.number({ message: '请填写人数上限' }).int('人数上限须为整数').min(1, '人数上限至少 1 人').max(10_000, '人数上限不超过 10000 人'),
-}).refine((b) => b.endsAt > b.startsAt, { path: ['endsAt'], message: '结束时间须晚于开始时间' });
+export const createActivityBody = z
+  .object({
+    communityId: z.number({ message: '请选择社区' }).int().positive(),
+    teamId: z.number().int().positive().optional(),
+    title: z
+      .string({ message: '请填写活动名称' })
+      .trim()
+      .min(2, '活动名称至少 2 个字')
+      .max(60, '活动名称不超过 60 个字'),
+    place: z
+      .string({ message: '请填写活动地点' })
+      .trim()
+      .min(2, '活动地点至少 2 个字')
+      .max(100, '活动地点不超过 100 个字'),
+    startsAt: isoDateTime('请选择开始时间（带时区的 ISO 8601 时间）'),
+    endsAt: isoDateTime('请选择结束时间（带时区的 ISO 8601 时间）'),
+    capacity: z
+      .number({ message: '请填写人数上限' })
+      .int('人数上限须为整数')
+      .min(1, '人数上限至少 1 人')
+      .max(10_000, '人数上限不超过 10000 人'),
+  })
+  .refine((b) => b.endsAt > b.startsAt, { path: ['endsAt'], message: '结束时间须晚于开始时间' });
 
 /** Check-in/out either by scanning the venue's code (self) or from the staff's list (signupIds). */
 export const attendanceBody = z.union([

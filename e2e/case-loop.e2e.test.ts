@@ -6,7 +6,6 @@ import { DESK, PHONE, signIn, useServerAndBrowser } from './support/suite.ts';
 
 type Position = [number, number];
 
-
 async function json<T>(page: Page, url: string): Promise<T> {
   const res = await page.request.get(url);
   expect(res.ok(), `${url} → ${res.status()}`).toBe(true);
@@ -15,9 +14,14 @@ async function json<T>(page: Page, url: string): Promise<T> {
 
 /** A point the server's own grid lookup places in `gridId`: sampled across the grid's box. */
 async function pointInGrid(page: Page, gridId: number): Promise<Position> {
-  const layer = await json<{ features: { id: number; geometry: { type: string; coordinates: unknown } }[] }>(page, `/api/org/nodes/${gridId}/grids`);
+  const layer = await json<{ features: { id: number; geometry: { type: string; coordinates: unknown } }[] }>(
+    page,
+    `/api/org/nodes/${gridId}/grids`,
+  );
   const grid = layer.features.find((f) => f.id === gridId)!;
-  const ring = (grid.geometry.type === 'Polygon' ? grid.geometry.coordinates : (grid.geometry.coordinates as unknown[])[0]) as Position[][];
+  const ring = (
+    grid.geometry.type === 'Polygon' ? grid.geometry.coordinates : (grid.geometry.coordinates as unknown[])[0]
+  ) as Position[][];
   const xs = ring[0]!.map((p) => p[0]);
   const ys = ring[0]!.map((p) => p[1]);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
@@ -33,7 +37,9 @@ async function pointInGrid(page: Page, gridId: number): Promise<Position> {
 const photo = async (colour: string) => ({
   name: `${colour.slice(1)}.png`,
   mimeType: 'image/png',
-  buffer: await sharp({ create: { width: 96, height: 64, channels: 3, background: colour } }).png().toBuffer(),
+  buffer: await sharp({ create: { width: 96, height: 64, channels: 3, background: colour } })
+    .png()
+    .toBuffer(),
 });
 
 async function uploadPhoto(page: Page, scope: Page | ReturnType<Page['getByRole']>, colour: string): Promise<void> {
@@ -41,11 +47,17 @@ async function uploadPhoto(page: Page, scope: Page | ReturnType<Page['getByRole'
   await scope.getByText('上传照片').click();
   await (await chooser).setFiles(await photo(colour));
   // The thumbnail appears once the server has answered with the photo's id.
-  await expect.poll(() => scope.getByRole('img', { name: `${colour.slice(1)}.png` }).count(), { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(() => scope.getByRole('img', { name: `${colour.slice(1)}.png` }).count(), { timeout: 15_000 })
+    .toBe(1);
 }
 
 /** Opens the action's dialog from the case page, lets `fill` complete it, and confirms. */
-async function act(page: Page, action: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>): Promise<void> {
+async function act(
+  page: Page,
+  action: string,
+  fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>,
+): Promise<void> {
   await page.getByRole('button', { name: action, exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
@@ -71,7 +83,12 @@ describe('case closed loop', () => {
     const pageErrors: string[] = [];
     try {
       const secretary = await open('secretary', { viewport: DESK });
-      const resident = await open('resident', { viewport: PHONE, isMobile: true, hasTouch: true, permissions: ['geolocation'] });
+      const resident = await open('resident', {
+        viewport: PHONE,
+        isMobile: true,
+        hasTouch: true,
+        permissions: ['geolocation'],
+      });
 
       // The resident's grid is the fourth level of their scope path; stand inside it.
       const me = await json<{ data: { scope: { path: string } } }>(resident, '/api/me');
@@ -98,7 +115,9 @@ describe('case closed loop', () => {
 
       // Live: the new report appears in the secretary's inbox without a reload.
       await secretary.getByRole('link', { name: title }).waitFor({ timeout: 20_000 });
-      expect(await secretary.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+      expect(await secretary.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(
+        true,
+      );
 
       await secretary.getByRole('link', { name: title }).click();
       await act(secretary, '立案', async (dialog) => {
@@ -113,7 +132,10 @@ describe('case closed loop', () => {
             break;
           } catch (error) {
             if (attempt === 4) throw error;
-            await dialog.locator('.ant-modal-title').click().catch(() => undefined); // closes the dropdown, not the dialog
+            await dialog
+              .locator('.ant-modal-title')
+              .click()
+              .catch(() => undefined); // closes the dropdown, not the dialog
           }
         }
       });
@@ -121,7 +143,10 @@ describe('case closed loop', () => {
       const dept = await open('dept', { viewport: PHONE, isMobile: true, hasTouch: true });
       const deptMe = await json<{ data: { departmentId: number } }>(dept, '/api/me');
       const detail = await json<{ data: { community: { id: number } } }>(secretary, `/api/cases/${caseId}`);
-      const departments = await json<{ data: { id: number; name: string }[] }>(secretary, `/api/org/nodes/${detail.data.community.id}/departments`);
+      const departments = await json<{ data: { id: number; name: string }[] }>(
+        secretary,
+        `/api/org/nodes/${detail.data.community.id}/departments`,
+      );
       const deptName = departments.data.find((d) => d.id === deptMe.data.departmentId)!.name;
 
       await act(secretary, '派遣', async (dialog) => {
@@ -133,7 +158,10 @@ describe('case closed loop', () => {
         for (let attempt = 1; ; attempt++) {
           if (!(await option.isVisible())) await dialog.getByLabel('承办部门').click();
           await option.click({ timeout: 2_000 }).catch(() => {});
-          const closed = await option.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+          const closed = await option.waitFor({ state: 'hidden', timeout: 2_000 }).then(
+            () => true,
+            () => false,
+          );
           const shown = await Promise.all((await dialog.getByText(named).all()).map((l) => l.isVisible()));
           if (closed && shown.includes(true)) break;
           if (attempt === 5) throw new Error(`承办部门选不中 ${deptName}`);
@@ -169,10 +197,22 @@ describe('case closed loop', () => {
       });
       await resident.getByText('已评价').first().waitFor();
 
-      const final = await json<{ data: { state: string; score: number; timeline: { action: string }[] } }>(resident, `/api/cases/${caseId}`);
+      const final = await json<{ data: { state: string; score: number; timeline: { action: string }[] } }>(
+        resident,
+        `/api/cases/${caseId}`,
+      );
       expect(final.data.state).toBe('rated');
       expect(final.data.score).toBe(5);
-      expect(final.data.timeline.map((e) => e.action)).toEqual(['report', 'accept', 'dispatch', 'sign', 'handle', 'verify', 'close', 'rate']);
+      expect(final.data.timeline.map((e) => e.action)).toEqual([
+        'report',
+        'accept',
+        'dispatch',
+        'sign',
+        'handle',
+        'verify',
+        'close',
+        'rate',
+      ]);
 
       await settle(resident);
       await saveScreenshot(resident, 'case-loop-rated-phone');

@@ -12,7 +12,12 @@ describe('community life', () => {
     const contexts: BrowserContext[] = [];
     const pageErrors: string[] = [];
     const open = async (username: string, options: Parameters<Browser['newContext']>[0]) => {
-      const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+      const context = await suite.browser.newContext({
+        baseURL: suite.baseUrl,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        ...options,
+      });
       contexts.push(context);
       const page = await signIn(context, username);
       page.on('pageerror', (err) => pageErrors.push(`${username}: ${err.message}`));
@@ -44,12 +49,20 @@ describe('community life', () => {
 
       // The secretary receives it from the inbox and becomes first-responsible.
       await secretary.goto('/services/inbox');
-      const residentName = (await apiAs<{ data: { displayName: string } }>(resident, 'GET', '/api/me')).body.data.displayName;
-      const inboxCard = secretary.getByTestId('booking-card').filter({ hasText: residentName }).filter({ hasText: '开具居住证明' });
+      const residentName = (await apiAs<{ data: { displayName: string } }>(resident, 'GET', '/api/me')).body.data
+        .displayName;
+      const inboxCard = secretary
+        .getByTestId('booking-card')
+        .filter({ hasText: residentName })
+        .filter({ hasText: '开具居住证明' });
       await inboxCard.getByRole('button', { name: /^受\s*理$/ }).click();
       await secretary.getByText('已受理，您是首问责任人').first().waitFor();
       await secretary.getByRole('tab', { name: '我负责的' }).click();
-      await secretary.getByTestId('booking-card').filter({ hasText: '开具居住证明' }).getByRole('button', { name: /^移\s*交$/ }).waitFor();
+      await secretary
+        .getByTestId('booking-card')
+        .filter({ hasText: '开具居住证明' })
+        .getByRole('button', { name: /^移\s*交$/ })
+        .waitFor();
 
       // The resident sees the status change in 我的预约 without reloading (live events).
       await resident.getByTestId('booking-card').filter({ hasText: '证明开具' }).getByText('办理中').waitFor();
@@ -57,9 +70,19 @@ describe('community life', () => {
       await saveScreenshot(resident, 'community-life-my-bookings-phone');
 
       // 代办: the secretary books for a registered resident found with the masked resident picker.
-      const person = (await apiAs<{ data: { name: string; idNumberMasked: string }[] }>(secretary, 'GET', '/api/people/residents?pageSize=1')).body.data[0]!;
+      const person = (
+        await apiAs<{ data: { name: string; idNumberMasked: string }[] }>(
+          secretary,
+          'GET',
+          '/api/people/residents?pageSize=1',
+        )
+      ).body.data[0]!;
       await secretary.goto('/services');
-      await secretary.locator('[data-testid^="service-item-"]').filter({ hasText: '老年优待证' }).getByRole('button', { name: '申请代办' }).click();
+      await secretary
+        .locator('[data-testid^="service-item-"]')
+        .filter({ hasText: '老年优待证' })
+        .getByRole('button', { name: '申请代办' })
+        .click();
       const proxy = secretary.getByRole('dialog');
       await proxy.getByRole('combobox').fill(person.name);
       await secretary.locator('.ant-select-item-option').filter({ hasText: person.idNumberMasked }).first().click();
@@ -67,16 +90,27 @@ describe('community life', () => {
       await proxy.getByRole('button', { name: '提交代办' }).click();
       await proxy.waitFor({ state: 'hidden' });
       await secretary.goto('/services/inbox');
-      await secretary.getByTestId('booking-card').filter({ hasText: person.name }).filter({ hasText: '电话申请代办' }).waitFor();
+      await secretary
+        .getByTestId('booking-card')
+        .filter({ hasText: person.name })
+        .filter({ hasText: '电话申请代办' })
+        .waitFor();
 
       // A 四议两公开 record: the proposal is the only step offered; skipping ahead is refused with 409.
       const me = (await apiAs<{ data: { scope: { nodeId: number } } }>(secretary, 'GET', '/api/me')).body.data;
       const created = await apiAs<{ data: { id: number } }>(secretary, 'POST', '/api/decisions', {
-        communityId: me.scope.nodeId, title: '小区加装电梯议题', summary: '3 号楼居民申请加装电梯，费用按楼层分摊。',
+        communityId: me.scope.nodeId,
+        title: '小区加装电梯议题',
+        summary: '3 号楼居民申请加装电梯，费用按楼层分摊。',
       });
       expect(created.status).toBe(201);
       const decisionId = created.body.data.id;
-      const skipped = await apiAs<{ error: { message: string } }>(secretary, 'POST', `/api/decisions/${decisionId}/steps`, { kind: 'committees', note: '跳过提议' });
+      const skipped = await apiAs<{ error: { message: string } }>(
+        secretary,
+        'POST',
+        `/api/decisions/${decisionId}/steps`,
+        { kind: 'committees', note: '跳过提议' },
+      );
       expect(skipped.status).toBe(409);
       expect(skipped.body.error.message).toContain('党组织提议');
 

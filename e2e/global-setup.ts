@@ -9,7 +9,8 @@ import { ROOT, startServer } from './harness.ts';
  * test file uses.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (process.env.E2E_SKIP_BUILD !== '1') await build({ configFile: path.join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+  if (process.env.E2E_SKIP_BUILD !== '1')
+    await build({ configFile: path.join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
   // E2E_SHARED_SERVER=0: only files that start their own server (setup.e2e.test.ts) are run.
   if (process.env.E2E_SHARED_SERVER === '0') return async () => {};
   const server = await startServer();

@@ -8,7 +8,11 @@ describe('grid map', () => {
   const suite = useServerAndBrowser();
 
   it("shows a grid's 15-digit code and its grid worker when the community secretary clicks it", async () => {
-    const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const context = await suite.browser.newContext({
+      baseURL: suite.baseUrl,
+      locale: 'zh-CN',
+      viewport: { width: 1440, height: 900 },
+    });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -24,7 +28,9 @@ describe('grid map', () => {
       await grids.first().waitFor();
 
       // The expected figures come from the API the page itself uses, not from seed constants.
-      const me = (await (await page.request.get('/api/me')).json()) as { data: { role: string; scope: { nodeId: number } } };
+      const me = (await (await page.request.get('/api/me')).json()) as {
+        data: { role: string; scope: { nodeId: number } };
+      };
       expect(me.data.role).toBe('community_secretary');
       const layer = (await (await page.request.get(`/api/org/nodes/${me.data.scope.nodeId}/grids`)).json()) as {
         features: { geometry: unknown }[];

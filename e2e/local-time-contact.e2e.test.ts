@@ -11,19 +11,40 @@ const suite = useServerAndBrowser();
 
 /** 'YYYY-MM-DD HH:mm' of an instant in a zone, computed outside the browser. */
 const wallClock = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(iso));
 
 async function reportWithPhone(page: Page, phone: string) {
   const res = await apiAs<{ data: { id: number; dueAt: string } }>(page, 'POST', '/api/cases', {
-    title: '楼道灯不亮', description: '5幢2单元楼道灯坏了一周', address: '路南社区5幢', source: 'window', reporterName: '陈阿姨', reporterPhone: phone,
+    title: '楼道灯不亮',
+    description: '5幢2单元楼道灯坏了一周',
+    address: '路南社区5幢',
+    source: 'window',
+    reporterName: '陈阿姨',
+    reporterPhone: phone,
   });
   expect(res.status).toBe(201);
   return res.body.data;
 }
 
 describe('case page in a UTC browser', () => {
-  it.each([['desk', DESK, '13911112222'], ['phone', PHONE, '13933334444']] as const)('shows the deadline in Shanghai time and reveals the phone on %s', async (_, viewport, phone) => {
-    const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', timezoneId: 'UTC', viewport });
+  it.each([
+    ['desk', DESK, '13911112222'],
+    ['phone', PHONE, '13933334444'],
+  ] as const)('shows the deadline in Shanghai time and reveals the phone on %s', async (_, viewport, phone) => {
+    const context = await suite.browser.newContext({
+      baseURL: suite.baseUrl,
+      locale: 'zh-CN',
+      timezoneId: 'UTC',
+      viewport,
+    });
     try {
       const page = await signIn(context, 'staff');
       expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('UTC');
@@ -52,10 +73,19 @@ describe('case page in a UTC browser', () => {
   });
 
   it("lists the case reveal in the secretary's reveal log, with its time in Shanghai", async () => {
-    const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', timezoneId: 'UTC', viewport: DESK });
+    const context = await suite.browser.newContext({
+      baseURL: suite.baseUrl,
+      locale: 'zh-CN',
+      timezoneId: 'UTC',
+      viewport: DESK,
+    });
     try {
       const page = await signIn(context, 'secretary');
-      const log = await apiAs<{ data: { action: string; at: string; targetType: string }[] }>(page, 'GET', '/api/people/reveal-log?pageSize=50');
+      const log = await apiAs<{ data: { action: string; at: string; targetType: string }[] }>(
+        page,
+        'GET',
+        '/api/people/reveal-log?pageSize=50',
+      );
       const entry = log.body.data.find((e) => e.action === 'cases.reveal_contact');
       expect(entry, 'the reveal of the previous test is logged').toBeTruthy();
       await page.goto('/people/reveal-log');

@@ -10,9 +10,24 @@ import { DEMO_PASSWORD, submitLogin, useServerAndBrowser } from './support/suite
  * page that works — no 403/404/5xx from /api while it loads, no error or "无权访问" page, no
  * uncaught script error — and on a phone the menu button covers no page title.
  */
-const ALL_ROLES = ['admin', 'street', 'secretary', 'staff', 'gridworker', 'leader', 'member', 'volunteer', 'resident', 'dept', 'property', 'counit'];
+const ALL_ROLES = [
+  'admin',
+  'street',
+  'secretary',
+  'staff',
+  'gridworker',
+  'leader',
+  'member',
+  'volunteer',
+  'resident',
+  'dept',
+  'property',
+  'counit',
+];
 /** MENU_REACH_ROLES=dept,property walks only those accounts (while fixing one). */
-const ROLES = process.env.MENU_REACH_ROLES ? ALL_ROLES.filter((r) => process.env.MENU_REACH_ROLES!.split(',').includes(r)) : ALL_ROLES;
+const ROLES = process.env.MENU_REACH_ROLES
+  ? ALL_ROLES.filter((r) => process.env.MENU_REACH_ROLES!.split(',').includes(r))
+  : ALL_ROLES;
 const DESK = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 /** What an error page looks like: antd results for 403/404/500/error, React Router's crash page. */
@@ -31,7 +46,12 @@ function developerText(text: string): string[] {
 /** Each dead end as it is found (the test's own failure lists them all at the end). */
 const LOG = path.join(ROOT, 'test-artifacts', 'menu-reach.txt');
 
-interface DeadEnd { role: string; viewport: string; entry: string; problem: string }
+interface DeadEnd {
+  role: string;
+  viewport: string;
+  entry: string;
+  problem: string;
+}
 
 /** Waits until no /api request has been in flight for 300 ms (lists load, then their details). */
 async function quietNetwork(page: Page, inFlight: () => number): Promise<void> {
@@ -56,17 +76,31 @@ async function checkPage(page: Page, phone: boolean, failures: string[]): Promis
   if (await errorPage.count()) failures.push(`错误页面：${(await errorPage.first().innerText()).slice(0, 80)}`);
   if (await page.getByText('Unexpected Application Error').count()) failures.push('页面崩溃');
   const shell = (await page.locator('main').count()) > 0;
-  for (const token of developerText(await page.locator(shell ? 'main' : 'body').first().innerText())) failures.push(`开发者文字：${token}`);
+  for (const token of developerText(
+    await page
+      .locator(shell ? 'main' : 'body')
+      .first()
+      .innerText(),
+  ))
+    failures.push(`开发者文字：${token}`);
   if (!phone || !shell) return;
   // The menu button must not lie over the page's heading (it once floated over every title).
   // Measured in one step in the page: headings re-render while a page settles.
   const covered = await page.evaluate(() => {
     const toggle = document.querySelector('[data-testid="menu-toggle"]')?.getBoundingClientRect();
     if (!toggle) return []; // a full-screen page (the big screen) has no header and no menu button
-    return [...document.querySelectorAll('main h1, main h2, main h3, main h4, main .ant-card-head-title')].filter((h) => {
-      const box = h.getBoundingClientRect();
-      return box.width > 0 && toggle.left < box.right && box.left < toggle.right && toggle.top < box.bottom && box.top < toggle.bottom;
-    }).map((h) => (h.textContent ?? '').slice(0, 20));
+    return [...document.querySelectorAll('main h1, main h2, main h3, main h4, main .ant-card-head-title')]
+      .filter((h) => {
+        const box = h.getBoundingClientRect();
+        return (
+          box.width > 0 &&
+          toggle.left < box.right &&
+          box.left < toggle.right &&
+          toggle.top < box.bottom &&
+          box.top < toggle.bottom
+        );
+      })
+      .map((h) => (h.textContent ?? '').slice(0, 20));
   });
   for (const title of covered) failures.push(`菜单按钮遮住标题“${title}”`);
 }
@@ -76,11 +110,18 @@ async function walkMenu(page: Page, role: string, phone: boolean, found: DeadEnd
   const failures: string[] = [];
   let inFlight = 0;
   const isApi = (url: string) => new URL(url).pathname.startsWith('/api/') && !url.includes('/api/events');
-  page.on('request', (r) => { if (isApi(r.url())) inFlight += 1; });
-  page.on('requestfinished', (r) => { if (isApi(r.url())) inFlight -= 1; });
-  page.on('requestfailed', (r) => { if (isApi(r.url())) inFlight -= 1; });
+  page.on('request', (r) => {
+    if (isApi(r.url())) inFlight += 1;
+  });
+  page.on('requestfinished', (r) => {
+    if (isApi(r.url())) inFlight -= 1;
+  });
+  page.on('requestfailed', (r) => {
+    if (isApi(r.url())) inFlight -= 1;
+  });
   page.on('response', (res: Response) => {
-    if (isApi(res.url()) && (res.status() === 403 || res.status() === 404 || res.status() >= 500)) failures.push(`${res.request().method()} ${new URL(res.url()).pathname} → ${res.status()}`);
+    if (isApi(res.url()) && (res.status() === 403 || res.status() === 404 || res.status() >= 500))
+      failures.push(`${res.request().method()} ${new URL(res.url()).pathname} → ${res.status()}`);
   });
   page.on('pageerror', (err) => failures.push(`脚本错误：${err.message}`));
 
@@ -128,14 +169,34 @@ describe('every menu entry of every demo role opens', () => {
     const worker = async () => {
       for (let role = queue.shift(); role; role = queue.shift()) {
         for (const phone of [false, true]) {
-          const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: phone ? PHONE : DESK, isMobile: phone, hasTouch: phone });
+          const context = await suite.browser.newContext({
+            baseURL: suite.baseUrl,
+            locale: 'zh-CN',
+            timezoneId: 'Asia/Shanghai',
+            viewport: phone ? PHONE : DESK,
+            isMobile: phone,
+            hasTouch: phone,
+          });
           try {
             // One retry: on a loaded machine the first page load may miss playwright's 30 s.
-            const login = () => submitLogin(context, role, DEMO_PASSWORD).then((p) => p.getByTestId('current-user').waitFor({ timeout: 30_000 }).then(() => p));
-            const page = await login().catch(() => login()).catch(async () => context.pages()[0]!);
+            const login = () =>
+              submitLogin(context, role, DEMO_PASSWORD).then((p) =>
+                p
+                  .getByTestId('current-user')
+                  .waitFor({ timeout: 30_000 })
+                  .then(() => p),
+              );
+            const page = await login()
+              .catch(() => login())
+              .catch(async () => context.pages()[0]!);
             const signedIn = (await page.getByTestId('current-user').count()) > 0;
             if (!signedIn) {
-              found.push({ role, viewport: phone ? '手机' : '桌面', entry: '登录', problem: (await page.locator('body').innerText()).slice(0, 200) });
+              found.push({
+                role,
+                viewport: phone ? '手机' : '桌面',
+                entry: '登录',
+                problem: (await page.locator('body').innerText()).slice(0, 200),
+              });
               continue;
             }
             const n = await walkMenu(page, role, phone, found);

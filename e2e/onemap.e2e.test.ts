@@ -29,10 +29,26 @@ async function zoomSteps(page: Page): Promise<{ steps: number[]; settled: number
   const map = page.locator('[aria-label="一张图"]');
   const steps = await map.evaluate(async (el) => {
     const r = el.getBoundingClientRect();
-    const frames = (n: number) => new Promise<void>((done) => { const next = (i: number) => (i ? requestAnimationFrame(() => next(i - 1)) : done()); next(n); });
-    const wheel = (deltaY: number) => el.dispatchEvent(new WheelEvent('wheel', { deltaY, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true }));
+    const frames = (n: number) =>
+      new Promise<void>((done) => {
+        const next = (i: number) => (i ? requestAnimationFrame(() => next(i - 1)) : done());
+        next(n);
+      });
+    const wheel = (deltaY: number) =>
+      el.dispatchEvent(
+        new WheelEvent('wheel', {
+          deltaY,
+          clientX: r.left + r.width / 2,
+          clientY: r.top + r.height / 2,
+          bubbles: true,
+          cancelable: true,
+        }),
+      );
     const stage = el.querySelector<HTMLElement>('[data-testid="map-stage"]')!;
-    const redrawn = async () => { while (stage.style.transform) await frames(1); await frames(1); };
+    const redrawn = async () => {
+      while (stage.style.transform) await frames(1);
+      await frames(1);
+    };
     const out: number[] = [];
     for (let i = 0; i < 10; i++) {
       const t = performance.now();
@@ -76,7 +92,10 @@ describe('one map', () => {
       const me = await getJson<{ data: { role: string; scope: { nodeId: number } } }>(page, '/api/me');
       expect(me.data.role).toBe('street_admin');
       const nodeId = me.data.scope.nodeId;
-      const { data: layers } = await getJson<{ data: MapLayers }>(page, `/api/analytics/map/layers?nodeId=${nodeId}&layers=cases,stations,care`);
+      const { data: layers } = await getJson<{ data: MapLayers }>(
+        page,
+        `/api/analytics/map/layers?nodeId=${nodeId}&layers=cases,stations,care`,
+      );
       expect(layers.cases.length, 'the demo seed reports cases in the street').toBeGreaterThan(0);
       expect(layers.stations.length, 'every community of the demo street has a station').toBeGreaterThan(0);
       const careGrids = layers.grids.filter((g) => g.care > 0);
@@ -102,7 +121,9 @@ describe('one map', () => {
       await expect.poll(() => page.getByTestId('grid-badge').count()).toBe(careGrids.length);
       const badges = await page.getByTestId('grid-badge').allTextContents();
       expect(badges.every((b) => /^关怀\d+$/.test(b))).toBe(true);
-      expect(badges.map((b) => Number(b.slice(2))).sort((a, b) => a - b)).toEqual(careGrids.map((g) => g.care).sort((a, b) => a - b));
+      expect(badges.map((b) => Number(b.slice(2))).sort((a, b) => a - b)).toEqual(
+        careGrids.map((g) => g.care).sort((a, b) => a - b),
+      );
 
       // A grid with open cases: its card shows the code, the population and the open cases.
       const busiest = [...layers.grids].sort((a, b) => b.open - a.open)[0]!;
@@ -128,14 +149,25 @@ describe('one map', () => {
     try {
       const page = await signIn(context, 'street');
       const me = await getJson<{ data: { scope: { nodeId: number } } }>(page, '/api/me');
-      const layer = await getJson<{ features: { geometry: { coordinates: Position[][] } | null }[] }>(page, `/api/org/nodes/${me.data.scope.nodeId}/grids`);
+      const layer = await getJson<{ features: { geometry: { coordinates: Position[][] } | null }[] }>(
+        page,
+        `/api/org/nodes/${me.data.scope.nodeId}/grids`,
+      );
       const all = layer.features.flatMap((f) => f.geometry?.coordinates[0] ?? []);
-      const [minX, maxX, minY, maxY] = [Math.min(...all.map((p) => p[0])), Math.max(...all.map((p) => p[0])), Math.min(...all.map((p) => p[1])), Math.max(...all.map((p) => p[1]))];
+      const [minX, maxX, minY, maxY] = [
+        Math.min(...all.map((p) => p[0])),
+        Math.max(...all.map((p) => p[0])),
+        Math.min(...all.map((p) => p[1])),
+        Math.max(...all.map((p) => p[1])),
+      ];
       // The demo street has a few hundred cases: the server's answer gets 10,000 spread over the street's box.
       const states = ['reported', 'dispatched', 'handled', 'closed', 'rated'];
       const cases = Array.from({ length: POINTS }, (_, i) => ({
-        id: i + 1, lng: minX + ((i * 7919) % 1000) / 1000 * (maxX - minX), lat: minY + ((i * 104729) % 997) / 997 * (maxY - minY),
-        state: states[i % states.length]!, overdue: i % 11 === 0,
+        id: i + 1,
+        lng: minX + (((i * 7919) % 1000) / 1000) * (maxX - minX),
+        lat: minY + (((i * 104729) % 997) / 997) * (maxY - minY),
+        state: states[i % states.length]!,
+        overdue: i % 11 === 0,
       }));
       await page.route('**/api/analytics/map/layers**', async (route) => {
         const response = await route.fetch();
@@ -153,16 +185,32 @@ describe('one map', () => {
         const w = window as unknown as { __t: { click?: number; drawn?: number } };
         w.__t = {};
         const count = () => Number(document.querySelector<HTMLElement>('[data-testid="case-dots"]')?.dataset.drawn);
-        document.addEventListener('click', () => {
-          w.__t.click ??= performance.now();
-          const poll = () => (count() === points ? requestAnimationFrame(() => { w.__t.drawn = performance.now(); }) : requestAnimationFrame(poll));
-          requestAnimationFrame(poll);
-        }, { capture: true, once: true });
+        document.addEventListener(
+          'click',
+          () => {
+            w.__t.click ??= performance.now();
+            const poll = () =>
+              count() === points
+                ? requestAnimationFrame(() => {
+                    w.__t.drawn = performance.now();
+                  })
+                : requestAnimationFrame(poll);
+            requestAnimationFrame(poll);
+          },
+          { capture: true, once: true },
+        );
       }, POINTS);
       await page.getByLabel('案件点位').check();
-      await expect.poll(() => page.evaluate(() => (window as unknown as { __t: { drawn?: number } }).__t.drawn ?? 0), { timeout: 30_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(() => page.evaluate(() => (window as unknown as { __t: { drawn?: number } }).__t.drawn ?? 0), {
+          timeout: 30_000,
+        })
+        .toBeGreaterThan(0);
       expect(await caseDots(page)).toBe(POINTS);
-      const shown = await page.evaluate(() => { const t = (window as unknown as { __t: { click: number; drawn: number } }).__t; return t.drawn - t.click; });
+      const shown = await page.evaluate(() => {
+        const t = (window as unknown as { __t: { click: number; drawn: number } }).__t;
+        return t.drawn - t.click;
+      });
 
       const withCases = await zoomSteps(page);
       expect(withCases.drawnZoomed, 'zoomed in one step, the canvas drew fewer dots').toBeLessThan(POINTS);
@@ -174,10 +222,12 @@ describe('one map', () => {
       await page.getByLabel('案件点位').check();
       await expect.poll(() => caseDots(page)).toBe(POINTS);
       const grids = await page.locator('path[data-grid-code]').count();
-      console.log(`one map, ${POINTS.toLocaleString()} case points: toggle on → painted ${shown.toFixed(0)} ms (includes fetching the layer); `
-        + `zoom step → painted median ${withCases.steps[5]!.toFixed(0)} ms, max ${withCases.steps[9]!.toFixed(0)} ms; drawn again sharp ${withCases.settled.toFixed(0)} ms after a step `
-        + `(includes the ${SETTLE_MS} ms wait for the gesture to end); case layer off (${grids} grids only): zoom step median ${gridsOnly.steps[5]!.toFixed(0)} ms, `
-        + `max ${gridsOnly.steps[9]!.toFixed(0)} ms, drawn again ${gridsOnly.settled.toFixed(0)} ms (headless Chromium, software rendering)`);
+      console.log(
+        `one map, ${POINTS.toLocaleString()} case points: toggle on → painted ${shown.toFixed(0)} ms (includes fetching the layer); ` +
+          `zoom step → painted median ${withCases.steps[5]!.toFixed(0)} ms, max ${withCases.steps[9]!.toFixed(0)} ms; drawn again sharp ${withCases.settled.toFixed(0)} ms after a step ` +
+          `(includes the ${SETTLE_MS} ms wait for the gesture to end); case layer off (${grids} grids only): zoom step median ${gridsOnly.steps[5]!.toFixed(0)} ms, ` +
+          `max ${gridsOnly.steps[9]!.toFixed(0)} ms, drawn again ${gridsOnly.settled.toFixed(0)} ms (headless Chromium, software rendering)`,
+      );
       await saveScreenshot(page, `onemap-${POINTS}-points`);
 
       // Drag to pan: during the drag only the stage moves (kept as a screenshot); on release the
@@ -188,7 +238,10 @@ describe('one map', () => {
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.down();
       await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 40, { steps: 6 });
-      const moved = () => page.getByTestId('map-stage').evaluate((el) => el.style.transform.match(/-?[\d.]+/g)?.map((n) => Math.round(Number(n))));
+      const moved = () =>
+        page
+          .getByTestId('map-stage')
+          .evaluate((el) => el.style.transform.match(/-?[\d.]+/g)?.map((n) => Math.round(Number(n))));
       await expect.poll(moved).toEqual([120, 40, 1]);
       await page.screenshot({ path: path.join(ROOT, 'test-artifacts', 'onemap-panning.png') });
       await page.mouse.up();

@@ -10,7 +10,12 @@ describe('commitment check (承诺践诺)', () => {
     const contexts: BrowserContext[] = [];
     const errors: string[] = [];
     const open = async (username: string, options: Parameters<typeof suite.browser.newContext>[0]) => {
-      const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+      const context = await suite.browser.newContext({
+        baseURL: suite.baseUrl,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        ...options,
+      });
       contexts.push(context);
       const page = await signIn(context, username);
       page.on('pageerror', (err) => errors.push(`${username}: ${err.message}`));
@@ -21,16 +26,31 @@ describe('commitment check (承诺践诺)', () => {
       const content = `每周陪独居老人聊天一次${Date.now().toString(36).slice(-4)}`;
       await member.goto('/party/me');
       await member.getByPlaceholder('写下今年的承诺').fill(content);
-      await member.locator('.ant-card').filter({ hasText: '我的承诺' }).getByRole('button', { name: /发\s*布/ }).click();
+      await member
+        .locator('.ant-card')
+        .filter({ hasText: '我的承诺' })
+        .getByRole('button', { name: /发\s*布/ })
+        .click();
       await member.getByText('承诺已发布').first().waitFor();
-      const me = (await apiAs<{ data: { member: { name: string; branchName: string; branchOrgId: number } } }>(member, 'GET', '/api/party/me')).body.data.member;
+      const me = (
+        await apiAs<{ data: { member: { name: string; branchName: string; branchOrgId: number } } }>(
+          member,
+          'GET',
+          '/api/party/me',
+        )
+      ).body.data.member;
 
       const secretary = await open('secretary', { viewport: DESK });
       await secretary.goto('/party/commitments');
       const row = secretary.locator('.ant-table-row').filter({ hasText: me.branchName });
       await row.waitFor();
-      const before = (await apiAs<{ data: { branchId: number; unfulfilled: number; pending: number }[] }>(secretary, 'GET', `/api/party/commitments/branches?year=${new Date().getFullYear()}&pageSize=100`)).body.data
-        .find((b) => b.branchId === me.branchOrgId)!;
+      const before = (
+        await apiAs<{ data: { branchId: number; unfulfilled: number; pending: number }[] }>(
+          secretary,
+          'GET',
+          `/api/party/commitments/branches?year=${new Date().getFullYear()}&pageSize=100`,
+        )
+      ).body.data.find((b) => b.branchId === me.branchOrgId)!;
       await row.click();
       const panel = secretary.getByTestId('branch-commitments');
       const item = panel.locator('.ant-list-item').filter({ hasText: content });
@@ -44,7 +64,11 @@ describe('commitment check (承诺践诺)', () => {
       await dialog.getByRole('button', { name: /确\s*定/ }).click();
       await secretary.getByText('已评定为未践诺').first().waitFor();
       await item.getByText('评定说明：本季度仅完成两次，未达承诺').waitFor();
-      await row.locator('td').nth(4).filter({ hasText: String(before.unfulfilled + 1) }).waitFor();
+      await row
+        .locator('td')
+        .nth(4)
+        .filter({ hasText: String(before.unfulfilled + 1) })
+        .waitFor();
       await saveScreenshot(secretary, 'party-commitments-desk');
 
       // The member sees the verdict on their own page.

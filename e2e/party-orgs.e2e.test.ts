@@ -13,7 +13,12 @@ describe('party organisations (党组织)', () => {
     const contexts: BrowserContext[] = [];
     const errors: string[] = [];
     const open = async (username: string, options: Parameters<typeof suite.browser.newContext>[0]) => {
-      const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+      const context = await suite.browser.newContext({
+        baseURL: suite.baseUrl,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        ...options,
+      });
       contexts.push(context);
       const page = await signIn(context, username);
       page.on('pageerror', (err) => errors.push(`${username}: ${err.message}`));
@@ -23,7 +28,9 @@ describe('party organisations (党组织)', () => {
       const page = await open('secretary', { viewport: DESK });
       const top = (await apiAs<{ data: Org[] }>(page, 'GET', '/api/party/orgs')).body.data;
       expect(top).toHaveLength(1);
-      const branches = (await apiAs<{ data: Org[] }>(page, 'GET', `/api/party/orgs?parentId=${top[0]!.id}`)).body.data.filter((o) => o.kind === 'grid_branch');
+      const branches = (
+        await apiAs<{ data: Org[] }>(page, 'GET', `/api/party/orgs?parentId=${top[0]!.id}`)
+      ).body.data.filter((o) => o.kind === 'grid_branch');
       const branch = branches[branches.length - 1]!;
       const suffix = Date.now().toString(36).slice(-4);
       const groupName = `巾帼志愿党小组${suffix}`;
@@ -85,15 +92,26 @@ describe('party organisations (党组织)', () => {
       await page.locator('.ant-tree-treenode').filter({ hasText: renamed }).click();
       await page.getByTestId('party-org-title').filter({ hasText: renamed }).waitFor();
       await page.getByRole('button', { name: /撤\s*销/ }).click();
-      await page.locator('.ant-popconfirm').getByRole('button', { name: /撤\s*销/ }).click();
+      await page
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: /撤\s*销/ })
+        .click();
       await page.getByText('已撤销').first().waitFor();
       await page.locator('.ant-tree-treenode').filter({ hasText: renamed }).waitFor({ state: 'detached' });
       await saveScreenshot(page, 'party-orgs-desk');
 
       // What the page showed is what the server holds.
-      const detail = (await apiAs<{ data: { pairings: { coUnitName: string }[] } }>(page, 'GET', `/api/party/orgs/${branch.id}`)).body.data;
+      const detail = (
+        await apiAs<{ data: { pairings: { coUnitName: string }[] } }>(page, 'GET', `/api/party/orgs/${branch.id}`)
+      ).body.data;
       expect(detail.pairings.map((p) => p.coUnitName)).toContain(unitName);
-      const withRetired = (await apiAs<{ data: { name: string; retiredAt: string | null }[] }>(page, 'GET', `/api/party/orgs?parentId=${branch.id}&retired=true`)).body.data;
+      const withRetired = (
+        await apiAs<{ data: { name: string; retiredAt: string | null }[] }>(
+          page,
+          'GET',
+          `/api/party/orgs?parentId=${branch.id}&retired=true`,
+        )
+      ).body.data;
       expect(withRetired.find((o) => o.name === renamed)?.retiredAt).toBeTruthy();
 
       // On a phone the community worker reads the same tree and members, with no way to change it.

@@ -7,7 +7,9 @@ import { PHONE, signIn, useServerAndBrowser } from './support/suite.ts';
 async function choosePhoto(page: Page, name: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByText('上传照片').click();
-  const buffer = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#5b8c5a' } }).png().toBuffer();
+  const buffer = await sharp({ create: { width: 80, height: 60, channels: 3, background: '#5b8c5a' } })
+    .png()
+    .toBuffer();
   await (await chooser).setFiles({ name, mimeType: 'image/png', buffer });
 }
 
@@ -24,12 +26,23 @@ describe('a report waits for its photos', () => {
   const suite = useServerAndBrowser();
 
   it('refuses to submit while a photo uploads, then sends it with the photo', async () => {
-    const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', viewport: PHONE, isMobile: true, hasTouch: true });
+    const context = await suite.browser.newContext({
+      baseURL: suite.baseUrl,
+      locale: 'zh-CN',
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
     try {
       const page = await signIn(context, 'resident');
       let release: () => void = () => {};
-      const held = new Promise<void>((resolve) => { release = resolve; });
-      await page.route('**/api/cases/photos', async (route) => { await held; await route.continue(); });
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/api/cases/photos', async (route) => {
+        await held;
+        await route.continue();
+      });
 
       const title = `楼道灯不亮 ${Date.now() % 100000}`;
       await fillAddressOnlyReport(page, title);
@@ -44,7 +57,9 @@ describe('a report waits for its photos', () => {
       await page.getByRole('button', { name: /提交上报/ }).click();
       await page.waitForURL(/\/cases\/\d+$/);
       const caseId = Number(new URL(page.url()).pathname.split('/').pop());
-      const detail = (await (await page.request.get(`/api/cases/${caseId}`)).json()) as { data: { title: string; photoIds: number[] } };
+      const detail = (await (await page.request.get(`/api/cases/${caseId}`)).json()) as {
+        data: { title: string; photoIds: number[] };
+      };
       expect(detail.data.title).toBe(title);
       expect(detail.data.photoIds).toHaveLength(1);
     } finally {
@@ -53,10 +68,22 @@ describe('a report waits for its photos', () => {
   });
 
   it('refuses to submit while a failed photo is still listed', async () => {
-    const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', viewport: PHONE, isMobile: true, hasTouch: true });
+    const context = await suite.browser.newContext({
+      baseURL: suite.baseUrl,
+      locale: 'zh-CN',
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
     try {
       const page = await signIn(context, 'resident');
-      await page.route('**/api/cases/photos', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'UNAVAILABLE', message: '服务暂不可用' } }) }));
+      await page.route('**/api/cases/photos', (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: { code: 'UNAVAILABLE', message: '服务暂不可用' } }),
+        }),
+      );
       await fillAddressOnlyReport(page, `照片失败 ${Date.now() % 100000}`);
       await choosePhoto(page, 'broken.png');
       await page.getByText('服务暂不可用').first().waitFor();

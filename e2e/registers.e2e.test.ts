@@ -21,7 +21,14 @@ describe('registers by hand and the hotline import page', () => {
   const suite = useServerAndBrowser();
 
   it('a secretary registers an entity on a phone: a bad credit code is named beside its field, nothing saved; the corrected one is listed', async () => {
-    const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: PHONE, isMobile: true, hasTouch: true });
+    const context = await suite.browser.newContext({
+      baseURL: suite.baseUrl,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
     try {
       const page = await signIn(context, 'secretary');
       await page.goto('/people/entities');
@@ -37,7 +44,11 @@ describe('registers by hand and the hotline import page', () => {
       await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '第1网格' }).first().click();
       await dialog.getByRole('button', { name: /保\s*存/ }).click();
       await dialog.getByText('统一社会信用代码：校验码错误（第18位）').waitFor();
-      const none = await apiAs<{ data: unknown[] }>(page, 'GET', `/api/people/entities?q=${encodeURIComponent('便民理发')}`);
+      const none = await apiAs<{ data: unknown[] }>(
+        page,
+        'GET',
+        `/api/people/entities?q=${encodeURIComponent('便民理发')}`,
+      );
       expect(none.body.data).toEqual([]);
 
       await dialog.getByLabel('统一社会信用代码').fill(good);
@@ -54,12 +65,20 @@ describe('registers by hand and the hotline import page', () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'hotline-'));
     const file = path.join(dir, '12345工单.csv');
     const ticket = `E2E${Date.now()}`;
-    await writeFile(file, [
-      '工单号,诉求标题,诉求内容,事发地址,来电人,来电号码,诉求类别',
-      `${ticket}1,楼道堆物,楼道里堆满杂物影响通行,路南社区3幢,张女士,13912340001,`,
-      `${ticket}2,乱停车,车辆堵住消防通道,路南社区南门,王先生,12345,`,
-    ].join('\n'));
-    const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: DESK });
+    await writeFile(
+      file,
+      [
+        '工单号,诉求标题,诉求内容,事发地址,来电人,来电号码,诉求类别',
+        `${ticket}1,楼道堆物,楼道里堆满杂物影响通行,路南社区3幢,张女士,13912340001,`,
+        `${ticket}2,乱停车,车辆堵住消防通道,路南社区南门,王先生,12345,`,
+      ].join('\n'),
+    );
+    const context = await suite.browser.newContext({
+      baseURL: suite.baseUrl,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: DESK,
+    });
     try {
       const page = await signIn(context, 'staff');
       await page.getByTestId('app-menu').getByText('热线工单导入').click();
@@ -76,7 +95,9 @@ describe('registers by hand and the hotline import page', () => {
       const again = page.waitForEvent('filechooser');
       await page.getByTestId('hotline-upload').click();
       await (await again).setFiles(file);
-      await page.waitForFunction(() => document.querySelector('[data-testid="hotline-report"]')?.textContent?.includes('重复跳过1 条'));
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="hotline-report"]')?.textContent?.includes('重复跳过1 条'),
+      );
       expect(await page.getByTestId('hotline-report').textContent()).toContain('新立案件0 条');
       await saveScreenshot(page, 'registers-hotline-import-desk');
     } finally {

@@ -69,7 +69,10 @@ describe('clean install (GH_SEED_DEMO=0)', () => {
     await page.getByLabel('密码', { exact: true }).fill('password123');
     await page.getByLabel('确认密码').fill('password123');
     await page.getByRole('button', { name: '完成初始化' }).click();
-    await page.getByText(/常见|容易被猜到/).first().waitFor();
+    await page
+      .getByText(/常见|容易被猜到/)
+      .first()
+      .waitFor();
 
     const password = ADMIN_PASSWORD;
     await page.getByLabel('密码', { exact: true }).fill(password);
@@ -92,7 +95,12 @@ describe('clean install (GH_SEED_DEMO=0)', () => {
     await context.close();
   });
   it('the admin adds a community, imports its map and a roster; the new grid worker signs in and sees their grid', async () => {
-    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN', viewport: DESK, acceptDownloads: true });
+    const context = await browser.newContext({
+      baseURL: server.baseUrl,
+      locale: 'zh-CN',
+      viewport: DESK,
+      acceptDownloads: true,
+    });
     const page = await submitLogin(context, 'gusu_admin', ADMIN_PASSWORD);
     await page.getByTestId('current-user').waitFor();
     const districtId = (await (await page.request.get('/api/me')).json()).data.scope.nodeId as number;

@@ -2,20 +2,37 @@ import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './harness.ts';
 import { apiAs, DESK, PHONE, signIn, useServerAndBrowser } from './support/suite.ts';
 
-interface PickNode { id: number; name: string }
+interface PickNode {
+  id: number;
+  name: string;
+}
 
 describe('residents sign up (居民注册) and are verified (实名核验)', () => {
   const suite = useServerAndBrowser();
 
   it('a resident registers on the phone, waits, and after the secretary verifies them lands on their own to-do list', async () => {
-    const residentContext = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', viewport: PHONE, isMobile: true, hasTouch: true });
+    const residentContext = await suite.browser.newContext({
+      baseURL: suite.baseUrl,
+      locale: 'zh-CN',
+      viewport: PHONE,
+      isMobile: true,
+      hasTouch: true,
+    });
     const deskContext = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', viewport: DESK });
     try {
       const secretary = await signIn(deskContext, 'secretary');
-      const community = (await apiAs<{ data: { scope: { nodeId: number; name: string } } }>(secretary, 'GET', '/api/me')).body.data.scope;
-      const estates = (await apiAs<{ data: PickNode[] }>(secretary, 'GET', `/api/public/nodes/${community.nodeId}/children`)).body.data;
-      const buildings = (await apiAs<{ data: PickNode[] }>(secretary, 'GET', `/api/public/nodes/${estates[0]!.id}/children`)).body.data;
-      const houses = (await apiAs<{ data: PickNode[] }>(secretary, 'GET', `/api/public/nodes/${buildings[0]!.id}/children`)).body.data;
+      const community = (
+        await apiAs<{ data: { scope: { nodeId: number; name: string } } }>(secretary, 'GET', '/api/me')
+      ).body.data.scope;
+      const estates = (
+        await apiAs<{ data: PickNode[] }>(secretary, 'GET', `/api/public/nodes/${community.nodeId}/children`)
+      ).body.data;
+      const buildings = (
+        await apiAs<{ data: PickNode[] }>(secretary, 'GET', `/api/public/nodes/${estates[0]!.id}/children`)
+      ).body.data;
+      const houses = (
+        await apiAs<{ data: PickNode[] }>(secretary, 'GET', `/api/public/nodes/${buildings[0]!.id}/children`)
+      ).body.data;
 
       const page = await residentContext.newPage();
       await page.goto('/login');
@@ -51,18 +68,32 @@ describe('residents sign up (居民注册) and are verified (实名核验)', () 
       await page.getByRole('button', { name: '修改信息并重新提交' }).click();
       await page.getByRole('button', { name: '重新提交核验' }).click();
       await page.getByText('等待社区实名核验').waitFor();
-      const list = (await apiAs<{ data: { id: number; displayName: string }[] }>(secretary, 'GET', '/api/accounts/signups?state=pending')).body.data;
+      const list = (
+        await apiAs<{ data: { id: number; displayName: string }[] }>(
+          secretary,
+          'GET',
+          '/api/accounts/signups?state=pending',
+        )
+      ).body.data;
       const mine = list.find((s) => s.displayName === '陈晓红')!;
       await secretary.reload();
       await secretary.getByRole('cell', { name: '陈晓红' }).first().click();
-      const detail = (await apiAs<{ data: { candidates: { id: number }[] } }>(secretary, 'GET', `/api/accounts/signups/${mine.id}`)).body.data;
+      const detail = (
+        await apiAs<{ data: { candidates: { id: number }[] } }>(secretary, 'GET', `/api/accounts/signups/${mine.id}`)
+      ).body.data;
       expect(detail.candidates.length).toBeGreaterThan(0); // the demo seed registers 1–4 people per house
       await saveScreenshot(secretary, 'signup-verify-desk');
       await secretary.getByRole('button', { name: '核验通过' }).first().click();
       await secretary.getByRole('button', { name: /确\s*定|OK/ }).click();
-      await secretary.getByText('暂无待核验的注册').or(secretary.getByRole('cell', { name: '陈晓红' })).first().waitFor();
+      await secretary
+        .getByText('暂无待核验的注册')
+        .or(secretary.getByRole('cell', { name: '陈晓红' }))
+        .first()
+        .waitFor();
 
-      const verified = (await apiAs<{ data: { id: number }[] }>(secretary, 'GET', '/api/accounts/signups?state=verified')).body.data;
+      const verified = (
+        await apiAs<{ data: { id: number }[] }>(secretary, 'GET', '/api/accounts/signups?state=verified')
+      ).body.data;
       expect(verified.map((v) => v.id)).toContain(mine.id);
       // Reloaded, the verified resident's app opens on their home (工作台) at once.
       await page.reload();

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { apiAs, DESK, PHONE, signIn, useServerAndBrowser } from './support/suite.ts';
 
-interface Acceptance { classified: number; suggested: number; taken: number; reclassified: number; rate: number | null; days: number }
-interface Suggestion { categories: { categoryId: number; name: string; confidence: number }[] }
+interface Acceptance {
+  classified: number;
+  suggested: number;
+  taken: number;
+  reclassified: number;
+  rate: number | null;
+  days: number;
+}
+interface Suggestion {
+  categories: { categoryId: number; name: string; confidence: number }[];
+}
 
 describe('采纳率 of the category suggestion', () => {
   const suite = useServerAndBrowser();
@@ -14,14 +23,19 @@ describe('采纳率 of the category suggestion', () => {
 
     // A walk-in report, then 立案 with the category the suggestion put first.
     const reported = await apiAs<{ data: { id: number; version: number } }>(page, 'POST', '/api/cases', {
-      title: '楼道堆满杂物', description: '3 号楼 2 单元楼道里堆满了纸箱和旧家具，堵住了消防通道，请尽快清理。', address: '采纳率测试地址 1 号',
+      title: '楼道堆满杂物',
+      description: '3 号楼 2 单元楼道里堆满了纸箱和旧家具，堵住了消防通道，请尽快清理。',
+      address: '采纳率测试地址 1 号',
     });
     expect(reported.status).toBe(201);
     const suggestion = await apiAs<{ data: Suggestion }>(page, 'GET', `/api/cases/${reported.body.data.id}/suggestion`);
     expect(suggestion.status).toBe(200);
     const top = suggestion.body.data.categories[0]!;
     expect(suggestion.body.data.categories.length).toBeGreaterThan(1);
-    const accepted = await apiAs(page, 'POST', `/api/cases/${reported.body.data.id}/accept`, { version: reported.body.data.version, categoryId: top.categoryId });
+    const accepted = await apiAs(page, 'POST', `/api/cases/${reported.body.data.id}/accept`, {
+      version: reported.body.data.version,
+      categoryId: top.categoryId,
+    });
     expect(accepted.status).toBe(200);
 
     const after = (await apiAs<{ data: Acceptance }>(page, 'GET', '/api/cases/suggestion-acceptance')).body.data;

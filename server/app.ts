@@ -4,7 +4,12 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps.ts';
 import { registerAuth } from './platform/auth/plugin.ts';
 import { loadSession } from './modules/accounts/sessions.ts';
@@ -27,14 +32,24 @@ export interface RouteEntry {
 }
 
 declare module 'fastify' {
-  interface FastifyInstance { routeTable: RouteEntry[] }
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
 }
 
 /** Builds the HTTP application: platform plugins first, then every module's routes. */
-export async function buildApp(deps: AppDeps, options: { logger?: boolean; draining?: () => boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  options: { logger?: boolean; draining?: () => boolean } = {},
+): Promise<FastifyInstance> {
   // return503OnClosing off: while draining, a request arriving on a connection opened before is
   // still served (with `Connection: close`), not refused — the load balancer could not retry a POST.
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false, bodyLimit: 2 * 1024 * 1024, return503OnClosing: false }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: deps.config.trustedProxies.length ? deps.config.trustedProxies : false,
+    bodyLimit: 2 * 1024 * 1024,
+    return503OnClosing: false,
+  }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -55,10 +70,21 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; drain
     const config = (route.config ?? {}) as FastifyContextConfig;
     const responses = Object.keys((route.schema as { response?: object } | undefined)?.response ?? {});
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission: config.permission ?? null, public: config.public === true, responses });
+      if (method !== 'HEAD')
+        routeTable.push({
+          method,
+          url: route.url,
+          permission: config.permission ?? null,
+          public: config.public === true,
+          responses,
+        });
     }
   });
-  registerObservability(app, deps.db, { metricsToken: deps.config.metricsToken, sseClients: () => deps.liveHub.subscriberCount(), draining: options.draining });
+  registerObservability(app, deps.db, {
+    metricsToken: deps.config.metricsToken,
+    sseClients: () => deps.liveHub.subscriberCount(),
+    draining: options.draining,
+  });
   registerLiveRoutes(app, deps.liveHub, deps.db);
   registerCalendarRoutes(app, deps.db);
   for (const mod of MODULES) await app.register(mod.routes(deps));
@@ -71,7 +97,8 @@ function registerWebApp(app: FastifyInstance, webDir: string | null): void {
   const hasWeb = Boolean(webDir && fs.existsSync(`${webDir}/index.html`));
   if (hasWeb) void app.register(fastifyStatic, { root: webDir!, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
-    if (hasWeb && request.method === 'GET' && !/^\/(api|open311)(\/|$)/.test(request.url)) return reply.sendFile('index.html');
+    if (hasWeb && request.method === 'GET' && !/^\/(api|open311)(\/|$)/.test(request.url))
+      return reply.sendFile('index.html');
     return reply.status(404).send(notFoundBody(request));
   });
 }

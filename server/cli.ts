@@ -8,11 +8,20 @@ import { COMMANDS } from './cli/commands.ts';
 const [name, ...args] = process.argv.slice(2);
 const command = name ? COMMANDS[name] : undefined;
 if (!command) {
-  console.error(`用法：npm run cli -- <命令>\n${Object.entries(COMMANDS).map(([n, c]) => `  ${n} ${c.usage}`).join('\n')}`);
+  console.error(
+    `用法：npm run cli -- <命令>\n${Object.entries(COMMANDS)
+      .map(([n, c]) => `  ${n} ${c.usage}`)
+      .join('\n')}`,
+  );
   process.exit(2);
 }
 const config = readConfig();
-const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, poolSize: 2, shareRunning: true });
+const database = await openDatabase({
+  dataDir: config.dataDir,
+  databaseUrl: config.databaseUrl,
+  poolSize: 2,
+  shareRunning: true,
+});
 try {
   process.exitCode = await command.run({ config, db: database.db, kind: database.kind }, args);
 } catch (error) {

@@ -19,15 +19,26 @@ import { warmSuggestionModels } from './modules/cases/index.ts';
 const config = readConfig();
 const started = Date.now();
 const database = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-console.log(`数据库就绪（${database.kind === 'embedded' ? `嵌入式 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'}），迁移已应用`);
+console.log(
+  `数据库就绪（${database.kind === 'embedded' ? `嵌入式 PGlite，目录 ${config.dataDir}` : 'PostgreSQL'}），迁移已应用`,
+);
 // Files earlier versions kept under DATA_DIR/uploads move into the shared store (idempotent).
-await migrateLegacyUploads(fileStore({ config, db: database.db }), config.dataDir, [(file, key) => relinkImportFile(database.db, file, key)]);
+await migrateLegacyUploads(fileStore({ config, db: database.db }), config.dataDir, [
+  (file, key) => relinkImportFile(database.db, file, key),
+]);
 await sweepIncompleteFiles(database.db);
 
 if (config.seedDemo) {
-  const seeded = await seedDemoIfEmpty(database.db, { password: config.demoPassword, casesPerStreet: (i) => (i === 0 ? 2000 : 500), residentsDataKey: config.dataKey, communityLife: true });
+  const seeded = await seedDemoIfEmpty(database.db, {
+    password: config.demoPassword,
+    casesPerStreet: (i) => (i === 0 ? 2000 : 500),
+    residentsDataKey: config.dataKey,
+    communityLife: true,
+  });
   if (seeded) {
-    console.log(`已生成演示数据：${seeded.tree.district.name}，${seeded.tree.streets.length} 个街道，${seeded.nodes} 个治理节点`);
+    console.log(
+      `已生成演示数据：${seeded.tree.district.name}，${seeded.tree.streets.length} 个街道，${seeded.nodes} 个治理节点`,
+    );
     printDemoAccounts(seeded.accounts, config.demoPassword);
   } else {
     await printDemoAccounts.fromDatabase(database.db, config.demoPassword);
@@ -35,18 +46,26 @@ if (config.seedDemo) {
 }
 
 // The replica (DATABASE_READ_URL) serves the heavy reads; without it everything reads the primary.
-const reads = config.databaseReadUrl ? createReadRouting(database.db, config.databaseReadUrl) : primaryOnly(database.db);
+const reads = config.databaseReadUrl
+  ? createReadRouting(database.db, config.databaseReadUrl)
+  : primaryOnly(database.db);
 if (config.databaseReadUrl) console.log('只读副本已配置（DATABASE_READ_URL）：大屏、指标、一张图与导出从副本读取');
 const deps = createDeps(config, database.db, reads);
 const app = await buildApp(deps, { logger: process.env.LOG_LEVEL !== undefined, draining: () => stopping });
-for (const p of [...PLATFORM_PERIODIC, ...MODULES.flatMap((m) => m.periodic ?? [])]) await ensurePeriodicJob(database.db, p.kind, p.everySeconds);
+for (const p of [...PLATFORM_PERIODIC, ...MODULES.flatMap((m) => m.periodic ?? [])])
+  await ensurePeriodicJob(database.db, p.kind, p.everySeconds);
 const worker = startJobWorkers(database.db, jobHandlers(deps), (e) => console.error('后台任务出错：', e));
 const deviceIntakeConfig = readDeviceIntakeConfig();
 const alarmIntake = deviceIntakeConfig.url ? startAlarmIntake(deps, deviceIntakeConfig) : null;
-alarmIntake?.ready.then(() => console.log(`设备告警接入已连接 ${deviceIntakeConfig.url}`), (e: Error) => console.error(`设备告警接入连接失败：${e.message}`));
+alarmIntake?.ready.then(
+  () => console.log(`设备告警接入已连接 ${deviceIntakeConfig.url}`),
+  (e: Error) => console.error(`设备告警接入连接失败：${e.message}`),
+);
 await app.listen({ port: config.port, host: config.host });
 const shownHost = config.host === '0.0.0.0' ? 'localhost' : config.host;
-console.log(`蜂巢 GridHive 已启动：http://${shownHost}:${config.port} （API 文档 /api/docs，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+console.log(
+  `蜂巢 GridHive 已启动：http://${shownHost}:${config.port} （API 文档 /api/docs，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
+);
 await announceSetup(database.db, `http://${shownHost}:${config.port}`);
 warmSuggestionModels(database.db);
 
@@ -61,7 +80,9 @@ async function shutdown(signal: string): Promise<void> {
   if (result.clean) {
     console.log(`已停止：进行中的请求与后台任务均已完成，${result.streams} 个实时连接已通知改连其他实例`);
   } else {
-    console.error(`${config.shutdownSeconds} 秒内未能完成：${result.unfinished.join('、')}，强制退出（未完成的后台任务将由其他实例在租约到期后接手）`);
+    console.error(
+      `${config.shutdownSeconds} 秒内未能完成：${result.unfinished.join('、')}，强制退出（未完成的后台任务将由其他实例在租约到期后接手）`,
+    );
   }
   await reads.close().catch(() => undefined);
   await database.close().catch((error: unknown) => console.error('关闭数据库连接出错：', error));

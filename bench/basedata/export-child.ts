@@ -25,6 +25,11 @@ const codec = createPiiCodec(readConfig().dataKey);
 const where = sql`${await residentFilter(db, ADMIN, codec, {})} and ${residents.id} <= ${Number(rows)}`;
 const baselineMb = process.memoryUsage().rss / 2 ** 20;
 const rss = rssSampler();
-const { ms } = await timed(() => pipeline(tableStream(format, '实有人口', residentColumns(codec, false), residentBatches(db, where)), fs.createWriteStream(out)));
+const { ms } = await timed(() =>
+  pipeline(
+    tableStream(format, '实有人口', residentColumns(codec, false), residentBatches(db, where)),
+    fs.createWriteStream(out),
+  ),
+);
 console.log(JSON.stringify({ ms, peakMb: rss.stop(), baselineMb }));
 await pool.end();

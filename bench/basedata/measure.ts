@@ -13,8 +13,16 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; va
 /** Samples this process's resident set size every 50 ms; returns the peak in MB when stopped. */
 export function rssSampler() {
   let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
-  return { stop() { clearInterval(timer); peak = Math.max(peak, process.memoryUsage().rss); return peak / 2 ** 20; } };
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      return peak / 2 ** 20;
+    },
+  };
 }
 
 export function fmt(n: number, digits = 0): string {

@@ -14,7 +14,16 @@ import type { ImportKind } from '../../contracts/people.ts';
 import { timed } from './measure.ts';
 import { pgFileStore } from '../../server/platform/files/store.ts';
 
-export const ADMIN: Actor = { userId: 0, username: 'bench', displayName: '压测', role: 'district_admin', scopeNodeId: 1, scopePath: '/1/', departmentId: null, restriction: null };
+export const ADMIN: Actor = {
+  userId: 0,
+  username: 'bench',
+  displayName: '压测',
+  role: 'district_admin',
+  scopeNodeId: 1,
+  scopePath: '/1/',
+  departmentId: null,
+  restriction: null,
+};
 
 /** Imports one file through the same code the background job runs (mapping → validate → upsert → checkpoint). */
 export async function importFile(deps: AppDeps, db: Db, kind: ImportKind, file: string, batchRows: number) {
@@ -23,9 +32,26 @@ export async function importFile(deps: AppDeps, db: Db, kind: ImportKind, file: 
   // The job reads its file from the shared store, as it does when a user uploads one (the bench's timing starts after).
   const key = `imports/people/bench-${Date.now()}.csv`;
   await pgFileStore(db).put(key, fs.createReadStream(file));
-  const [row] = await db.insert(imports).values({ kind, fileName: file, storedPath: key, format: 'csv', headers, mapping, state: 'queued', createdBy: 0, actor: ADMIN, scopePath: '/1/' }).returning();
+  const [row] = await db
+    .insert(imports)
+    .values({
+      kind,
+      fileName: file,
+      storedPath: key,
+      format: 'csv',
+      headers,
+      mapping,
+      state: 'queued',
+      createdBy: 0,
+      actor: ADMIN,
+      scopePath: '/1/',
+    })
+    .returning();
   const { ms } = await timed(() => runImport(deps, db, row!.id, async () => {}, batchRows));
-  const [done] = await db.select().from(imports).where((await import('drizzle-orm')).eq(imports.id, row!.id));
+  const [done] = await db
+    .select()
+    .from(imports)
+    .where((await import('drizzle-orm')).eq(imports.id, row!.id));
   return { ms, ok: done!.okRows, errors: done!.errorRows };
 }
 
@@ -43,7 +69,9 @@ export async function copySameRows(pool: pg.Pool, dumpFile: string) {
     await pipeline(client.query(copyTo('copy people_residents to stdout')), fs.createWriteStream(dumpFile));
     const copyInto = async (table: string) => {
       await client.query('checkpoint');
-      const { ms } = await timed(() => pipeline(fs.createReadStream(dumpFile), client.query(copyFrom(`copy ${table} from stdin`))));
+      const { ms } = await timed(() =>
+        pipeline(fs.createReadStream(dumpFile), client.query(copyFrom(`copy ${table} from stdin`))),
+      );
       const rows = Number((await client.query(`select count(*) as n from ${table}`)).rows[0].n);
       await client.query(`drop table ${table}`);
       return { ms, rows };

@@ -7,7 +7,11 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import type { pg } from '../../server/platform/db/pg-types.ts';
 import type { Db } from '../../server/platform/db/open.ts';
 
-interface Seen { text: string; values: unknown[]; ms: number }
+interface Seen {
+  text: string;
+  values: unknown[];
+  ms: number;
+}
 
 export async function explainSlowest(pool: pg.Pool, work: (db: Db) => Promise<unknown>, top = 3): Promise<void> {
   const seen: Seen[] = [];
@@ -23,10 +27,17 @@ export async function explainSlowest(pool: pg.Pool, work: (db: Db) => Promise<un
   }) as pg.Pool['query'];
   await work(drizzle(spy) as unknown as Db);
   seen.sort((a, b) => b.ms - a.ms);
-  console.log(`  ${seen.length} statements in the set; slowest (time inside the concurrent set): ${seen.slice(0, 6).map((s) => `${s.ms.toFixed(1)} ms`).join(', ')}`);
+  console.log(
+    `  ${seen.length} statements in the set; slowest (time inside the concurrent set): ${seen
+      .slice(0, 6)
+      .map((s) => `${s.ms.toFixed(1)} ms`)
+      .join(', ')}`,
+  );
   for (const s of seen.slice(0, top)) {
     const { rows } = await pool.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${s.text}`, s.values);
-    console.log(`\n--- ${s.ms.toFixed(1)} ms in the set: ${s.text.replace(/\s+/g, ' ').slice(0, 400)}\n    parameters ${JSON.stringify(s.values)}`);
+    console.log(
+      `\n--- ${s.ms.toFixed(1)} ms in the set: ${s.text.replace(/\s+/g, ' ').slice(0, 400)}\n    parameters ${JSON.stringify(s.values)}`,
+    );
     console.log(rows.map((r) => `    ${r['QUERY PLAN']}`).join('\n'));
   }
 }

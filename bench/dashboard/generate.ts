@@ -11,20 +11,31 @@ const GRIDS = 1000;
 
 /** 10 streets × 10 communities × 10 grids; ids chosen so paths are arithmetic; grids get a box and communities a building each. */
 export async function seedTree(pool: pg.Pool) {
-  await pool.query(`insert into org_nodes (id, level, code, name, path) values (1, 'district', '320508', '姑苏区', '/1/')`);
-  await pool.query(`insert into org_nodes (id, parent_id, level, code, name, path) select 1 + s, 1, 'street', '320508' || lpad(s::text, 3, '0'), '街道' || s, '/1/' || (1 + s) || '/' from generate_series(1, ${STREETS}) s`);
-  await pool.query(`insert into org_nodes (id, parent_id, level, code, name, path) select 100 + c, 2 + (c - 1) / 10, 'community', '320508' || lpad(c::text, 6, '0'), '社区' || c, '/1/' || (2 + (c - 1) / 10) || '/' || (100 + c) || '/' from generate_series(1, ${COMMUNITIES}) c`);
+  await pool.query(
+    `insert into org_nodes (id, level, code, name, path) values (1, 'district', '320508', '姑苏区', '/1/')`,
+  );
+  await pool.query(
+    `insert into org_nodes (id, parent_id, level, code, name, path) select 1 + s, 1, 'street', '320508' || lpad(s::text, 3, '0'), '街道' || s, '/1/' || (1 + s) || '/' from generate_series(1, ${STREETS}) s`,
+  );
+  await pool.query(
+    `insert into org_nodes (id, parent_id, level, code, name, path) select 100 + c, 2 + (c - 1) / 10, 'community', '320508' || lpad(c::text, 6, '0'), '社区' || c, '/1/' || (2 + (c - 1) / 10) || '/' || (100 + c) || '/' from generate_series(1, ${COMMUNITIES}) c`,
+  );
   // Grid g sits in a 40-column lattice of 0.005° cells south-west of (120.55, 31.25).
   await pool.query(`insert into org_nodes (id, parent_id, level, code, name, path, households, min_lng, min_lat, max_lng, max_lat)
     select 1000 + g, 101 + (g - 1) / 10, 'grid', '320508' || lpad(g::text, 9, '0'), '网格' || g, '/1/' || (2 + (g - 1) / 100) || '/' || (101 + (g - 1) / 10) || '/' || (1000 + g) || '/', 300,
       120.55 + (g % 40) * 0.005, 31.25 + (g / 40) * 0.005, 120.555 + (g % 40) * 0.005, 31.255 + (g / 40) * 0.005
     from generate_series(1, ${GRIDS}) g`);
-  await pool.query(`insert into case_categories (code, name, kind) select lpad(i::text, 2, '0'), '类别' || i, 'event' from generate_series(1, 12) i`);
-  await pool.query(`insert into departments (code, name, serves_node_id) select 'D' || i, '部门' || i, 1 from generate_series(1, 8) i`);
+  await pool.query(
+    `insert into case_categories (code, name, kind) select lpad(i::text, 2, '0'), '类别' || i, 'event' from generate_series(1, 12) i`,
+  );
+  await pool.query(
+    `insert into departments (code, name, serves_node_id) select 'D' || i, '部门' || i, 1 from generate_series(1, 8) i`,
+  );
 }
 
 const grid = (g: string) => `(1001 + (${g} % ${GRIDS}))`;
-const gridPath = (g: string) => `'/1/' || (2 + (${g} % ${GRIDS}) / 100) || '/' || (101 + (${g} % ${GRIDS}) / 10) || '/' || ${grid(g)} || '/'`;
+const gridPath = (g: string) =>
+  `'/1/' || (2 + (${g} % ${GRIDS}) / 100) || '/' || (101 + (${g} % ${GRIDS}) / 10) || '/' || ${grid(g)} || '/'`;
 /** A point inside grid g's box (jittered by a second number h). */
 const lng = (g: string, h: string) => `(120.5505 + (${grid(g)} - 1000) % 40 * 0.005 + (${h} % 97) * 0.00004)`;
 const lat = (g: string, h: string) => `(31.2505 + (${grid(g)} - 1000) / 40 * 0.005 + (${h} % 89) * 0.00004)`;
@@ -32,16 +43,29 @@ const lat = (g: string, h: string) => `(31.2505 + (${grid(g)} - 1000) / 40 * 0.0
 /** Runs `sql(from, to)` over [1, n] in `parts` ranges on separate connections (two cores: two at once). */
 async function split(pool: pg.Pool, n: number, parts: number, sql: (from: number, to: number) => string) {
   const size = Math.ceil(n / parts);
-  await Promise.all(Array.from({ length: parts }, (_, i) => pool.query(sql(i * size + 1, Math.min(n, (i + 1) * size)))));
+  await Promise.all(
+    Array.from({ length: parts }, (_, i) => pool.query(sql(i * size + 1, Math.min(n, (i + 1) * size)))),
+  );
 }
 
 /** 70 % residents, 20 % houses, 5 % legal entities, 5 % components (the split bench/basedata uses). */
 export async function seedBase(pool: pg.Pool, total: number) {
-  const residents = Math.round(total * 0.7), houses = Math.round(total * 0.2), entities = Math.round(total * 0.05), components = total - residents - houses - entities;
-  await split(pool, residents, 2, (a, b) => `insert into people_residents (house_node_id, scope_path, name, gender, birth_date, id_kind, id_cipher, id_hash, id_tail, residence_type, care_tags, moved_out_on, address, search_tokens)
+  const residents = Math.round(total * 0.7),
+    houses = Math.round(total * 0.2),
+    entities = Math.round(total * 0.05),
+    components = total - residents - houses - entities;
+  await split(
+    pool,
+    residents,
+    2,
+    (
+      a,
+      b,
+    ) => `insert into people_residents (house_node_id, scope_path, name, gender, birth_date, id_kind, id_cipher, id_hash, id_tail, residence_type, care_tags, moved_out_on, address, search_tokens)
     select 100000 + g % ${houses}, ${gridPath('g')} || (100000 + g % ${houses}) || '/', '居民' || g, case when g % 2 = 0 then '男' else '女' end, date '1950-01-01' + (g % 25000),
       'id', 'x', 'h' || g, lpad((g % 10000)::text, 4, '0'), 'registered', case when g % 30 = 0 then '{独居老人}'::text[] else '{}'::text[] end,
-      case when g % 50 = 0 then date '2024-06-01' end, '地址', '{}' from generate_series(${a}, ${b}) g`);
+      case when g % 50 = 0 then date '2024-06-01' end, '地址', '{}' from generate_series(${a}, ${b}) g`,
+  );
   await pool.query(`insert into people_houses (house_node_id, scope_path, use, address, search_tokens)
     select 100000 + g, ${gridPath('g')} || (100000 + g) || '/', '住宅', '地址', '{}' from generate_series(0, ${houses - 1}) g`);
   await pool.query(`insert into people_entities (credit_code, name, type, grid_node_id, scope_path, search_tokens)
@@ -64,14 +88,22 @@ export async function seedBase(pool: pg.Pool, total: number) {
  * (Keeping 5 % of every case ever reported open would mean 250,000 overdue cases in a district.)
  */
 export async function seedCases(pool: pg.Pool, n: number) {
-  await split(pool, n, 2, (a, b) => `insert into cases (case_no, title, description, source, state, category_id, department_id, grid_id, community_id, street_id, scope_path, lng, lat, reported_at, closed_at, closed_on_time, score, due_at, updated_at)
+  await split(
+    pool,
+    n,
+    2,
+    (
+      a,
+      b,
+    ) => `insert into cases (case_no, title, description, source, state, category_id, department_id, grid_id, community_id, street_id, scope_path, lng, lat, reported_at, closed_at, closed_on_time, score, due_at, updated_at)
     select 'B' || g, '案件', '描述', 'patrol', case when open then 'dispatched' when g % 3 = 0 then 'closed' else 'rated' end,
       1 + g % 12, case when g % 4 = 0 then null else 1 + g % 8 end, ${grid('g')}, 101 + (g % ${GRIDS}) / 10, 2 + (g % ${GRIDS}) / 100, ${gridPath('g')},
       ${lng('g', 'g / 1000')}, ${lat('g', 'g / 1000')},
       r, case when not open then r + interval '2 days' end, case when not open then g % 7 <> 0 end,
       case when not open and g % 3 <> 0 then 1 + g % 5 end, case when open then r + interval '5 days' end, least(r + interval '3 days', now() - interval '1 hour')
     from (select g, (g % 730 < 30 and (g / 730) % 5 = 0) or g % 2003 = 0 as open,
-      now() - (g % 730) * interval '1 day' - (g % 1440) * interval '1 minute' as r from generate_series(${a}, ${b}) g) s`);
+      now() - (g % 730) * interval '1 day' - (g % 1440) * interval '1 minute' as r from generate_series(${a}, ${b}) g) s`,
+  );
 }
 
 /**
@@ -80,19 +112,29 @@ export async function seedCases(pool: pg.Pool, n: number) {
  * two at a time with room to sort, and checks that each one is back. Returns the definitions.
  */
 export async function withoutIndexes(pool: pg.Pool, tables: string[], load: () => Promise<void>): Promise<string[]> {
-  const list = async () => (await pool.query<{ name: string; def: string }>(`select indexname as name, indexdef as def from pg_indexes i
-    where tablename = any($1) and not exists (select 1 from pg_constraint c where c.conname = i.indexname) order by 1`, [tables])).rows;
+  const list = async () =>
+    (
+      await pool.query<{ name: string; def: string }>(
+        `select indexname as name, indexdef as def from pg_indexes i
+    where tablename = any($1) and not exists (select 1 from pg_constraint c where c.conname = i.indexname) order by 1`,
+        [tables],
+      )
+    ).rows;
   const rows = await list();
   for (const r of rows) await pool.query(`drop index "${r.name}"`);
   await load();
   const queue = [...rows];
-  await Promise.all([0, 1].map(async () => {
-    const c = await pool.connect();
-    try {
-      await c.query(`set maintenance_work_mem = '512MB'`);
-      for (let r = queue.shift(); r; r = queue.shift()) await c.query(r.def);
-    } finally { c.release(); }
-  }));
+  await Promise.all(
+    [0, 1].map(async () => {
+      const c = await pool.connect();
+      try {
+        await c.query(`set maintenance_work_mem = '512MB'`);
+        for (let r = queue.shift(); r; r = queue.shift()) await c.query(r.def);
+      } finally {
+        c.release();
+      }
+    }),
+  );
   const back = new Set((await list()).map((r) => r.def));
   const missing = rows.filter((r) => !back.has(r.def));
   if (missing.length) throw new Error(`indexes not rebuilt: ${missing.map((r) => r.name).join(', ')}`);

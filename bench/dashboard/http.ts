@@ -12,14 +12,24 @@ import { createDeps } from '../../server/deps.ts';
  * then both endpoints at once with the session cookie (session read, scope check, zod
  * serialisation and all). Returns a function that loads the screen once, and a closer.
  */
-export async function bigscreenOverHttp(pool: pg.Pool, streetId: number): Promise<{ load(): Promise<void>; close(): Promise<void> }> {
+export async function bigscreenOverHttp(
+  pool: pg.Pool,
+  streetId: number,
+): Promise<{ load(): Promise<void>; close(): Promise<void> }> {
   const password = 'bench-street-2026';
-  await pool.query(`insert into users (username, display_name, password_hash, role, scope_node_id) values ('bench_street', '街道管理员', $1, 'street_admin', $2)
-    on conflict (username) do update set password_hash = excluded.password_hash`, [await hashPassword(password), streetId]);
+  await pool.query(
+    `insert into users (username, display_name, password_hash, role, scope_node_id) values ('bench_street', '街道管理员', $1, 'street_admin', $2)
+    on conflict (username) do update set password_hash = excluded.password_hash`,
+    [await hashPassword(password), streetId],
+  );
   const db = drizzle(pool, { schema }) as unknown as Db;
   const deps = createDeps({ ...readConfig({}), webDir: null, seedDemo: false }, db);
   const app = await buildApp(deps);
-  const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench_street', password } });
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'bench_street', password },
+  });
   if (login.statusCode !== 200) throw new Error(`登录失败：${login.statusCode} ${login.body}`);
   const headers = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
   const get = async (url: string) => {
@@ -27,7 +37,15 @@ export async function bigscreenOverHttp(pool: pg.Pool, streetId: number): Promis
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 200)}`);
   };
   return {
-    load: async () => { await Promise.all([get(`/api/analytics/bigscreen/base?nodeId=${streetId}`), get(`/api/analytics/bigscreen/cases?nodeId=${streetId}`)]); },
-    close: async () => { deps.liveHub.close(); await app.close(); },
+    load: async () => {
+      await Promise.all([
+        get(`/api/analytics/bigscreen/base?nodeId=${streetId}`),
+        get(`/api/analytics/bigscreen/cases?nodeId=${streetId}`),
+      ]);
+    },
+    close: async () => {
+      deps.liveHub.close();
+      await app.close();
+    },
   };
 }

@@ -9,14 +9,20 @@ import { createRng, hashSeed } from '../../server/seed/geo/prng.ts';
  * fixed order, so the two grids sharing it get the very same vertices: the tiling keeps no gaps
  * and no overlaps. Returns the grids and their vertex counts.
  */
-export function streetFollowing(grids: readonly LocatorGrid[], step: number): { grids: LocatorGrid[]; vertices: number[] } {
+export function streetFollowing(
+  grids: readonly LocatorGrid[],
+  step: number,
+): { grids: LocatorGrid[]; vertices: number[] } {
   const cache = new Map<string, LngLat[]>();
   const segment = (p: LngLat, q: LngLat): LngLat[] => {
     const forward = p[0] < q[0] || (p[0] === q[0] && p[1] < q[1]);
     const [a, b] = forward ? [p, q] : [q, p];
     const key = `${a[0]},${a[1]},${b[0]},${b[1]}`;
     let inner = cache.get(key);
-    if (!inner) { inner = wander(a, b, step, hashSeed(key)); cache.set(key, inner); }
+    if (!inner) {
+      inner = wander(a, b, step, hashSeed(key));
+      cache.set(key, inner);
+    }
     return forward ? inner : [...inner].reverse();
   };
   const out = grids.map((g) => ({
@@ -38,9 +44,12 @@ export function streetFollowing(grids: readonly LocatorGrid[], step: number): { 
 /** Inner vertices from a to b: sideways offsets of at most ~3 % of the length, zero at both ends. */
 function wander(a: LngLat, b: LngLat, step: number, seed: number): LngLat[] {
   const rng = createRng(seed);
-  const dx = b[0] - a[0], dy = b[1] - a[1], len = Math.hypot(dx, dy);
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1],
+    len = Math.hypot(dx, dy);
   const pieces = Math.max(1, Math.round((len / step) * (0.7 + 0.6 * rng.next())));
-  const nx = -dy / len, ny = dx / len;
+  const nx = -dy / len,
+    ny = dx / len;
   const points: LngLat[] = [];
   let walk = 0;
   for (let j = 1; j < pieces; j++) {

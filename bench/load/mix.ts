@@ -5,8 +5,21 @@
  * or listed itself, so writes do not collide on one case's version (409 would be a bench artefact).
  */
 export type Kind =
-  | 'login' | 'me' | 'todos' | 'notifications' | 'categories' | 'inbox' | 'inbox mine' | 'case detail' | 'suggestion'
-  | 'bigscreen cases' | 'accounts' | 'wishes' | 'report case' | 'accept case' | 'read notifications';
+  | 'login'
+  | 'me'
+  | 'todos'
+  | 'notifications'
+  | 'categories'
+  | 'inbox'
+  | 'inbox mine'
+  | 'case detail'
+  | 'suggestion'
+  | 'bigscreen cases'
+  | 'accounts'
+  | 'wishes'
+  | 'report case'
+  | 'accept case'
+  | 'read notifications';
 
 export interface Session {
   username: string;
@@ -28,7 +41,13 @@ const WRITES = new Set<Kind>(['report case', 'accept case', 'read notifications'
 
 /** Sessions per demo account, in proportion (200 sessions: 50 grid workers, 40 staff, …). */
 const ACCOUNTS: [username: string, weight: number][] = [
-  ['gridworker', 50], ['staff', 40], ['resident', 35], ['secretary', 30], ['street', 25], ['dept', 10], ['admin', 10],
+  ['gridworker', 50],
+  ['staff', 40],
+  ['resident', 35],
+  ['secretary', 30],
+  ['street', 25],
+  ['dept', 10],
+  ['admin', 10],
 ];
 
 const pick = <T>(options: [T, number][]): T => {
@@ -63,15 +82,28 @@ const reportBody = () => {
   const [title, description] = any(REPORTS);
   return { title, description: `${description}（压测 ${Date.now()}）`, address: '压测地址 1 号' };
 };
-const detail = (session: Session): Step | null => (session.state.seen?.length ? { kind: 'case detail', method: 'GET', path: `/api/cases/${any(session.state.seen)}` } : null);
+const detail = (session: Session): Step | null =>
+  session.state.seen?.length
+    ? { kind: 'case detail', method: 'GET', path: `/api/cases/${any(session.state.seen)}` }
+    : null;
 
 const common = {
   me: (): Step => ({ kind: 'me', method: 'GET', path: '/api/me' }),
   todos: (): Step => ({ kind: 'todos', method: 'GET', path: '/api/me/todos' }),
   notifications: (): Step => ({ kind: 'notifications', method: 'GET', path: '/api/notifications?page=1&pageSize=20' }),
   readAll: (): Step => ({ kind: 'read notifications', method: 'POST', path: '/api/notifications/read', body: {} }),
-  inbox: (state: string): Step => ({ kind: 'inbox', method: 'GET', path: `/api/cases?state=${state}&page=1&pageSize=20`, after: listIds }),
-  mine: (): Step => ({ kind: 'inbox mine', method: 'GET', path: '/api/cases?mine=true&page=1&pageSize=20', after: listIds }),
+  inbox: (state: string): Step => ({
+    kind: 'inbox',
+    method: 'GET',
+    path: `/api/cases?state=${state}&page=1&pageSize=20`,
+    after: listIds,
+  }),
+  mine: (): Step => ({
+    kind: 'inbox mine',
+    method: 'GET',
+    path: '/api/cases?mine=true&page=1&pageSize=20',
+    after: listIds,
+  }),
   bigscreen: (): Step => ({ kind: 'bigscreen cases', method: 'GET', path: '/api/analytics/bigscreen/cases' }),
 };
 
@@ -81,25 +113,69 @@ function next(session: Session): Step {
     case 'gridworker':
     case 'resident': {
       const step = pick<() => Step | null>([
-        [() => ({ kind: 'report case', method: 'POST', path: '/api/cases', body: reportBody() }), session.username === 'gridworker' ? 25 : 10],
-        [common.mine, 30], [() => detail(session), 15], [common.todos, 15], [common.notifications, 10], [common.readAll, 3],
-        [() => ({ kind: 'wishes', method: 'GET', path: '/api/wishes?page=1&pageSize=20' }), session.username === 'resident' ? 10 : 0],
+        [
+          () => ({ kind: 'report case', method: 'POST', path: '/api/cases', body: reportBody() }),
+          session.username === 'gridworker' ? 25 : 10,
+        ],
+        [common.mine, 30],
+        [() => detail(session), 15],
+        [common.todos, 15],
+        [common.notifications, 10],
+        [common.readAll, 3],
+        [
+          () => ({ kind: 'wishes', method: 'GET', path: '/api/wishes?page=1&pageSize=20' }),
+          session.username === 'resident' ? 10 : 0,
+        ],
         [common.me, 2],
       ])();
       return step ?? common.mine();
     }
     case 'staff': {
-      if (!s.categories) return { kind: 'categories', method: 'GET', path: '/api/cases/categories', after: (x, json) => { x.state.categories = collectLeaves((json as { data: unknown }).data); } };
+      if (!s.categories)
+        return {
+          kind: 'categories',
+          method: 'GET',
+          path: '/api/cases/categories',
+          after: (x, json) => {
+            x.state.categories = collectLeaves((json as { data: unknown }).data);
+          },
+        };
       // Walk-in intake: report a case, then accept (立案) it with its category a moment later.
       if (s.pending?.length && Math.random() < 0.5) {
         const c = s.pending.shift()!;
-        return { kind: 'accept case', method: 'POST', path: `/api/cases/${c.id}/accept`, body: { version: c.version, categoryId: any(s.categories) } };
+        return {
+          kind: 'accept case',
+          method: 'POST',
+          path: `/api/cases/${c.id}/accept`,
+          body: { version: c.version, categoryId: any(s.categories) },
+        };
       }
       const step = pick<() => Step | null>([
-        [() => ({ kind: 'report case', method: 'POST', path: '/api/cases', body: reportBody(), after: (x, json) => { const d = (json as { data: { id: number; version: number } }).data; (x.state.pending ??= []).push(d); } }), 10],
-        [() => common.inbox('reported'), 25], [() => common.inbox('accepted'), 10], [() => detail(session), 20],
-        [() => (s.seen?.length ? { kind: 'suggestion', method: 'GET', path: `/api/cases/${any(s.seen)}/suggestion` } : null), 10],
-        [common.todos, 10], [common.notifications, 8], [common.readAll, 2], [common.me, 2],
+        [
+          () => ({
+            kind: 'report case',
+            method: 'POST',
+            path: '/api/cases',
+            body: reportBody(),
+            after: (x, json) => {
+              const d = (json as { data: { id: number; version: number } }).data;
+              (x.state.pending ??= []).push(d);
+            },
+          }),
+          10,
+        ],
+        [() => common.inbox('reported'), 25],
+        [() => common.inbox('accepted'), 10],
+        [() => detail(session), 20],
+        [
+          () =>
+            s.seen?.length ? { kind: 'suggestion', method: 'GET', path: `/api/cases/${any(s.seen)}/suggestion` } : null,
+          10,
+        ],
+        [common.todos, 10],
+        [common.notifications, 8],
+        [common.readAll, 2],
+        [common.me, 2],
       ])();
       return step ?? common.inbox('reported');
     }
@@ -109,10 +185,17 @@ function next(session: Session): Step {
     case 'dept':
     default: {
       const step = pick<() => Step | null>([
-        [() => common.inbox(any(['reported', 'dispatched', 'handled', 'closed'])), 30], [() => detail(session), 20],
+        [() => common.inbox(any(['reported', 'dispatched', 'handled', 'closed'])), 30],
+        [() => detail(session), 20],
         [common.bigscreen, session.username === 'dept' ? 0 : 10],
-        [() => ({ kind: 'accounts', method: 'GET', path: '/api/accounts?page=1&pageSize=20' }), session.username === 'dept' ? 0 : 5],
-        [common.todos, 15], [common.notifications, 10], [common.readAll, 3], [common.me, 2],
+        [
+          () => ({ kind: 'accounts', method: 'GET', path: '/api/accounts?page=1&pageSize=20' }),
+          session.username === 'dept' ? 0 : 5,
+        ],
+        [common.todos, 15],
+        [common.notifications, 10],
+        [common.readAll, 3],
+        [common.me, 2],
       ])();
       return step ?? common.todos();
     }

@@ -7,15 +7,27 @@ import { TextClassifier, type ClassifierOptions } from '../../server/modules/cas
 import { textFeatures, type FeatureOptions } from '../../server/modules/cases/suggest/features.ts';
 import type { CorpusItem } from './corpus.ts';
 
-export interface Candidate { name: string; features: FeatureOptions; model: ClassifierOptions }
+export interface Candidate {
+  name: string;
+  features: FeatureOptions;
+  model: ClassifierOptions;
+}
 
-export async function crossValidate(train: readonly CorpusItem[], candidate: Candidate): Promise<{ top1: number; top3: number }> {
+export async function crossValidate(
+  train: readonly CorpusItem[],
+  candidate: Candidate,
+): Promise<{ top1: number; top3: number }> {
   const folds = Math.max(...train.map((t) => t.phrasing)) + 1;
-  let top1 = 0, top3 = 0, n = 0;
+  let top1 = 0,
+    top3 = 0,
+    n = 0;
   for (let k = 0; k < folds; k++) {
     const fit = train.filter((t) => t.phrasing !== k);
     const held = train.filter((t) => t.phrasing === k);
-    const m = await TextClassifier.train(fit.map((t) => ({ features: textFeatures(t.text, candidate.features), label: t.label })), candidate.model);
+    const m = await TextClassifier.train(
+      fit.map((t) => ({ features: textFeatures(t.text, candidate.features), label: t.label })),
+      candidate.model,
+    );
     for (const t of held) {
       const p = m.predict(textFeatures(t.text, candidate.features));
       if (p[0]?.label === t.label) top1++;

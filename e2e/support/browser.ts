@@ -74,7 +74,13 @@ export async function clickInside(locator: Locator): Promise<void> {
     candidates.sort((a, b) => a.d - b.d);
     return (
       candidates.find((p) =>
-        [[0, 0], [3, 0], [-3, 0], [0, 3], [0, -3]].every(([dx, dy]) => document.elementFromPoint(p.x + dx!, p.y + dy!) === el),
+        [
+          [0, 0],
+          [3, 0],
+          [-3, 0],
+          [0, 3],
+          [0, -3],
+        ].every(([dx, dy]) => document.elementFromPoint(p.x + dx!, p.y + dy!) === el),
       ) ?? null
     );
   });

@@ -62,7 +62,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const database = await freshDatabaseUrl();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, ...(database.url ? { DATABASE_URL: database.url } : {}), ...options.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ...(database.url ? { DATABASE_URL: database.url } : {}),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Own process group: stop() then also ends helpers the server spawned (e.g. the database).
     detached: true,
@@ -101,7 +108,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`server printed no http:// line within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`server printed no http:// line within ${START_TIMEOUT_MS / 1000} s`)),
+        START_TIMEOUT_MS,
+      );
       child.stdout.on('data', (chunk: Buffer) => {
         stdout.push(chunk);
         if (verbose) process.stdout.write(chunk);
@@ -136,7 +146,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     for (;;) {
       const match = stdout.text().match(pattern);
       if (match) return match;
-      if (Date.now() > deadline) throw new Error(`server printed nothing matching ${pattern}\n--- server stdout ---\n${stdout.text()}`);
+      if (Date.now() > deadline)
+        throw new Error(`server printed nothing matching ${pattern}\n--- server stdout ---\n${stdout.text()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   };
@@ -151,7 +162,8 @@ async function waitUntilAnswering(baseUrl: string): Promise<void> {
       await fetch(`${baseUrl}/api/me`);
       return;
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`server printed its URL but ${baseUrl} does not answer: ${String(err)}`);
+      if (Date.now() > deadline)
+        throw new Error(`server printed its URL but ${baseUrl} does not answer: ${String(err)}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }

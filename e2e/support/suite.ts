@@ -3,7 +3,9 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser.ts';
 
 declare module 'vitest' {
-  export interface ProvidedContext { e2eBaseUrl: string }
+  export interface ProvidedContext {
+    e2eBaseUrl: string;
+  }
 }
 
 /**
@@ -12,11 +14,19 @@ declare module 'vitest' {
  */
 export function useServerAndBrowser(): { readonly browser: Browser; readonly baseUrl: string } {
   let browser: Browser | undefined;
-  beforeAll(async () => { browser = await launchBrowser(); });
-  afterAll(async () => { await browser?.close(); });
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
   return {
-    get browser() { return browser!; },
-    get baseUrl() { return inject('e2eBaseUrl'); },
+    get browser() {
+      return browser!;
+    },
+    get baseUrl() {
+      return inject('e2eBaseUrl');
+    },
   };
 }
 
@@ -43,8 +53,17 @@ export async function signIn(context: BrowserContext, username: string): Promise
 }
 
 /** Calls the API as the page's signed-in user (its cookies, and the CSRF header for changes). */
-export async function apiAs<T>(page: Page, method: 'GET' | 'POST', url: string, data?: unknown): Promise<{ status: number; body: T }> {
+export async function apiAs<T>(
+  page: Page,
+  method: 'GET' | 'POST',
+  url: string,
+  data?: unknown,
+): Promise<{ status: number; body: T }> {
   const csrf = (await page.context().cookies()).find((c) => c.name === 'gh_csrf')?.value ?? '';
-  const res = await page.request.fetch(url, { method, data, headers: method === 'GET' ? {} : { 'x-csrf-token': csrf } });
+  const res = await page.request.fetch(url, {
+    method,
+    data,
+    headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
+  });
   return { status: res.status(), body: (await res.json().catch(() => null)) as T };
 }

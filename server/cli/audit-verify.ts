@@ -13,11 +13,15 @@ export const auditVerifyCommand: CliCommand = {
     const head = report.head ? `链头：第 ${report.head.seq} 条 ${report.head.hash}` : '链头：尚无封存记录';
     if (report.broken) {
       console.error(`审计链断裂：${report.broken.message}`);
-      console.error(`  首个异常：id=${report.broken.id ?? '—'} seq=${report.broken.seq} (${report.broken.problem})；此前 ${report.checked} 条完好`);
+      console.error(
+        `  首个异常：id=${report.broken.id ?? '—'} seq=${report.broken.seq} (${report.broken.problem})；此前 ${report.checked} 条完好`,
+      );
       console.error(`  ${head}`);
       return 1;
     }
-    console.log(`审计链完整（已校验 ${report.checked} 条，最近封存于 ${report.lastSealedAt ?? '—'}；待封存 ${report.unsealed} 条）`);
+    console.log(
+      `审计链完整（已校验 ${report.checked} 条，最近封存于 ${report.lastSealedAt ?? '—'}；待封存 ${report.unsealed} 条）`,
+    );
     console.log(head);
     return 0;
   },

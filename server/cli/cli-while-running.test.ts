@@ -12,22 +12,35 @@ import { orgNodes } from '../modules/org/schema.ts';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Runs `npm run cli -- …` as a user would, in its own process. */
-function runCli(args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const childEnv = { ...process.env, ...env };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: ROOT, env: childEnv });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
 
 async function addCommunity(database: Database): Promise<void> {
-  const [d] = await database.db.insert(orgNodes).values({ level: 'district', code: '320508', name: '姑苏区', path: '/1/' }).returning();
+  const [d] = await database.db
+    .insert(orgNodes)
+    .values({ level: 'district', code: '320508', name: '姑苏区', path: '/1/' })
+    .returning();
   await database.db.update(orgNodes).set({ path: `/${d!.id}/` });
-  await database.db.insert(orgNodes).values({ parentId: d!.id, level: 'community', code: '320508017003', name: '路南社区', path: `/${d!.id}/999/` });
+  await database.db
+    .insert(orgNodes)
+    .values({ parentId: d!.id, level: 'community', code: '320508017003', name: '路南社区', path: `/${d!.id}/999/` });
 }
 
 describe('the command line while a server holds the embedded database', () => {
@@ -50,7 +63,10 @@ describe('the command line while a server holds the embedded database', () => {
   });
 
   it('creates an Open311 key through the running database instead of failing on its lock', async () => {
-    const res = await runCli(['open311-key', 'create', 'hotline-12345', '--community', '320508017003'], { DATA_DIR: dataDir, DATABASE_URL: undefined });
+    const res = await runCli(['open311-key', 'create', 'hotline-12345', '--community', '320508017003'], {
+      DATA_DIR: dataDir,
+      DATABASE_URL: undefined,
+    });
     expect(res.stderr).not.toContain('正被另一个 GridHive 进程使用');
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout.trim()).toMatch(/^\S{20,}$/);
@@ -81,7 +97,10 @@ describe('the command line while a server holds the embedded database', () => {
   }, 180_000);
 
   it('still refuses a community that does not exist, with its own message', async () => {
-    const res = await runCli(['open311-key', 'create', 'x', '--community', '320508999999'], { DATA_DIR: dataDir, DATABASE_URL: undefined });
+    const res = await runCli(['open311-key', 'create', 'x', '--community', '320508999999'], {
+      DATA_DIR: dataDir,
+      DATABASE_URL: undefined,
+    });
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('社区 320508999999 不存在');
   }, 120_000);
@@ -91,14 +110,21 @@ describe('the command line with DATABASE_URL', () => {
   it('just connects to that database', async () => {
     const database = await openDatabase({ dataDir: os.tmpdir(), databaseUrl: inject('databaseUrl') });
     try {
-      const tables = await database.pool.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = 'public'`);
-      await database.pool.query(`truncate ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} restart identity cascade`);
+      const tables = await database.pool.query<{ tablename: string }>(
+        `select tablename from pg_tables where schemaname = 'public'`,
+      );
+      await database.pool.query(
+        `truncate ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} restart identity cascade`,
+      );
       await addCommunity(database);
     } finally {
       await database.close();
     }
     // A data directory nobody holds, so the CLI could only have reached the database through the URL.
-    const res = await runCli(['open311-key', 'create', 'hotline-12345'], { DATABASE_URL: inject('databaseUrl'), DATA_DIR: path.join(os.tmpdir(), 'gh-cli-unused') });
+    const res = await runCli(['open311-key', 'create', 'hotline-12345'], {
+      DATABASE_URL: inject('databaseUrl'),
+      DATA_DIR: path.join(os.tmpdir(), 'gh-cli-unused'),
+    });
     expect(res.code, res.stderr).toBe(0);
     expect(res.stderr).toContain('路南社区');
   }, 120_000);

@@ -11,8 +11,14 @@ import { fileURLToPath } from 'node:url';
 const modulesDir = fileURLToPath(new URL('../modules', import.meta.url));
 
 export const MIGRATION_SETS: { name: string; folder: string; table: string }[] = [
-  { name: 'foundation', folder: fileURLToPath(new URL('./migrations', import.meta.url)), table: '__drizzle_migrations' },
-  ...fs.readdirSync(modulesDir).sort()
+  {
+    name: 'foundation',
+    folder: fileURLToPath(new URL('./migrations', import.meta.url)),
+    table: '__drizzle_migrations',
+  },
+  ...fs
+    .readdirSync(modulesDir)
+    .sort()
     .filter((name) => fs.existsSync(`${modulesDir}/${name}/migrations/meta/_journal.json`))
     .map((name) => ({ name, folder: `${modulesDir}/${name}/migrations`, table: `__migrations_${name}` })),
 ];

@@ -65,7 +65,11 @@ export function startJobWorkers(db: Db, handlers: Record<string, JobHandler>, on
     startWorker(db, Object.fromEntries(Object.entries(handlers).filter(([kind]) => !own.includes(kind))), { onError }),
     ...own.filter((kind) => handlers[kind]).map((kind) => startWorker(db, { [kind]: handlers[kind]! }, { onError })),
   ];
-  return { async stop() { await Promise.all(workers.map((w) => w.stop())); } };
+  return {
+    async stop() {
+      await Promise.all(workers.map((w) => w.stop()));
+    },
+  };
 }
 
 /** Every module's job handlers by kind, and the platform's. */

@@ -41,7 +41,14 @@ export interface Config {
   s3: S3Settings | null;
 }
 
-export interface S3Settings { bucket: string; endpoint: string | null; region: string; accessKeyId: string | null; secretAccessKey: string | null; prefix: string }
+export interface S3Settings {
+  bucket: string;
+  endpoint: string | null;
+  region: string;
+  accessKeyId: string | null;
+  secretAccessKey: string | null;
+  prefix: string;
+}
 
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -54,7 +61,10 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): num
 function readReplicaUrl(env: NodeJS.ProcessEnv): string | null {
   if (!env.DATABASE_READ_URL) return null;
   // A replica of the embedded database cannot exist: refuse rather than silently ignore it.
-  if (!env.DATABASE_URL) throw new Error('设置了 DATABASE_READ_URL（只读副本）但未设置 DATABASE_URL（主库）：只读副本只能配合真实 PostgreSQL 使用');
+  if (!env.DATABASE_URL)
+    throw new Error(
+      '设置了 DATABASE_READ_URL（只读副本）但未设置 DATABASE_URL（主库）：只读副本只能配合真实 PostgreSQL 使用',
+    );
   return env.DATABASE_READ_URL;
 }
 
@@ -82,11 +92,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.GH_METRICS_TOKEN || null,
     shutdownSeconds: intFromEnv(env, 'GH_SHUTDOWN_SECONDS', 30),
     databaseReadUrl: readReplicaUrl(env),
-    trustedProxies: (env.GH_TRUSTED_PROXIES ?? '').split(',').map((p) => p.trim()).filter(Boolean),
-    s3: env.GH_S3_BUCKET ? {
-      bucket: env.GH_S3_BUCKET, endpoint: env.GH_S3_ENDPOINT || null, region: env.GH_S3_REGION || 'us-east-1',
-      // Unset: the AWS SDK's own chain (AWS_ACCESS_KEY_ID …, instance roles).
-      accessKeyId: env.GH_S3_ACCESS_KEY_ID || null, secretAccessKey: env.GH_S3_SECRET_ACCESS_KEY || null, prefix: env.GH_S3_PREFIX ?? 'gridhive/',
-    } : null,
+    trustedProxies: (env.GH_TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+    s3: env.GH_S3_BUCKET
+      ? {
+          bucket: env.GH_S3_BUCKET,
+          endpoint: env.GH_S3_ENDPOINT || null,
+          region: env.GH_S3_REGION || 'us-east-1',
+          // Unset: the AWS SDK's own chain (AWS_ACCESS_KEY_ID …, instance roles).
+          accessKeyId: env.GH_S3_ACCESS_KEY_ID || null,
+          secretAccessKey: env.GH_S3_SECRET_ACCESS_KEY || null,
+          prefix: env.GH_S3_PREFIX ?? 'gridhive/',
+        }
+      : null,
   };
 }

@@ -21,13 +21,17 @@ const IV_BYTES = 12;
 let ivPool = Buffer.alloc(0);
 let ivOffset = 0;
 function nextIv(): Buffer {
-  if (ivOffset + IV_BYTES > ivPool.length) { ivPool = crypto.randomBytes(IV_BYTES * 4096); ivOffset = 0; }
+  if (ivOffset + IV_BYTES > ivPool.length) {
+    ivPool = crypto.randomBytes(IV_BYTES * 4096);
+    ivOffset = 0;
+  }
   return ivPool.subarray(ivOffset, (ivOffset += IV_BYTES));
 }
 
 export function createFieldCipher(secret: string): FieldCipher {
   // KeyObjects: the keys are imported once, not on every call.
-  const derive = (purpose: string) => crypto.createSecretKey(Buffer.from(crypto.hkdfSync('sha256', secret, 'gridhive', purpose, 32)));
+  const derive = (purpose: string) =>
+    crypto.createSecretKey(Buffer.from(crypto.hkdfSync('sha256', secret, 'gridhive', purpose, 32)));
   const encKey = derive('field-encryption-v1');
   const macKey = derive('field-lookup-v1');
   return {

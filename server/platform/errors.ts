@@ -30,18 +30,28 @@ function bodyFor(request: FastifyRequest, code: ErrorCode, message: string | nul
 }
 
 /** Chinese wording for zod issues, which arrive in English. */
-function describeIssue(issue: { code?: string; message: string; expected?: unknown; minimum?: unknown; maximum?: unknown }, english: boolean): string {
+function describeIssue(
+  issue: { code?: string; message: string; expected?: unknown; minimum?: unknown; maximum?: unknown },
+  english: boolean,
+): string {
   if (english) return issue.message;
   // A message written in the contract (in Chinese) says more than the generic wording below.
   if (/[\u4e00-\u9fff]/.test(issue.message)) return issue.message;
   switch (issue.code) {
-    case 'invalid_type': return issue.message.includes('received undefined') ? '必填' : `类型错误，应为 ${String(issue.expected)}`;
-    case 'too_small': return `不能小于/短于 ${String(issue.minimum)}`;
-    case 'too_big': return `不能大于/长于 ${String(issue.maximum)}`;
-    case 'invalid_format': return '格式不正确';
-    case 'invalid_value': return '取值不在允许范围内';
-    case 'unrecognized_keys': return '包含不允许的字段';
-    default: return issue.message;
+    case 'invalid_type':
+      return issue.message.includes('received undefined') ? '必填' : `类型错误，应为 ${String(issue.expected)}`;
+    case 'too_small':
+      return `不能小于/短于 ${String(issue.minimum)}`;
+    case 'too_big':
+      return `不能大于/长于 ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return '格式不正确';
+    case 'invalid_value':
+      return '取值不在允许范围内';
+    case 'unrecognized_keys':
+      return '包含不允许的字段';
+    default:
+      return issue.message;
   }
 }
 
@@ -55,16 +65,30 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof AppError) {
       const retryAfter = error.details?.find((d) => d.path === 'retryAfter');
       if (retryAfter) reply.header('retry-after', retryAfter.message);
-      return reply.status(ERRORS[error.code].status).send(bodyFor(request, error.code, error.explicitMessage ? error.message : null, error.details));
+      return reply
+        .status(ERRORS[error.code].status)
+        .send(bodyFor(request, error.code, error.explicitMessage ? error.message : null, error.details));
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const english = prefersEnglish(request);
       const details = error.validation.map((v) => ({
-        path: [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].filter((p) => p && p !== 'body').join('.') || 'body',
+        path:
+          [error.validationContext, ...String(v.instancePath).split('/').filter(Boolean)]
+            .filter((p) => p && p !== 'body')
+            .join('.') || 'body',
         message: describeIssue({ ...(v.params as object), code: v.keyword, message: v.message ?? '' }, english),
       }));
       const summary = details.map((d) => `${d.path}: ${d.message}`).join('；');
-      return reply.status(422).send(bodyFor(request, 'VALIDATION_FAILED', english ? `Invalid input: ${summary}` : `输入有误：${summary}`, details));
+      return reply
+        .status(422)
+        .send(
+          bodyFor(
+            request,
+            'VALIDATION_FAILED',
+            english ? `Invalid input: ${summary}` : `输入有误：${summary}`,
+            details,
+          ),
+        );
     }
     const status = (error as FastifyError).statusCode ?? 500;
     if (status === 413) return reply.status(413).send(bodyFor(request, 'PAYLOAD_TOO_LARGE', null));

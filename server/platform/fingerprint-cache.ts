@@ -8,7 +8,11 @@ import type { Queryable } from './db/tx.ts';
  * the fingerprint query for that long (for values whose edits may take a moment to spread).
  * Concurrent gets during a rebuild share it (a slow build, such as training a model, runs once).
  */
-export function fingerprintCache<T>(options: { fingerprint: SQL; build: (db: Queryable) => Promise<T>; recheckMs?: number }) {
+export function fingerprintCache<T>(options: {
+  fingerprint: SQL;
+  build: (db: Queryable) => Promise<T>;
+  recheckMs?: number;
+}) {
   let cached: { fingerprint: string; value: T; checkedAt: number } | null = null;
   let building: { fingerprint: string; promise: Promise<T> } | null = null;
   return {
@@ -21,12 +25,15 @@ export function fingerprintCache<T>(options: { fingerprint: SQL; build: (db: Que
         return cached.value;
       }
       if (building?.fingerprint === fingerprint) return building.promise;
-      const promise = options.build(db).then((value) => {
-        cached = { fingerprint, value, checkedAt: Date.now() };
-        return value;
-      }).finally(() => {
-        if (building?.promise === promise) building = null;
-      });
+      const promise = options
+        .build(db)
+        .then((value) => {
+          cached = { fingerprint, value, checkedAt: Date.now() };
+          return value;
+        })
+        .finally(() => {
+          if (building?.promise === promise) building = null;
+        });
       building = { fingerprint, promise };
       return promise;
     },

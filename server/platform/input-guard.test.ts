@@ -7,7 +7,9 @@ beforeAll(async () => {
   ctx = await createTestApp();
   resident = await loginAs(ctx.app, 'resident');
 });
-afterAll(async () => { await ctx.close(); });
+afterAll(async () => {
+  await ctx.close();
+});
 
 const countCases = async () => Number((await ctx.pool.query('select count(*) from cases')).rows[0].count);
 
@@ -18,7 +20,12 @@ describe('strings with NUL or lone surrogates', () => {
     ['a lone low surrogate', { title: '噪音扰民', description: '\uDE00夜间施工' }, 'description'],
   ])('refuse a report holding %s with 422 on the field and write nothing', async (_, body, path) => {
     const before = await countCases();
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/cases', headers: resident.headers, payload: { ...body, address: '某路 1 号' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: resident.headers,
+      payload: { ...body, address: '某路 1 号' },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details).toEqual([{ path, message: expect.stringContaining('空字符') }]);
     expect(await countCases()).toBe(before);
@@ -30,7 +37,12 @@ describe('strings with NUL or lone surrogates', () => {
   });
 
   it('let a real emoji (a surrogate pair) through', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/cases', headers: resident.headers, payload: { title: '路灯不亮 💡', description: '晚上全黑', address: '某路 1 号' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: resident.headers,
+      payload: { title: '路灯不亮 💡', description: '晚上全黑', address: '某路 1 号' },
+    });
     expect(res.statusCode).toBe(201);
   });
 });
@@ -45,18 +57,37 @@ describe('numbers in JSON bodies', () => {
     ['a boolean', { lng: 120.62, lat: true }, 'lat'],
   ])('refuse a map pin given as %s with 422 on the field and write nothing', async (_, pin, path) => {
     const before = await countCases();
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/cases', headers: resident.headers, payload: { title: '路灯不亮', description: '晚上全黑', address: '某路 1 号', ...pin } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: resident.headers,
+      payload: { title: '路灯不亮', description: '晚上全黑', address: '某路 1 号', ...pin },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain(path);
     expect(await countCases()).toBe(before);
   });
 
-  it.each([['a string', '1'], ['an array', [1]], ['a fraction', 1.5]])('refuse a transition whose version is %s with 422 and leave the case as it was', async (_, version) => {
+  it.each([
+    ['a string', '1'],
+    ['an array', [1]],
+    ['a fraction', 1.5],
+  ])('refuse a transition whose version is %s with 422 and leave the case as it was', async (_, version) => {
     const staff = await loginAs(ctx.app, 'staff');
-    const created = await ctx.app.inject({ method: 'POST', url: '/api/cases', headers: staff.headers, payload: { title: '井盖缺失', description: '小区门口井盖缺失', address: '某路 2 号' } });
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      headers: staff.headers,
+      payload: { title: '井盖缺失', description: '小区门口井盖缺失', address: '某路 2 号' },
+    });
     expect(created.statusCode).toBe(201);
     const id = created.json().data.id;
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/cases/${id}/accept`, headers: staff.headers, payload: { version } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/cases/${id}/accept`,
+      headers: staff.headers,
+      payload: { version },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details.map((d: { path: string }) => d.path)).toContain('version');
     const { rows } = await ctx.pool.query('select state, version from cases where id = $1', [id]);

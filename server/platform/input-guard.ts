@@ -23,7 +23,8 @@ function findBadString(value: unknown, path: string, depth = 0): string | null {
 
 export function registerInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
-    const hit = findBadString(request.params, '') ?? findBadString(request.query, '') ?? findBadString(request.body, '');
+    const hit =
+      findBadString(request.params, '') ?? findBadString(request.query, '') ?? findBadString(request.body, '');
     if (hit) {
       const message = '不能包含空字符（\\u0000）或无效的 Unicode 字符';
       throw new AppError('VALIDATION_FAILED', { message: `${hit}: ${message}`, details: [{ path: hit, message }] });

@@ -3,8 +3,12 @@ import { createTestApp, type TestContext } from '../test/test-app.ts';
 import { readConfig } from './config.ts';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestApp(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 describe('security headers', () => {
   it('send a script policy without inline scripts, frame-ancestors, nosniff and a referrer policy on API answers', async () => {
@@ -26,12 +30,17 @@ describe('security headers', () => {
 });
 
 describe('readConfig in production', () => {
-  it.each([[{}], [{ GH_DATA_KEY: 'gridhive-development-key-change-me' }]])('refuses to start without a real data key (%o)', (env) => {
-    expect(() => readConfig({ NODE_ENV: 'production', ...env })).toThrow(/GH_DATA_KEY/);
-  });
+  it.each([[{}], [{ GH_DATA_KEY: 'gridhive-development-key-change-me' }]])(
+    'refuses to start without a real data key (%o)',
+    (env) => {
+      expect(() => readConfig({ NODE_ENV: 'production', ...env })).toThrow(/GH_DATA_KEY/);
+    },
+  );
 
   it('starts in production with a data key of its own', () => {
-    expect(readConfig({ NODE_ENV: 'production', GH_DATA_KEY: 'a-long-random-secret' }).dataKey).toBe('a-long-random-secret');
+    expect(readConfig({ NODE_ENV: 'production', GH_DATA_KEY: 'a-long-random-secret' }).dataKey).toBe(
+      'a-long-random-secret',
+    );
   });
 });
 
@@ -47,6 +56,8 @@ describe('security headers over HTTPS', () => {
       expect(res.headers['strict-transport-security']).toBe('max-age=15552000; includeSubDomains');
       expect(String(res.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
       expect(String(res.headers['content-security-policy'])).toContain("script-src 'self';");
-    } finally { await app.close(); }
+    } finally {
+      await app.close();
+    }
   });
 });

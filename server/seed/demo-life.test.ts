@@ -8,9 +8,16 @@ beforeAll(async () => {
   ctx = await createTestApp();
   // The demo as `npm start` seeds it (community life on), on a smaller slice of the district.
   await emptyDatabase(ctx.db);
-  await seedDemoIfEmpty(ctx.db, { fixture: smallFixture(1, 1), password: TEST_PASSWORD, residentsDataKey: ctx.deps.config.dataKey, communityLife: true });
+  await seedDemoIfEmpty(ctx.db, {
+    fixture: smallFixture(1, 1),
+    password: TEST_PASSWORD,
+    residentsDataKey: ctx.deps.config.dataKey,
+    communityLife: true,
+  });
 });
-afterAll(async () => { await ctx.close(); });
+afterAll(async () => {
+  await ctx.close();
+});
 
 const total = (body: { data: unknown[]; page?: { total: number } }) => body.page?.total ?? body.data.length;
 
@@ -41,9 +48,13 @@ describe('the demo community the demo accounts log into', () => {
 
   it('has decisions in progress and finished, and activities to sign up for', async () => {
     const s = await loginAs(ctx.app, 'secretary');
-    const decisions = (await ctx.app.inject({ url: '/api/decisions', headers: s.headers })).json().data as { status: string }[];
+    const decisions = (await ctx.app.inject({ url: '/api/decisions', headers: s.headers })).json().data as {
+      status: string;
+    }[];
     expect(new Set(decisions.map((d) => d.status))).toEqual(new Set(['in_progress', 'completed']));
-    const { rows } = await ctx.pool.query(`select count(*) filter (where starts_at > now())::int as upcoming, count(*) filter (where starts_at < now())::int as held from volunteer_activities`);
+    const { rows } = await ctx.pool.query(
+      `select count(*) filter (where starts_at > now())::int as upcoming, count(*) filter (where starts_at < now())::int as held from volunteer_activities`,
+    );
     expect(rows[0].upcoming).toBeGreaterThan(0);
     expect(rows[0].held).toBeGreaterThan(0);
   });

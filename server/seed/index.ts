@@ -29,7 +29,11 @@ export interface SeedOptions {
   communityLife?: boolean;
 }
 
-export interface SeedResult { tree: SeededTree; accounts: DemoAccount[]; nodes: number }
+export interface SeedResult {
+  tree: SeededTree;
+  accounts: DemoAccount[];
+  nodes: number;
+}
 
 /**
  * Seeds the demo district in one transaction, so a start killed half-way leaves nothing
@@ -49,7 +53,8 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
     await seedParty(tx, tree);
     await seedCommunityLife(tx, tree);
     const demoCommunity = tree.streets[0]?.communities[0];
-    if (options.residentsDataKey && demoCommunity) await seedDemoResidents(tx, demoCommunity, options.residentsDataKey, tree.district.code);
+    if (options.residentsDataKey && demoCommunity)
+      await seedDemoResidents(tx, demoCommunity, options.residentsDataKey, tree.district.code);
     // The demo accounts' community gets a life of its own: houses and components, wishes, volunteering, meetings and 四议两公开.
     if (options.communityLife && demoCommunity) {
       await seedDemoPlaces(tx, demoCommunity, options.residentsDataKey ?? 'demo-seed', tree.district.code);
@@ -57,7 +62,12 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
       await seedDemoVolunteering(tx, demoCommunity);
       await seedDemoMeetings(tx, demoCommunity);
     }
-    if (options.casesPerStreet) await seedDemoCases(tx, tree, tree.streets.map((_, i) => options.casesPerStreet!(i)));
+    if (options.casesPerStreet)
+      await seedDemoCases(
+        tx,
+        tree,
+        tree.streets.map((_, i) => options.casesPerStreet!(i)),
+      );
     // The big screen's month figures exist from the first request: rollups built with the seed,
     // not by the first refresh job minutes later (which then only recounts what changed).
     await refreshRollups(tx, allProviders());
@@ -68,5 +78,8 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
 /** A small slice of the real district for tests: the first `streets` streets with `communities` communities each. */
 export function smallFixture(streets = 2, communities = 2): DistrictFixture {
   const full = loadDistrictFixture();
-  return { ...full, streets: full.streets.slice(0, streets).map((s) => ({ ...s, communities: s.communities.slice(0, communities) })) };
+  return {
+    ...full,
+    streets: full.streets.slice(0, streets).map((s) => ({ ...s, communities: s.communities.slice(0, communities) })),
+  };
 }

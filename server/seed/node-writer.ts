@@ -14,7 +14,10 @@ export class NodeWriter {
   private nextId: number;
   private buffer: NodeRow[] = [];
   written = 0;
-  constructor(private readonly tx: Tx, firstId: number) {
+  constructor(
+    private readonly tx: Tx,
+    firstId: number,
+  ) {
     this.nextId = firstId;
   }
 
@@ -24,7 +27,10 @@ export class NodeWriter {
   }
 
   /** Queues a node and returns its id and path. */
-  async add(parent: { id: number; path: string } | null, row: Omit<NodeRow, 'id' | 'path' | 'parentId'>): Promise<{ id: number; path: string }> {
+  async add(
+    parent: { id: number; path: string } | null,
+    row: Omit<NodeRow, 'id' | 'path' | 'parentId'>,
+  ): Promise<{ id: number; path: string }> {
     const id = this.nextId++;
     const path = childPath(parent?.path ?? null, id);
     this.buffer.push({ ...row, id, path, parentId: parent?.id ?? null });
@@ -43,6 +49,8 @@ export class NodeWriter {
   /** Flushes and moves the id sequence past the ids we assigned. */
   async close(): Promise<void> {
     await this.flush();
-    await this.tx.execute(sql`select setval(pg_get_serial_sequence('org_nodes', 'id'), greatest(${this.nextId - 1}, 1))`);
+    await this.tx.execute(
+      sql`select setval(pg_get_serial_sequence('org_nodes', 'id'), greatest(${this.nextId - 1}, 1))`,
+    );
   }
 }

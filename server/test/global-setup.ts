@@ -12,7 +12,10 @@ import { startEmbeddedDatabase } from '../platform/db/embedded.ts';
 import { runMigrations } from '../platform/db/migrate.ts';
 
 declare module 'vitest' {
-  export interface ProvidedContext { databaseUrl: string; databaseKind: 'embedded' | 'postgres' }
+  export interface ProvidedContext {
+    databaseUrl: string;
+    databaseKind: 'embedded' | 'postgres';
+  }
 }
 
 export default async function setup(project: TestProject) {

@@ -27,7 +27,10 @@ export interface TestContext {
  */
 export async function createTestApp(): Promise<TestContext> {
   // One connection on the embedded database, as the server itself uses (see platform/db/open.ts).
-  const pool = new pg.Pool({ connectionString: inject('databaseUrl'), max: inject('databaseKind') === 'embedded' ? 1 : 4 });
+  const pool = new pg.Pool({
+    connectionString: inject('databaseUrl'),
+    max: inject('databaseKind') === 'embedded' ? 1 : 4,
+  });
   const db = drizzle(pool, { schema }) as Db;
   const tables = await pool.query<{ tablename: string }>(`select tablename from pg_tables where schemaname = 'public'`);
   await pool.query(`truncate ${tables.rows.map((t) => `"${t.tablename}"`).join(', ')} restart identity cascade`);
@@ -36,10 +39,25 @@ export async function createTestApp(): Promise<TestContext> {
   const config = { ...readConfig({}), webDir: null, seedDemo: false };
   const deps = createDeps(config, db);
   const app = await buildApp(deps);
-  return { app, db, pool, seed, deps, async close() { deps.liveHub.close(); await app.close(); await pool.end(); } };
+  return {
+    app,
+    db,
+    pool,
+    seed,
+    deps,
+    async close() {
+      deps.liveHub.close();
+      await app.close();
+      await pool.end();
+    },
+  };
 }
 
-export interface Session { cookie: string; csrf: string; headers: Record<string, string> }
+export interface Session {
+  cookie: string;
+  csrf: string;
+  headers: Record<string, string>;
+}
 
 /** Logs in through the real endpoint and returns the headers a browser would send. */
 export async function loginAs(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> {

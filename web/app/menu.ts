@@ -16,7 +16,8 @@ export function visibleMenu(entries: MenuEntry[], me: Pick<Me, 'abilities'>): Me
 export function activeMenuKey(entries: MenuEntry[], pathname: string): string | undefined {
   let best: MenuEntry | undefined;
   for (const entry of entries) {
-    const matches = entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
+    const matches =
+      entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
     if (matches && (!best || entry.path.length > best.path.length)) best = entry;
   }
   return best?.key;

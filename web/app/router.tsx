@@ -11,16 +11,35 @@ import { features } from './features';
 
 const allRoutes = features.flatMap((f) => f.routes);
 const guarded = (routes: typeof allRoutes): RouteObject[] =>
-  routes.map((route) => ({ path: route.path, element: <RequireAbility ability={route.ability}>{route.element}</RequireAbility> }));
+  routes.map((route) => ({
+    path: route.path,
+    element: <RequireAbility ability={route.ability}>{route.element}</RequireAbility>,
+  }));
 const featureRoutes = guarded(allRoutes.filter((r) => !r.fullscreen));
 const fullscreenRoutes = guarded(allRoutes.filter((r) => r.fullscreen));
 
 export const router = createBrowserRouter([
   // A clean install has no account yet: the login page gives way to the setup page until it is done.
-  { path: '/login', element: <SetupGate><LoginPage /></SetupGate> },
+  {
+    path: '/login',
+    element: (
+      <SetupGate>
+        <LoginPage />
+      </SetupGate>
+    ),
+  },
   { path: '/setup', element: <SetupPage /> },
   { path: '/signup', element: <SignupPage /> },
-  { element: <RequireSession><Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}><Outlet /></Suspense></RequireSession>, children: fullscreenRoutes },
+  {
+    element: (
+      <RequireSession>
+        <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
+          <Outlet />
+        </Suspense>
+      </RequireSession>
+    ),
+    children: fullscreenRoutes,
+  },
   {
     element: (
       <RequireSession>

@@ -61,7 +61,10 @@ describe('apiGet', () => {
 
   it('falls back to a generic message when the body is not JSON', async () => {
     stubBrowser('');
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('<html>Bad Gateway</html>', { status: 502 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('<html>Bad Gateway</html>', { status: 502 })),
+    );
     await expect(apiGet('/api/x')).rejects.toMatchObject({ code: 'HTTP_502', message: expect.stringContaining('502') });
   });
 

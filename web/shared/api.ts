@@ -77,9 +77,9 @@ async function request<T>(method: string, path: string, body: unknown, options: 
 
 async function toApiError(res: Response): Promise<ApiError> {
   // A proxy or crashed server may answer with HTML: fall back to a generic message.
-  const payload = (await res.json().catch(() => null)) as
-    | { error?: { code?: string; message?: string; details?: ApiErrorDetail[] } }
-    | null;
+  const payload = (await res.json().catch(() => null)) as {
+    error?: { code?: string; message?: string; details?: ApiErrorDetail[] };
+  } | null;
   const e = payload?.error;
   return new ApiError(
     res.status,

@@ -4,6 +4,8 @@ import type { FormRule } from 'antd';
 export function confirmPasswordRules(field: string, prompt: string, mismatch: string): FormRule[] {
   return [
     { required: true, message: prompt },
-    ({ getFieldValue }) => ({ validator: (_, v) => (!v || v === getFieldValue(field) ? Promise.resolve() : Promise.reject(new Error(mismatch))) }),
+    ({ getFieldValue }) => ({
+      validator: (_, v) => (!v || v === getFieldValue(field) ? Promise.resolve() : Promise.reject(new Error(mismatch))),
+    }),
   ];
 }

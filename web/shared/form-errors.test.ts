@@ -19,7 +19,9 @@ describe('fieldErrorsOf', () => {
   });
 
   it('shows a server field on the form field standing for it (the time range)', () => {
-    expect(fieldErrorsOf(err422, ['time'], { startsAt: 'time', endsAt: 'time' })).toEqual([{ name: ['time'], errors: ['结束时间须晚于开始时间'] }]);
+    expect(fieldErrorsOf(err422, ['time'], { startsAt: 'time', endsAt: 'time' })).toEqual([
+      { name: ['time'], errors: ['结束时间须晚于开始时间'] },
+    ]);
   });
 
   it('ignores errors that are not ApiErrors and fields the form does not have', () => {
@@ -30,7 +32,11 @@ describe('fieldErrorsOf', () => {
 
   it('sets the fields on the form and says whether any matched', () => {
     const set: unknown[] = [];
-    const form = { setFields: (f: unknown[]) => { set.push(...f); } } as never;
+    const form = {
+      setFields: (f: unknown[]) => {
+        set.push(...f);
+      },
+    } as never;
     expect(applyFieldErrors(form, err422, ['name'])).toBe(true);
     expect(set).toEqual([{ name: ['name'], errors: ['岗位名称至少 2 个字'] }]);
     expect(applyFieldErrors(form, err422, ['capacity'])).toBe(false);
@@ -40,10 +46,23 @@ describe('fieldErrorsOf', () => {
 describe('formErrorMessage', () => {
   it('places what it can and returns the rest as the message above the form', () => {
     const set: unknown[] = [];
-    const form = { setFields: (f: unknown[]) => { set.push(...f); } } as never;
-    expect(formErrorMessage(form, err422, ['name', 'items', 'time'], { startsAt: 'time', endsAt: 'time' })).toBe('输入有误：不能小于/短于 1');
+    const form = {
+      setFields: (f: unknown[]) => {
+        set.push(...f);
+      },
+    } as never;
+    expect(formErrorMessage(form, err422, ['name', 'items', 'time'], { startsAt: 'time', endsAt: 'time' })).toBe(
+      '输入有误：不能小于/短于 1',
+    );
     expect(set).toHaveLength(3);
-    expect(formErrorMessage(form, new ApiError(422, 'VALIDATION_FAILED', '输入有误', [{ path: 'lng', message: '不在任何网格内' }]), ['address'], { lng: 'address' })).toBeNull();
+    expect(
+      formErrorMessage(
+        form,
+        new ApiError(422, 'VALIDATION_FAILED', '输入有误', [{ path: 'lng', message: '不在任何网格内' }]),
+        ['address'],
+        { lng: 'address' },
+      ),
+    ).toBeNull();
     expect(formErrorMessage(form, new ApiError(409, 'CONFLICT', '已被他人处理'), ['name'])).toBe('已被他人处理');
   });
 });

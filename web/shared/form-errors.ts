@@ -1,18 +1,28 @@
 import type { FormInstance } from 'antd';
 import { ApiError, errorMessage } from './api';
 
-export interface FieldError { name: (string | number)[]; errors: string[] }
+export interface FieldError {
+  name: (string | number)[];
+  errors: string[];
+}
 
 /**
  * The server's 422/409 details as antd field errors: 'items.0.code' → ['items', 0, 'code'].
  * `aliases` renames a server field to the form's (startsAt and endsAt → one time range).
  * Details whose field the form does not have are left out (the caller shows the message).
  */
-export function fieldErrorsOf(err: unknown, fields: readonly string[], aliases: Record<string, string> = {}): FieldError[] {
+export function fieldErrorsOf(
+  err: unknown,
+  fields: readonly string[],
+  aliases: Record<string, string> = {},
+): FieldError[] {
   if (!(err instanceof ApiError)) return [];
   const byField = new Map<string, FieldError>();
   for (const d of err.details) {
-    const parts = d.path.split('.').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    const parts = d.path
+      .split('.')
+      .filter(Boolean)
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
     const first = parts[0];
     if (typeof first !== 'string') continue;
     const root = aliases[first] ?? first;
@@ -27,7 +37,12 @@ export function fieldErrorsOf(err: unknown, fields: readonly string[], aliases: 
 }
 
 /** Puts the server's field errors on the form; returns false when none matched (show the message instead). */
-export function applyFieldErrors<T>(form: Pick<FormInstance<T>, 'setFields'>, err: unknown, fields: readonly string[], aliases?: Record<string, string>): boolean {
+export function applyFieldErrors<T>(
+  form: Pick<FormInstance<T>, 'setFields'>,
+  err: unknown,
+  fields: readonly string[],
+  aliases?: Record<string, string>,
+): boolean {
   const errors = fieldErrorsOf(err, fields, aliases);
   // The names come from the server, so antd's per-form name typing cannot check them.
   if (errors.length) form.setFields(errors as Parameters<FormInstance<T>['setFields']>[0]);
@@ -38,7 +53,12 @@ export function applyFieldErrors<T>(form: Pick<FormInstance<T>, 'setFields'>, er
  * Puts the field errors it can beside their fields and returns what is left to show above the
  * form: the message with the details no field took, or null when every detail found its field.
  */
-export function formErrorMessage<T>(form: Pick<FormInstance<T>, 'setFields'>, err: unknown, fields: readonly string[], aliases: Record<string, string> = {}): string | null {
+export function formErrorMessage<T>(
+  form: Pick<FormInstance<T>, 'setFields'>,
+  err: unknown,
+  fields: readonly string[],
+  aliases: Record<string, string> = {},
+): string | null {
   if (!(err instanceof ApiError) || !err.details.length) return errorMessage(err);
   applyFieldErrors(form, err, fields, aliases);
   const unplaced = err.details.filter((d) => {

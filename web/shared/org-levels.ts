@@ -2,7 +2,15 @@ import type { z } from 'zod';
 import type { nodeLevelSchema } from '../../contracts/accounts.ts';
 
 /** Levels of the governance tree, top to bottom (domain.md §2). */
-export const NODE_LEVELS = ['district', 'street', 'community', 'grid', 'estate', 'building', 'house'] as const satisfies readonly NodeLevel[];
+export const NODE_LEVELS = [
+  'district',
+  'street',
+  'community',
+  'grid',
+  'estate',
+  'building',
+  'house',
+] as const satisfies readonly NodeLevel[];
 
 export type NodeLevel = z.infer<typeof nodeLevelSchema>;
 
@@ -35,4 +43,12 @@ export function countLevelsBelow(level: NodeLevel): typeof COUNT_LEVELS {
 }
 
 /** Code length per level (server/modules/org/codes.ts): 6/9/12 national, then +3 grid, +3 estate, +3 building, +4 house. */
-export const CODE_LENGTHS: Record<NodeLevel, number> = { district: 6, street: 9, community: 12, grid: 15, estate: 18, building: 21, house: 25 };
+export const CODE_LENGTHS: Record<NodeLevel, number> = {
+  district: 6,
+  street: 9,
+  community: 12,
+  grid: 15,
+  estate: 18,
+  building: 21,
+  house: 25,
+};

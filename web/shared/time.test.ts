@@ -5,7 +5,9 @@ import { formatDate, formatTime, fromPicker, pickerNow, shanghaiToday, toPicker 
 // from Shanghai on the other side, so nothing can pass by accident of the machine's zone.
 const ZONES = ['UTC', 'America/Los_Angeles', 'Asia/Shanghai'];
 const original = process.env.TZ;
-afterEach(() => { process.env.TZ = original; });
+afterEach(() => {
+  process.env.TZ = original;
+});
 
 describe.each(ZONES)('Shanghai time in a browser set to %s', (zone) => {
   it('runs in the zone it claims', () => {

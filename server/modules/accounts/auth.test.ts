@@ -2,14 +2,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, TEST_PASSWORD, type TestContext } from '../../test/test-app.ts';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestApp(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 describe('POST /api/auth/login', () => {
   it('signs in with the seeded password and sets an httpOnly SameSite session cookie plus a CSRF cookie', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'secretary', password: TEST_PASSWORD } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'secretary', password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json().data).toMatchObject({ username: 'secretary', role: 'community_secretary', roleLabel: '社区书记' });
+    expect(res.json().data).toMatchObject({
+      username: 'secretary',
+      role: 'community_secretary',
+      roleLabel: '社区书记',
+    });
     const session = res.cookies.find((c) => c.name === 'gh_session')!;
     expect(session.httpOnly).toBe(true);
     expect(session.sameSite).toBe('Lax');
@@ -17,15 +29,30 @@ describe('POST /api/auth/login', () => {
   });
 
   it('refuses a wrong password in Chinese, and in English when asked', async () => {
-    const zh = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'staff', password: 'nope' } });
+    const zh = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'staff', password: 'nope' },
+    });
     expect(zh.statusCode).toBe(401);
     expect(zh.json().error).toEqual({ code: 'AUTH_INVALID_CREDENTIALS', message: '用户名或密码错误' });
-    const en = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'accept-language': 'en-US' }, payload: { username: 'staff', password: 'nope' } });
+    const en = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'accept-language': 'en-US' },
+      payload: { username: 'staff', password: 'nope' },
+    });
     expect(en.json().error.message).toBe('Wrong username or password');
   });
 
   const login = (username: string, password: string, remoteAddress = '127.0.0.1', cookie?: string) =>
-    ctx.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { username, password }, ...(cookie ? { headers: { cookie } } : {}) });
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress,
+      payload: { username, password },
+      ...(cookie ? { headers: { cookie } } : {}),
+    });
 
   it('makes one client wait after 5 wrong passwords for one account, even with the right password, and says how long', async () => {
     for (let i = 0; i < 5; i++) await login('volunteer', `wrong${i}`, '198.51.100.7');
@@ -58,7 +85,10 @@ describe('POST /api/auth/login', () => {
     expect((await login('property', TEST_PASSWORD, '203.0.113.31')).statusCode).toBe(429);
     expect((await login('property', TEST_PASSWORD, '203.0.113.31', `gh_device=${device.value}`)).statusCode).toBe(200);
     // A device cookie of another account, or forged, earns nothing.
-    expect((await login('property', TEST_PASSWORD, '203.0.113.31', `gh_device=${device.value.replace(/^\d+/, '1')}`)).statusCode).toBe(429);
+    expect(
+      (await login('property', TEST_PASSWORD, '203.0.113.31', `gh_device=${device.value.replace(/^\d+/, '1')}`))
+        .statusCode,
+    ).toBe(429);
   });
 
   it('answers 422 with field paths when the body is incomplete', async () => {
@@ -96,7 +126,9 @@ describe('sessions', () => {
 
   it('records each sign-in in the append-only audit log', async () => {
     await loginAs(ctx.app, 'admin');
-    const { rows } = await ctx.pool.query(`select action, summary from audit_log where action = 'auth.login' and summary->>'username' = 'admin'`);
+    const { rows } = await ctx.pool.query(
+      `select action, summary from audit_log where action = 'auth.login' and summary->>'username' = 'admin'`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     await expect(ctx.pool.query(`delete from audit_log`)).rejects.toThrow(/append-only/);
   });
@@ -104,15 +136,33 @@ describe('sessions', () => {
 
 describe('every API route', () => {
   it('answers 401 to an anonymous caller (a route without a policy check fails here)', async () => {
-    const open = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'POST /api/auth/signup', 'GET /api/public/communities', 'GET /api/public/nodes/:id/children',
+    const open = new Set([
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'POST /api/auth/signup',
+      'GET /api/public/communities',
+      'GET /api/public/nodes/:id/children',
       // A clean install's setup page, before any account exists (answers 409 once set up).
-      'GET /api/setup/status', 'GET /api/setup/divisions', 'GET /api/setup/divisions/:code/streets', 'POST /api/setup']);
-    const checked = ctx.app.routeTable.filter((r) => r.url.startsWith('/api/')).filter((r) => !open.has(`${r.method} ${r.url}`) && !r.url.startsWith('/api/docs'));
+      'GET /api/setup/status',
+      'GET /api/setup/divisions',
+      'GET /api/setup/divisions/:code/streets',
+      'POST /api/setup',
+    ]);
+    const checked = ctx.app.routeTable
+      .filter((r) => r.url.startsWith('/api/'))
+      .filter((r) => !open.has(`${r.method} ${r.url}`) && !r.url.startsWith('/api/docs'));
     expect(checked.length).toBeGreaterThan(8);
     for (const route of checked) {
       const url = route.url.replace(/:[a-zA-Z]+/g, '1');
-      const res = await ctx.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
-      expect({ route: `${route.method} ${route.url}`, status: res.statusCode }).toEqual({ route: `${route.method} ${route.url}`, status: 401 });
+      const res = await ctx.app.inject({
+        method: route.method as 'GET',
+        url,
+        payload: route.method === 'GET' ? undefined : {},
+      });
+      expect({ route: `${route.method} ${route.url}`, status: res.statusCode }).toEqual({
+        route: `${route.method} ${route.url}`,
+        status: 401,
+      });
     }
   });
 });

@@ -48,14 +48,23 @@ export function isKnownDevice(dataKey: string, token: string | undefined, userId
 export async function assertLoginAllowed(db: Db, username: string, ip: string, knownDevice: boolean): Promise<void> {
   const since = sql`now() - make_interval(mins => ${WINDOW_MINUTES})`;
   const pair = sql`${loginFailures.username} = ${username} and ${loginFailures.ip} = ${ip}`;
-  const [row] = await db.select({
-    pair: sql<number>`count(*) filter (where ${pair})`.mapWith(Number),
-    pairAge: sql<number>`extract(epoch from now() - max(${loginFailures.at}) filter (where ${pair}))`.mapWith(Number),
-    client: sql<number>`count(*) filter (where ${loginFailures.ip} = ${ip})`.mapWith(Number),
-    clientAge: sql<number>`extract(epoch from now() - max(${loginFailures.at}) filter (where ${loginFailures.ip} = ${ip}))`.mapWith(Number),
-    account: sql<number>`count(*) filter (where ${loginFailures.username} = ${username})`.mapWith(Number),
-    accountAge: sql<number>`extract(epoch from now() - max(${loginFailures.at}) filter (where ${loginFailures.username} = ${username}))`.mapWith(Number),
-  }).from(loginFailures).where(and(gt(loginFailures.at, since), or(eq(loginFailures.username, username), eq(loginFailures.ip, ip))));
+  const [row] = await db
+    .select({
+      pair: sql<number>`count(*) filter (where ${pair})`.mapWith(Number),
+      pairAge: sql<number>`extract(epoch from now() - max(${loginFailures.at}) filter (where ${pair}))`.mapWith(Number),
+      client: sql<number>`count(*) filter (where ${loginFailures.ip} = ${ip})`.mapWith(Number),
+      clientAge:
+        sql<number>`extract(epoch from now() - max(${loginFailures.at}) filter (where ${loginFailures.ip} = ${ip}))`.mapWith(
+          Number,
+        ),
+      account: sql<number>`count(*) filter (where ${loginFailures.username} = ${username})`.mapWith(Number),
+      accountAge:
+        sql<number>`extract(epoch from now() - max(${loginFailures.at}) filter (where ${loginFailures.username} = ${username}))`.mapWith(
+          Number,
+        ),
+    })
+    .from(loginFailures)
+    .where(and(gt(loginFailures.at, since), or(eq(loginFailures.username, username), eq(loginFailures.ip, ip))));
   const remaining = (count: number, age: number, free: number) => Math.ceil(backoffSeconds(count, free) - (age || 0));
   const wait = Math.max(
     remaining(row?.pair ?? 0, row?.pairAge ?? 0, FREE_FAILURES.accountAndClient),

@@ -7,7 +7,13 @@ import { loginFailures, users } from './schema.ts';
 import { checkTotp } from './totp.ts';
 import { assertLoginAllowed, isKnownDevice } from './login-throttle.ts';
 
-export interface LoginAttempt { username: string; password: string; code?: string | undefined; ip: string; deviceCookie?: string | undefined }
+export interface LoginAttempt {
+  username: string;
+  password: string;
+  code?: string | undefined;
+  ip: string;
+  deviceCookie?: string | undefined;
+}
 
 /**
  * Checks a username and password (and the one-time code once TOTP is enabled), throttling
@@ -35,6 +41,12 @@ export async function verifyLogin(db: Db, dataKey: string, attempt: LoginAttempt
   }
   // Only this client's own failures are forgiven: others' guesses at the account keep counting.
   await db.delete(loginFailures).where(and(eq(loginFailures.username, username), eq(loginFailures.ip, ip)));
-  await recordAudit(db, null, { action: 'auth.login', targetType: 'user', targetId: user.id, summary: { username }, ip });
+  await recordAudit(db, null, {
+    action: 'auth.login',
+    targetType: 'user',
+    targetId: user.id,
+    summary: { username },
+    ip,
+  });
   return user;
 }

@@ -19,7 +19,12 @@ import { hasAbility } from './abilities.ts';
  * - Nobody disables, resets or re-roles themselves here (that is what 个人设置 is for).
  */
 const RANK: Partial<Record<Role, number>> = {
-  district_admin: 7, street_admin: 6, community_secretary: 5, community_staff: 4, grid_worker: 3, building_leader: 2,
+  district_admin: 7,
+  street_admin: 6,
+  community_secretary: 5,
+  community_staff: 4,
+  grid_worker: 3,
+  building_leader: 2,
 };
 export function rankOf(role: Role): number {
   return RANK[role] ?? 1;
@@ -72,7 +77,12 @@ export function inScope(actor: Actor, targetScopePath: string | null): boolean {
 }
 
 export type AccountAction = 'edit' | 'disable' | 'enable' | 'reset';
-export interface TargetAccount { id: number; role: Role; scopePath: string | null; disabled: boolean }
+export interface TargetAccount {
+  id: number;
+  role: Role;
+  scopePath: string | null;
+  disabled: boolean;
+}
 
 /** What the actor may do to an account already known to be in scope. */
 export function accountAbilities(actor: Actor, target: TargetAccount): AccountAction[] {
@@ -86,7 +96,8 @@ export function accountAbilities(actor: Actor, target: TargetAccount): AccountAc
 /** Loaded in scope (404) and allowed (403), in that order. */
 export function authorizeAccount(actor: Actor, action: AccountAction, target: TargetAccount): void {
   if (!inScope(actor, target.scopePath)) throw new AppError('NOT_FOUND');
-  if (target.id === actor.userId) throw new AppError('FORBIDDEN', { message: '不能在账号管理中修改自己的账号，请到“个人设置”' });
+  if (target.id === actor.userId)
+    throw new AppError('FORBIDDEN', { message: '不能在账号管理中修改自己的账号，请到“个人设置”' });
   if (!accountAbilities(actor, target).includes(action)) {
     if (action === 'enable' && !target.disabled) throw new AppError('CONFLICT', { message: '账号未停用' });
     if (action === 'disable' && target.disabled) throw new AppError('CONFLICT', { message: '账号已停用' });
@@ -94,32 +105,70 @@ export function authorizeAccount(actor: Actor, action: AccountAction, target: Ta
   }
 }
 
-export interface PlacementNode { id: number; level: NodeLevel; path: string }
-export interface PlacementDepartment { id: number; servesPath: string; servesNodeId: number }
+export interface PlacementNode {
+  id: number;
+  level: NodeLevel;
+  path: string;
+}
+export interface PlacementDepartment {
+  id: number;
+  servesPath: string;
+  servesNodeId: number;
+}
 
 /**
  * Checks that an account of `role` may be placed on `node` (with `department`) by the actor.
  * Throws 403 for a role above the actor's rights, 404 for a scope outside theirs, 422 for a
  * scope level or department that does not fit the role. `field` names the form field.
  */
-export function authorizePlacement(actor: Actor, role: Role, node: PlacementNode | null, department: PlacementDepartment | null | undefined): void {
-  if (!mayGrant(actor, role)) throw new AppError('FORBIDDEN', { message: '不能授予高于自身权限的角色', details: [{ path: 'role', message: '您无权授予该角色' }] });
+export function authorizePlacement(
+  actor: Actor,
+  role: Role,
+  node: PlacementNode | null,
+  department: PlacementDepartment | null | undefined,
+): void {
+  if (!mayGrant(actor, role))
+    throw new AppError('FORBIDDEN', {
+      message: '不能授予高于自身权限的角色',
+      details: [{ path: 'role', message: '您无权授予该角色' }],
+    });
   if (!node || !actor.scopePath || !isUnder(node.path, actor.scopePath)) {
-    throw new AppError('NOT_FOUND', { message: '管辖范围不存在或不在您的管辖范围内', details: [{ path: 'scopeNodeId', message: '不在您的管辖范围内' }] });
+    throw new AppError('NOT_FOUND', {
+      message: '管辖范围不存在或不在您的管辖范围内',
+      details: [{ path: 'scopeNodeId', message: '不在您的管辖范围内' }],
+    });
   }
   const levels = ROLE_LEVELS[role];
   if (!levels.includes(node.level)) {
-    throw new AppError('VALIDATION_FAILED', { message: `管辖范围层级不符：该角色须设在${levels.map(levelLabel).join('或')}`, details: [{ path: 'scopeNodeId', message: `该角色的管辖范围须为${levels.map(levelLabel).join('或')}` }] });
+    throw new AppError('VALIDATION_FAILED', {
+      message: `管辖范围层级不符：该角色须设在${levels.map(levelLabel).join('或')}`,
+      details: [{ path: 'scopeNodeId', message: `该角色的管辖范围须为${levels.map(levelLabel).join('或')}` }],
+    });
   }
   if (role === 'department_handler') {
-    if (!department) throw new AppError('VALIDATION_FAILED', { message: '职能部门处置人员须选择所属部门', details: [{ path: 'departmentId', message: '请选择所属部门' }] });
+    if (!department)
+      throw new AppError('VALIDATION_FAILED', {
+        message: '职能部门处置人员须选择所属部门',
+        details: [{ path: 'departmentId', message: '请选择所属部门' }],
+      });
     if (!isUnder(department.servesPath, actor.scopePath) || department.servesNodeId !== node.id) {
-      throw new AppError('VALIDATION_FAILED', { message: '所选部门不服务于该管辖范围', details: [{ path: 'departmentId', message: '部门须服务于所选街道且在您的管辖范围内' }] });
+      throw new AppError('VALIDATION_FAILED', {
+        message: '所选部门不服务于该管辖范围',
+        details: [{ path: 'departmentId', message: '部门须服务于所选街道且在您的管辖范围内' }],
+      });
     }
   }
 }
 
-const LEVEL_LABELS: Record<NodeLevel, string> = { district: '区', street: '街道', community: '社区', grid: '网格', estate: '小区', building: '楼栋', house: '房屋' };
+const LEVEL_LABELS: Record<NodeLevel, string> = {
+  district: '区',
+  street: '街道',
+  community: '社区',
+  grid: '网格',
+  estate: '小区',
+  building: '楼栋',
+  house: '房屋',
+};
 function levelLabel(level: NodeLevel): string {
   return LEVEL_LABELS[level];
 }

@@ -11,13 +11,25 @@ import { users } from './schema.ts';
 
 const columns = {
   user: users,
-  scopeLevel: orgNodes.level, scopeCode: orgNodes.code, scopeName: orgNodes.name, scopePath: orgNodes.path,
+  scopeLevel: orgNodes.level,
+  scopeCode: orgNodes.code,
+  scopeName: orgNodes.name,
+  scopePath: orgNodes.path,
   departmentName: departments.name,
 };
-type Row = { user: typeof users.$inferSelect; scopeLevel: string | null; scopeCode: string | null; scopeName: string | null; scopePath: string | null; departmentName: string | null };
+type Row = {
+  user: typeof users.$inferSelect;
+  scopeLevel: string | null;
+  scopeCode: string | null;
+  scopeName: string | null;
+  scopePath: string | null;
+  departmentName: string | null;
+};
 
 function baseQuery(db: Queryable) {
-  return db.select(columns).from(users)
+  return db
+    .select(columns)
+    .from(users)
     .leftJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
     .leftJoin(departments, eq(departments.id, users.departmentId));
 }
@@ -29,11 +41,28 @@ export function targetOf(row: Row): TargetAccount {
 export function accountView(actor: Actor, row: Row): Account {
   const u = row.user;
   return {
-    id: u.id, username: u.username, displayName: u.displayName, role: u.role, roleLabel: ROLE_LABELS[u.role], phone: u.phone,
-    scope: u.scopeNodeId && row.scopeLevel ? { nodeId: u.scopeNodeId, level: row.scopeLevel as NonNullable<Account['scope']>['level'], code: row.scopeCode!, name: row.scopeName! } : null,
-    departmentId: u.departmentId, departmentName: row.departmentName,
-    state: u.disabledAt ? 'disabled' : 'active', mustChangePassword: u.mustChangePassword, totpEnabled: !!u.totpEnabledAt,
-    createdAt: u.createdAt.toISOString(), abilities: accountAbilities(actor, targetOf(row)),
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    roleLabel: ROLE_LABELS[u.role],
+    phone: u.phone,
+    scope:
+      u.scopeNodeId && row.scopeLevel
+        ? {
+            nodeId: u.scopeNodeId,
+            level: row.scopeLevel as NonNullable<Account['scope']>['level'],
+            code: row.scopeCode!,
+            name: row.scopeName!,
+          }
+        : null,
+    departmentId: u.departmentId,
+    departmentName: row.departmentName,
+    state: u.disabledAt ? 'disabled' : 'active',
+    mustChangePassword: u.mustChangePassword,
+    totpEnabled: !!u.totpEnabledAt,
+    createdAt: u.createdAt.toISOString(),
+    abilities: accountAbilities(actor, targetOf(row)),
   };
 }
 
@@ -50,7 +79,14 @@ function scopeWhere(actor: Actor): SQL {
   return actor.role === 'district_admin' ? or(under, isNull(users.scopeNodeId))! : under;
 }
 
-export interface AccountFilter { page: number; pageSize: number; q?: string; role?: Role; state?: 'active' | 'disabled'; scopePath?: string }
+export interface AccountFilter {
+  page: number;
+  pageSize: number;
+  q?: string;
+  role?: Role;
+  state?: 'active' | 'disabled';
+  scopePath?: string;
+}
 
 export async function accountPage(db: Queryable, actor: Actor, f: AccountFilter) {
   const conditions: (SQL | undefined)[] = [scopeWhere(actor)];
@@ -63,20 +99,46 @@ export async function accountPage(db: Queryable, actor: Actor, f: AccountFilter)
   if (f.scopePath) conditions.push(underPath(orgNodes.path, f.scopePath));
   const where = and(...conditions);
   const [rows, [total]] = await Promise.all([
-    baseQuery(db).where(where).orderBy(sql`${users.disabledAt} is not null`, asc(users.username)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
+    baseQuery(db)
+      .where(where)
+      .orderBy(sql`${users.disabledAt} is not null`, asc(users.username))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
     db.select({ n: count() }).from(users).leftJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId)).where(where),
   ]);
-  return { data: rows.map((r) => accountView(actor, r)), page: { page: f.page, pageSize: f.pageSize, total: total?.n ?? 0 } };
+  return {
+    data: rows.map((r) => accountView(actor, r)),
+    page: { page: f.page, pageSize: f.pageSize, total: total?.n ?? 0 },
+  };
 }
 
 /** Org node by id, for placement checks. */
 export async function nodeById(db: Queryable, id: number) {
-  const [node] = await db.select({ id: orgNodes.id, level: orgNodes.level, path: orgNodes.path, code: orgNodes.code, retiredAt: orgNodes.retiredAt }).from(orgNodes).where(eq(orgNodes.id, id)).limit(1);
+  const [node] = await db
+    .select({
+      id: orgNodes.id,
+      level: orgNodes.level,
+      path: orgNodes.path,
+      code: orgNodes.code,
+      retiredAt: orgNodes.retiredAt,
+    })
+    .from(orgNodes)
+    .where(eq(orgNodes.id, id))
+    .limit(1);
   return node && !node.retiredAt ? node : null;
 }
 
 export async function departmentById(db: Queryable, id: number) {
-  const [d] = await db.select({ id: departments.id, servesNodeId: departments.servesNodeId, servesPath: orgNodes.path, code: departments.code })
-    .from(departments).innerJoin(orgNodes, eq(orgNodes.id, departments.servesNodeId)).where(eq(departments.id, id)).limit(1);
+  const [d] = await db
+    .select({
+      id: departments.id,
+      servesNodeId: departments.servesNodeId,
+      servesPath: orgNodes.path,
+      code: departments.code,
+    })
+    .from(departments)
+    .innerJoin(orgNodes, eq(orgNodes.id, departments.servesNodeId))
+    .where(eq(departments.id, id))
+    .limit(1);
   return d ?? null;
 }

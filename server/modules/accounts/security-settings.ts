@@ -15,7 +15,10 @@ export const ADMIN_ROLES: readonly Role[] = ['district_admin', 'street_admin', '
 const totpSetting = fingerprintCache<boolean>({
   fingerprint: sql`coalesce((select ${appSettings.updatedAt}::text from ${appSettings} where ${appSettings.key} = ${TOTP_REQUIRED_KEY}), 'unset')`,
   build: async (db) => {
-    const [row] = await db.select({ value: appSettings.value }).from(appSettings).where(eq(appSettings.key, TOTP_REQUIRED_KEY));
+    const [row] = await db
+      .select({ value: appSettings.value })
+      .from(appSettings)
+      .where(eq(appSettings.key, TOTP_REQUIRED_KEY));
     return row?.value === true;
   },
   recheckMs: 5_000,
@@ -26,12 +29,18 @@ export function totpRequiredForAdmins(db: Queryable): Promise<boolean> {
 }
 
 export async function setTotpRequiredForAdmins(db: Queryable, value: boolean): Promise<void> {
-  await db.insert(appSettings).values({ key: TOTP_REQUIRED_KEY, value }).onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: sql`now()` } });
+  await db
+    .insert(appSettings)
+    .values({ key: TOTP_REQUIRED_KEY, value })
+    .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: sql`now()` } });
   totpSetting.forget();
 }
 
 /** Whether this account must enrol TOTP before using the app. */
-export async function needsTotpEnrolment(db: Queryable, user: { role: Role; totpEnabledAt: Date | null }): Promise<boolean> {
+export async function needsTotpEnrolment(
+  db: Queryable,
+  user: { role: Role; totpEnabledAt: Date | null },
+): Promise<boolean> {
   if (user.totpEnabledAt || !ADMIN_ROLES.includes(user.role)) return false;
   return totpRequiredForAdmins(db);
 }

@@ -18,11 +18,17 @@ export function sessionKeyOf(token: string): string {
   return sha256(token);
 }
 
-export async function createSession(db: Db, userId: number, idleMinutes: number): Promise<{ token: string; csrf: string }> {
+export async function createSession(
+  db: Db,
+  userId: number,
+  idleMinutes: number,
+): Promise<{ token: string; csrf: string }> {
   const token = crypto.randomBytes(32).toString('base64url');
   const csrf = crypto.randomBytes(24).toString('base64url');
   await db.insert(sessions).values({
-    tokenHash: sha256(token), userId, csrfToken: csrf,
+    tokenHash: sha256(token),
+    userId,
+    csrfToken: csrf,
     expiresAt: sql`now() + make_interval(mins => ${idleMinutes})`,
   });
   return { token, csrf };
@@ -56,21 +62,33 @@ async function readSession(db: Db, tokenHash: string) {
  * Resolves a session cookie to its actor and slides the expiry forward. The slide is
  * written at most once a minute per session to keep reads cheap.
  */
-export async function loadSession(db: Db, token: string, idleMinutes: number): Promise<{ actor: Actor; csrf: string } | null> {
+export async function loadSession(
+  db: Db,
+  token: string,
+  idleMinutes: number,
+): Promise<{ actor: Actor; csrf: string } | null> {
   const rows = await readSession(db, sha256(token));
   const row = rows[0];
   if (!row || row.user.disabledAt) return null;
   // Slide the expiry at most once a minute: most requests then cost one read, no write.
   const slideDue = row.session.expiresAt.getTime() < Date.now() + (idleMinutes - 1) * 60_000;
   if (slideDue) {
-    await db.update(sessions).set({ expiresAt: sql`now() + make_interval(mins => ${idleMinutes})` }).where(eq(sessions.tokenHash, row.session.tokenHash));
+    await db
+      .update(sessions)
+      .set({ expiresAt: sql`now() + make_interval(mins => ${idleMinutes})` })
+      .where(eq(sessions.tokenHash, row.session.tokenHash));
   }
   const { user } = row;
   return {
     csrf: row.session.csrfToken,
     actor: {
-      userId: user.id, username: user.username, displayName: user.displayName, role: user.role,
-      scopeNodeId: user.scopeNodeId, scopePath: row.scopePath ?? null, departmentId: user.departmentId,
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      scopeNodeId: user.scopeNodeId,
+      scopePath: row.scopePath ?? null,
+      departmentId: user.departmentId,
       restriction: restrictionOf(user, await needsTotpEnrolment(db, user)),
     },
   };
@@ -82,7 +100,10 @@ export async function loadSession(db: Db, token: string, idleMinutes: number): P
  * TOTP enrolment comes second, when the installation requires it of administrators
  * (`needsTotpEnrolment`, security.totpRequiredForAdmins): the caller passes that verdict.
  */
-export function restrictionOf(user: Pick<typeof users.$inferSelect, 'mustChangePassword' | 'verificationState'>, mustEnrolTotp = false): Actor['restriction'] {
+export function restrictionOf(
+  user: Pick<typeof users.$inferSelect, 'mustChangePassword' | 'verificationState'>,
+  mustEnrolTotp = false,
+): Actor['restriction'] {
   if (user.mustChangePassword) return 'password_change';
   if (mustEnrolTotp) return 'totp_enrolment';
   if (user.verificationState === 'pending' || user.verificationState === 'rejected') return 'pending_verification';

@@ -2,15 +2,31 @@ import type { Role } from '../../../contracts/roles.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import type { Session, TestContext } from '../../test/test-app.ts';
 
-export async function call(ctx: TestContext, s: Session | null, method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) {
-  const res = await ctx.app.inject({ method, url, headers: s?.headers ?? {}, ...(payload !== undefined ? { payload: payload as object } : {}) });
+export async function call(
+  ctx: TestContext,
+  s: Session | null,
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+) {
+  const res = await ctx.app.inject({
+    method,
+    url,
+    headers: s?.headers ?? {},
+    ...(payload !== undefined ? { payload: payload as object } : {}),
+  });
   return { status: res.statusCode, body: res.body ? (JSON.parse(res.body) as any) : null, raw: res };
 }
 
 let passwordHash: string | null = null;
 let seq = 0;
 /** An account written straight into the database (the thing under test is what others do to it). */
-export async function insertAccount(ctx: TestContext, role: Role, scopeNodeId: number, options: { disabled?: boolean; departmentId?: number | null; password?: string } = {}) {
+export async function insertAccount(
+  ctx: TestContext,
+  role: Role,
+  scopeNodeId: number,
+  options: { disabled?: boolean; departmentId?: number | null; password?: string } = {},
+) {
   passwordHash ??= await hashPassword('fixture-pass-2026');
   const hash = options.password ? await hashPassword(options.password) : passwordHash;
   const username = `fx${Date.now().toString(36)}${seq++}`;
@@ -34,6 +50,11 @@ export function rosterCsv(rows: string[][]): string {
 export async function uploadRoster(ctx: TestContext, s: Session, body: string, filename = 'roster.csv') {
   const boundary = '----gridhive-test';
   const payload = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n${body}\r\n--${boundary}--\r\n`;
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/accounts/roster', headers: { ...s.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/accounts/roster',
+    headers: { ...s.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
   return { status: res.statusCode, body: JSON.parse(res.body) as any };
 }

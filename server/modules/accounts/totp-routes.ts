@@ -17,7 +17,8 @@ import { checkTotp, newTotpSecret } from './totp.ts';
 /** Enrolment is open to unrestricted accounts and to those the installation makes enrol; a new password comes first. */
 function enrollingActor(request: FastifyRequest): Actor {
   const actor = requireActor(request);
-  if (actor.restriction && actor.restriction !== 'totp_enrolment') throw new AppError('ACCOUNT_RESTRICTED', { details: [{ path: 'restriction', message: actor.restriction }] });
+  if (actor.restriction && actor.restriction !== 'totp_enrolment')
+    throw new AppError('ACCOUNT_RESTRICTED', { details: [{ path: 'restriction', message: actor.restriction }] });
   return actor;
 }
 
@@ -28,46 +29,111 @@ export function totpRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     const tags = ['accounts'];
     const me = async (id: number) => (await db.select().from(users).where(eq(users.id, id)))[0]!;
 
-    app.get('/api/me/totp', { config: { allowRestricted: true }, schema: { tags, summary: '动态口令状态', response: { 200: totpStatusSchema } } }, async (request) => {
-      const user = await me(requireActor(request).userId);
-      return { data: { enabled: !!user.totpEnabledAt, required: ADMIN_ROLES.includes(user.role) && (await totpRequiredForAdmins(db)) } };
-    });
+    app.get(
+      '/api/me/totp',
+      {
+        config: { allowRestricted: true },
+        schema: { tags, summary: '动态口令状态', response: { 200: totpStatusSchema } },
+      },
+      async (request) => {
+        const user = await me(requireActor(request).userId);
+        return {
+          data: {
+            enabled: !!user.totpEnabledAt,
+            required: ADMIN_ROLES.includes(user.role) && (await totpRequiredForAdmins(db)),
+          },
+        };
+      },
+    );
 
-    app.post('/api/me/totp/setup', { config: { allowRestricted: true }, schema: { tags, summary: '开始绑定动态口令（生成密钥与二维码，确认后生效）', response: { 200: totpSetupSchema } } }, async (request) => {
-      const actor = enrollingActor(request);
-      const user = await me(actor.userId);
-      if (user.totpEnabledAt) throw new AppError('CONFLICT', { message: '已启用动态口令；如需更换，请先停用' });
-      const { sealed, secret, otpauthUrl, qrDataUrl } = await newTotpSecret(config.dataKey, user.username);
-      // Stored now (sealed) but not enabled until a first code confirms the app holds it.
-      await db.update(users).set({ totpSecret: sealed, updatedAt: sql`now()` }).where(eq(users.id, user.id));
-      return { data: { secret, otpauthUrl, qrDataUrl } };
-    });
+    app.post(
+      '/api/me/totp/setup',
+      {
+        config: { allowRestricted: true },
+        schema: {
+          tags,
+          summary: '开始绑定动态口令（生成密钥与二维码，确认后生效）',
+          response: { 200: totpSetupSchema },
+        },
+      },
+      async (request) => {
+        const actor = enrollingActor(request);
+        const user = await me(actor.userId);
+        if (user.totpEnabledAt) throw new AppError('CONFLICT', { message: '已启用动态口令；如需更换，请先停用' });
+        const { sealed, secret, otpauthUrl, qrDataUrl } = await newTotpSecret(config.dataKey, user.username);
+        // Stored now (sealed) but not enabled until a first code confirms the app holds it.
+        await db
+          .update(users)
+          .set({ totpSecret: sealed, updatedAt: sql`now()` })
+          .where(eq(users.id, user.id));
+        return { data: { secret, otpauthUrl, qrDataUrl } };
+      },
+    );
 
-    app.post('/api/me/totp/confirm', { config: { allowRestricted: true }, schema: { response: { 204: z.null() }, tags, summary: '确认绑定动态口令', body: totpCodeBody } }, async (request, reply) => {
-      const actor = enrollingActor(request);
-      const user = await me(actor.userId);
-      if (user.totpEnabledAt) throw new AppError('CONFLICT', { message: '动态口令已启用' });
-      if (!user.totpSecret) throw invalid('code', '请先生成动态口令二维码');
-      if (!checkTotp(config.dataKey, user.totpSecret, user.username, request.body.code)) throw invalid('code', '动态口令错误或已过期，请核对手机时间后重试');
-      await withTx(db, async (tx) => {
-        await tx.update(users).set({ totpEnabledAt: sql`now()`, updatedAt: sql`now()` }).where(eq(users.id, user.id));
-        await recordAudit(tx, actor, { action: 'accounts.totp_enable', targetType: 'user', targetId: user.id, scopePath: actor.scopePath, ip: request.ip });
-      });
-      return reply.status(204).send(null);
-    });
+    app.post(
+      '/api/me/totp/confirm',
+      {
+        config: { allowRestricted: true },
+        schema: { response: { 204: z.null() }, tags, summary: '确认绑定动态口令', body: totpCodeBody },
+      },
+      async (request, reply) => {
+        const actor = enrollingActor(request);
+        const user = await me(actor.userId);
+        if (user.totpEnabledAt) throw new AppError('CONFLICT', { message: '动态口令已启用' });
+        if (!user.totpSecret) throw invalid('code', '请先生成动态口令二维码');
+        if (!checkTotp(config.dataKey, user.totpSecret, user.username, request.body.code))
+          throw invalid('code', '动态口令错误或已过期，请核对手机时间后重试');
+        await withTx(db, async (tx) => {
+          await tx
+            .update(users)
+            .set({ totpEnabledAt: sql`now()`, updatedAt: sql`now()` })
+            .where(eq(users.id, user.id));
+          await recordAudit(tx, actor, {
+            action: 'accounts.totp_enable',
+            targetType: 'user',
+            targetId: user.id,
+            scopePath: actor.scopePath,
+            ip: request.ip,
+          });
+        });
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.delete('/api/me/totp', { schema: { response: { 204: z.null() }, tags, summary: '停用动态口令（需密码与动态口令）', body: totpDisableBody } }, async (request, reply) => {
-      const actor = requireActor(request);
-      const user = await me(actor.userId);
-      if (!user.totpEnabledAt || !user.totpSecret) throw new AppError('CONFLICT', { message: '尚未启用动态口令' });
-      if (ADMIN_ROLES.includes(user.role) && (await totpRequiredForAdmins(db))) throw new AppError('FORBIDDEN', { message: '本系统要求管理员必须使用动态口令，不能停用' });
-      if (!(await verifyPassword(user.passwordHash, request.body.password))) throw invalid('password', '密码不正确');
-      if (!checkTotp(config.dataKey, user.totpSecret, user.username, request.body.code)) throw invalid('code', '动态口令错误或已过期');
-      await withTx(db, async (tx) => {
-        await tx.update(users).set({ totpEnabledAt: null, totpSecret: null, updatedAt: sql`now()` }).where(eq(users.id, user.id));
-        await recordAudit(tx, actor, { action: 'accounts.totp_disable', targetType: 'user', targetId: user.id, scopePath: actor.scopePath, ip: request.ip });
-      });
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/api/me/totp',
+      {
+        schema: {
+          response: { 204: z.null() },
+          tags,
+          summary: '停用动态口令（需密码与动态口令）',
+          body: totpDisableBody,
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const user = await me(actor.userId);
+        if (!user.totpEnabledAt || !user.totpSecret) throw new AppError('CONFLICT', { message: '尚未启用动态口令' });
+        if (ADMIN_ROLES.includes(user.role) && (await totpRequiredForAdmins(db)))
+          throw new AppError('FORBIDDEN', { message: '本系统要求管理员必须使用动态口令，不能停用' });
+        if (!(await verifyPassword(user.passwordHash, request.body.password))) throw invalid('password', '密码不正确');
+        if (!checkTotp(config.dataKey, user.totpSecret, user.username, request.body.code))
+          throw invalid('code', '动态口令错误或已过期');
+        await withTx(db, async (tx) => {
+          await tx
+            .update(users)
+            .set({ totpEnabledAt: null, totpSecret: null, updatedAt: sql`now()` })
+            .where(eq(users.id, user.id));
+          await recordAudit(tx, actor, {
+            action: 'accounts.totp_disable',
+            targetType: 'user',
+            targetId: user.id,
+            scopePath: actor.scopePath,
+            ip: request.ip,
+          });
+        });
+        return reply.status(204).send(null);
+      },
+    );
   };
 }

@@ -12,14 +12,26 @@ function cipherFor(dataKey: string): FieldCipher {
 }
 
 function totpOf(secretBase32: string, username: string): OTPAuth.TOTP {
-  return new OTPAuth.TOTP({ issuer: ISSUER, label: username, algorithm: 'SHA1', digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secretBase32) });
+  return new OTPAuth.TOTP({
+    issuer: ISSUER,
+    label: username,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    secret: OTPAuth.Secret.fromBase32(secretBase32),
+  });
 }
 
 /** A fresh secret for enrolment: the sealed form to store, and what the authenticator app needs. */
 export async function newTotpSecret(dataKey: string, username: string) {
   const secret = new OTPAuth.Secret({ size: 20 }).base32;
   const otpauthUrl = totpOf(secret, username).toString();
-  return { sealed: cipherFor(dataKey).encrypt(secret), secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
+  return {
+    sealed: cipherFor(dataKey).encrypt(secret),
+    secret,
+    otpauthUrl,
+    qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }),
+  };
 }
 
 /** Whether `code` is valid now for the sealed secret (±1 period of clock drift). */

@@ -34,10 +34,18 @@ describe('street big screen case panels', () => {
 
   it('ranks the top categories by cases reported this month', async () => {
     const data = await get('street', '/api/analytics/bigscreen/cases');
-    const { rows } = await ctx.pool.query(`select coalesce(p.name, k.name) as name, k.id from case_categories k left join case_categories p on p.id = k.parent_id where k.id in ($1, $2)`, [fx.garbage, fx.parking]);
+    const { rows } = await ctx.pool.query(
+      `select coalesce(p.name, k.name) as name, k.id from case_categories k left join case_categories p on p.id = k.parent_id where k.id in ($1, $2)`,
+      [fx.garbage, fx.parking],
+    );
     const nameOf = (id: number) => rows.find((r) => r.id === id).name;
     expect(data.topCategories.map((c: { name: string; value: number }) => [c.name, c.value])).toEqual(
-      nameOf(fx.garbage) === nameOf(fx.parking) ? [[nameOf(fx.garbage), 3]] : [[nameOf(fx.garbage), 2], [nameOf(fx.parking), 1]],
+      nameOf(fx.garbage) === nameOf(fx.parking)
+        ? [[nameOf(fx.garbage), 3]]
+        : [
+            [nameOf(fx.garbage), 2],
+            [nameOf(fx.parking), 1],
+          ],
     );
   });
 
@@ -51,9 +59,16 @@ describe('street big screen case panels', () => {
   it('gives the same rates as the cases module indicators for the same cohort', async () => {
     const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const street = ctx.seed.tree.streets[0]!;
-    const { totals } = await caseIndicators(ctx.db, { scopePath: street.path, from: `${day.slice(0, 8)}01`, to: day }, 'street');
+    const { totals } = await caseIndicators(
+      ctx.db,
+      { scopePath: street.path, from: `${day.slice(0, 8)}01`, to: day },
+      'street',
+    );
     const data = await get('street', '/api/analytics/bigscreen/cases');
-    expect([data.thisMonth.onTimeCloseRate, data.thisMonth.satisfactionRate]).toEqual([totals.onTimeCloseRate, totals.satisfactionRate]);
+    expect([data.thisMonth.onTimeCloseRate, data.thisMonth.satisfactionRate]).toEqual([
+      totals.onTimeCloseRate,
+      totals.satisfactionRate,
+    ]);
   });
 
   it('lists no overdue case while every deadline is ahead', async () => {
@@ -67,10 +82,17 @@ describe('street big screen case panels', () => {
 describe('drill-down and scope', () => {
   it('drills from the street to a community and a grid, every panel following', async () => {
     const street = await get('street', '/api/analytics/bigscreen/base');
-    expect(street.children.map((c: { id: number }) => c.id)).toEqual(ctx.seed.tree.streets[0]!.communities.map((c) => c.id));
+    expect(street.children.map((c: { id: number }) => c.id)).toEqual(
+      ctx.seed.tree.streets[0]!.communities.map((c) => c.id),
+    );
     const community = ctx.seed.tree.streets[0]!.communities[0]!;
     expect((await get('street', `/api/analytics/bigscreen/cases?nodeId=${community.id}`)).today.reported).toBe(2);
-    expect((await get('street', `/api/analytics/bigscreen/cases?nodeId=${fx.grid2.id}`)).thisMonth).toMatchObject({ reported: 1, closed: 1, onTimeCloseRate: 0, satisfactionRate: 0 });
+    expect((await get('street', `/api/analytics/bigscreen/cases?nodeId=${fx.grid2.id}`)).thisMonth).toMatchObject({
+      reported: 1,
+      closed: 1,
+      onTimeCloseRate: 0,
+      satisfactionRate: 0,
+    });
   });
 
   it("shows a community secretary only the community's figures", async () => {
@@ -87,7 +109,12 @@ describe('base panels', () => {
     const data = await get('secretary', '/api/analytics/bigscreen/base');
     expect(data.counts.households).toBe(community.grids.reduce((n, g) => n + g.households, 0));
     expect(data.counts.grids).toBe(community.grids.length);
-    const { rows: [m] } = await ctx.pool.query(`select count(*)::int as n from party_members where left_on is null and branch_path like $1`, [`${community.path}%`]);
+    const {
+      rows: [m],
+    } = await ctx.pool.query(
+      `select count(*)::int as n from party_members where left_on is null and branch_path like $1`,
+      [`${community.path}%`],
+    );
     expect(data.counts.members).toBe(m.n);
     expect(data.volunteerHours).toBe(0);
     expect(data.wishesFulfilled).toBe(0);
@@ -104,12 +131,20 @@ describe('one map', () => {
 
   it('refuses an unknown layer with a field error', async () => {
     const s = await loginAs(ctx.app, 'street');
-    const res = await ctx.app.inject({ method: 'GET', url: '/api/analytics/map/layers?layers=names', headers: s.headers });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: '/api/analytics/map/layers?layers=names',
+      headers: s.headers,
+    });
     expect(res.statusCode).toBe(422);
   });
 
   it("gives a grid card with its open cases and this month's indicators", async () => {
     const data = await get('gridworker', `/api/analytics/grids/${fx.grid1.id}`);
-    expect(data).toMatchObject({ openCases: 2, overdueCases: 0, thisMonth: { reported: 2, closed: 1, onTimeCloseRate: 100, satisfactionRate: 100 } });
+    expect(data).toMatchObject({
+      openCases: 2,
+      overdueCases: 0,
+      thisMonth: { reported: 2, closed: 1, onTimeCloseRate: 100, satisfactionRate: 100 },
+    });
   });
 });

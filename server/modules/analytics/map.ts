@@ -5,7 +5,13 @@ import { periodsAt } from './periods.ts';
 import { breakdown, figure, list } from './registry.ts';
 import type { StatQuery } from './stat-provider.ts';
 
-interface GridCounts { path: string; open: number; overdue: number; care: number; partyHouseholds: number }
+interface GridCounts {
+  path: string;
+  open: number;
+  overdue: number;
+  care: number;
+  partyHouseholds: number;
+}
 
 /** Layer data for the one map: per-grid counts (never names) and the point layers asked for. */
 export async function mapLayers(db: Queryable, scopePath: string, layers: MapLayer[], now: Date) {
@@ -22,11 +28,18 @@ export async function mapLayers(db: Queryable, scopePath: string, layers: MapLay
     want.has('stations') ? list(db, 'services.stations', q) : [],
   ]);
   const grids = new Map<string, GridCounts>();
-  const at = (path: string) => grids.get(path) ?? grids.set(path, { path, open: 0, overdue: 0, care: 0, partyHouseholds: 0 }).get(path)!;
+  const at = (path: string) =>
+    grids.get(path) ?? grids.set(path, { path, open: 0, overdue: 0, care: 0, partyHouseholds: 0 }).get(path)!;
   for (const r of open) Object.assign(at(String(r.path)), { open: Number(r.open), overdue: Number(r.overdue) });
   for (const s of care) at(s.key).care = s.value;
   for (const s of households) at(s.key).partyHouseholds = s.value;
-  return { grids: [...grids.values()], cases, components, activities: activities.map((a) => ({ communityPath: a.key, count: a.value })), stations };
+  return {
+    grids: [...grids.values()],
+    cases,
+    components,
+    activities: activities.map((a) => ({ communityPath: a.key, count: a.value })),
+    stations,
+  };
 }
 
 /** What the map's grid card adds to the org module's grid detail: people, members, cases and this month's indicators. */
@@ -34,13 +47,26 @@ export async function gridCard(db: Queryable, gridPath: string, now: Date) {
   const p = periodsAt(now);
   const q: StatQuery = { scopePath: gridPath, from: p.monthStart, to: p.nextMonthStart, now };
   const [population, households, members, open, [month], overdue] = await Promise.all([
-    figure(db, 'people.population', q), figure(db, 'org.households', q), figure(db, 'party.members', q),
-    list(db, 'cases.openByPath', q), cohort(db, { source: 'cases.cohort', nodePath: gridPath, dim: 'all', months: [p.month] }),
+    figure(db, 'people.population', q),
+    figure(db, 'org.households', q),
+    figure(db, 'party.members', q),
+    list(db, 'cases.openByPath', q),
+    cohort(db, { source: 'cases.cohort', nodePath: gridPath, dim: 'all', months: [p.month] }),
     list(db, 'cases.overdue', q),
   ]);
   const sum = (k: 'open' | 'overdue') => open.reduce((n, r) => n + Number(r[k]), 0);
   return {
-    population, households, members, openCases: sum('open'), overdueCases: sum('overdue'), overdue,
-    thisMonth: { reported: month?.reported ?? 0, closed: month?.closed ?? 0, onTimeCloseRate: month?.onTimeCloseRate ?? null, satisfactionRate: month?.satisfactionRate ?? null },
+    population,
+    households,
+    members,
+    openCases: sum('open'),
+    overdueCases: sum('overdue'),
+    overdue,
+    thisMonth: {
+      reported: month?.reported ?? 0,
+      closed: month?.closed ?? 0,
+      onTimeCloseRate: month?.onTimeCloseRate ?? null,
+      satisfactionRate: month?.satisfactionRate ?? null,
+    },
   };
 }

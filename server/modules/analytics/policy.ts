@@ -26,7 +26,15 @@ export async function dashboardNode(db: Queryable, actor: Actor, nodeId: number 
 export async function childNodes(db: Queryable, node: { path: string; level: string }) {
   const level = CHILD_LEVEL[node.level];
   if (!level) return [];
-  return db.select({ id: orgNodes.id, name: orgNodes.name, level: orgNodes.level, path: orgNodes.path }).from(orgNodes)
-    .where(and(eq(orgNodes.level, level as 'street'), underPath(orgNodes.path, node.path), sql`${orgNodes.path} <> ${node.path}`))
+  return db
+    .select({ id: orgNodes.id, name: orgNodes.name, level: orgNodes.level, path: orgNodes.path })
+    .from(orgNodes)
+    .where(
+      and(
+        eq(orgNodes.level, level as 'street'),
+        underPath(orgNodes.path, node.path),
+        sql`${orgNodes.path} <> ${node.path}`,
+      ),
+    )
     .orderBy(asc(orgNodes.code));
 }

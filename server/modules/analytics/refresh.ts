@@ -29,11 +29,29 @@ export function ancestorsOf(path: string): string[] {
 }
 
 /** Adds each leaf fact (times `sign`) into every ancestor's row. */
-export function rollUp(source: string, month: string, facts: CohortFact[], sign: 1 | -1 = 1, into = new Map<string, Row>()): Map<string, Row> {
+export function rollUp(
+  source: string,
+  month: string,
+  facts: CohortFact[],
+  sign: 1 | -1 = 1,
+  into = new Map<string, Row>(),
+): Map<string, Row> {
   for (const f of facts) {
     for (const nodePath of ancestorsOf(f.scopePath)) {
       const id = `${nodePath}|${f.dim}|${f.key}`;
-      const row = into.get(id) ?? { source, month, nodePath, dim: f.dim, key: f.key, name: f.name, reported: 0, closed: 0, closedOnTime: 0, rated: 0, satisfied: 0 };
+      const row = into.get(id) ?? {
+        source,
+        month,
+        nodePath,
+        dim: f.dim,
+        key: f.key,
+        name: f.name,
+        reported: 0,
+        closed: 0,
+        closedOnTime: 0,
+        rated: 0,
+        satisfied: 0,
+      };
       for (const c of COUNTS) row[c] += sign * f[c];
       // The newest count names the key (a renamed category); an old leaf row only subtracts.
       if (sign === 1) row.name = f.name;
@@ -73,7 +91,8 @@ function insertLeaves(source: string, month: string, facts: CohortFact[]) {
 }
 
 /** One refresher per source at a time, across processes: deltas applied twice would count twice. */
-const lock = (tx: Tx, source: string) => tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`analytics.refresh:${source}`}))`);
+const lock = (tx: Tx, source: string) =>
+  tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`analytics.refresh:${source}`}))`);
 
 /** Rewrites one month wholly (its ancestors' rows and its leaves), atomically for readers. */
 async function rebuildMonth(db: Queryable, provider: CohortProvider, month: string): Promise<void> {
@@ -84,7 +103,8 @@ async function rebuildMonth(db: Queryable, provider: CohortProvider, month: stri
     await tx.delete(cohortMonths).where(and(eq(cohortMonths.source, provider.name), eq(cohortMonths.month, month)));
     await tx.delete(cohortLeaves).where(and(eq(cohortLeaves.source, provider.name), eq(cohortLeaves.month, month)));
     for (let i = 0; i < rows.length; i += CHUNK) await tx.execute(insertRows(rows.slice(i, i + CHUNK)));
-    for (let i = 0; i < facts.length; i += CHUNK) await tx.execute(insertLeaves(provider.name, month, facts.slice(i, i + CHUNK)));
+    for (let i = 0; i < facts.length; i += CHUNK)
+      await tx.execute(insertLeaves(provider.name, month, facts.slice(i, i + CHUNK)));
   });
 }
 
@@ -108,16 +128,33 @@ async function applyChangedLeaves(db: Queryable, provider: CohortProvider, since
     }
     for (const [month, leafSet] of byMonth) {
       const leafPaths = [...leafSet];
-      const leafWhere = and(eq(cohortLeaves.source, provider.name), eq(cohortLeaves.month, month), sql`${cohortLeaves.leafPath} = any(${sql.param(leafPaths)}::text[])`);
+      const leafWhere = and(
+        eq(cohortLeaves.source, provider.name),
+        eq(cohortLeaves.month, month),
+        sql`${cohortLeaves.leafPath} = any(${sql.param(leafPaths)}::text[])`,
+      );
       const [fresh, old] = await Promise.all([
         provider.facts(tx, month, leafPaths),
-        tx.select({ scopePath: cohortLeaves.leafPath, dim: cohortLeaves.dim, key: cohortLeaves.key, name: cohortLeaves.name, reported: cohortLeaves.reported, closed: cohortLeaves.closed, closedOnTime: cohortLeaves.closedOnTime, rated: cohortLeaves.rated, satisfied: cohortLeaves.satisfied })
-          .from(cohortLeaves).where(leafWhere),
+        tx
+          .select({
+            scopePath: cohortLeaves.leafPath,
+            dim: cohortLeaves.dim,
+            key: cohortLeaves.key,
+            name: cohortLeaves.name,
+            reported: cohortLeaves.reported,
+            closed: cohortLeaves.closed,
+            closedOnTime: cohortLeaves.closedOnTime,
+            rated: cohortLeaves.rated,
+            satisfied: cohortLeaves.satisfied,
+          })
+          .from(cohortLeaves)
+          .where(leafWhere),
       ]);
       // Keys still counted are written even when unchanged (a renamed category takes its new name).
       const counted = new Set(fresh.map((f) => `${f.dim}|${f.key}`));
-      const delta = [...rollUp(provider.name, month, old, -1, rollUp(provider.name, month, fresh)).values()]
-        .filter((r) => counted.has(`${r.dim}|${r.key}`) || COUNTS.some((c) => (r as Counts)[c] !== 0));
+      const delta = [...rollUp(provider.name, month, old, -1, rollUp(provider.name, month, fresh)).values()].filter(
+        (r) => counted.has(`${r.dim}|${r.key}`) || COUNTS.some((c) => (r as Counts)[c] !== 0),
+      );
       for (let i = 0; i < delta.length; i += CHUNK) await tx.execute(addRows(delta.slice(i, i + CHUNK)));
       // A key no case has any more (reclassified away) falls to zero everywhere: drop it. Only the
       // touched nodes are looked at (primary key: source, node_path, …).
@@ -135,7 +172,9 @@ async function applyChangedLeaves(db: Queryable, provider: CohortProvider, since
 
 async function refreshSource(db: Queryable, provider: CohortProvider): Promise<{ months: number; leaves: number }> {
   const [mark] = await db.select().from(refreshMarks).where(eq(refreshMarks.source, provider.name));
-  const { rows: [clock] } = await db.execute<{ now: string }>(sql`select now()::text as now`);
+  const {
+    rows: [clock],
+  } = await db.execute<{ now: string }>(sql`select now()::text as now`);
   let done: { months: number; leaves: number };
   if (mark) {
     const leaves = await applyChangedLeaves(db, provider, new Date(mark.changesSince.getTime() - LOOK_BACK_MS));
@@ -148,7 +187,10 @@ async function refreshSource(db: Queryable, provider: CohortProvider): Promise<{
   }
   // The watermark moves only once every change is applied: a crash reruns them.
   const next = { changesSince: new Date(clock!.now), refreshedAt: new Date(), months: done.months };
-  await db.insert(refreshMarks).values({ source: provider.name, ...next }).onConflictDoUpdate({ target: refreshMarks.source, set: next });
+  await db
+    .insert(refreshMarks)
+    .values({ source: provider.name, ...next })
+    .onConflictDoUpdate({ target: refreshMarks.source, set: next });
   return done;
 }
 
@@ -157,7 +199,10 @@ async function refreshSource(db: Queryable, provider: CohortProvider): Promise<{
  * runs recount the leaves changed since. Returns, per source, the months rebuilt and the
  * (month, leaf) pairs recounted. Works inside a caller's transaction too (the seed).
  */
-export async function refreshRollups(db: Queryable, providers: StatProvider[]): Promise<Record<string, { months: number; leaves: number }>> {
+export async function refreshRollups(
+  db: Queryable,
+  providers: StatProvider[],
+): Promise<Record<string, { months: number; leaves: number }>> {
   const done: Record<string, { months: number; leaves: number }> = {};
   for (const p of providers) if (p.kind === 'cohort') done[p.name] = await refreshSource(db, p);
   return done;

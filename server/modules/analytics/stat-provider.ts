@@ -14,7 +14,11 @@ export interface StatQuery {
   now: Date;
 }
 
-export interface Slice { key: string; name: string; value: number }
+export interface Slice {
+  key: string;
+  name: string;
+  value: number;
+}
 
 /** A month of a cohort (items reported in that month) per leaf scope path and dimension, with outcome counts. */
 export interface CohortFact {
@@ -31,26 +35,30 @@ export interface CohortFact {
   satisfied: number;
 }
 
-interface Named { name: string; label: string }
+interface Named {
+  name: string;
+  label: string;
+}
 
-export type StatProvider = Named & (
+export type StatProvider = Named &
   /** One number (population, members, hours…). */
-  | { kind: 'figure'; compute(db: Queryable, q: StatQuery): Promise<number> }
-  /** Counts split by a key (state, grid path…). */
-  | { kind: 'breakdown'; compute(db: Queryable, q: StatQuery): Promise<Slice[]> }
-  /** Rows for a list or map layer; never personal names unless the panel is meant to show them. */
-  | { kind: 'list'; compute(db: Queryable, q: StatQuery): Promise<Record<string, unknown>[]> }
-  /**
-   * Figures too big to compute per request: analytics keeps them in rollup tables. A rebuild asks
-   * for every month with facts; the incremental refresh asks for the (month, leaf path) pairs whose
-   * items changed since a watermark and recounts those leaves only.
-   */
-  | {
-    kind: 'cohort';
-    changedMonths(db: Queryable, since: Date | null): Promise<string[]>;
-    changedLeaves(db: Queryable, since: Date): Promise<{ month: string; scopePath: string }[]>;
-    facts(db: Queryable, month: string, leafPaths?: string[]): Promise<CohortFact[]>;
-  }
-);
+  (
+    | { kind: 'figure'; compute(db: Queryable, q: StatQuery): Promise<number> }
+    /** Counts split by a key (state, grid path…). */
+    | { kind: 'breakdown'; compute(db: Queryable, q: StatQuery): Promise<Slice[]> }
+    /** Rows for a list or map layer; never personal names unless the panel is meant to show them. */
+    | { kind: 'list'; compute(db: Queryable, q: StatQuery): Promise<Record<string, unknown>[]> }
+    /**
+     * Figures too big to compute per request: analytics keeps them in rollup tables. A rebuild asks
+     * for every month with facts; the incremental refresh asks for the (month, leaf path) pairs whose
+     * items changed since a watermark and recounts those leaves only.
+     */
+    | {
+        kind: 'cohort';
+        changedMonths(db: Queryable, since: Date | null): Promise<string[]>;
+        changedLeaves(db: Queryable, since: Date): Promise<{ month: string; scopePath: string }[]>;
+        facts(db: Queryable, month: string, leafPaths?: string[]): Promise<CohortFact[]>;
+      }
+  );
 
 export type StatKind = StatProvider['kind'];

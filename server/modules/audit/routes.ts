@@ -8,11 +8,19 @@ import { authorizeChainRead } from './policy.ts';
 
 export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/audit/chain', {
-      schema: { tags: ['audit'], summary: '审计链校验（先封存已提交的记录，再逐条重算哈希）', response: { 200: z.object({ data: chainReportSchema, abilities: z.array(z.string()) }) } },
-    }, async (request) => {
-      authorizeChainRead(requireActor(request));
-      return { data: await verifyAuditChain(deps.db), abilities: ['audit.read'] };
-    });
+    app.get(
+      '/api/audit/chain',
+      {
+        schema: {
+          tags: ['audit'],
+          summary: '审计链校验（先封存已提交的记录，再逐条重算哈希）',
+          response: { 200: z.object({ data: chainReportSchema, abilities: z.array(z.string()) }) },
+        },
+      },
+      async (request) => {
+        authorizeChainRead(requireActor(request));
+        return { data: await verifyAuditChain(deps.db), abilities: ['audit.read'] };
+      },
+    );
   };
 }

@@ -10,7 +10,10 @@ deliverToInhabitants('board.changed');
  * scope covers the board, to the people living under it, and to the post's author when someone
  * else replied to or hid it.
  */
-export async function publishBoardChange(tx: Tx, change: { boardId: number; scopePath: string; postId?: number; action: string; notifyUserId?: number | null }): Promise<void> {
+export async function publishBoardChange(
+  tx: Tx,
+  change: { boardId: number; scopePath: string; postId?: number; action: string; notifyUserId?: number | null },
+): Promise<void> {
   const payload = { boardId: change.boardId, postId: change.postId ?? null, action: change.action };
   await publishLive(tx, { topic: 'board.changed', scopePath: change.scopePath, payload });
   if (change.notifyUserId) await publishLive(tx, { topic: 'board.changed', userId: change.notifyUserId, payload });

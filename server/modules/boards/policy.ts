@@ -14,9 +14,12 @@ export type BoardAction = 'read' | 'post' | 'announce' | 'moderate' | 'manage';
  * of (or equal to) their scope node. Staff see the boards under their scope, to moderate them.
  */
 export function boardScopeWhere(actor: Actor): SQL {
-  if (!actor.scopePath || !hasAbility(actor.role, 'boards.read') && !hasAbility(actor.role, 'boards.manage')) return sql`false`;
+  if (!actor.scopePath || (!hasAbility(actor.role, 'boards.read') && !hasAbility(actor.role, 'boards.manage')))
+    return sql`false`;
   const lives = sql`${actor.scopePath} like ${boards.scopePath} || '%'`;
-  return hasAbility(actor.role, 'boards.moderate') || hasAbility(actor.role, 'boards.manage') ? sql`(${lives} or ${underPath(boards.scopePath, actor.scopePath)})` : lives;
+  return hasAbility(actor.role, 'boards.moderate') || hasAbility(actor.role, 'boards.manage')
+    ? sql`(${lives} or ${underPath(boards.scopePath, actor.scopePath)})`
+    : lives;
 }
 
 function livesUnder(actor: Actor, boardPath: string): boolean {
@@ -25,12 +28,24 @@ function livesUnder(actor: Actor, boardPath: string): boolean {
 
 export function canBoard(actor: Actor, action: BoardAction, board: { scopePath: string }): boolean {
   switch (action) {
-    case 'read': return (hasAbility(actor.role, 'boards.read') && livesUnder(actor, board.scopePath)) || canBoard(actor, 'moderate', board) || canBoard(actor, 'manage', board);
-    case 'post': return hasAbility(actor.role, 'boards.post') && livesUnder(actor, board.scopePath);
+    case 'read':
+      return (
+        (hasAbility(actor.role, 'boards.read') && livesUnder(actor, board.scopePath)) ||
+        canBoard(actor, 'moderate', board) ||
+        canBoard(actor, 'manage', board)
+      );
+    case 'post':
+      return hasAbility(actor.role, 'boards.post') && livesUnder(actor, board.scopePath);
     // Staff announce on boards they cover; a building leader on the boards of where they serve.
-    case 'announce': return hasAbility(actor.role, 'boards.announce') && (actorCovers(actor, board.scopePath) || livesUnder(actor, board.scopePath));
-    case 'moderate': return hasAbility(actor.role, 'boards.moderate') && actorCovers(actor, board.scopePath);
-    case 'manage': return hasAbility(actor.role, 'boards.manage') && actorCovers(actor, board.scopePath);
+    case 'announce':
+      return (
+        hasAbility(actor.role, 'boards.announce') &&
+        (actorCovers(actor, board.scopePath) || livesUnder(actor, board.scopePath))
+      );
+    case 'moderate':
+      return hasAbility(actor.role, 'boards.moderate') && actorCovers(actor, board.scopePath);
+    case 'manage':
+      return hasAbility(actor.role, 'boards.manage') && actorCovers(actor, board.scopePath);
   }
 }
 

@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createBoardBody, createPostBody, createReplyBody, hideBody, postListQuery, postParams, reportBody } from '../../../contracts/boards.ts';
+import {
+  createBoardBody,
+  createPostBody,
+  createReplyBody,
+  hideBody,
+  postListQuery,
+  postParams,
+  reportBody,
+} from '../../../contracts/boards.ts';
 import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
@@ -16,45 +24,109 @@ export function boardsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['boards'];
 
-    app.get('/api/boards', { schema: { tags, summary: '我能看到的四合院（居民：所住楼栋/小区/网格）' } }, async (request) => {
-      return { data: await boardsFor(db, requireActor(request)) };
-    });
-    app.post('/api/boards', { schema: { tags, summary: '开设四合院', body: createBoardBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await createBoard(db, requireActor(request), request.body) });
-    });
-    app.get('/api/boards/:id', { schema: { tags, summary: '四合院详情与待处理举报', params: idParams } }, async (request) => {
-      const actor = requireActor(request);
-      const board = await loadBoard(db, actor, request.params.id);
-      authorizeBoard(actor, 'read', board);
-      const moderator = canBoard(actor, 'moderate', board);
-      return { data: { ...board, reports: moderator ? await openReports(db, board.id) : [] }, abilities: boardAbilities(actor, board) };
-    });
-    app.get('/api/boards/:id/posts', { schema: { tags, summary: '帖子（公告置顶）', params: idParams, querystring: postListQuery } }, async (request) => {
-      const actor = requireActor(request);
-      const board = await loadBoard(db, actor, request.params.id);
-      authorizeBoard(actor, 'read', board);
-      return postsPage(db, actor, board.id, canBoard(actor, 'moderate', board), request.query);
-    });
-    app.post('/api/boards/:id/posts', { schema: { tags, summary: '发帖/公告/互助/活动', params: idParams, body: createPostBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await createPost(db, requireActor(request), request.params.id, request.body) });
-    });
-    app.get('/api/boards/:id/posts/:postId/replies', { schema: { tags, summary: '回复', params: postParams } }, async (request) => {
-      const actor = requireActor(request);
-      const { board, post } = await loadPost(db, actor, request.params.id, request.params.postId);
-      authorizeBoard(actor, 'read', board);
-      return { data: await repliesOf(db, actor, post.id, canBoard(actor, 'moderate', board)) };
-    });
-    app.post('/api/boards/:id/posts/:postId/replies', { schema: { tags, summary: '回复帖子', params: postParams, body: createReplyBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await replyToPost(db, requireActor(request), request.params.id, request.params.postId, request.body.body) });
-    });
-    app.post('/api/boards/:id/posts/:postId/hide', { schema: { tags, summary: '隐藏帖子或回复（须说明理由）', params: postParams, body: hideBody.extend({ replyId: reportBody.shape.replyId }) } }, async (request) => {
-      return { data: await hideContent(db, requireActor(request), request.params.id, request.params.postId, request.body) };
-    });
-    app.post('/api/boards/:id/posts/:postId/report', { schema: { tags, summary: '举报不当内容', params: postParams, body: reportBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await reportContent(db, requireActor(request), request.params.id, request.params.postId, request.body) });
-    });
-    app.post('/api/boards/:id/posts/:postId/resolve', { schema: { tags, summary: '互助需求已解决', params: postParams } }, async (request) => {
-      return { data: await resolveHelp(db, requireActor(request), request.params.id, request.params.postId) };
-    });
+    app.get(
+      '/api/boards',
+      { schema: { tags, summary: '我能看到的四合院（居民：所住楼栋/小区/网格）' } },
+      async (request) => {
+        return { data: await boardsFor(db, requireActor(request)) };
+      },
+    );
+    app.post(
+      '/api/boards',
+      { schema: { tags, summary: '开设四合院', body: createBoardBody } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await createBoard(db, requireActor(request), request.body) });
+      },
+    );
+    app.get(
+      '/api/boards/:id',
+      { schema: { tags, summary: '四合院详情与待处理举报', params: idParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const board = await loadBoard(db, actor, request.params.id);
+        authorizeBoard(actor, 'read', board);
+        const moderator = canBoard(actor, 'moderate', board);
+        return {
+          data: { ...board, reports: moderator ? await openReports(db, board.id) : [] },
+          abilities: boardAbilities(actor, board),
+        };
+      },
+    );
+    app.get(
+      '/api/boards/:id/posts',
+      { schema: { tags, summary: '帖子（公告置顶）', params: idParams, querystring: postListQuery } },
+      async (request) => {
+        const actor = requireActor(request);
+        const board = await loadBoard(db, actor, request.params.id);
+        authorizeBoard(actor, 'read', board);
+        return postsPage(db, actor, board.id, canBoard(actor, 'moderate', board), request.query);
+      },
+    );
+    app.post(
+      '/api/boards/:id/posts',
+      { schema: { tags, summary: '发帖/公告/互助/活动', params: idParams, body: createPostBody } },
+      async (request, reply) => {
+        return reply
+          .status(201)
+          .send({ data: await createPost(db, requireActor(request), request.params.id, request.body) });
+      },
+    );
+    app.get(
+      '/api/boards/:id/posts/:postId/replies',
+      { schema: { tags, summary: '回复', params: postParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const { board, post } = await loadPost(db, actor, request.params.id, request.params.postId);
+        authorizeBoard(actor, 'read', board);
+        return { data: await repliesOf(db, actor, post.id, canBoard(actor, 'moderate', board)) };
+      },
+    );
+    app.post(
+      '/api/boards/:id/posts/:postId/replies',
+      { schema: { tags, summary: '回复帖子', params: postParams, body: createReplyBody } },
+      async (request, reply) => {
+        return reply.status(201).send({
+          data: await replyToPost(
+            db,
+            requireActor(request),
+            request.params.id,
+            request.params.postId,
+            request.body.body,
+          ),
+        });
+      },
+    );
+    app.post(
+      '/api/boards/:id/posts/:postId/hide',
+      {
+        schema: {
+          tags,
+          summary: '隐藏帖子或回复（须说明理由）',
+          params: postParams,
+          body: hideBody.extend({ replyId: reportBody.shape.replyId }),
+        },
+      },
+      async (request) => {
+        return {
+          data: await hideContent(db, requireActor(request), request.params.id, request.params.postId, request.body),
+        };
+      },
+    );
+    app.post(
+      '/api/boards/:id/posts/:postId/report',
+      { schema: { tags, summary: '举报不当内容', params: postParams, body: reportBody } },
+      async (request, reply) => {
+        return reply.status(201).send({
+          data: await reportContent(db, requireActor(request), request.params.id, request.params.postId, request.body),
+        });
+      },
+    );
+    app.post(
+      '/api/boards/:id/posts/:postId/resolve',
+      { schema: { tags, summary: '互助需求已解决', params: postParams } },
+      async (request) => {
+        return { data: await resolveHelp(db, requireActor(request), request.params.id, request.params.postId) };
+      },
+    );
   };
 }

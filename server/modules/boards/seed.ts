@@ -9,9 +9,16 @@ import { boards } from './schema.ts';
 export async function seedBoards(tx: Tx, tree: SeededTree): Promise<void> {
   const community = tree.streets[0]?.communities[0];
   if (!community) return;
-  const nodes = await tx.select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level }).from(orgNodes)
+  const nodes = await tx
+    .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path, level: orgNodes.level })
+    .from(orgNodes)
     .where(and(underPath(orgNodes.path, community.path), inArray(orgNodes.level, ['grid', 'estate', 'building'])));
-  const rows = [{ id: community.id, name: community.name, path: community.path, level: 'community' }, ...nodes]
-    .map((n) => ({ nodeId: n.id, scopePath: n.path, name: `${n.name}${n.level === 'building' ? '邻里群' : '四合院'}` }));
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(boards).values(rows.slice(i, i + 1000)).onConflictDoNothing();
+  const rows = [{ id: community.id, name: community.name, path: community.path, level: 'community' }, ...nodes].map(
+    (n) => ({ nodeId: n.id, scopePath: n.path, name: `${n.name}${n.level === 'building' ? '邻里群' : '四合院'}` }),
+  );
+  for (let i = 0; i < rows.length; i += 1000)
+    await tx
+      .insert(boards)
+      .values(rows.slice(i, i + 1000))
+      .onConflictDoNothing();
 }

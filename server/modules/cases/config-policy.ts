@@ -13,7 +13,11 @@ export type ConfigAction = 'read' | 'write_tree' | 'write_override' | 'write_tem
 
 const depth = (path: string | null) => (path ? path.split('/').filter(Boolean).length : 0);
 
-export function canConfig(actor: Actor, action: ConfigAction, node: { path: string; level: string } | null = null): boolean {
+export function canConfig(
+  actor: Actor,
+  action: ConfigAction,
+  node: { path: string; level: string } | null = null,
+): boolean {
   switch (action) {
     case 'read':
       return hasAbility(actor.role, 'config.manage') || hasAbility(actor.role, 'cases.configure');
@@ -21,13 +25,22 @@ export function canConfig(actor: Actor, action: ConfigAction, node: { path: stri
       return hasAbility(actor.role, 'config.manage') && depth(actor.scopePath) === 1;
     case 'write_override':
       // Overrides exist per street and per community (limits.ts cascades community → street → category).
-      return hasAbility(actor.role, 'cases.configure') && !!node && (node.level === 'street' || node.level === 'community') && actorCovers(actor, node.path);
+      return (
+        hasAbility(actor.role, 'cases.configure') &&
+        !!node &&
+        (node.level === 'street' || node.level === 'community') &&
+        actorCovers(actor, node.path)
+      );
     case 'write_template':
       return hasAbility(actor.role, 'cases.configure') && !!node && actorCovers(actor, node.path);
   }
 }
 
-export function authorizeConfig(actor: Actor, action: ConfigAction, node: { path: string; level: string } | null = null): void {
+export function authorizeConfig(
+  actor: Actor,
+  action: ConfigAction,
+  node: { path: string; level: string } | null = null,
+): void {
   if (!canConfig(actor, action, node)) throw new AppError('FORBIDDEN', { message: '您无权修改此项配置' });
 }
 
@@ -35,5 +48,7 @@ export function authorizeConfig(actor: Actor, action: ConfigAction, node: { path
 export function configAbilities(actor: Actor): ConfigAction[] {
   const own = actor.scopePath ? { path: actor.scopePath, level: 'street' } : null;
   // Offered when some street or community in the actor's scope could be overridden.
-  return (['read', 'write_tree', 'write_override', 'write_template'] as const).filter((a) => canConfig(actor, a, own) && (a !== 'write_override' || depth(actor.scopePath) <= 3));
+  return (['read', 'write_tree', 'write_override', 'write_template'] as const).filter(
+    (a) => canConfig(actor, a, own) && (a !== 'write_override' || depth(actor.scopePath) <= 3),
+  );
 }

@@ -1,6 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createCategoryBody, createTemplateBody, overrideBody, overrideParams, replaceQuestionsBody, templateActionSchema, templatesQuery, updateCategoryBody, updateTemplateBody } from '../../../contracts/case-config.ts';
+import {
+  createCategoryBody,
+  createTemplateBody,
+  overrideBody,
+  overrideParams,
+  replaceQuestionsBody,
+  templateActionSchema,
+  templatesQuery,
+  updateCategoryBody,
+  updateTemplateBody,
+} from '../../../contracts/case-config.ts';
 import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
@@ -9,7 +19,13 @@ import { deleteOverride, putOverride } from './config/overrides.ts';
 import { configTree } from './config/queries.ts';
 import { replaceQuestions } from './config/questions.ts';
 import { createCategory, updateCategory } from './config/save-category.ts';
-import { createTemplate, deleteTemplate, managedTemplates, offeredTemplates, updateTemplate } from './config/templates.ts';
+import {
+  createTemplate,
+  deleteTemplate,
+  managedTemplates,
+  offeredTemplates,
+  updateTemplate,
+} from './config/templates.ts';
 import { questionsOf } from './questions.ts';
 
 /** Configuration of the case loop: categories, their questions and local limits, canned replies. */
@@ -18,50 +34,116 @@ export function caseConfigRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['cases-config'];
 
-    app.get('/api/cases/config/categories', { schema: { tags, summary: '类别配置（含已停用、附加问题、本地时限）' } }, async (request) => {
-      const actor = requireActor(request);
-      authorizeConfig(actor, 'read');
-      return configTree(db, actor);
-    });
-    app.post('/api/cases/config/categories', { schema: { tags, summary: '新增类别', body: createCategoryBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await createCategory(db, requireActor(request), request.body) });
-    });
-    app.patch('/api/cases/config/categories/:id', { schema: { tags, summary: '修改或停用类别', params: idParams, body: updateCategoryBody } }, async (request) => {
-      return { data: await updateCategory(db, requireActor(request), request.params.id, request.body) };
-    });
-    app.put('/api/cases/config/categories/:id/questions', { schema: { tags, summary: '设置类别的附加问题', params: idParams, body: replaceQuestionsBody } }, async (request) => {
-      await replaceQuestions(db, requireActor(request), request.params.id, request.body.questions);
-      return { data: await questionsOf(db, request.params.id) };
-    });
-    app.put('/api/cases/config/categories/:id/overrides/:nodeId', { schema: { tags, summary: '设置街道/社区的本地时限', params: overrideParams, body: overrideBody } }, async (request) => {
-      return { data: await putOverride(db, requireActor(request), request.params.id, request.params.nodeId, request.body) };
-    });
-    app.delete('/api/cases/config/categories/:id/overrides/:nodeId', { schema: { tags, summary: '删除本地时限（恢复类别时限）', params: overrideParams } }, async (request, reply) => {
-      await deleteOverride(db, requireActor(request), request.params.id, request.params.nodeId);
-      return reply.status(204).send();
-    });
+    app.get(
+      '/api/cases/config/categories',
+      { schema: { tags, summary: '类别配置（含已停用、附加问题、本地时限）' } },
+      async (request) => {
+        const actor = requireActor(request);
+        authorizeConfig(actor, 'read');
+        return configTree(db, actor);
+      },
+    );
+    app.post(
+      '/api/cases/config/categories',
+      { schema: { tags, summary: '新增类别', body: createCategoryBody } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await createCategory(db, requireActor(request), request.body) });
+      },
+    );
+    app.patch(
+      '/api/cases/config/categories/:id',
+      { schema: { tags, summary: '修改或停用类别', params: idParams, body: updateCategoryBody } },
+      async (request) => {
+        return { data: await updateCategory(db, requireActor(request), request.params.id, request.body) };
+      },
+    );
+    app.put(
+      '/api/cases/config/categories/:id/questions',
+      { schema: { tags, summary: '设置类别的附加问题', params: idParams, body: replaceQuestionsBody } },
+      async (request) => {
+        await replaceQuestions(db, requireActor(request), request.params.id, request.body.questions);
+        return { data: await questionsOf(db, request.params.id) };
+      },
+    );
+    app.put(
+      '/api/cases/config/categories/:id/overrides/:nodeId',
+      { schema: { tags, summary: '设置街道/社区的本地时限', params: overrideParams, body: overrideBody } },
+      async (request) => {
+        return {
+          data: await putOverride(db, requireActor(request), request.params.id, request.params.nodeId, request.body),
+        };
+      },
+    );
+    app.delete(
+      '/api/cases/config/categories/:id/overrides/:nodeId',
+      { schema: { tags, summary: '删除本地时限（恢复类别时限）', params: overrideParams } },
+      async (request, reply) => {
+        await deleteOverride(db, requireActor(request), request.params.id, request.params.nodeId);
+        return reply.status(204).send();
+      },
+    );
 
     // Public to every signed-in user: the report form asks them (not only administrators).
-    app.get('/api/cases/categories/:id/questions', { schema: { tags, summary: '类别的附加问题（上报时填写）', params: idParams } }, async (request) => {
-      requireActor(request);
-      return { data: await questionsOf(db, request.params.id) };
-    });
+    app.get(
+      '/api/cases/categories/:id/questions',
+      { schema: { tags, summary: '类别的附加问题（上报时填写）', params: idParams } },
+      async (request) => {
+        requireActor(request);
+        return { data: await questionsOf(db, request.params.id) };
+      },
+    );
 
-    app.get('/api/cases/templates', { schema: { tags, summary: '可用的常用回复（办理对话框）', querystring: z.object({ action: templateActionSchema, categoryId: z.coerce.number().int().positive().optional() }) } }, async (request) => {
-      return { data: await offeredTemplates(db, requireActor(request), request.query.action, request.query.categoryId ?? null) };
-    });
-    app.get('/api/cases/config/templates', { schema: { tags, summary: '常用回复维护列表', querystring: templatesQuery } }, async (request) => {
-      return managedTemplates(db, requireActor(request), request.query);
-    });
-    app.post('/api/cases/config/templates', { schema: { tags, summary: '新增常用回复', body: createTemplateBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await createTemplate(db, requireActor(request), request.body) });
-    });
-    app.patch('/api/cases/config/templates/:id', { schema: { tags, summary: '修改常用回复', params: idParams, body: updateTemplateBody } }, async (request) => {
-      return { data: await updateTemplate(db, requireActor(request), request.params.id, request.body) };
-    });
-    app.delete('/api/cases/config/templates/:id', { schema: { tags, summary: '删除常用回复', params: idParams } }, async (request, reply) => {
-      await deleteTemplate(db, requireActor(request), request.params.id);
-      return reply.status(204).send();
-    });
+    app.get(
+      '/api/cases/templates',
+      {
+        schema: {
+          tags,
+          summary: '可用的常用回复（办理对话框）',
+          querystring: z.object({
+            action: templateActionSchema,
+            categoryId: z.coerce.number().int().positive().optional(),
+          }),
+        },
+      },
+      async (request) => {
+        return {
+          data: await offeredTemplates(
+            db,
+            requireActor(request),
+            request.query.action,
+            request.query.categoryId ?? null,
+          ),
+        };
+      },
+    );
+    app.get(
+      '/api/cases/config/templates',
+      { schema: { tags, summary: '常用回复维护列表', querystring: templatesQuery } },
+      async (request) => {
+        return managedTemplates(db, requireActor(request), request.query);
+      },
+    );
+    app.post(
+      '/api/cases/config/templates',
+      { schema: { tags, summary: '新增常用回复', body: createTemplateBody } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await createTemplate(db, requireActor(request), request.body) });
+      },
+    );
+    app.patch(
+      '/api/cases/config/templates/:id',
+      { schema: { tags, summary: '修改常用回复', params: idParams, body: updateTemplateBody } },
+      async (request) => {
+        return { data: await updateTemplate(db, requireActor(request), request.params.id, request.body) };
+      },
+    );
+    app.delete(
+      '/api/cases/config/templates/:id',
+      { schema: { tags, summary: '删除常用回复', params: idParams } },
+      async (request, reply) => {
+        await deleteTemplate(db, requireActor(request), request.params.id);
+        return reply.status(204).send();
+      },
+    );
   };
 }

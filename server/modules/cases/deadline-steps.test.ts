@@ -9,7 +9,11 @@ const limits: StepLimits = { acceptMinutes: 60, signMinutes: 30, handleMinutes: 
 
 describe('stepForState', () => {
   const expected: Record<string, string | null> = {
-    reported: 'accept', dispatched: 'sign', signed: 'handle', extension_requested: 'handle', handled: 'verify',
+    reported: 'accept',
+    dispatched: 'sign',
+    signed: 'handle',
+    extension_requested: 'handle',
+    handled: 'verify',
   };
   it.each(CASE_STATES.map((s) => [s, expected[s] ?? null] as const))('%s runs the %s timer', (state, step) => {
     expect(stepForState(state)).toBe(step);
@@ -50,7 +54,9 @@ describe('dueAtAfter', () => {
 
   it('rework restarts the handling timer and dispatch starts the sign timer', () => {
     expect(dueAtAfter('rework', 'signed', { at, previousDueAt }, limits, calendar)).toEqual(bj('2026-03-11T15:00'));
-    expect(dueAtAfter('dispatch', 'dispatched', { at, previousDueAt: null }, limits, calendar)).toEqual(bj('2026-03-09T15:30'));
+    expect(dueAtAfter('dispatch', 'dispatched', { at, previousDueAt: null }, limits, calendar)).toEqual(
+      bj('2026-03-09T15:30'),
+    );
   });
 });
 

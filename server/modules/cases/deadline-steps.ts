@@ -38,7 +38,12 @@ export function stepForState(state: CaseState): DeadlineStep | null {
 }
 
 /** A fresh deadline for a case entering `state` at `enteredAt`; null when no timer runs there. */
-export function dueAtFor(state: CaseState, enteredAt: Date, limits: StepLimits, calendar: WorkingCalendar): Date | null {
+export function dueAtFor(
+  state: CaseState,
+  enteredAt: Date,
+  limits: StepLimits,
+  calendar: WorkingCalendar,
+): Date | null {
   const step = stepForState(state);
   const minutes = step ? limits[LIMIT_KEY[step]] : null;
   return minutes === null ? null : calendar.addWorkingMinutes(enteredAt, minutes);

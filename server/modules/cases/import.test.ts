@@ -3,13 +3,29 @@ import { createTestApp, loginAs, type Session, type TestContext } from '../../te
 
 let ctx: TestContext;
 let staff: Session;
-beforeAll(async () => { ctx = await createTestApp(); staff = await loginAs(ctx.app, 'staff'); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+  staff = await loginAs(ctx.app, 'staff');
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 function upload(session: Session, name: string, body: string) {
   const boundary = '----hotline';
-  const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`), Buffer.from(body), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return ctx.app.inject({ method: 'POST', url: '/api/cases/import', headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: text/csv\r\n\r\n`,
+    ),
+    Buffer.from(body),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return ctx.app.inject({
+    method: 'POST',
+    url: '/api/cases/import',
+    headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
 }
 
 const FILE = [
@@ -26,7 +42,9 @@ describe('POST /api/cases/import', () => {
     const res = await upload(staff, 'hotline.csv', FILE);
     expect(res.statusCode).toBe(200);
     expect(res.json().data).toEqual({
-      created: 2, skipped: 0, errors: [
+      created: 2,
+      skipped: 0,
+      errors: [
         { row: 4, column: '来电号码', value: '12345', reason: '手机号格式不正确' },
         { row: 5, column: '诉求类别', value: '不存在的类别', reason: '未知的案件类别' },
         { row: 6, column: '工单号', value: '', reason: '必填' },

@@ -6,7 +6,11 @@ import { casesStats } from './stats.ts';
 export const casesModule: ModuleManifest = {
   name: 'cases',
   routes: casesRoutes as ModuleManifest['routes'],
-  jobs: (deps) => ({ 'cases.sweep': async () => { await sweepDeadlines(deps.db); } }),
+  jobs: (deps) => ({
+    'cases.sweep': async () => {
+      await sweepDeadlines(deps.db);
+    },
+  }),
   periodic: [{ kind: 'cases.sweep', everySeconds: 60 }],
   stats: casesStats,
 };

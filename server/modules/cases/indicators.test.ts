@@ -16,7 +16,16 @@ beforeAll(async () => {
   const cat = await categoryId(ctx, '暴露垃圾');
   // A small fixture whose figures are computed by hand below: 4 cases in grid 1.
   const ids: number[] = [];
-  for (let i = 0; i < 4; i++) ids.push((await report(ctx.app, s.resident!, { title: `垃圾${i}`, description: '堆放', ...(await pointInGrid(ctx, grid.id)) })).id);
+  for (let i = 0; i < 4; i++)
+    ids.push(
+      (
+        await report(ctx.app, s.resident!, {
+          title: `垃圾${i}`,
+          description: '堆放',
+          ...(await pointInGrid(ctx, grid.id)),
+        })
+      ).id,
+    );
   for (const id of ids.slice(0, 3)) {
     await actOk(ctx.app, s.secretary!, id, 'accept', { categoryId: cat });
     await actOk(ctx.app, s.secretary!, id, 'dispatch', { level: 'grid' });
@@ -34,23 +43,40 @@ beforeAll(async () => {
   await actOk(ctx.app, s.resident!, ids[1]!, 'rate', { score: 2 });
   await ctx.pool.query(`update cases set handled_on_time = false where id = $1`, [ids[2]]);
 });
-afterAll(async () => { await ctx.close(); });
+afterAll(async () => {
+  await ctx.close();
+});
 
 describe('GET /api/cases/indicators', () => {
   it('computes the standard indicators per grid, matching the hand count', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: `/api/cases/indicators?from=${today}&to=${today}&groupBy=grid`, headers: s.secretary!.headers });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/cases/indicators?from=${today}&to=${today}&groupBy=grid`,
+      headers: s.secretary!.headers,
+    });
     expect(res.statusCode).toBe(200);
     const { rows, totals } = res.json().data;
     expect(rows).toHaveLength(1);
     expect(totals).toMatchObject({
-      reported: 4, accepted: 3, closed: 2,
-      onTimeAcceptRate: 100, onTimeHandleRate: 66.7, onTimeCloseRate: 100,
-      reworkRate: 33.3, returnRate: 0, verifyPassRate: 50, satisfactionRate: 50,
+      reported: 4,
+      accepted: 3,
+      closed: 2,
+      onTimeAcceptRate: 100,
+      onTimeHandleRate: 66.7,
+      onTimeCloseRate: 100,
+      reworkRate: 33.3,
+      returnRate: 0,
+      verifyPassRate: 50,
+      satisfactionRate: 50,
     });
   });
 
   it('exports the same figures as CSV with a BOM and a totals row', async () => {
-    const res = await ctx.app.inject({ method: 'GET', url: `/api/cases/indicators?from=${today}&to=${today}&groupBy=community&format=csv`, headers: s.street!.headers });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/cases/indicators?from=${today}&to=${today}&groupBy=community&format=csv`,
+      headers: s.street!.headers,
+    });
     expect(res.headers['content-type']).toContain('text/csv');
     const lines = res.body.replace('\uFEFF', '').trim().split('\r\n');
     expect(lines[0]).toContain('按期处置率%');
@@ -78,24 +104,57 @@ describe('GET /api/cases/indicators', () => {
   });
 
   it('refuses a reversed period and a node outside the scope', async () => {
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/cases/indicators?from=2026-02-01&to=2026-01-01`, headers: s.secretary!.headers })).statusCode).toBe(422);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/cases/indicators?from=2026-02-01&to=2026-01-01`,
+          headers: s.secretary!.headers,
+        })
+      ).statusCode,
+    ).toBe(422);
     const other = ctx.seed.tree.streets[1]!.id;
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/cases/indicators?from=${today}&to=${today}&nodeId=${other}`, headers: s.secretary!.headers })).statusCode).toBe(404);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/cases/indicators?from=${today}&to=${today}&nodeId=${other}`,
+          headers: s.secretary!.headers,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });
 
 describe('meeting agenda hand-off', () => {
   it('puts a case on the agenda and returns it to the loop with the resolution', async () => {
     const grid = ctx.seed.tree.streets[0]!.communities[0]!.grids[0]!;
-    const c = await report(ctx.app, s.resident!, { title: '小区停车位划分争议', description: '需业主协商', ...(await pointInGrid(ctx, grid.id)) });
+    const c = await report(ctx.app, s.resident!, {
+      title: '小区停车位划分争议',
+      description: '需业主协商',
+      ...(await pointInGrid(ctx, grid.id)),
+    });
     await actOk(ctx.app, s.secretary!, c.id, 'accept', { categoryId: await categoryId(ctx, '公共空间占用') });
     await actOk(ctx.app, s.secretary!, c.id, 'put_on_agenda');
-    const secretary = { userId: 0, username: '', displayName: '', role: 'community_secretary' as const, scopeNodeId: ctx.seed.tree.streets[0]!.communities[0]!.id, scopePath: ctx.seed.tree.streets[0]!.communities[0]!.path, departmentId: null, restriction: null };
+    const secretary = {
+      userId: 0,
+      username: '',
+      displayName: '',
+      role: 'community_secretary' as const,
+      scopeNodeId: ctx.seed.tree.streets[0]!.communities[0]!.id,
+      scopePath: ctx.seed.tree.streets[0]!.communities[0]!.path,
+      departmentId: null,
+      restriction: null,
+    };
     secretary.userId = (await ctx.pool.query(`select id from users where username = 'secretary'`)).rows[0].id;
     expect((await listCasesForAgenda(ctx.db, secretary)).map((r) => r.id)).toContain(c.id);
-    const updated = await ctx.db.transaction((tx) => applyMeetingResolution(tx, secretary, c.id, { resolution: '按楼栋轮换使用', meetingId: 7 }));
+    const updated = await ctx.db.transaction((tx) =>
+      applyMeetingResolution(tx, secretary, c.id, { resolution: '按楼栋轮换使用', meetingId: 7 }),
+    );
     expect(updated.state).toBe('accepted');
-    const timeline = (await ctx.app.inject({ method: 'GET', url: `/api/cases/${c.id}`, headers: s.secretary!.headers })).json().data.timeline;
+    const timeline = (
+      await ctx.app.inject({ method: 'GET', url: `/api/cases/${c.id}`, headers: s.secretary!.headers })
+    ).json().data.timeline;
     expect(timeline.at(-1)).toMatchObject({ action: 'resolve_agenda', note: '会议决议（会议 #7）：按楼栋轮换使用' });
   });
 });

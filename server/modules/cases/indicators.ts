@@ -19,7 +19,8 @@ export const CASE_COUNTS = {
   rated: sql`count(c.score)`,
   satisfied: sql`count(*) filter (where c.score >= 4)`,
 };
-const rate = (numerator: SQL, denominator: SQL) => sql`round(100.0 * ${numerator} / nullif(${denominator}, 0), 1)::float8`;
+const rate = (numerator: SQL, denominator: SQL) =>
+  sql`round(100.0 * ${numerator} / nullif(${denominator}, 0), 1)::float8`;
 
 /**
  * The standard indicators over the cohort of cases reported in [from, to) (Asia/Shanghai dates):
@@ -40,17 +41,37 @@ const FIGURES = sql`
   round((avg(extract(epoch from c.handled_at - c.dispatched_at)) / 3600)::numeric, 1)::float8 as "avgHandleHours"`;
 
 const GROUPS: Record<IndicatorGroup, { key: SQL; name: SQL; join: SQL }> = {
-  grid: { key: sql`c.grid_id`, name: sql`coalesce(n.name, '未定网格')`, join: sql`left join org_nodes n on n.id = c.grid_id` },
+  grid: {
+    key: sql`c.grid_id`,
+    name: sql`coalesce(n.name, '未定网格')`,
+    join: sql`left join org_nodes n on n.id = c.grid_id`,
+  },
   community: { key: sql`c.community_id`, name: sql`n.name`, join: sql`left join org_nodes n on n.id = c.community_id` },
   street: { key: sql`c.street_id`, name: sql`n.name`, join: sql`left join org_nodes n on n.id = c.street_id` },
-  department: { key: sql`c.department_id`, name: sql`coalesce(n.name, '社区/网格自办')`, join: sql`left join departments n on n.id = c.department_id` },
-  category: { key: sql`coalesce(p.id, n.id)`, name: sql`coalesce(p.name, n.name, '未分类')`, join: sql`left join case_categories n on n.id = c.category_id left join case_categories p on p.id = n.parent_id` },
+  department: {
+    key: sql`c.department_id`,
+    name: sql`coalesce(n.name, '社区/网格自办')`,
+    join: sql`left join departments n on n.id = c.department_id`,
+  },
+  category: {
+    key: sql`coalesce(p.id, n.id)`,
+    name: sql`coalesce(p.name, n.name, '未分类')`,
+    join: sql`left join case_categories n on n.id = c.category_id left join case_categories p on p.id = n.parent_id`,
+  },
 };
 
-export interface IndicatorFilter { scopePath: string | null; departmentId?: number | null; from: string; to: string }
+export interface IndicatorFilter {
+  scopePath: string | null;
+  departmentId?: number | null;
+  from: string;
+  to: string;
+}
 
 function filterSql(f: IndicatorFilter): SQL {
-  const parts = [sql`c.reported_at >= (${f.from}::date)::timestamp at time zone 'Asia/Shanghai'`, sql`c.reported_at < ((${f.to}::date + 1))::timestamp at time zone 'Asia/Shanghai'`];
+  const parts = [
+    sql`c.reported_at >= (${f.from}::date)::timestamp at time zone 'Asia/Shanghai'`,
+    sql`c.reported_at < ((${f.to}::date + 1))::timestamp at time zone 'Asia/Shanghai'`,
+  ];
   if (f.scopePath) parts.push(underPath(sql`c.scope_path`, f.scopePath));
   if (f.departmentId) parts.push(sql`c.department_id = ${f.departmentId}`);
   return sql.join(parts, sql` and `);
@@ -60,28 +81,55 @@ export async function caseIndicators(db: Db, filter: IndicatorFilter, groupBy: I
   const g = GROUPS[groupBy];
   const where = filterSql(filter);
   const [rows, totals] = await Promise.all([
-    db.execute(sql`select ${g.key} as key, ${g.name} as name, ${FIGURES} from cases c ${g.join} where ${where} group by 1, 2 order by reported desc`),
+    db.execute(
+      sql`select ${g.key} as key, ${g.name} as name, ${FIGURES} from cases c ${g.join} where ${where} group by 1, 2 order by reported desc`,
+    ),
     db.execute(sql`select ${FIGURES} from cases c where ${where}`),
   ]);
   return { rows: rows.rows, totals: totals.rows[0] ?? {} };
 }
 
 /** Figures other modules rate with (property companies, departments): counts, so callers form their own ratios. */
-export async function caseFigures(db: Queryable, filter: { scopePath?: string; departmentId?: number; estateNodeIds?: number[]; from: Date; to: Date }) {
-  const parts = [sql`c.reported_at >= ${filter.from.toISOString()}::timestamptz`, sql`c.reported_at < ${filter.to.toISOString()}::timestamptz`];
+export async function caseFigures(
+  db: Queryable,
+  filter: { scopePath?: string; departmentId?: number; estateNodeIds?: number[]; from: Date; to: Date },
+) {
+  const parts = [
+    sql`c.reported_at >= ${filter.from.toISOString()}::timestamptz`,
+    sql`c.reported_at < ${filter.to.toISOString()}::timestamptz`,
+  ];
   if (filter.scopePath) parts.push(underPath(sql`c.scope_path`, filter.scopePath));
   if (filter.departmentId) parts.push(sql`c.department_id = ${filter.departmentId}`);
   if (filter.estateNodeIds) {
     // Cases carry their grid, not their estate: property cases of an estate are the 物业服务 (12xx)
     // cases in the grids holding its estates.
-    const ids = filter.estateNodeIds.length ? sql.join(filter.estateNodeIds.map((id) => sql`${id}`), sql`, `) : sql`null`;
+    const ids = filter.estateNodeIds.length
+      ? sql.join(
+          filter.estateNodeIds.map((id) => sql`${id}`),
+          sql`, `,
+        )
+      : sql`null`;
     parts.push(sql`c.grid_id in (select e.parent_id from org_nodes e where e.id in (${ids}))`);
-    parts.push(sql`c.category_id in (select k.id from case_categories k left join case_categories p on p.id = k.parent_id where k.code like '12%' or p.code = '12')`);
+    parts.push(
+      sql`c.category_id in (select k.id from case_categories k left join case_categories p on p.id = k.parent_id where k.code like '12%' or p.code = '12')`,
+    );
   }
-  const [row] = (await db.execute<Record<string, number>>(sql`select ${CASE_COUNTS.reported}::int as reported, ${CASE_COUNTS.closed}::int as closed,
+  const [row] = (
+    await db.execute<
+      Record<string, number>
+    >(sql`select ${CASE_COUNTS.reported}::int as reported, ${CASE_COUNTS.closed}::int as closed,
       ${CASE_COUNTS.handledOnTime}::int as "onTimeHandled", ${CASE_COUNTS.handled}::int as handled,
       ${CASE_COUNTS.satisfied}::int as satisfied, ${CASE_COUNTS.rated}::int as rated,
       coalesce(round((avg(extract(epoch from c.accepted_at - c.reported_at)) / 60)::numeric, 1), 0)::float8 as "avgResponseMinutes"
-    from cases c where ${sql.join(parts, sql` and `)}`)).rows;
-  return row as { reported: number; closed: number; onTimeHandled: number; handled: number; satisfied: number; rated: number; avgResponseMinutes: number };
+    from cases c where ${sql.join(parts, sql` and `)}`)
+  ).rows;
+  return row as {
+    reported: number;
+    closed: number;
+    onTimeHandled: number;
+    handled: number;
+    satisfied: number;
+    rated: number;
+    avgResponseMinutes: number;
+  };
 }

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACTION_LABELS_ZH, CASE_ACTIONS, CASE_STATES, STATE_LABELS_ZH, TRANSITIONS, TransitionError,
-  assertReopenAllowed, assertTransition, availableActions, isOpen, nextState, requiredFields,
-  type CaseAction, type CaseState,
+  ACTION_LABELS_ZH,
+  CASE_ACTIONS,
+  CASE_STATES,
+  STATE_LABELS_ZH,
+  TRANSITIONS,
+  TransitionError,
+  assertReopenAllowed,
+  assertTransition,
+  availableActions,
+  isOpen,
+  nextState,
+  requiredFields,
+  type CaseAction,
+  type CaseState,
 } from './lifecycle.ts';
 
 const allowed = CASE_ACTIONS.flatMap((action) =>
@@ -106,9 +117,7 @@ describe('assertReopenAllowed', () => {
     ['after the window', { now: new Date(closedAt.getTime() + week + 1) }, 'CASE_REOPEN_WINDOW_CLOSED'],
     ['a case that is not closed', { state: 'handled' as CaseState }, 'CASE_INVALID_TRANSITION'],
   ])('refuses %s', (_who, patch, code) => {
-    expect(() => assertReopenAllowed({ ...base, now: closedAt, ...patch })).toThrow(
-      expect.objectContaining({ code }),
-    );
+    expect(() => assertReopenAllowed({ ...base, now: closedAt, ...patch })).toThrow(expect.objectContaining({ code }));
   });
 });
 

@@ -1,4 +1,9 @@
-import { ACTION_LABELS_ZH, FIELD_LABELS_ZH, STATE_LABELS_ZH, type TransitionField } from '../../../contracts/case-labels.ts';
+import {
+  ACTION_LABELS_ZH,
+  FIELD_LABELS_ZH,
+  STATE_LABELS_ZH,
+  type TransitionField,
+} from '../../../contracts/case-labels.ts';
 
 // Labels and required fields live in contracts/ so the web app shows the same words; re-exported here for the server.
 export { ACTION_LABELS_ZH, FIELD_LABELS_ZH, STATE_LABELS_ZH, type TransitionField };
@@ -6,18 +11,45 @@ export { ACTION_LABELS_ZH, FIELD_LABELS_ZH, STATE_LABELS_ZH, type TransitionFiel
 // this one table, so a rule is never checked in two places.
 
 export const CASE_STATES = [
-  'reported', 'accepted', 'rejected', 'merged', 'dispatched', 'signed', 'extension_requested',
-  'handled', 'verified', 'closed', 'rated', 'parked', 'on_agenda',
+  'reported',
+  'accepted',
+  'rejected',
+  'merged',
+  'dispatched',
+  'signed',
+  'extension_requested',
+  'handled',
+  'verified',
+  'closed',
+  'rated',
+  'parked',
+  'on_agenda',
 ] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
 export const CASE_ACTIONS = [
-  'accept', 'reject', 'merge', 'dispatch', 'sign', 'return', 'request_extension', 'approve_extension',
-  'refuse_extension', 'handle', 'verify', 'rework', 'close', 'rate', 'revisit', 'reopen', 'park', 'unpark',
-  'put_on_agenda', 'resolve_agenda',
+  'accept',
+  'reject',
+  'merge',
+  'dispatch',
+  'sign',
+  'return',
+  'request_extension',
+  'approve_extension',
+  'refuse_extension',
+  'handle',
+  'verify',
+  'rework',
+  'close',
+  'rate',
+  'revisit',
+  'reopen',
+  'park',
+  'unpark',
+  'put_on_agenda',
+  'resolve_agenda',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
-
 
 export interface Transition {
   readonly from: readonly CaseState[];
@@ -53,9 +85,6 @@ export const TRANSITIONS = {
   /** The meeting's resolution sends the case back to its loop, ready for dispatch. */
   resolve_agenda: { from: ['on_agenda'], to: 'accepted', requires: ['note'] },
 } as const satisfies Record<CaseAction, Transition>;
-
-
-
 
 export type TransitionErrorCode = 'CASE_INVALID_TRANSITION' | 'CASE_REOPEN_NOT_REPORTER' | 'CASE_REOPEN_WINDOW_CLOSED';
 

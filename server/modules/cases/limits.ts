@@ -12,10 +12,18 @@ type Layer = LimitLayer;
  * Step limits for a case, each step taken from the first level that sets it:
  * community override → street override → category → parent category → global default.
  */
-export async function resolveLimits(db: Queryable, categoryId: number | null, communityId: number, streetId: number): Promise<StepLimits> {
+export async function resolveLimits(
+  db: Queryable,
+  categoryId: number | null,
+  communityId: number,
+  streetId: number,
+): Promise<StepLimits> {
   const layers: Layer[] = [];
   if (categoryId !== null) {
-    const overrides = await db.select().from(slaOverrides).where(and(eq(slaOverrides.categoryId, categoryId), inArray(slaOverrides.nodeId, [communityId, streetId])));
+    const overrides = await db
+      .select()
+      .from(slaOverrides)
+      .where(and(eq(slaOverrides.categoryId, categoryId), inArray(slaOverrides.nodeId, [communityId, streetId])));
     layers.push(...[communityId, streetId].map((id) => overrides.find((o) => o.nodeId === id) ?? {}));
     const [category] = await db.select().from(caseCategories).where(eq(caseCategories.id, categoryId));
     if (category) {
@@ -32,21 +40,31 @@ export async function resolveLimits(db: Queryable, categoryId: number | null, co
 /** Each step from the first layer that sets it, the global default last. */
 export function cascadeLimits(layers: Layer[]): StepLimits {
   const all = [...layers, DEFAULT_LIMITS];
-  const pick = (key: (typeof KEYS)[number]) => all.map((l) => l[key]).find((v) => v !== null && v !== undefined) ?? null;
-  return { acceptMinutes: pick('acceptMinutes'), signMinutes: pick('signMinutes'), handleMinutes: pick('handleMinutes'), verifyMinutes: pick('verifyMinutes') };
+  const pick = (key: (typeof KEYS)[number]) =>
+    all.map((l) => l[key]).find((v) => v !== null && v !== undefined) ?? null;
+  return {
+    acceptMinutes: pick('acceptMinutes'),
+    signMinutes: pick('signMinutes'),
+    handleMinutes: pick('handleMinutes'),
+    verifyMinutes: pick('verifyMinutes'),
+  };
 }
 
 /**
  * The same cascade as resolveLimits for many cases at once: the categories and their overrides are
  * read in two statements, then every (category, community, street) is answered from memory.
  */
-export async function loadLimitResolver(db: Queryable, categoryIds: number[]): Promise<(categoryId: number | null, communityId: number, streetId: number) => StepLimits> {
+export async function loadLimitResolver(
+  db: Queryable,
+  categoryIds: number[],
+): Promise<(categoryId: number | null, communityId: number, streetId: number) => StepLimits> {
   const ids = [...new Set(categoryIds)];
   const categories = new Map<number, Layer & { parentId: number | null }>();
   const overrides = new Map<string, Layer>();
   if (ids.length) {
     for (const c of await db.select().from(caseCategories)) categories.set(c.id, c);
-    for (const o of await db.select().from(slaOverrides).where(inArray(slaOverrides.categoryId, ids))) overrides.set(`${o.categoryId}:${o.nodeId}`, o);
+    for (const o of await db.select().from(slaOverrides).where(inArray(slaOverrides.categoryId, ids)))
+      overrides.set(`${o.categoryId}:${o.nodeId}`, o);
   }
   const memo = new Map<string, StepLimits>();
   return (categoryId, communityId, streetId) => {
@@ -55,7 +73,10 @@ export async function loadLimitResolver(db: Queryable, categoryIds: number[]): P
     if (!limits) {
       const layers: Layer[] = [];
       if (categoryId !== null) {
-        layers.push(overrides.get(`${categoryId}:${communityId}`) ?? {}, overrides.get(`${categoryId}:${streetId}`) ?? {});
+        layers.push(
+          overrides.get(`${categoryId}:${communityId}`) ?? {},
+          overrides.get(`${categoryId}:${streetId}`) ?? {},
+        );
         const category = categories.get(categoryId);
         if (category) {
           layers.push(category);

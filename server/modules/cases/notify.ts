@@ -10,33 +10,68 @@ import { caseFollowers, notifications } from './schema.ts';
 /** Accounts that work a case at its assigned level. */
 export async function assigneeUsers(tx: Tx, c: CaseRow): Promise<number[]> {
   if (c.dispatchLevel === 'department' && c.departmentId) {
-    return (await tx.select({ id: users.id }).from(users).where(and(eq(users.role, 'department_handler'), eq(users.departmentId, c.departmentId)))).map((u) => u.id);
+    return (
+      await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, 'department_handler'), eq(users.departmentId, c.departmentId)))
+    ).map((u) => u.id);
   }
-  const roles = { grid: ['grid_worker'], community: ['community_secretary', 'community_staff'], street: ['street_admin'] }[c.dispatchLevel as 'grid' | 'community' | 'street'];
+  const roles = {
+    grid: ['grid_worker'],
+    community: ['community_secretary', 'community_staff'],
+    street: ['street_admin'],
+  }[c.dispatchLevel as 'grid' | 'community' | 'street'];
   if (!roles || !c.assigneeNodeId) return [];
   return staffAt(tx, c.assigneeNodeId, roles);
 }
 
 export async function staffAt(tx: Tx, nodeId: number, roles: string[]): Promise<number[]> {
-  return (await tx.select({ id: users.id }).from(users).where(and(eq(users.scopeNodeId, nodeId), inArray(users.role, roles as never[])))).map((u) => u.id);
+  return (
+    await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.scopeNodeId, nodeId), inArray(users.role, roles as never[])))
+  ).map((u) => u.id);
 }
 
 async function reporterAndFollowers(tx: Tx, c: CaseRow): Promise<number[]> {
-  const followers = (await tx.select({ userId: caseFollowers.userId }).from(caseFollowers).where(eq(caseFollowers.caseId, c.id))).map((f) => f.userId);
+  const followers = (
+    await tx.select({ userId: caseFollowers.userId }).from(caseFollowers).where(eq(caseFollowers.caseId, c.id))
+  ).map((f) => f.userId);
   return [...new Set([c.reporterUserId, ...followers].filter((id): id is number => id !== null))];
 }
 
 /** Writes notification rows and pushes each recipient a live event; skips the actor themself. */
-export async function notifyUsers(tx: Tx, actor: Actor | null, userIds: number[], c: CaseRow, kind: string, text: string): Promise<void> {
+export async function notifyUsers(
+  tx: Tx,
+  actor: Actor | null,
+  userIds: number[],
+  c: CaseRow,
+  kind: string,
+  text: string,
+): Promise<void> {
   const recipients = [...new Set(userIds)].filter((id) => id !== actor?.userId);
   if (!recipients.length) return;
   await tx.insert(notifications).values(recipients.map((userId) => ({ userId, caseId: c.id, kind, text })));
-  for (const userId of recipients) await publishLive(tx, { topic: 'notification', userId, payload: { caseId: c.id, caseNo: c.caseNo, kind, text } });
+  for (const userId of recipients)
+    await publishLive(tx, { topic: 'notification', userId, payload: { caseId: c.id, caseNo: c.caseNo, kind, text } });
 }
 
 /** Who hears about a step of the loop: the next person to act, and the reporter at the milestones. */
-export async function notifyTransition(tx: Tx, actor: Actor, before: CaseRow, after: CaseRow, action: CaseAction): Promise<void> {
-  await publishLive(tx, { topic: 'case.changed', scopePath: after.scopePath, departmentId: after.departmentId, payload: { caseId: after.id, caseNo: after.caseNo, state: after.state, action } });
+export async function notifyTransition(
+  tx: Tx,
+  actor: Actor,
+  before: CaseRow,
+  after: CaseRow,
+  action: CaseAction,
+): Promise<void> {
+  await publishLive(tx, {
+    topic: 'case.changed',
+    scopePath: after.scopePath,
+    departmentId: after.departmentId,
+    payload: { caseId: after.id, caseNo: after.caseNo, state: after.state, action },
+  });
   const title = `【${after.caseNo}】${after.title}`;
   const dispatchers = () => staffAt(tx, after.communityId, ['community_secretary', 'community_staff']);
   switch (action) {
@@ -44,19 +79,47 @@ export async function notifyTransition(tx: Tx, actor: Actor, before: CaseRow, af
     case 'rework':
     case 'approve_extension':
     case 'refuse_extension':
-      return notifyUsers(tx, actor, await assigneeUsers(tx, after), after, `case.${action}`, `${title} ${action === 'rework' ? '核查未通过，需返工' : action === 'dispatch' ? '已派遣给您，请签收' : '延期申请已处理'}`);
+      return notifyUsers(
+        tx,
+        actor,
+        await assigneeUsers(tx, after),
+        after,
+        `case.${action}`,
+        `${title} ${action === 'rework' ? '核查未通过，需返工' : action === 'dispatch' ? '已派遣给您，请签收' : '延期申请已处理'}`,
+      );
     case 'handle':
-      return notifyUsers(tx, actor, after.gridId ? await staffAt(tx, after.gridId, ['grid_worker']) : await dispatchers(), after, 'case.verify', `${title} 已处置，请现场核查`);
+      return notifyUsers(
+        tx,
+        actor,
+        after.gridId ? await staffAt(tx, after.gridId, ['grid_worker']) : await dispatchers(),
+        after,
+        'case.verify',
+        `${title} 已处置，请现场核查`,
+      );
     case 'verify':
       return notifyUsers(tx, actor, await dispatchers(), after, 'case.to_close', `${title} 已核查通过，待结案`);
     case 'return':
     case 'request_extension':
-      return notifyUsers(tx, actor, await dispatchers(), after, `case.${action}`, `${title} ${action === 'return' ? `被退回：${after.stateReason ?? ''}` : '申请延期，请审批'}`);
+      return notifyUsers(
+        tx,
+        actor,
+        await dispatchers(),
+        after,
+        `case.${action}`,
+        `${title} ${action === 'return' ? `被退回：${after.stateReason ?? ''}` : '申请延期，请审批'}`,
+      );
     case 'accept':
     case 'reject':
     case 'merge':
     case 'close':
-      return notifyUsers(tx, actor, await reporterAndFollowers(tx, before), after, `case.${action}`, `您反映的问题${title}${STATE_LABELS_ZH[after.state]}${after.state === 'closed' ? '，欢迎评价' : ''}`);
+      return notifyUsers(
+        tx,
+        actor,
+        await reporterAndFollowers(tx, before),
+        after,
+        `case.${action}`,
+        `您反映的问题${title}${STATE_LABELS_ZH[after.state]}${after.state === 'closed' ? '，欢迎评价' : ''}`,
+      );
     default:
       return undefined;
   }

@@ -18,7 +18,13 @@ export interface CaseFacts {
   score: number | null;
 }
 
-const TERRITORIAL = new Set(['district_admin', 'street_admin', 'community_secretary', 'community_staff', 'grid_worker']);
+const TERRITORIAL = new Set([
+  'district_admin',
+  'street_admin',
+  'community_secretary',
+  'community_staff',
+  'grid_worker',
+]);
 
 /**
  * Which cases an actor can see at all: staff see every case under their scope node,
@@ -30,8 +36,12 @@ export function casesScopeWhere(actor: Actor): SQL {
   // Each branch is one equality on an indexed column: a path prefix or an OR across branches
   // would defeat the (scope, state, reported_at) indexes that keep the inbox fast.
   if (TERRITORIAL.has(actor.role) && actor.scopePath) return territoryWhere(actor.scopePath);
-  if (actor.role === 'department_handler' && actor.departmentId) return and(eq(cases.departmentId, actor.departmentId), eq(cases.dispatchLevel, 'department'))!;
-  return or(eq(cases.reporterUserId, actor.userId), sql`exists (select 1 from ${caseFollowers} f where f.case_id = ${cases.id} and f.user_id = ${actor.userId})`)!;
+  if (actor.role === 'department_handler' && actor.departmentId)
+    return and(eq(cases.departmentId, actor.departmentId), eq(cases.dispatchLevel, 'department'))!;
+  return or(
+    eq(cases.reporterUserId, actor.userId),
+    sql`exists (select 1 from ${caseFollowers} f where f.case_id = ${cases.id} and f.user_id = ${actor.userId})`,
+  )!;
 }
 
 /**
@@ -48,7 +58,8 @@ export function territoryWhere(path: string): SQL {
 
 /** The staff who do the work at the assigned level: department handlers, or staff of the assignee node. */
 function isAssignee(actor: Actor, c: CaseFacts): boolean {
-  if (c.dispatchLevel === 'department') return actor.role === 'department_handler' && actor.departmentId === c.departmentId;
+  if (c.dispatchLevel === 'department')
+    return actor.role === 'department_handler' && actor.departmentId === c.departmentId;
   if (!c.assigneePath || actor.scopePath !== c.assigneePath) return false;
   if (c.dispatchLevel === 'grid') return actor.role === 'grid_worker';
   if (c.dispatchLevel === 'community') return actor.role === 'community_secretary' || actor.role === 'community_staff';
@@ -56,25 +67,48 @@ function isAssignee(actor: Actor, c: CaseFacts): boolean {
   return false;
 }
 
-const DISPATCHER_ACTIONS = new Set<CaseAction>(['accept', 'reject', 'merge', 'dispatch', 'approve_extension', 'refuse_extension', 'close', 'park', 'unpark', 'put_on_agenda', 'resolve_agenda']);
+const DISPATCHER_ACTIONS = new Set<CaseAction>([
+  'accept',
+  'reject',
+  'merge',
+  'dispatch',
+  'approve_extension',
+  'refuse_extension',
+  'close',
+  'park',
+  'unpark',
+  'put_on_agenda',
+  'resolve_agenda',
+]);
 const HANDLER_ACTIONS = new Set<CaseAction>(['sign', 'return', 'request_extension', 'handle']);
 
 /** 回访不满意 (score ≤ 2) stands in for the reporter asking to reopen: their dispatcher reopens it for them. */
 export const UNSATISFIED_REVISIT_MAX_SCORE = 2;
 function staffMayReopen(actor: Actor, c: CaseFacts): boolean {
-  return c.reporterUserId === null && c.score !== null && c.score <= UNSATISFIED_REVISIT_MAX_SCORE && hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath);
+  return (
+    c.reporterUserId === null &&
+    c.score !== null &&
+    c.score <= UNSATISFIED_REVISIT_MAX_SCORE &&
+    hasAbility(actor.role, 'cases.dispatch') &&
+    actorCovers(actor, c.scopePath)
+  );
 }
 
 /** May the actor take `action` on this case (scope already checked by casesScopeWhere)? */
 export function canCase(actor: Actor, action: CaseAction, c: CaseFacts): boolean {
-  if (DISPATCHER_ACTIONS.has(action)) return hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath);
+  if (DISPATCHER_ACTIONS.has(action))
+    return hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath);
   if (HANDLER_ACTIONS.has(action)) return isAssignee(actor, c);
   if (action === 'verify' || action === 'rework') {
     // On-site check by the grid worker of the case's grid; community staff when the case has no grid worker's grid.
-    return (actor.role === 'grid_worker' || actor.role === 'community_secretary' || actor.role === 'community_staff') && actorCovers(actor, c.scopePath);
+    return (
+      (actor.role === 'grid_worker' || actor.role === 'community_secretary' || actor.role === 'community_staff') &&
+      actorCovers(actor, c.scopePath)
+    );
   }
   // Cases whose reporter has no account (window, hotline, Open311, devices) are rated by a phone revisit.
-  if (action === 'revisit') return c.reporterUserId === null && hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath);
+  if (action === 'revisit')
+    return c.reporterUserId === null && hasAbility(actor.role, 'cases.dispatch') && actorCovers(actor, c.scopePath);
   if (action === 'rate') return c.reporterUserId === actor.userId;
   if (action === 'reopen') return c.reporterUserId === actor.userId || staffMayReopen(actor, c);
   return false;

@@ -4,9 +4,15 @@ import { underPath } from '../../platform/scope.ts';
 import { cases } from './schema.ts';
 
 /** Number, state and whether still open, of the given cases (other modules' lists link to them). */
-export async function caseBriefs(db: Queryable, ids: number[]): Promise<Map<number, { caseNo: string; state: string; open: boolean }>> {
+export async function caseBriefs(
+  db: Queryable,
+  ids: number[],
+): Promise<Map<number, { caseNo: string; state: string; open: boolean }>> {
   if (!ids.length) return new Map();
-  const rows = await db.select({ id: cases.id, caseNo: cases.caseNo, state: cases.state }).from(cases).where(inArray(cases.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: cases.id, caseNo: cases.caseNo, state: cases.state })
+    .from(cases)
+    .where(inArray(cases.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, { caseNo: r.caseNo, state: r.state, open: !CLOSED_STATES.includes(r.state) }]));
 }
 
@@ -15,7 +21,10 @@ const CLOSED_STATES: string[] = ['closed', 'rated', 'rejected', 'merged'];
 /** How many cases still open lie under a governance node (org asks before retiring it). Stops at 1. */
 export async function openCasesUnder(db: Queryable, path: string): Promise<number> {
   // Served by the partial index of open cases keyed by scope path (cases_open_scope_due_idx).
-  const rows = await db.select({ one: sql<number>`1` }).from(cases)
-    .where(and(underPath(cases.scopePath, path), sql`${cases.state} not in ('closed', 'rated', 'rejected', 'merged')`)).limit(1);
+  const rows = await db
+    .select({ one: sql<number>`1` })
+    .from(cases)
+    .where(and(underPath(cases.scopePath, path), sql`${cases.state} not in ('closed', 'rated', 'rejected', 'merged')`))
+    .limit(1);
   return rows.length;
 }

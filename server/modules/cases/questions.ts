@@ -15,13 +15,23 @@ export interface Question {
 }
 
 const COLUMNS = {
-  categoryId: categoryQuestions.categoryId, code: categoryQuestions.code, datatype: categoryQuestions.datatype, required: categoryQuestions.required,
-  order: categoryQuestions.order, description: categoryQuestions.description, datatypeDescription: categoryQuestions.datatypeDescription, values: categoryQuestions.values,
+  categoryId: categoryQuestions.categoryId,
+  code: categoryQuestions.code,
+  datatype: categoryQuestions.datatype,
+  required: categoryQuestions.required,
+  order: categoryQuestions.order,
+  description: categoryQuestions.description,
+  datatypeDescription: categoryQuestions.datatypeDescription,
+  values: categoryQuestions.values,
 };
 
 /** The questions of a category, in the order they are asked. */
 export async function questionsOf(db: Queryable, categoryId: number): Promise<Question[]> {
-  const rows = await db.select(COLUMNS).from(categoryQuestions).where(eq(categoryQuestions.categoryId, categoryId)).orderBy(asc(categoryQuestions.order), asc(categoryQuestions.code));
+  const rows = await db
+    .select(COLUMNS)
+    .from(categoryQuestions)
+    .where(eq(categoryQuestions.categoryId, categoryId))
+    .orderBy(asc(categoryQuestions.order), asc(categoryQuestions.code));
   return rows.map(({ categoryId: _c, ...q }) => q);
 }
 
@@ -29,7 +39,11 @@ export async function questionsOf(db: Queryable, categoryId: number): Promise<Qu
 export async function questionsByCategory(db: Queryable, categoryIds: number[]): Promise<Map<number, Question[]>> {
   const out = new Map<number, Question[]>();
   if (!categoryIds.length) return out;
-  const rows = await db.select(COLUMNS).from(categoryQuestions).where(inArray(categoryQuestions.categoryId, categoryIds)).orderBy(asc(categoryQuestions.order), asc(categoryQuestions.code));
+  const rows = await db
+    .select(COLUMNS)
+    .from(categoryQuestions)
+    .where(inArray(categoryQuestions.categoryId, categoryIds))
+    .orderBy(asc(categoryQuestions.order), asc(categoryQuestions.code));
   for (const { categoryId, ...q } of rows) out.set(categoryId, [...(out.get(categoryId) ?? []), q]);
   return out;
 }
@@ -41,14 +55,20 @@ const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
  * question so that the reporter hears about all of them at once. Codes no question asks are
  * dropped (clients may send extras). `label` names a question in the messages.
  */
-export function validateAnswers(questions: Question[], posted: Record<string, unknown>, options: { label?: (q: Question) => string; isDateTime?: (raw: string) => boolean } = {}) {
+export function validateAnswers(
+  questions: Question[],
+  posted: Record<string, unknown>,
+  options: { label?: (q: Question) => string; isDateTime?: (raw: string) => boolean } = {},
+) {
   const label = options.label ?? ((q: Question) => `「${q.description}」`);
   const isDateTime = options.isDateTime ?? ((raw: string) => ISO_WITH_ZONE.test(raw) && !Number.isNaN(Date.parse(raw)));
   const values: Record<string, Answer> = {};
   const errors: { code: string; message: string }[] = [];
   for (const q of questions) {
     const raw = posted[q.code];
-    const list = (raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw]).map((v) => String(v).trim()).filter(Boolean);
+    const list = (raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw])
+      .map((v) => String(v).trim())
+      .filter(Boolean);
     const fail = (why: string) => errors.push({ code: q.code, message: `${label(q)} ${why}` });
     if (!list.length) {
       if (q.required) fail('为必填项');
@@ -96,7 +116,20 @@ export function presentAnswers(questions: Question[], answers: Record<string, An
   const removed = Object.keys(answers).filter((code) => !questions.some((q) => q.code === code));
   const nameOf = (q: Question | undefined, v: string) => q?.values.find((x) => x.key === v)?.name ?? v;
   return [
-    ...asked.map((q) => ({ code: q.code, question: q.description, value: answers[q.code]!, display: ([] as (string | number)[]).concat(answers[q.code]!).map((v) => nameOf(q, String(v))).join('、') })),
-    ...removed.map((code) => ({ code, question: code, value: answers[code]!, display: ([] as (string | number)[]).concat(answers[code]!).join('、') })),
+    ...asked.map((q) => ({
+      code: q.code,
+      question: q.description,
+      value: answers[q.code]!,
+      display: ([] as (string | number)[])
+        .concat(answers[q.code]!)
+        .map((v) => nameOf(q, String(v)))
+        .join('、'),
+    })),
+    ...removed.map((code) => ({
+      code,
+      question: code,
+      value: answers[code]!,
+      display: ([] as (string | number)[]).concat(answers[code]!).join('、'),
+    })),
   ];
 }

@@ -31,51 +31,124 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES + 1, files: 1 } });
     const tags = ['cases'];
 
-    app.get('/api/cases/categories', { schema: { tags, summary: '案件类别（两级）' } }, async () => ({ data: await categoryTree(db) }));
+    app.get('/api/cases/categories', { schema: { tags, summary: '案件类别（两级）' } }, async () => ({
+      data: await categoryTree(db),
+    }));
 
     app.post('/api/cases', { schema: { tags, summary: '上报案件', body: reportCaseBody } }, async (request, reply) => {
       const row = await reportCase(deps, requireActor(request), request.body);
-      return reply.status(201).send({ data: { id: row.id, caseNo: row.caseNo, state: row.state, version: row.version, dueAt: row.dueAt } });
+      return reply
+        .status(201)
+        .send({ data: { id: row.id, caseNo: row.caseNo, state: row.state, version: row.version, dueAt: row.dueAt } });
     });
 
-    app.get('/api/cases', { schema: { tags, summary: '案件列表（收件箱，按范围、状态、时限筛选）', querystring: inboxQuery } }, async (request) => {
-      return listCases(db, requireActor(request), request.query, await loadWorkingCalendar(db));
-    });
+    app.get(
+      '/api/cases',
+      { schema: { tags, summary: '案件列表（收件箱，按范围、状态、时限筛选）', querystring: inboxQuery } },
+      async (request) => {
+        return listCases(db, requireActor(request), request.query, await loadWorkingCalendar(db));
+      },
+    );
 
-    app.get('/api/cases/:id', { schema: { tags, summary: '案件详情与办理时间线', params: idParams } }, async (request) => {
-      return { data: await caseDetail(deps, requireActor(request), request.params.id) };
-    });
+    app.get(
+      '/api/cases/:id',
+      { schema: { tags, summary: '案件详情与办理时间线', params: idParams } },
+      async (request) => {
+        return { data: await caseDetail(deps, requireActor(request), request.params.id) };
+      },
+    );
 
-    app.post('/api/cases/:id/:action', { schema: { tags, summary: '案件流转（立案/派遣/签收/处置/核查/结案/评价…）', params: caseActionParams, body: transitionBody } }, async (request) => {
-      const row = await transitionCase(deps, requireActor(request), request.params.id, request.params.action, request.body);
-      return { data: { id: row.id, state: row.state, version: row.version, dueAt: row.dueAt } };
-    });
+    app.post(
+      '/api/cases/:id/:action',
+      {
+        schema: {
+          tags,
+          summary: '案件流转（立案/派遣/签收/处置/核查/结案/评价…）',
+          params: caseActionParams,
+          body: transitionBody,
+        },
+      },
+      async (request) => {
+        const row = await transitionCase(
+          deps,
+          requireActor(request),
+          request.params.id,
+          request.params.action,
+          request.body,
+        );
+        return { data: { id: row.id, state: row.state, version: row.version, dueAt: row.dueAt } };
+      },
+    );
 
-    app.post('/api/cases/:id/follow', { schema: { tags, summary: '关注附近已有的同类问题（代替重复上报）', params: idParams } }, async (request, reply) => {
-      await followCase(db, requireActor(request), request.params.id);
-      return reply.status(204).send();
-    });
+    app.post(
+      '/api/cases/:id/follow',
+      { schema: { tags, summary: '关注附近已有的同类问题（代替重复上报）', params: idParams } },
+      async (request, reply) => {
+        await followCase(db, requireActor(request), request.params.id);
+        return reply.status(204).send();
+      },
+    );
 
-    app.post('/api/cases/photos', { schema: { tags, summary: '上传照片（仅图片，按内容校验）', response: { 201: z.object({ data: z.object({ id: z.number(), width: z.number().nullable(), height: z.number().nullable() }) }) } } }, async (request, reply) => {
-      const actor = requireActor(request);
-      const file = await request.file().catch(() => undefined);
-      if (!file) throw invalid('file', '请选择要上传的照片');
-      const bytes = await file.toBuffer().catch(() => { throw new AppError('PAYLOAD_TOO_LARGE', { message: `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB` }); });
-      const row = await storePhoto(db, files, actor, bytes);
-      return reply.status(201).send({ data: { id: row.id, width: row.width, height: row.height } });
-    });
+    app.post(
+      '/api/cases/photos',
+      {
+        schema: {
+          tags,
+          summary: '上传照片（仅图片，按内容校验）',
+          response: {
+            201: z.object({
+              data: z.object({ id: z.number(), width: z.number().nullable(), height: z.number().nullable() }),
+            }),
+          },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const file = await request.file().catch(() => undefined);
+        if (!file) throw invalid('file', '请选择要上传的照片');
+        const bytes = await file.toBuffer().catch(() => {
+          throw new AppError('PAYLOAD_TOO_LARGE', { message: `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB` });
+        });
+        const row = await storePhoto(db, files, actor, bytes);
+        return reply.status(201).send({ data: { id: row.id, width: row.width, height: row.height } });
+      },
+    );
 
-    app.get('/api/cases/photos/:id', { schema: { tags, summary: '照片原图', params: idParams, querystring: z.object({ thumb: z.coerce.boolean().optional() }) } }, async (request, reply) => {
-      const actor = requireActor(request);
-      // Visible when its case is visible, or to its uploader before the case is submitted.
-      const [photo] = await db.select({ storageKey: casePhotos.storageKey, mime: casePhotos.mime }).from(casePhotos).leftJoin(cases, eq(cases.id, casePhotos.caseId))
-        .where(and(eq(casePhotos.id, request.params.id), or(eq(casePhotos.uploadedBy, actor.userId), casesScopeWhere(actor)))).limit(1);
-      if (!photo) throw new AppError('NOT_FOUND');
-      const thumb = request.query.thumb === true;
-      // Streamed from the shared store: whichever instance took the upload, every instance serves it.
-      const { info, stream } = await files.open(thumb ? thumbKey(photo.storageKey) : photo.storageKey);
-      return reply.header('cache-control', 'private, max-age=86400').header('content-length', info.bytes).type(thumb ? 'image/webp' : photo.mime).send(stream);
-    });
+    app.get(
+      '/api/cases/photos/:id',
+      {
+        schema: {
+          tags,
+          summary: '照片原图',
+          params: idParams,
+          querystring: z.object({ thumb: z.coerce.boolean().optional() }),
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        // Visible when its case is visible, or to its uploader before the case is submitted.
+        const [photo] = await db
+          .select({ storageKey: casePhotos.storageKey, mime: casePhotos.mime })
+          .from(casePhotos)
+          .leftJoin(cases, eq(cases.id, casePhotos.caseId))
+          .where(
+            and(
+              eq(casePhotos.id, request.params.id),
+              or(eq(casePhotos.uploadedBy, actor.userId), casesScopeWhere(actor)),
+            ),
+          )
+          .limit(1);
+        if (!photo) throw new AppError('NOT_FOUND');
+        const thumb = request.query.thumb === true;
+        // Streamed from the shared store: whichever instance took the upload, every instance serves it.
+        const { info, stream } = await files.open(thumb ? thumbKey(photo.storageKey) : photo.storageKey);
+        return reply
+          .header('cache-control', 'private, max-age=86400')
+          .header('content-length', info.bytes)
+          .type(thumb ? 'image/webp' : photo.mime)
+          .send(stream);
+      },
+    );
 
     await app.register(notificationRoutes(deps));
     await app.register(indicatorRoutes(deps));

@@ -19,8 +19,14 @@ function periodUnder(q: StatQuery) {
 }
 
 async function byState(db: Queryable, q: StatQuery): Promise<Slice[]> {
-  const { rows } = await db.execute<{ key: string; value: number }>(sql`select c.state as key, count(*)::int as value from ${periodUnder(q)} group by 1 order by 2 desc`);
-  return rows.map((r) => ({ key: r.key, name: STATE_LABELS_ZH[r.key as keyof typeof STATE_LABELS_ZH] ?? r.key, value: Number(r.value) }));
+  const { rows } = await db.execute<{ key: string; value: number }>(
+    sql`select c.state as key, count(*)::int as value from ${periodUnder(q)} group by 1 order by 2 desc`,
+  );
+  return rows.map((r) => ({
+    key: r.key,
+    name: STATE_LABELS_ZH[r.key as keyof typeof STATE_LABELS_ZH] ?? r.key,
+    value: Number(r.value),
+  }));
 }
 
 /**
@@ -66,7 +72,9 @@ async function points(db: Queryable, q: StatQuery) {
 /** Months (YYYY-MM, Asia/Shanghai) holding a case changed since `since`; all months when null. */
 async function changedMonths(db: Queryable, since: Date | null): Promise<string[]> {
   const where = since ? sql`where updated_at >= ${iso(since)}::timestamptz` : sql``;
-  const { rows } = await db.execute<{ m: string }>(sql`select distinct to_char(reported_at at time zone 'Asia/Shanghai', 'YYYY-MM') as m from cases ${where} order by 1`);
+  const { rows } = await db.execute<{ m: string }>(
+    sql`select distinct to_char(reported_at at time zone 'Asia/Shanghai', 'YYYY-MM') as m from cases ${where} order by 1`,
+  );
   return rows.map((r) => r.m);
 }
 
@@ -75,7 +83,10 @@ async function changedMonths(db: Queryable, since: Date | null): Promise<string[
  * just those leaves. Read through cases_updated_idx; a transition touches one pair.
  */
 async function changedLeaves(db: Queryable, since: Date): Promise<{ month: string; scopePath: string }[]> {
-  const { rows } = await db.execute<{ m: string; p: string }>(sql`select distinct to_char(reported_at at time zone 'Asia/Shanghai', 'YYYY-MM') as m, scope_path as p
+  const { rows } = await db.execute<{
+    m: string;
+    p: string;
+  }>(sql`select distinct to_char(reported_at at time zone 'Asia/Shanghai', 'YYYY-MM') as m, scope_path as p
     from cases where updated_at >= ${iso(since)}::timestamptz order by 1, 2`);
   return rows.map((r) => ({ month: r.m, scopePath: r.p }));
 }
@@ -105,9 +116,16 @@ async function facts(db: Queryable, month: string, leafPaths?: string[]): Promis
       ${CASE_COUNTS.rated}::int as rated, ${CASE_COUNTS.satisfied}::int as satisfied
     from c group by grouping sets ((scope_path, state), (scope_path, cat_key, cat_name), (scope_path, dept_key, dept_name), (scope_path))`);
   return rows.map((r) => ({
-    scopePath: String(r.scopePath), dim: String(r.dim), key: String(r.key),
-    name: r.dim === 'state' ? STATE_LABELS_ZH[r.key as keyof typeof STATE_LABELS_ZH] ?? String(r.key) : String(r.name),
-    reported: Number(r.reported), closed: Number(r.closed), closedOnTime: Number(r.closedOnTime), rated: Number(r.rated), satisfied: Number(r.satisfied),
+    scopePath: String(r.scopePath),
+    dim: String(r.dim),
+    key: String(r.key),
+    name:
+      r.dim === 'state' ? (STATE_LABELS_ZH[r.key as keyof typeof STATE_LABELS_ZH] ?? String(r.key)) : String(r.name),
+    reported: Number(r.reported),
+    closed: Number(r.closed),
+    closedOnTime: Number(r.closedOnTime),
+    rated: Number(r.rated),
+    satisfied: Number(r.satisfied),
   }));
 }
 

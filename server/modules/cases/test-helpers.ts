@@ -4,7 +4,9 @@ import type { TestContext, Session } from '../../test/test-app.ts';
 
 /** A point well inside a seeded grid (generated grids are axis-aligned rectangles). */
 export async function pointInGrid(ctx: TestContext, gridId: number): Promise<{ lng: number; lat: number }> {
-  const { rows } = await ctx.pool.query(`select min_lng, min_lat, max_lng, max_lat from org_nodes where id = $1`, [gridId]);
+  const { rows } = await ctx.pool.query(`select min_lng, min_lat, max_lng, max_lat from org_nodes where id = $1`, [
+    gridId,
+  ]);
   const g = rows[0];
   return { lng: (g.min_lng + g.max_lng) / 2, lat: (g.min_lat + g.max_lat) / 2 };
 }
@@ -15,13 +17,30 @@ export async function categoryId(ctx: TestContext, name: string): Promise<number
   return rows[0].id;
 }
 
-export async function act(app: FastifyInstance, s: Session, caseId: number, action: string, body: Record<string, unknown> = {}) {
+export async function act(
+  app: FastifyInstance,
+  s: Session,
+  caseId: number,
+  action: string,
+  body: Record<string, unknown> = {},
+) {
   const current = await app.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: s.headers });
   const version = current.statusCode === 200 ? current.json().data.version : 1;
-  return app.inject({ method: 'POST', url: `/api/cases/${caseId}/${action}`, headers: s.headers, payload: { version, ...body } });
+  return app.inject({
+    method: 'POST',
+    url: `/api/cases/${caseId}/${action}`,
+    headers: s.headers,
+    payload: { version, ...body },
+  });
 }
 
-export async function actOk(app: FastifyInstance, s: Session, caseId: number, action: string, body: Record<string, unknown> = {}) {
+export async function actOk(
+  app: FastifyInstance,
+  s: Session,
+  caseId: number,
+  action: string,
+  body: Record<string, unknown> = {},
+) {
   const res = await act(app, s, caseId, action, body);
   expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
   return res.json().data;

@@ -13,14 +13,19 @@ const FINAL = ['closed', 'rated', 'rejected', 'merged'] as const;
  */
 export async function caseTodoCounts(db: Queryable, actor: Actor) {
   const scope = casesScopeWhere(actor);
-  const countWhere = async (where: ReturnType<typeof and>) => Number((await db.select({ n: count() }).from(cases).where(and(scope, where)))[0]?.n ?? 0);
+  const countWhere = async (where: ReturnType<typeof and>) =>
+    Number((await db.select({ n: count() }).from(cases).where(and(scope, where)))[0]?.n ?? 0);
   const [toAccept, overdue, toVerify, toSign, inHand, myOpen] = await Promise.all([
     countWhere(eq(cases.state, 'reported')),
     countWhere(and(notInArray(cases.state, [...FINAL, 'parked']), lt(cases.dueAt, sql`now()`))),
     countWhere(eq(cases.state, 'handled')),
     countWhere(eq(cases.state, 'dispatched')),
     countWhere(inArray(cases.state, ['signed', 'extension_requested'])),
-    db.select({ n: count() }).from(cases).where(and(eq(cases.reporterUserId, actor.userId), notInArray(cases.state, [...FINAL]))).then((r) => Number(r[0]?.n ?? 0)),
+    db
+      .select({ n: count() })
+      .from(cases)
+      .where(and(eq(cases.reporterUserId, actor.userId), notInArray(cases.state, [...FINAL])))
+      .then((r) => Number(r[0]?.n ?? 0)),
   ]);
   return { toAccept, overdue, toVerify, toSign, inHand, myOpen };
 }

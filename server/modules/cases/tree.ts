@@ -6,7 +6,11 @@ import { orgNodes } from '../org/schema.ts';
  * The tree has fixed depths (district, street, community, grid, estate, building, house), so a
  * node's street, community and grid are read straight off its materialised path.
  */
-export function levelsOfPath(path: string): { streetId: number | null; communityId: number | null; gridId: number | null } {
+export function levelsOfPath(path: string): {
+  streetId: number | null;
+  communityId: number | null;
+  gridId: number | null;
+} {
   const ids = path.split('/').filter(Boolean).map(Number);
   return { streetId: ids[1] ?? null, communityId: ids[2] ?? null, gridId: ids[3] ?? null };
 }

@@ -15,7 +15,8 @@ export interface DeviceIntakeConfig {
 export function readDeviceIntakeConfig(env: NodeJS.ProcessEnv = process.env): DeviceIntakeConfig {
   const windowRaw = env.GH_DEVICE_DEDUPE_MINUTES ?? '30';
   const dedupeWindowMinutes = Number(windowRaw);
-  if (!Number.isInteger(dedupeWindowMinutes) || dedupeWindowMinutes < 1) throw new Error(`环境变量 GH_DEVICE_DEDUPE_MINUTES 必须是正整数，实际为 "${windowRaw}"`);
+  if (!Number.isInteger(dedupeWindowMinutes) || dedupeWindowMinutes < 1)
+    throw new Error(`环境变量 GH_DEVICE_DEDUPE_MINUTES 必须是正整数，实际为 "${windowRaw}"`);
   const topicPrefix = env.GH_MQTT_TOPIC_PREFIX || 'gridhive';
   if (/[#+]/.test(topicPrefix)) throw new Error('环境变量 GH_MQTT_TOPIC_PREFIX 不能含通配符 # 或 +');
   return { url: env.GH_MQTT_URL || null, topicPrefix, group: env.GH_MQTT_GROUP || 'gridhive', dedupeWindowMinutes };

@@ -14,16 +14,32 @@ beforeAll(async () => {
   ownGridOtherBuilding = c1.grids[1]!.buildingIds[0]!;
   otherStreetBuilding = ctx.seed.tree.streets[1]!.communities[0]!.grids[0]!.buildingIds[0]!;
 });
-afterAll(async () => { await ctx.close(); });
+afterAll(async () => {
+  await ctx.close();
+});
 
 const register = (s: Session, nodeId: number, extra: Record<string, unknown> = {}) =>
-  ctx.app.inject({ method: 'POST', url: '/api/devices', headers: s.headers, payload: { code: `SMK-T${++seq}`, kind: 'smoke', name: '3幢楼道烟感', nodeId, ...extra } });
+  ctx.app.inject({
+    method: 'POST',
+    url: '/api/devices',
+    headers: s.headers,
+    payload: { code: `SMK-T${++seq}`, kind: 'smoke', name: '3幢楼道烟感', nodeId, ...extra },
+  });
 
 // POST /api/devices at a building in the demo grid, and at one in the other street.
 const REGISTER: [string, number, number][] = [
-  ['admin', 201, 201], ['street', 201, 404], ['secretary', 201, 404], ['staff', 201, 404],
-  ['gridworker', 403, 403], ['leader', 403, 403], ['member', 403, 403], ['volunteer', 403, 403],
-  ['resident', 403, 403], ['dept', 403, 403], ['property', 403, 403], ['counit', 403, 403],
+  ['admin', 201, 201],
+  ['street', 201, 404],
+  ['secretary', 201, 404],
+  ['staff', 201, 404],
+  ['gridworker', 403, 403],
+  ['leader', 403, 403],
+  ['member', 403, 403],
+  ['volunteer', 403, 403],
+  ['resident', 403, 403],
+  ['dept', 403, 403],
+  ['property', 403, 403],
+  ['counit', 403, 403],
 ];
 
 describe('who may register a device where', () => {
@@ -40,13 +56,18 @@ describe('who sees which devices', () => {
     const mine = (await register(secretary, ownBuilding)).json().data;
     const neighbour = (await register(secretary, ownGridOtherBuilding)).json().data;
     const codes = async (username: string) => {
-      const res = await ctx.app.inject({ method: 'GET', url: '/api/devices?pageSize=100', headers: (await loginAs(ctx.app, username)).headers });
+      const res = await ctx.app.inject({
+        method: 'GET',
+        url: '/api/devices?pageSize=100',
+        headers: (await loginAs(ctx.app, username)).headers,
+      });
       return res.statusCode === 200 ? res.json().data.map((d: { code: string }) => d.code) : res.statusCode;
     };
     expect(await codes('gridworker')).toContain(mine.code);
     expect(await codes('gridworker')).not.toContain(neighbour.code);
     expect(await codes('staff')).toEqual(expect.arrayContaining([mine.code, neighbour.code]));
-    for (const username of ['resident', 'dept', 'property', 'counit', 'member']) expect(await codes(username)).toBe(403);
+    for (const username of ['resident', 'dept', 'property', 'counit', 'member'])
+      expect(await codes(username)).toBe(403);
   });
 
   it('gives a device the building’s position and full address, and records who registered it', async () => {
@@ -55,7 +76,11 @@ describe('who sees which devices', () => {
     const [building] = (await ctx.pool.query('select lng, lat, name from org_nodes where id = $1', [ownBuilding])).rows;
     expect([device.lng, device.lat]).toEqual([building.lng, building.lat]);
     expect(device.address).toContain(building.name);
-    const [audit] = (await ctx.pool.query(`select action from audit_log where target_type = 'device' and target_id = $1`, [String(device.id)])).rows;
+    const [audit] = (
+      await ctx.pool.query(`select action from audit_log where target_type = 'device' and target_id = $1`, [
+        String(device.id),
+      ])
+    ).rows;
     expect(audit.action).toBe('devices.register');
   });
 });

@@ -37,7 +37,14 @@ export function startAlarmIntake(deps: AppDeps, config: DeviceIntakeConfig, opti
   const connected: Promise<void>[] = [];
 
   for (let i = 0; i < count; i++) {
-    const client = mqtt.connect(config.url, { clientId: `${stem}-${i}`, protocolVersion: 5, clean: false, properties: { sessionExpiryInterval: 3600 }, reconnectPeriod: 2000, connectTimeout: 10_000 });
+    const client = mqtt.connect(config.url, {
+      clientId: `${stem}-${i}`,
+      protocolVersion: 5,
+      clean: false,
+      properties: { sessionExpiryInterval: 3600 },
+      reconnectPeriod: 2000,
+      connectTimeout: 10_000,
+    });
     clients.push(client);
     client.handleMessage = (packet, done) => {
       const receivedAt = Date.now();
@@ -45,27 +52,36 @@ export function startAlarmIntake(deps: AppDeps, config: DeviceIntakeConfig, opti
       const parsed = alarmMessageSchema.safeParse(safeJson(packet.payload));
       if (!code || !parsed.success) {
         // A malformed alarm cannot become a case; acknowledge it so it is not redelivered forever.
-        log(`设备告警格式错误，已丢弃：主题 ${packet.topic}，${parsed.success ? '设备编号不合法' : parsed.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('；')}`);
+        log(
+          `设备告警格式错误，已丢弃：主题 ${packet.topic}，${parsed.success ? '设备编号不合法' : parsed.error.issues.map((e) => `${e.path.join('.')}: ${e.message}`).join('；')}`,
+        );
         done();
         return;
       }
-      ingestAlarm(deps, code, parsed.data, config.dedupeWindowMinutes).then((result) => {
-        if (result.outcome === 'unknown_device') log(`收到未登记或已停用设备 ${code} 的告警，已忽略`);
-        options.onResult?.({ code, messageId: parsed.data.id }, result, receivedAt);
-        done();
-      }, (error: unknown) => {
-        // Not acknowledged: the broker redelivers after reconnecting. Reconnect now so it does.
-        log(`设备 ${code} 的告警入库失败，将重新投递：${(error as Error).message}`);
-        if (!stopping) client.reconnect();
-      });
+      ingestAlarm(deps, code, parsed.data, config.dedupeWindowMinutes).then(
+        (result) => {
+          if (result.outcome === 'unknown_device') log(`收到未登记或已停用设备 ${code} 的告警，已忽略`);
+          options.onResult?.({ code, messageId: parsed.data.id }, result, receivedAt);
+          done();
+        },
+        (error: unknown) => {
+          // Not acknowledged: the broker redelivers after reconnecting. Reconnect now so it does.
+          log(`设备 ${code} 的告警入库失败，将重新投递：${(error as Error).message}`);
+          if (!stopping) client.reconnect();
+        },
+      );
     };
-    connected.push(new Promise<void>((resolve, reject) => {
-      client.once('connect', () => {
-        client.subscribe(alarmTopicFilter(config), { qos: 1 }, (error) => (error ? reject(error) : resolve()));
-      });
-      client.once('error', reject);
-    }));
-    client.on('error', (error) => { if (!stopping) log(`MQTT 连接错误（${config.url}）：${error.message}`); });
+    connected.push(
+      new Promise<void>((resolve, reject) => {
+        client.once('connect', () => {
+          client.subscribe(alarmTopicFilter(config), { qos: 1 }, (error) => (error ? reject(error) : resolve()));
+        });
+        client.once('error', reject);
+      }),
+    );
+    client.on('error', (error) => {
+      if (!stopping) log(`MQTT 连接错误（${config.url}）：${error.message}`);
+    });
   }
 
   return {

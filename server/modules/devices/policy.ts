@@ -25,7 +25,8 @@ export function canDevice(actor: Actor, action: DeviceAction, place: { scopePath
 /** No right to the action at all: 403; a place outside the actor's scope: 404, as for every record. */
 export function authorizeDevice(actor: Actor, action: DeviceAction, place: { scopePath: string }): void {
   if (canDevice(actor, action, place)) return;
-  if (!hasAbility(actor.role, action === 'read' ? 'devices.read' : 'devices.manage')) throw new AppError('FORBIDDEN', { message: action === 'manage' ? '您无权登记或停用设备' : '您无权查看设备' });
+  if (!hasAbility(actor.role, action === 'read' ? 'devices.read' : 'devices.manage'))
+    throw new AppError('FORBIDDEN', { message: action === 'manage' ? '您无权登记或停用设备' : '您无权查看设备' });
   throw new AppError('NOT_FOUND');
 }
 

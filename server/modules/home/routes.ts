@@ -8,8 +8,18 @@ import { todosOf } from './todos.ts';
 /** The home page's to-do list (工作台待办): counts per item for the signed-in person. */
 export function homeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/api/me/todos', { schema: { tags: ['home'], summary: '我的待办（按角色，含数量与入口）', response: { 200: z.object({ data: todosSchema }) } } }, async (request) => {
-      return { data: { items: await todosOf(deps.db, requireActor(request)) } };
-    });
+    app.get(
+      '/api/me/todos',
+      {
+        schema: {
+          tags: ['home'],
+          summary: '我的待办（按角色，含数量与入口）',
+          response: { 200: z.object({ data: todosSchema }) },
+        },
+      },
+      async (request) => {
+        return { data: { items: await todosOf(deps.db, requireActor(request)) } };
+      },
+    );
   };
 }

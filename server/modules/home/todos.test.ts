@@ -5,13 +5,19 @@ import { houseCodesUnder } from '../people/testing/fixtures.ts';
 import { signUpResident } from '../accounts/signup/testing.ts';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestApp(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 async function todos(s: Session) {
   const res = await ctx.app.inject({ method: 'GET', url: '/api/me/todos', headers: s.headers });
   expect(res.statusCode, res.body).toBe(200);
-  return Object.fromEntries((res.json().data.items as { key: string; count: number; path: string }[]).map((i) => [i.key, i]));
+  return Object.fromEntries(
+    (res.json().data.items as { key: string; count: number; path: string }[]).map((i) => [i.key, i]),
+  );
 }
 
 describe('GET /api/me/todos', () => {
@@ -39,9 +45,16 @@ describe('GET /api/me/todos', () => {
   it('counts move with the work: a resident report raises their open count and the dispatchers’ queue', async () => {
     const resident = await loginAs(ctx.app, 'resident');
     const secretary = await loginAs(ctx.app, 'secretary');
-    const before = { mine: (await todos(resident))['cases.myOpen']!.count, queue: (await todos(secretary))['cases.toAccept']!.count };
+    const before = {
+      mine: (await todos(resident))['cases.myOpen']!.count,
+      queue: (await todos(secretary))['cases.toAccept']!.count,
+    };
     const pin = await pointInGrid(ctx, ctx.seed.tree.streets[0]!.communities[0]!.grids[0]!.id);
-    await report(ctx.app, resident, { title: '楼道灯坏了一周', description: '3单元二楼楼道灯不亮，老人上下楼不便', ...pin });
+    await report(ctx.app, resident, {
+      title: '楼道灯坏了一周',
+      description: '3单元二楼楼道灯不亮，老人上下楼不便',
+      ...pin,
+    });
     expect((await todos(resident))['cases.myOpen']!.count).toBe(before.mine + 1);
     expect((await todos(secretary))['cases.toAccept']!.count).toBe(before.queue + 1);
     // The street above sees it in its queue too.

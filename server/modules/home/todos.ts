@@ -11,7 +11,13 @@ import { bookingTodoCounts } from '../services/index.ts';
 import { volunteerTodoCounts } from '../volunteers/index.ts';
 import { wishTodoCounts } from '../wishes/index.ts';
 
-function item(key: string, label: string, count: number, path: string, opts: Partial<Pick<TodoItem, 'unit' | 'target' | 'tone'>> = {}): TodoItem {
+function item(
+  key: string,
+  label: string,
+  count: number,
+  path: string,
+  opts: Partial<Pick<TodoItem, 'unit' | 'target' | 'tone'>> = {},
+): TodoItem {
   return { key, label, count, path, unit: opts.unit ?? '件', target: opts.target ?? null, tone: opts.tone ?? 'normal' };
 }
 
@@ -42,25 +48,50 @@ export async function todosOf(db: Queryable, actor: Actor): Promise<TodoItem[]> 
     }
     if (can('cases.report')) items.push(item('cases.myOpen', '我的上报（未办结）', c.myOpen, '/cases/mine'));
   }
-  if (can('accounts.verify')) items.push(item('signups.pending', '待实名核验的居民注册', await pendingSignupCount(db, actor), '/signups', { unit: '人' }));
+  if (can('accounts.verify'))
+    items.push(
+      item('signups.pending', '待实名核验的居民注册', await pendingSignupCount(db, actor), '/signups', { unit: '人' }),
+    );
   if (can('party.self')) {
     const m = await memberTodoCounts(db, actor.userId);
     if (m) {
-      items.push(item('party.monthPoints', '本月积分', m.monthPoints, '/party/me', { unit: '分', target: m.monthTarget, tone: m.monthPoints < m.monthTarget ? 'warning' : 'normal' }));
-      items.push(item('party.alerts', '近一月积分预警', m.alerts, '/party/me', { unit: '条', tone: m.alerts ? 'warning' : 'normal' }));
+      items.push(
+        item('party.monthPoints', '本月积分', m.monthPoints, '/party/me', {
+          unit: '分',
+          target: m.monthTarget,
+          tone: m.monthPoints < m.monthTarget ? 'warning' : 'normal',
+        }),
+      );
+      items.push(
+        item('party.alerts', '近一月积分预警', m.alerts, '/party/me', {
+          unit: '条',
+          tone: m.alerts ? 'warning' : 'normal',
+        }),
+      );
     }
   }
   if (can('party.co_unit')) {
     const [me] = await db.select({ coUnitId: users.coUnitId }).from(users).where(eq(users.id, actor.userId));
-    if (me?.coUnitId) items.push(item('party.coUnitMembers', '本单位派出在职党员', await coUnitMemberCount(db, me.coUnitId), '/party/co-unit', { unit: '人' }));
+    if (me?.coUnitId)
+      items.push(
+        item('party.coUnitMembers', '本单位派出在职党员', await coUnitMemberCount(db, me.coUnitId), '/party/co-unit', {
+          unit: '人',
+        }),
+      );
   }
   if (can('wishes.claim') || can('wishes.publish')) {
     const w = await wishTodoCounts(db, actor.userId, community);
     if (can('wishes.claim')) {
       items.push(item('wishes.toClaim', '可认领的微心愿', w.toClaim, '/wishes', { unit: '个' }));
-      items.push(item('wishes.myClaims', '我认领待完成', w.myClaims, '/wishes', { unit: '个', tone: w.myClaims ? 'warning' : 'normal' }));
+      items.push(
+        item('wishes.myClaims', '我认领待完成', w.myClaims, '/wishes', {
+          unit: '个',
+          tone: w.myClaims ? 'warning' : 'normal',
+        }),
+      );
     }
-    if (can('wishes.publish')) items.push(item('wishes.mine', '我发布的心愿（进行中）', w.myWishes, '/wishes', { unit: '个' }));
+    if (can('wishes.publish'))
+      items.push(item('wishes.mine', '我发布的心愿（进行中）', w.myWishes, '/wishes', { unit: '个' }));
   }
   if (can('volunteers.join')) {
     const v = await volunteerTodoCounts(db, actor.userId, community);
@@ -71,7 +102,12 @@ export async function todosOf(db: Queryable, actor: Actor): Promise<TodoItem[]> 
   if (can('services.book') || can('services.handle')) {
     const b = await bookingTodoCounts(db, actor.userId, can('services.handle') ? actor.scopePath : null);
     if (can('services.book')) items.push(item('services.mine', '我的预约（办理中）', b.myBookings, '/services/mine'));
-    if (can('services.handle')) items.push(item('services.toReceive', '待受理的服务预约', b.toReceive, '/services/inbox', { tone: b.toReceive ? 'warning' : 'normal' }));
+    if (can('services.handle'))
+      items.push(
+        item('services.toReceive', '待受理的服务预约', b.toReceive, '/services/inbox', {
+          tone: b.toReceive ? 'warning' : 'normal',
+        }),
+      );
   }
   return items;
 }

@@ -1,6 +1,12 @@
 import type { Attendance } from './schema.ts';
 
-export interface AttendanceTally { expected: number; signedIn: number; excused: number; absent: number; rate: number | null }
+export interface AttendanceTally {
+  expected: number;
+  signedIn: number;
+  excused: number;
+  absent: number;
+  rate: number | null;
+}
 
 /**
  * Attendance rate = signed in ÷ expected, where expected counts every invitee whose attendance
@@ -12,5 +18,11 @@ export function tallyAttendance(marks: readonly Attendance[]): AttendanceTally {
   const excused = marks.filter((m) => m === 'excused').length;
   const absent = marks.filter((m) => m === 'absent').length;
   const expected = signedIn + excused + absent;
-  return { expected, signedIn, excused, absent, rate: expected ? Math.round((signedIn / expected) * 1000) / 1000 : null };
+  return {
+    expected,
+    signedIn,
+    excused,
+    absent,
+    rate: expected ? Math.round((signedIn / expected) * 1000) / 1000 : null,
+  };
 }

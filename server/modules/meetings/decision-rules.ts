@@ -3,7 +3,9 @@ import type { MeetingType } from './schema.ts';
 
 /** The meeting type that may take each voting step of 四议两公开. */
 export const STEP_MEETING_TYPE: Partial<Record<DecisionStepKind, MeetingType>> = {
-  committees: 'joint', party_members: 'party_members', representatives: 'representatives',
+  committees: 'joint',
+  party_members: 'party_members',
+  representatives: 'representatives',
 };
 
 /** The step expected next, or null when the record is finished. */

@@ -9,6 +9,10 @@ export { branchAttendanceRate } from './queries.ts';
 /** Meetings, resolutions and 四议两公开; agenda items come from cases, attendance earns party points. */
 export const meetingsModule: ModuleManifest = {
   name: 'meetings',
-  routes: (deps) => meetingsRoutes(deps, { cases: { listCasesForAgenda, applyMeetingResolution }, points: { awardPoints } }) as ReturnType<ModuleManifest['routes']>,
+  routes: (deps) =>
+    meetingsRoutes(deps, {
+      cases: { listCasesForAgenda, applyMeetingResolution },
+      points: { awardPoints },
+    }) as ReturnType<ModuleManifest['routes']>,
 };
 export { seedDemoMeetings } from './seed.ts';

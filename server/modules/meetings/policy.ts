@@ -15,7 +15,9 @@ export const resolutionScopeWhere = (actor: Actor) => meetingScopeWhere(actor, r
 export const decisionScopeWhere = (actor: Actor) => meetingScopeWhere(actor, decisions.scopePath);
 
 export function canMeeting(actor: Actor, action: MeetingAction, row: { scopePath: string }): boolean {
-  return hasAbility(actor.role, action === 'read' ? 'meetings.read' : 'meetings.write') && actorCovers(actor, row.scopePath);
+  return (
+    hasAbility(actor.role, action === 'read' ? 'meetings.read' : 'meetings.write') && actorCovers(actor, row.scopePath)
+  );
 }
 
 export function authorizeMeeting(actor: Actor, action: MeetingAction, row: { scopePath: string }): void {

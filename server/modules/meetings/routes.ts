@@ -2,8 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  addAgendaItemBody, addInviteesBody, addResolutionBody, communityParams, completeResolutionBody, createDecisionBody, createMeetingBody,
-  markAttendanceBody, meetingListQuery, recordDecisionStepBody, recordMinutesBody, resolutionListQuery,
+  addAgendaItemBody,
+  addInviteesBody,
+  addResolutionBody,
+  communityParams,
+  completeResolutionBody,
+  createDecisionBody,
+  createMeetingBody,
+  markAttendanceBody,
+  meetingListQuery,
+  recordDecisionStepBody,
+  recordMinutesBody,
+  resolutionListQuery,
 } from '../../../contracts/meetings.ts';
 import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
@@ -27,70 +37,134 @@ import { attendanceStats, meetingDetail, meetingsPage, resolutionsList } from '.
 
 const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
-export function meetingsRoutes(deps: AppDeps, ports: MeetingPorts = { cases: null, points: null }): FastifyPluginAsyncZod {
+export function meetingsRoutes(
+  deps: AppDeps,
+  ports: MeetingPorts = { cases: null, points: null },
+): FastifyPluginAsyncZod {
   const { db } = deps;
   return async (app) => {
     const tags = ['meetings'];
 
-    app.get('/api/meetings', { schema: { tags, summary: '会议列表', querystring: meetingListQuery } }, async (request) => {
-      const actor = requireActor(request);
-      authorizeMeeting(actor, 'read', { scopePath: actor.scopePath ?? '' });
-      return meetingsPage(db, actor, request.query);
-    });
+    app.get(
+      '/api/meetings',
+      { schema: { tags, summary: '会议列表', querystring: meetingListQuery } },
+      async (request) => {
+        const actor = requireActor(request);
+        authorizeMeeting(actor, 'read', { scopePath: actor.scopePath ?? '' });
+        return meetingsPage(db, actor, request.query);
+      },
+    );
 
-    app.post('/api/meetings', { schema: { tags, summary: '新建会议', body: createMeetingBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await createMeeting(db, requireActor(request), request.body) });
-    });
+    app.post(
+      '/api/meetings',
+      { schema: { tags, summary: '新建会议', body: createMeetingBody } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await createMeeting(db, requireActor(request), request.body) });
+      },
+    );
 
-    app.get('/api/meetings/:id', { schema: { tags, summary: '会议详情（邀请、议程、出席、决议）', params: idParams } }, async (request) => {
-      const actor = requireActor(request);
-      const meeting = await loadMeeting(db, actor, request.params.id);
-      authorizeMeeting(actor, 'read', meeting);
-      return { data: { ...meeting, ...(await meetingDetail(db, meeting.id)) }, abilities: meetingAbilities(actor, meeting) };
-    });
+    app.get(
+      '/api/meetings/:id',
+      { schema: { tags, summary: '会议详情（邀请、议程、出席、决议）', params: idParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const meeting = await loadMeeting(db, actor, request.params.id);
+        authorizeMeeting(actor, 'read', meeting);
+        return {
+          data: { ...meeting, ...(await meetingDetail(db, meeting.id)) },
+          abilities: meetingAbilities(actor, meeting),
+        };
+      },
+    );
 
-    app.post('/api/meetings/:id/invitees', { schema: { tags, summary: '邀请参会人员或单位', params: idParams, body: addInviteesBody } }, async (request) => {
-      return { data: await addInvitees(db, requireActor(request), request.params.id, request.body) };
-    });
+    app.post(
+      '/api/meetings/:id/invitees',
+      { schema: { tags, summary: '邀请参会人员或单位', params: idParams, body: addInviteesBody } },
+      async (request) => {
+        return { data: await addInvitees(db, requireActor(request), request.params.id, request.body) };
+      },
+    );
 
-    app.post('/api/meetings/:id/attendance', { schema: { tags, summary: '登记出席（签到/请假/缺席）', params: idParams, body: markAttendanceBody } }, async (request) => {
-      return { data: await markAttendance(db, requireActor(request), request.params.id, request.body, ports.points) };
-    });
+    app.post(
+      '/api/meetings/:id/attendance',
+      { schema: { tags, summary: '登记出席（签到/请假/缺席）', params: idParams, body: markAttendanceBody } },
+      async (request) => {
+        return { data: await markAttendance(db, requireActor(request), request.params.id, request.body, ports.points) };
+      },
+    );
 
     app.get('/api/meetings/agenda-cases', { schema: { tags, summary: '待上会议事的事件' } }, async (request) => {
       const actor = requireActor(request);
       authorizeMeeting(actor, 'write', { scopePath: actor.scopePath ?? '' });
-      return { data: ports.cases ? await ports.cases.listCasesForAgenda(db, actor) : [], casesAvailable: ports.cases !== null };
+      return {
+        data: ports.cases ? await ports.cases.listCasesForAgenda(db, actor) : [],
+        casesAvailable: ports.cases !== null,
+      };
     });
 
-    app.post('/api/meetings/:id/agenda', { schema: { tags, summary: '添加议题（事件/提议/录入）', params: idParams, body: addAgendaItemBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await addAgendaItem(db, requireActor(request), request.params.id, request.body, ports.cases) });
-    });
+    app.post(
+      '/api/meetings/:id/agenda',
+      { schema: { tags, summary: '添加议题（事件/提议/录入）', params: idParams, body: addAgendaItemBody } },
+      async (request, reply) => {
+        return reply
+          .status(201)
+          .send({ data: await addAgendaItem(db, requireActor(request), request.params.id, request.body, ports.cases) });
+      },
+    );
 
-    app.put('/api/meetings/:id/minutes', { schema: { tags, summary: '记录会议纪要（标记为已召开）', params: idParams, body: recordMinutesBody } }, async (request) => {
-      return { data: await recordMinutes(db, requireActor(request), request.params.id, request.body.minutes) };
-    });
+    app.put(
+      '/api/meetings/:id/minutes',
+      { schema: { tags, summary: '记录会议纪要（标记为已召开）', params: idParams, body: recordMinutesBody } },
+      async (request) => {
+        return { data: await recordMinutes(db, requireActor(request), request.params.id, request.body.minutes) };
+      },
+    );
 
-    app.post('/api/meetings/:id/resolutions', { schema: { tags, summary: '登记决议（责任人、完成时限）', params: idParams, body: addResolutionBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await addResolution(db, requireActor(request), request.params.id, request.body, ports.cases) });
-    });
+    app.post(
+      '/api/meetings/:id/resolutions',
+      { schema: { tags, summary: '登记决议（责任人、完成时限）', params: idParams, body: addResolutionBody } },
+      async (request, reply) => {
+        return reply
+          .status(201)
+          .send({ data: await addResolution(db, requireActor(request), request.params.id, request.body, ports.cases) });
+      },
+    );
 
-    app.get('/api/resolutions', { schema: { tags, summary: '决议任务（可只看逾期）', querystring: resolutionListQuery } }, async (request) => {
-      const actor = requireActor(request);
-      authorizeMeeting(actor, 'read', { scopePath: actor.scopePath ?? '' });
-      return { data: await resolutionsList(db, actor, request.query.overdue === 'true') };
-    });
+    app.get(
+      '/api/resolutions',
+      { schema: { tags, summary: '决议任务（可只看逾期）', querystring: resolutionListQuery } },
+      async (request) => {
+        const actor = requireActor(request);
+        authorizeMeeting(actor, 'read', { scopePath: actor.scopePath ?? '' });
+        return { data: await resolutionsList(db, actor, request.query.overdue === 'true') };
+      },
+    );
 
-    app.post('/api/resolutions/:id/complete', { schema: { tags, summary: '决议办结', params: idParams, body: completeResolutionBody } }, async (request) => {
-      return { data: await completeResolution(db, requireActor(request), request.params.id, request.body.note) };
-    });
+    app.post(
+      '/api/resolutions/:id/complete',
+      { schema: { tags, summary: '决议办结', params: idParams, body: completeResolutionBody } },
+      async (request) => {
+        return { data: await completeResolution(db, requireActor(request), request.params.id, request.body.note) };
+      },
+    );
 
-    app.get('/api/meetings/attendance-stats', { schema: { tags, summary: '出席率（按人、按党组织）', querystring: yearQuery } }, async (request) => {
-      const actor = requireActor(request);
-      authorizeMeeting(actor, 'read', { scopePath: actor.scopePath ?? '' });
-      const year = request.query.year ?? new Date().getFullYear();
-      return { data: await attendanceStats(db, actor, new Date(`${year}-01-01T00:00:00+08:00`), new Date(`${year + 1}-01-01T00:00:00+08:00`)) };
-    });
+    app.get(
+      '/api/meetings/attendance-stats',
+      { schema: { tags, summary: '出席率（按人、按党组织）', querystring: yearQuery } },
+      async (request) => {
+        const actor = requireActor(request);
+        authorizeMeeting(actor, 'read', { scopePath: actor.scopePath ?? '' });
+        const year = request.query.year ?? new Date().getFullYear();
+        return {
+          data: await attendanceStats(
+            db,
+            actor,
+            new Date(`${year}-01-01T00:00:00+08:00`),
+            new Date(`${year + 1}-01-01T00:00:00+08:00`),
+          ),
+        };
+      },
+    );
 
     app.get('/api/decisions', { schema: { tags, summary: '四议两公开事项' } }, async (request) => {
       const actor = requireActor(request);
@@ -98,27 +172,53 @@ export function meetingsRoutes(deps: AppDeps, ports: MeetingPorts = { cases: nul
       return { data: await decisionsList(db, actor) };
     });
 
-    app.post('/api/decisions', { schema: { tags, summary: '新建四议两公开事项', body: createDecisionBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await createDecision(db, requireActor(request), request.body) });
-    });
+    app.post(
+      '/api/decisions',
+      { schema: { tags, summary: '新建四议两公开事项', body: createDecisionBody } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await createDecision(db, requireActor(request), request.body) });
+      },
+    );
 
-    app.get('/api/decisions/:id', { schema: { tags, summary: '四议两公开事项详情（步骤）', params: idParams } }, async (request) => {
-      const actor = requireActor(request);
-      const decision = await loadDecision(db, actor, request.params.id);
-      authorizeMeeting(actor, 'read', decision);
-      return { data: { ...decision, steps: await decisionStepsOf(db, [decision.id]) }, abilities: meetingAbilities(actor, decision) };
-    });
+    app.get(
+      '/api/decisions/:id',
+      { schema: { tags, summary: '四议两公开事项详情（步骤）', params: idParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const decision = await loadDecision(db, actor, request.params.id);
+        authorizeMeeting(actor, 'read', decision);
+        return {
+          data: { ...decision, steps: await decisionStepsOf(db, [decision.id]) },
+          abilities: meetingAbilities(actor, decision),
+        };
+      },
+    );
 
-    app.post('/api/decisions/:id/steps', { schema: { tags, summary: '记录下一步（不可跳过）', params: idParams, body: recordDecisionStepBody } }, async (request) => {
-      return { data: await recordDecisionStep(db, requireActor(request), request.params.id, request.body) };
-    });
+    app.post(
+      '/api/decisions/:id/steps',
+      { schema: { tags, summary: '记录下一步（不可跳过）', params: idParams, body: recordDecisionStepBody } },
+      async (request) => {
+        return { data: await recordDecisionStep(db, requireActor(request), request.params.id, request.body) };
+      },
+    );
 
-    app.get('/api/communities/:communityId/public', { schema: { tags, summary: '社区公开栏（已公开的四议两公开事项）', params: communityParams } }, async (request) => {
-      const actor = requireActor(request);
-      const [community] = await db.select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path }).from(orgNodes)
-        .where(eq(orgNodes.id, request.params.communityId));
-      if (!community || !canSeeCommunityPage(actor, community.path)) throw new AppError('NOT_FOUND');
-      return { data: { community: { id: community.id, name: community.name }, decisions: await publishedDecisions(db, community.id) } };
-    });
+    app.get(
+      '/api/communities/:communityId/public',
+      { schema: { tags, summary: '社区公开栏（已公开的四议两公开事项）', params: communityParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const [community] = await db
+          .select({ id: orgNodes.id, name: orgNodes.name, path: orgNodes.path })
+          .from(orgNodes)
+          .where(eq(orgNodes.id, request.params.communityId));
+        if (!community || !canSeeCommunityPage(actor, community.path)) throw new AppError('NOT_FOUND');
+        return {
+          data: {
+            community: { id: community.id, name: community.name },
+            decisions: await publishedDecisions(db, community.id),
+          },
+        };
+      },
+    );
   };
 }

@@ -14,7 +14,10 @@ export function parseForm(body: string): PostedForm {
   const attributes: Record<string, string | string[]> = {};
   for (const [name, value] of new URLSearchParams(body)) {
     const match = ATTRIBUTE.exec(name);
-    if (!match) { fields[name] = value; continue; }
+    if (!match) {
+      fields[name] = value;
+      continue;
+    }
     const code = match[1]!;
     if (match[2]) {
       const list = attributes[code];

@@ -8,12 +8,19 @@ export type Format = 'xml' | 'json';
  * and one or more `{ code, description }` entries, all reported at once.
  */
 export class Open311Error extends Error {
-  constructor(readonly status: 400 | 403 | 404 | 429, readonly errors: { code: number; description: string }[]) {
+  constructor(
+    readonly status: 400 | 403 | 404 | 429,
+    readonly errors: { code: number; description: string }[],
+  ) {
     super(errors.map((e) => e.description).join('; '));
   }
 }
 
-export const badRequest = (...descriptions: string[]) => new Open311Error(400, descriptions.map((description) => ({ code: 400, description })));
+export const badRequest = (...descriptions: string[]) =>
+  new Open311Error(
+    400,
+    descriptions.map((description) => ({ code: 400, description })),
+  );
 export const notFound = (description: string) => new Open311Error(404, [{ code: 404, description }]);
 
 // Spark convention: XML elements map 1:1 to JSON keys; lists become JSON arrays and, in XML, a
@@ -30,7 +37,8 @@ function toXmlTree(value: unknown, listItemNames: Record<string, string>): unkno
     const out: Node = {};
     for (const [key, v] of Object.entries(value as Node)) {
       const item = listItemNames[key];
-      out[key] = item && Array.isArray(v) ? { [item]: v.map((x) => toXmlTree(x, listItemNames)) } : toXmlTree(v, listItemNames);
+      out[key] =
+        item && Array.isArray(v) ? { [item]: v.map((x) => toXmlTree(x, listItemNames)) } : toXmlTree(v, listItemNames);
     }
     return out;
   }
@@ -48,8 +56,14 @@ export function renderXml(root: string, body: unknown, listItemNames: Record<str
 
 /** Item element names of every list in GeoReport v2 (XML) — the JSON side is plain arrays. */
 export const LIST_ITEMS: Record<string, string> = {
-  services: 'service', service_requests: 'request', service_request_updates: 'request_update', errors: 'error',
-  attributes: 'attribute', values: 'value', endpoints: 'endpoint', formats: 'format',
+  services: 'service',
+  service_requests: 'request',
+  service_request_updates: 'request_update',
+  errors: 'error',
+  attributes: 'attribute',
+  values: 'value',
+  endpoints: 'endpoint',
+  formats: 'format',
 };
 
 export function send(reply: FastifyReply, format: Format, root: string, body: unknown, status = 200) {
@@ -57,7 +71,9 @@ export function send(reply: FastifyReply, format: Format, root: string, body: un
   // Exactly the media types GeoReport names (clients compare them as they are); both bodies are
   // UTF-8: JSON by definition (RFC 8259), XML by its declaration.
   const payload = format === 'json' ? JSON.stringify(body) : renderXml(root, body, LIST_ITEMS);
-  return reply.header('content-type', format === 'json' ? 'application/json' : 'text/xml').send(Buffer.from(payload, 'utf8'));
+  return reply
+    .header('content-type', format === 'json' ? 'application/json' : 'text/xml')
+    .send(Buffer.from(payload, 'utf8'));
 }
 
 export function sendError(reply: FastifyReply, format: Format, error: Open311Error) {

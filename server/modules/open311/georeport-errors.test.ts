@@ -11,12 +11,23 @@ const get = (url: string) => ctx.app.inject({ method: 'GET', url: `/open311/v2/$
 beforeAll(async () => {
   ctx = await createTestApp();
   secretary = await loginAs(ctx.app, 'secretary');
-  key = (await issueKey(ctx.app, secretary, { clientName: 'errors-app', communityId: ctx.seed.tree.streets[0]!.communities[0]!.id })).key;
+  key = (
+    await issueKey(ctx.app, secretary, {
+      clientName: 'errors-app',
+      communityId: ctx.seed.tree.streets[0]!.communities[0]!.id,
+    })
+  ).key;
 });
-afterAll(async () => { await ctx.close(); });
+afterAll(async () => {
+  await ctx.close();
+});
 
 /** Checks status and body in the chosen format; returns the error descriptions. */
-async function expectErrors(res: { statusCode: number; body: string; headers: Record<string, unknown>; json(): unknown }, format: 'xml' | 'json', status: number) {
+async function expectErrors(
+  res: { statusCode: number; body: string; headers: Record<string, unknown>; json(): unknown },
+  format: 'xml' | 'json',
+  status: number,
+) {
   expect(res.statusCode, res.body).toBe(status);
   if (format === 'json') {
     assertSchema('errors', res.json());
@@ -27,22 +38,42 @@ async function expectErrors(res: { statusCode: number; body: string; headers: Re
   return errors.map((e) => e.description);
 }
 
-const valid = (): Form => ({ api_key: key, service_code: '0101', address_string: '路南社区 1幢', description: '门口垃圾' });
+const valid = (): Form => ({
+  api_key: key,
+  service_code: '0101',
+  address_string: '路南社区 1幢',
+  description: '门口垃圾',
+});
 
 describe.each(['xml', 'json'] as const)('GeoReport errors (%s)', (format) => {
   it.each([
     ['a missing api_key', { api_key: '' }, /缺少 api_key/],
     ['an unknown api_key', { api_key: 'not-a-key' }, /api_key 无效/],
   ])('answers 403 for %s', async (_label, change, message) => {
-    const [description] = await expectErrors(await postRequest(ctx.app, format, { ...valid(), ...change }), format, 403);
+    const [description] = await expectErrors(
+      await postRequest(ctx.app, format, { ...valid(), ...change }),
+      format,
+      403,
+    );
     expect(description).toMatch(message);
   });
 
   it('answers 403 for a revoked key', async () => {
-    const issued = await issueKey(ctx.app, secretary, { clientName: `revoked-${format}`, communityId: ctx.seed.tree.streets[0]!.communities[0]!.id });
-    const revoke = await ctx.app.inject({ method: 'POST', url: `/api/open311/keys/${issued.data.id}/revoke`, headers: secretary.headers });
+    const issued = await issueKey(ctx.app, secretary, {
+      clientName: `revoked-${format}`,
+      communityId: ctx.seed.tree.streets[0]!.communities[0]!.id,
+    });
+    const revoke = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/open311/keys/${issued.data.id}/revoke`,
+      headers: secretary.headers,
+    });
     expect(revoke.statusCode, revoke.body).toBe(200);
-    const [description] = await expectErrors(await postRequest(ctx.app, format, { ...valid(), api_key: issued.key }), format, 403);
+    const [description] = await expectErrors(
+      await postRequest(ctx.app, format, { ...valid(), api_key: issued.key }),
+      format,
+      403,
+    );
     expect(description).toMatch(/吊销/);
   });
 
@@ -64,19 +95,31 @@ describe.each(['xml', 'json'] as const)('GeoReport errors (%s)', (format) => {
   });
 
   it('answers 400 without a service_code', async () => {
-    const [description] = await expectErrors(await postRequest(ctx.app, format, { ...valid(), service_code: '' }), format, 400);
+    const [description] = await expectErrors(
+      await postRequest(ctx.app, format, { ...valid(), service_code: '' }),
+      format,
+      400,
+    );
     expect(description).toMatch(/service_code/);
   });
 
   it('reports every wrong field of a request at once', async () => {
     const res = await postRequest(ctx.app, format, {
-      api_key: key, service_code: '1101', email: 'not-an-email', phone: 'call me', media_url: 'ftp://x', description: '噪'.repeat(4001),
+      api_key: key,
+      service_code: '1101',
+      email: 'not-an-email',
+      phone: 'call me',
+      media_url: 'ftp://x',
+      description: '噪'.repeat(4001),
       'attribute[SOURCES][]': ['renovation', 'dragons'],
     });
     const descriptions = await expectErrors(res, format, 400);
     expect(descriptions).toHaveLength(7);
     for (const field of ['缺少位置', 'description', 'phone', 'email', 'media_url', 'OCCURRED_AT', 'SOURCES']) {
-      expect(descriptions.some((d) => d.includes(field)), field).toBe(true);
+      expect(
+        descriptions.some((d) => d.includes(field)),
+        field,
+      ).toBe(true);
     }
   });
 
@@ -109,8 +152,12 @@ describe.each(['xml', 'json'] as const)('GeoReport errors (%s)', (format) => {
 });
 
 describe('rate limit', () => {
-  it('refuses calls beyond the key\'s budget for the minute with 429', async () => {
-    const limited = await issueKey(ctx.app, secretary, { clientName: 'tiny-budget', communityId: ctx.seed.tree.streets[0]!.communities[0]!.id, ratePerMinute: 2 });
+  it("refuses calls beyond the key's budget for the minute with 429", async () => {
+    const limited = await issueKey(ctx.app, secretary, {
+      clientName: 'tiny-budget',
+      communityId: ctx.seed.tree.streets[0]!.communities[0]!.id,
+      ratePerMinute: 2,
+    });
     const call = () => postRequest(ctx.app, 'json', { api_key: limited.key });
     expect((await call()).statusCode).toBe(400);
     expect((await call()).statusCode).toBe(400);

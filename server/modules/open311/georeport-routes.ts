@@ -36,7 +36,8 @@ export function georeportRoutes(deps: AppDeps) {
   const jurisdiction = process.env.OPEN311_JURISDICTION ?? '320508';
   const checkJurisdiction = (given: string | string[] | undefined) => {
     const value = Array.isArray(given) ? given.at(-1) : given;
-    if (jurisdiction && value && value !== jurisdiction) throw notFound(`jurisdiction_id ${value} 不存在（jurisdiction_id not found）`);
+    if (jurisdiction && value && value !== jurisdiction)
+      throw notFound(`jurisdiction_id ${value} 不存在（jurisdiction_id not found）`);
   };
   const noticeCache = async () => {
     const services = await listServices(deps.db);
@@ -44,23 +45,38 @@ export function georeportRoutes(deps: AppDeps) {
   };
   const requestsFor = async (filter: RequestFilter) => {
     const [rows, notices] = await Promise.all([findRequests(deps.db, filter), noticeCache()]);
-    return rows.map((r) => presentRequest(r, r.serviceCode ? notices.get(r.serviceCode) ?? null : null));
+    return rows.map((r) => presentRequest(r, r.serviceCode ? (notices.get(r.serviceCode) ?? null) : null));
   };
 
   return async (app: FastifyInstance) => {
-    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+    app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
+      done(null, body),
+    );
     app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
       const format: Format = (request.params as Partial<Params>)?.format === 'json' ? 'json' : 'xml';
       if (error instanceof Open311Error) return sendError(reply, format, error);
-      if (error instanceof AppError && error.code !== 'INTERNAL') return sendError(reply, format, badRequest(error.message));
-      if (error.statusCode && error.statusCode < 500) return sendError(reply, format, badRequest('请求无效：请检查地址与参数（The URL request is invalid）'));
+      if (error instanceof AppError && error.code !== 'INTERNAL')
+        return sendError(reply, format, badRequest(error.message));
+      if (error.statusCode && error.statusCode < 500)
+        return sendError(reply, format, badRequest('请求无效：请检查地址与参数（The URL request is invalid）'));
       request.log.error(error);
-      return sendError(reply, format, new Open311Error(400, [{ code: 500, description: '服务暂时无法处理该请求，请稍后重试（General service error）' }]));
+      return sendError(
+        reply,
+        format,
+        new Open311Error(400, [
+          { code: 500, description: '服务暂时无法处理该请求，请稍后重试（General service error）' },
+        ]),
+      );
     });
-    app.setNotFoundHandler((request, reply) => sendError(reply, request.url.includes('.json') ? 'json' : 'xml', notFound('接口不存在（No such resource）')));
+    app.setNotFoundHandler((request, reply) =>
+      sendError(reply, request.url.includes('.json') ? 'json' : 'xml', notFound('接口不存在（No such resource）')),
+    );
     // Public; swaggerTransform puts the route's documentation (not a validating schema) into /api/docs.
     const config = (key: string) => ({ public: true, swaggerTransform: open311Doc(key) });
-    const get = (url: string, handler: (request: FastifyRequest, reply: FastifyReply, format: Format) => Promise<unknown>) =>
+    const get = (
+      url: string,
+      handler: (request: FastifyRequest, reply: FastifyReply, format: Format) => Promise<unknown>,
+    ) =>
       app.get(url, { config: config(`GET ${url}`) }, async (request, reply) => {
         const format = formatOf(request);
         checkJurisdiction((request.query as Query).jurisdiction_id);
@@ -70,9 +86,19 @@ export function georeportRoutes(deps: AppDeps) {
     get('/discovery.:format', async (request, reply, format) => {
       const url = `${request.protocol}://${request.host}/open311/v2`;
       return send(reply, format, 'discovery', {
-        changeset: CHANGESET, contact: '请联系所在街道或区级平台管理员（Contact your district platform administrator）',
-        key_service: 'API key 由管理员在蜂巢“Open311 接入”页面签发（API keys are issued by an administrator in GridHive）',
-        endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url, changeset: CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] }],
+        changeset: CHANGESET,
+        contact: '请联系所在街道或区级平台管理员（Contact your district platform administrator）',
+        key_service:
+          'API key 由管理员在蜂巢“Open311 接入”页面签发（API keys are issued by an administrator in GridHive）',
+        endpoints: [
+          {
+            specification: 'http://wiki.open311.org/GeoReport_v2',
+            url,
+            changeset: CHANGESET,
+            type: 'production',
+            formats: ['text/xml', 'application/json'],
+          },
+        ],
       });
     });
 
@@ -99,7 +125,11 @@ export function georeportRoutes(deps: AppDeps) {
       // find the token (for GET /tokens/{token}) in this header.
       reply.header('x-open311-token', created.token);
       // Ids are strings in GeoReport; account_id is omitted rather than null when the client sent none.
-      const response = { service_request_id: String(created.caseId), service_notice: created.notice, ...(created.accountId ? { account_id: created.accountId } : {}) };
+      const response = {
+        service_request_id: String(created.caseId),
+        service_notice: created.notice,
+        ...(created.accountId ? { account_id: created.accountId } : {}),
+      };
       return send(reply, format, 'service_requests', [response], 201);
     });
 
@@ -107,7 +137,9 @@ export function georeportRoutes(deps: AppDeps) {
       const token = (request.params as Params).token!;
       const row = await findToken(deps.db, token);
       if (!row) throw notFound(`token ${token} 不存在（token not found）`);
-      return send(reply, format, 'service_requests', [{ service_request_id: String(row.caseId), token: String(row.token) }]);
+      return send(reply, format, 'service_requests', [
+        { service_request_id: String(row.caseId), token: String(row.token) },
+      ]);
     });
 
     get('/requests.:format', async (request, reply, format) => {
@@ -123,10 +155,19 @@ export function georeportRoutes(deps: AppDeps) {
 
     get('/servicerequestupdates.:format', async (request, reply, format) => {
       const updates = await findUpdates(deps.db, updatesFilter(request.query as Query));
-      return send(reply, format, 'service_request_updates', updates.map((u) => ({
-        update_id: String(u.id), service_request_id: String(u.caseId), status: OPEN311_STATUS[u.toState as keyof typeof OPEN311_STATUS],
-        updated_datetime: w3cDate(u.at), description: u.note || `案件状态：${STATE_LABELS_ZH[u.toState as keyof typeof STATE_LABELS_ZH]}`, media_url: null,
-      })));
+      return send(
+        reply,
+        format,
+        'service_request_updates',
+        updates.map((u) => ({
+          update_id: String(u.id),
+          service_request_id: String(u.caseId),
+          status: OPEN311_STATUS[u.toState as keyof typeof OPEN311_STATUS],
+          updated_datetime: w3cDate(u.at),
+          description: u.note || `案件状态：${STATE_LABELS_ZH[u.toState as keyof typeof STATE_LABELS_ZH]}`,
+          media_url: null,
+        })),
+      );
     });
   };
 }

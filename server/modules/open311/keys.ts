@@ -21,7 +21,10 @@ const forbidden = (description: string) => new Open311Error(403, [{ code: 403, d
 /** The live key for `apiKey`, or a 403 (missing, unknown and revoked keys alike). */
 export async function authenticateKey(db: Db, apiKey: string | undefined): Promise<KeyRow> {
   if (!apiKey) throw forbidden('缺少 api_key（Missing api_key）');
-  const [row] = await db.select().from(open311Keys).where(eq(open311Keys.keyHash, hashKey(apiKey)));
+  const [row] = await db
+    .select()
+    .from(open311Keys)
+    .where(eq(open311Keys.keyHash, hashKey(apiKey)));
   if (!row) throw forbidden('api_key 无效（Invalid api_key）');
   if (row.revokedAt) throw forbidden('api_key 已被吊销（api_key has been revoked）');
   return row;
@@ -33,14 +36,23 @@ export async function authenticateKey(db: Db, apiKey: string | undefined): Promi
  */
 export async function consumeRate(db: Db, key: KeyRow, now = new Date()): Promise<void> {
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-  const [row] = await db.insert(open311RateCounters).values({ keyId: key.id, minute, count: 1 })
-    .onConflictDoUpdate({ target: [open311RateCounters.keyId, open311RateCounters.minute], set: { count: sql`${open311RateCounters.count} + 1` } })
+  const [row] = await db
+    .insert(open311RateCounters)
+    .values({ keyId: key.id, minute, count: 1 })
+    .onConflictDoUpdate({
+      target: [open311RateCounters.keyId, open311RateCounters.minute],
+      set: { count: sql`${open311RateCounters.count} + 1` },
+    })
     .returning({ count: open311RateCounters.count });
   if (row!.count === 1) {
     // First call of a new minute: forget this key's older minutes, so the table stays small.
-    await db.delete(open311RateCounters).where(and(eq(open311RateCounters.keyId, key.id), lt(open311RateCounters.minute, minute)));
+    await db
+      .delete(open311RateCounters)
+      .where(and(eq(open311RateCounters.keyId, key.id), lt(open311RateCounters.minute, minute)));
   }
   if (row!.count > key.ratePerMinute) {
-    throw new Open311Error(429, [{ code: 429, description: `请求过于频繁：每分钟最多 ${key.ratePerMinute} 次（Rate limit exceeded）` }]);
+    throw new Open311Error(429, [
+      { code: 429, description: `请求过于频繁：每分钟最多 ${key.ratePerMinute} 次（Rate limit exceeded）` },
+    ]);
   }
 }

@@ -9,7 +9,10 @@ type Query = Record<string, string | string[] | undefined>;
 /** A query value; repeated parameters and comma lists read the same ("declared multiple times, comma delimited"). */
 export function listParam(q: Query, name: string): string[] | undefined {
   const raw = q[name];
-  const items = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const items = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   return items.length ? items : undefined;
 }
 
@@ -33,7 +36,8 @@ export function dateWindow(q: Query, errors: string[], now = new Date()): { from
   const from = start ?? new Date(to.getTime() - MAX_SPAN_DAYS * DAY);
   if (start && end) {
     if (end < start) errors.push('end_date 不能早于 start_date');
-    else if (end.getTime() - start.getTime() > MAX_SPAN_DAYS * DAY) errors.push(`start_date 与 end_date 的跨度不能超过 ${MAX_SPAN_DAYS} 天`);
+    else if (end.getTime() - start.getTime() > MAX_SPAN_DAYS * DAY)
+      errors.push(`start_date 与 end_date 的跨度不能超过 ${MAX_SPAN_DAYS} 天`);
   }
   return { from, to };
 }
@@ -43,7 +47,8 @@ export function paging(q: Query, errors: string[]): { limit: number; offset: num
   const page = Number(one(q, 'page') ?? 1);
   const size = Number(one(q, 'page_size') ?? DEFAULT_LIMIT);
   if (!Number.isInteger(page) || page < 1) errors.push('page 应为正整数');
-  if (!Number.isInteger(size) || size < 1 || size > DEFAULT_LIMIT) errors.push(`page_size 应为 1 到 ${DEFAULT_LIMIT} 之间的整数`);
+  if (!Number.isInteger(size) || size < 1 || size > DEFAULT_LIMIT)
+    errors.push(`page_size 应为 1 到 ${DEFAULT_LIMIT} 之间的整数`);
   return errors.length ? { limit: DEFAULT_LIMIT, offset: 0 } : { limit: size, offset: (page - 1) * size };
 }
 
@@ -63,7 +68,12 @@ export function requestFilter(q: Query) {
   if (wrong.length) errors.push(`status 只能是 open 或 closed，收到：${wrong.join('、')}`);
   const window = dateWindow(q, errors);
   if (errors.length) throw badRequest(...errors);
-  return { codes: listParam(q, 'service_code'), statuses: statuses as ('open' | 'closed')[] | undefined, ...window, ...page };
+  return {
+    codes: listParam(q, 'service_code'),
+    statuses: statuses as ('open' | 'closed')[] | undefined,
+    ...window,
+    ...page,
+  };
 }
 
 export function updatesFilter(q: Query) {

@@ -11,7 +11,9 @@ import { orgNodes } from '../org/schema.ts';
  * api_key (POST) and are decided in keys.ts.
  */
 export function keyScopeWhere(actor: Actor): SQL {
-  return hasAbility(actor.role, 'open311.manage') && actor.scopePath ? underPath(orgNodes.path, actor.scopePath) : sql`false`;
+  return hasAbility(actor.role, 'open311.manage') && actor.scopePath
+    ? underPath(orgNodes.path, actor.scopePath)
+    : sql`false`;
 }
 
 export function canManageKey(actor: Actor, communityPath: string): boolean {

@@ -16,21 +16,36 @@ export function open311Routes(deps: AppDeps): FastifyPluginAsyncZod {
     const tags = ['open311'];
     const manage = ['open311.manage'];
 
-    app.get('/api/open311/keys', { config: { permission: 'open311.keys.list' }, schema: { tags, summary: 'Open311 接入密钥（本辖区受理社区）', querystring: keyListQuery } }, async (request) => {
-      const actor = requireActor(request);
-      assertCanListKeys(actor);
-      return { ...(await listKeys(db, actor, request.query.page, request.query.pageSize)), abilities: manage };
-    });
+    app.get(
+      '/api/open311/keys',
+      {
+        config: { permission: 'open311.keys.list' },
+        schema: { tags, summary: 'Open311 接入密钥（本辖区受理社区）', querystring: keyListQuery },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        assertCanListKeys(actor);
+        return { ...(await listKeys(db, actor, request.query.page, request.query.pageSize)), abilities: manage };
+      },
+    );
 
-    app.post('/api/open311/keys', { schema: { tags, summary: '签发 Open311 接入密钥（密钥只显示这一次）', body: createKeyBody } }, async (request, reply) => {
-      const created = await createKey(db, requireActor(request), request.body);
-      return reply.status(201).send({ data: presentKey(created.row, created.community, 0), key: created.key });
-    });
+    app.post(
+      '/api/open311/keys',
+      { schema: { tags, summary: '签发 Open311 接入密钥（密钥只显示这一次）', body: createKeyBody } },
+      async (request, reply) => {
+        const created = await createKey(db, requireActor(request), request.body);
+        return reply.status(201).send({ data: presentKey(created.row, created.community, 0), key: created.key });
+      },
+    );
 
-    app.post('/api/open311/keys/:id/revoke', { schema: { tags, summary: '吊销 Open311 接入密钥', params: idParams } }, async (request) => {
-      const row = await revokeKey(db, requireActor(request), request.params.id);
-      return { data: { id: row.id, revokedAt: row.revokedAt!.toISOString() } };
-    });
+    app.post(
+      '/api/open311/keys/:id/revoke',
+      { schema: { tags, summary: '吊销 Open311 接入密钥', params: idParams } },
+      async (request) => {
+        const row = await revokeKey(db, requireActor(request), request.params.id);
+        return { data: { id: row.id, revokedAt: row.revokedAt!.toISOString() } };
+      },
+    );
 
     await app.register(georeportRoutes(deps), { prefix: '/open311/v2' });
   };

@@ -9,9 +9,19 @@ type CaseState = z.infer<typeof caseStateSchema>;
  * it is closed once closed, rated, rejected (不予立案) or merged into another case.
  */
 export const OPEN311_STATUS: Record<CaseState, 'open' | 'closed'> = {
-  reported: 'open', accepted: 'open', dispatched: 'open', signed: 'open', extension_requested: 'open',
-  handled: 'open', verified: 'open', parked: 'open', on_agenda: 'open',
-  closed: 'closed', rated: 'closed', rejected: 'closed', merged: 'closed',
+  reported: 'open',
+  accepted: 'open',
+  dispatched: 'open',
+  signed: 'open',
+  extension_requested: 'open',
+  handled: 'open',
+  verified: 'open',
+  parked: 'open',
+  on_agenda: 'open',
+  closed: 'closed',
+  rated: 'closed',
+  rejected: 'closed',
+  merged: 'closed',
 };
 
 export function statesWithStatus(status: 'open' | 'closed'): CaseState[] {

@@ -13,11 +13,20 @@ export function encodeForm(form: Form): string {
 }
 
 export function postRequest(app: FastifyInstance, format: 'xml' | 'json', form: Form) {
-  return app.inject({ method: 'POST', url: `/open311/v2/requests.${format}`, headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, payload: encodeForm(form) });
+  return app.inject({
+    method: 'POST',
+    url: `/open311/v2/requests.${format}`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+    payload: encodeForm(form),
+  });
 }
 
 /** Issues a key through the admin API and returns the secret. */
-export async function issueKey(app: FastifyInstance, s: Session, body: { clientName: string; communityId: number; ratePerMinute?: number }) {
+export async function issueKey(
+  app: FastifyInstance,
+  s: Session,
+  body: { clientName: string; communityId: number; ratePerMinute?: number },
+) {
   const res = await app.inject({ method: 'POST', url: '/api/open311/keys', headers: s.headers, payload: body });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { data: { id: number }; key: string };
@@ -25,7 +34,8 @@ export async function issueKey(app: FastifyInstance, s: Session, body: { clientN
 
 const parser = new XMLParser({
   parseTagValue: false,
-  isArray: (name) => ['service', 'request', 'request_update', 'error', 'attribute', 'value', 'endpoint', 'format'].includes(name),
+  isArray: (name) =>
+    ['service', 'request', 'request_update', 'error', 'attribute', 'value', 'endpoint', 'format'].includes(name),
 });
 
 /** Parses an XML answer after checking the declaration and content type the spec requires. */

@@ -33,9 +33,14 @@ async function resolveAddressId(deps: AppDeps, code: string) {
   const [node] = await deps.db.select().from(orgNodes).where(eq(orgNodes.code, code));
   if (!node || !['building', 'house'].includes(node.level)) return null;
   const ids = node.path.split('/').filter(Boolean).map(Number).slice(4);
-  const chain = await Promise.all(ids.map(async (id) => (await deps.db.select().from(orgNodes).where(eq(orgNodes.id, id)))[0]!));
+  const chain = await Promise.all(
+    ids.map(async (id) => (await deps.db.select().from(orgNodes).where(eq(orgNodes.id, id)))[0]!),
+  );
   const building = chain.find((n) => n.level === 'building');
-  return { address: chain.map((n) => n.name).join(' '), pin: building?.lng != null && building.lat != null ? { lng: building.lng, lat: building.lat } : null };
+  return {
+    address: chain.map((n) => n.name).join(' '),
+    pin: building?.lng != null && building.lat != null ? { lng: building.lng, lat: building.lat } : null,
+  };
 }
 
 /**
@@ -59,7 +64,8 @@ export async function validateRequest(deps: AppDeps, form: PostedForm): Promise<
     const lat = Number(latRaw);
     const lng = Number(longRaw);
     if (latRaw === undefined || longRaw === undefined) errors.push('lat 和 long 必须同时提供');
-    else if (!Number.isFinite(lat) || lat < -90 || lat > 90 || !Number.isFinite(lng) || lng < -180 || lng > 180) errors.push('lat/long 不是有效的 WGS84 坐标');
+    else if (!Number.isFinite(lat) || lat < -90 || lat > 90 || !Number.isFinite(lng) || lng < -180 || lng > 180)
+      errors.push('lat/long 不是有效的 WGS84 坐标');
     else if (!(await deps.gridLookup.locate(lng, lat))) {
       if (!address && !addressId) errors.push('lat/long 不在本辖区任何网格内，请改填 address_string');
     } else pin = { lng, lat };
@@ -67,7 +73,10 @@ export async function validateRequest(deps: AppDeps, form: PostedForm): Promise<
   if (addressId) {
     const place = await resolveAddressId(deps, addressId);
     if (!place) errors.push(`address_id ${addressId} 不存在（应为楼栋或房屋编码）`);
-    else { address ??= place.address; pin ??= place.pin; }
+    else {
+      address ??= place.address;
+      pin ??= place.pin;
+    }
   }
   if (!pin && !address && !addressId && latRaw === undefined && longRaw === undefined) {
     errors.push('缺少位置：须提供 lat 与 long、address_string 或 address_id 之一');
@@ -81,13 +90,35 @@ export async function validateRequest(deps: AppDeps, form: PostedForm): Promise<
   const email = optional(f, 'email');
   if (email && !validator.isEmail(email)) errors.push('email 格式不正确');
   const mediaUrl = optional(f, 'media_url') ?? null;
-  if (mediaUrl && !validator.isURL(mediaUrl, { protocols: ['http', 'https'], require_protocol: true })) errors.push('media_url 应为 http(s) 地址');
-  const reporter = { firstName: optional(f, 'first_name'), lastName: optional(f, 'last_name'), email, deviceId: optional(f, 'device_id'), accountId: optional(f, 'account_id') };
-  for (const [name, value] of Object.entries({ first_name: reporter.firstName, last_name: reporter.lastName, device_id: reporter.deviceId, account_id: reporter.accountId })) {
+  if (mediaUrl && !validator.isURL(mediaUrl, { protocols: ['http', 'https'], require_protocol: true }))
+    errors.push('media_url 应为 http(s) 地址');
+  const reporter = {
+    firstName: optional(f, 'first_name'),
+    lastName: optional(f, 'last_name'),
+    email,
+    deviceId: optional(f, 'device_id'),
+    accountId: optional(f, 'account_id'),
+  };
+  for (const [name, value] of Object.entries({
+    first_name: reporter.firstName,
+    last_name: reporter.lastName,
+    device_id: reporter.deviceId,
+    account_id: reporter.accountId,
+  })) {
     if (value && value.length > 100) errors.push(`${name} 不能超过 100 字`);
   }
   const attributes = validateAttributes(await questionsOf(deps.db, service.id), form.attributes);
   errors.push(...attributes.errors);
   if (errors.length) throw badRequest(...errors);
-  return { service, pin, address, addressId, description: description || service.name, phone, reporter, mediaUrl, attributes: attributes.values };
+  return {
+    service,
+    pin,
+    address,
+    addressId,
+    description: description || service.name,
+    phone,
+    reporter,
+    mediaUrl,
+    attributes: attributes.values,
+  };
 }

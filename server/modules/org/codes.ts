@@ -6,11 +6,24 @@ import type { NodeLevel } from './schema.ts';
  * (GB/T 30428.1 unit-grid style, 15 in all). Estates, buildings and houses have no national
  * code: we extend their parent's code by 3, 3 and 4 digits so every node has one unique code.
  */
-export const CODE_LENGTH: Record<NodeLevel, number> = { district: 6, street: 9, community: 12, grid: 15, estate: 18, building: 21, house: 25 };
+export const CODE_LENGTH: Record<NodeLevel, number> = {
+  district: 6,
+  street: 9,
+  community: 12,
+  grid: 15,
+  estate: 18,
+  building: 21,
+  house: 25,
+};
 
 /** The parent level each level hangs under. */
 export const PARENT_LEVEL: Record<Exclude<NodeLevel, 'district'>, NodeLevel> = {
-  street: 'district', community: 'street', grid: 'community', estate: 'grid', building: 'estate', house: 'building',
+  street: 'district',
+  community: 'street',
+  grid: 'community',
+  estate: 'grid',
+  building: 'estate',
+  house: 'building',
 };
 
 /** Chinese reason why `code` cannot be a child code of `parentCode` at `level`, or null if it can. */

@@ -15,7 +15,9 @@ export function createGridLookup(db: Db) {
   const locator = fingerprintCache<{ index: GridLocator; paths: Map<number, string> }>({
     fingerprint: countAndLatest(sql`${orgNodes}`, sql`${orgNodes.updatedAt}`, sql`${orgNodes.level} = 'grid'`),
     async build(q) {
-      const grids = await q.select({ id: orgNodes.id, code: orgNodes.code, path: orgNodes.path, geometry: orgNodes.geometry }).from(orgNodes)
+      const grids = await q
+        .select({ id: orgNodes.id, code: orgNodes.code, path: orgNodes.path, geometry: orgNodes.geometry })
+        .from(orgNodes)
         .where(sql`${orgNodes.level} = 'grid' and ${orgNodes.geometry} is not null and ${orgNodes.retiredAt} is null`);
       return {
         index: GridLocator.build(grids.map((g) => ({ id: g.id, code: g.code, polygon: g.geometry as GeoArea }))),
@@ -36,9 +38,17 @@ export function createGridLookup(db: Db) {
     },
   };
 }
-export interface LocatedGridWithPath { id: number; code: string; path: string }
+export interface LocatedGridWithPath {
+  id: number;
+  code: string;
+  path: string;
+}
 
-function withPath(snapshot: { index: GridLocator; paths: Map<number, string> }, lng: number, lat: number): LocatedGridWithPath | null {
+function withPath(
+  snapshot: { index: GridLocator; paths: Map<number, string> },
+  lng: number,
+  lat: number,
+): LocatedGridWithPath | null {
   const grid = snapshot.index.locate(lng, lat);
   return grid ? { id: grid.id, code: grid.code, path: snapshot.paths.get(grid.id)! } : null;
 }

@@ -16,7 +16,9 @@ beforeAll(async () => {
     otherStreet: s2!.communities[0]!.grids[0]!.buildingIds[0]!,
   };
 });
-afterAll(async () => { await ctx.close(); });
+afterAll(async () => {
+  await ctx.close();
+});
 
 // Expected status of GET /api/org/nodes/:building for each account, in the order
 // ownGrid, otherGrid, otherCommunity, otherStreet. 404 = outside the scope (existence not leaked),
@@ -40,7 +42,8 @@ describe('GET /api/org/nodes/:id scope matrix', () => {
   it.each(MATRIX)('%s sees exactly the buildings inside their scope', async (username, expected) => {
     const s = await loginAs(ctx.app, username);
     const got = [];
-    for (const id of Object.values(targets)) got.push((await ctx.app.inject({ method: 'GET', url: `/api/org/nodes/${id}`, headers: s.headers })).statusCode);
+    for (const id of Object.values(targets))
+      got.push((await ctx.app.inject({ method: 'GET', url: `/api/org/nodes/${id}`, headers: s.headers })).statusCode);
     expect(got).toEqual(expected);
   });
 });
@@ -59,13 +62,18 @@ describe('GET /api/org/nodes/:id/grids', () => {
       expect(f.properties.gridWorker).toBeTruthy();
     }
     const street = ctx.seed.tree.streets[0]!;
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/org/nodes/${street.id}/grids`, headers: s.headers })).statusCode).toBe(404);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/org/nodes/${street.id}/grids`, headers: s.headers }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('gives a street administrator every grid of the street', async () => {
     const s = await loginAs(ctx.app, 'street');
     const street = ctx.seed.tree.streets[0]!;
-    const fc = (await ctx.app.inject({ method: 'GET', url: `/api/org/nodes/${street.id}/grids`, headers: s.headers })).json();
+    const fc = (
+      await ctx.app.inject({ method: 'GET', url: `/api/org/nodes/${street.id}/grids`, headers: s.headers })
+    ).json();
     expect(fc.features).toHaveLength(street.communities.reduce((n, c) => n + c.grids.length, 0));
   });
 });
@@ -74,7 +82,8 @@ describe('GET /api/org/grids/:id', () => {
   it('shows the grid worker with a masked phone, the branch and the estates', async () => {
     const s = await loginAs(ctx.app, 'gridworker');
     const grid = ctx.seed.tree.streets[0]!.communities[0]!.grids[0]!;
-    const data = (await ctx.app.inject({ method: 'GET', url: `/api/org/grids/${grid.id}`, headers: s.headers })).json().data;
+    const data = (await ctx.app.inject({ method: 'GET', url: `/api/org/grids/${grid.id}`, headers: s.headers })).json()
+      .data;
     expect(data.code).toBe(grid.code);
     expect(data.gridWorker.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
     expect(data.branch.name).toContain('党支部');
@@ -86,10 +95,17 @@ describe('GET /api/org/grids/:id', () => {
 describe('GET /api/org/locate', () => {
   it('resolves a point inside a grid to that grid and refuses a point outside every grid', async () => {
     const s = await loginAs(ctx.app, 'resident');
-    const { rows } = await ctx.pool.query(`select id, code, min_lng, min_lat, max_lng, max_lat from org_nodes where level = 'grid' order by code limit 1`);
+    const { rows } = await ctx.pool.query(
+      `select id, code, min_lng, min_lat, max_lng, max_lat from org_nodes where level = 'grid' order by code limit 1`,
+    );
     const g = rows[0];
-    const lng = (g.min_lng + g.max_lng) / 2, lat = (g.min_lat + g.max_lat) / 2;
-    const hit = await ctx.app.inject({ method: 'GET', url: `/api/org/locate?lng=${lng}&lat=${lat}`, headers: s.headers });
+    const lng = (g.min_lng + g.max_lng) / 2,
+      lat = (g.min_lat + g.max_lat) / 2;
+    const hit = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/org/locate?lng=${lng}&lat=${lat}`,
+      headers: s.headers,
+    });
     expect(hit.json().data.code).toMatch(/^\d{15}$/);
     const miss = await ctx.app.inject({ method: 'GET', url: '/api/org/locate?lng=100&lat=20', headers: s.headers });
     expect(miss.statusCode).toBe(422);
@@ -102,19 +118,29 @@ describe('GET /api/org/my-area/grids', () => {
     const s = await loginAs(ctx.app, 'resident');
     const c1 = ctx.seed.tree.streets[0]!.communities[0]!;
     const fc = (await ctx.app.inject({ method: 'GET', url: '/api/org/my-area/grids', headers: s.headers })).json();
-    expect(fc.features.map((f: { properties: { code: string } }) => f.properties.code).sort()).toEqual(c1.grids.map((g) => g.code).sort());
+    expect(fc.features.map((f: { properties: { code: string } }) => f.properties.code).sort()).toEqual(
+      c1.grids.map((g) => g.code).sort(),
+    );
     const admin = await loginAs(ctx.app, 'admin');
-    expect((await ctx.app.inject({ method: 'GET', url: '/api/org/my-area/grids', headers: admin.headers })).statusCode).toBe(404);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: '/api/org/my-area/grids', headers: admin.headers })).statusCode,
+    ).toBe(404);
   });
 });
 
 describe('GET /api/org/communities', () => {
   it('lets any signed-in user find a community by part of its name, with its street, and nothing else', async () => {
     const c2 = ctx.seed.tree.streets[1]!.communities[0]!;
-    const [name] = (await ctx.pool.query(`select name from org_nodes where id = $1`, [c2.id])).rows.map((r) => r.name as string);
+    const [name] = (await ctx.pool.query(`select name from org_nodes where id = $1`, [c2.id])).rows.map(
+      (r) => r.name as string,
+    );
     const term = name!.slice(0, 2);
     const member = await loginAs(ctx.app, 'member');
-    const res = await ctx.app.inject({ method: 'GET', url: `/api/org/communities?q=${encodeURIComponent(term)}`, headers: member.headers });
+    const res = await ctx.app.inject({
+      method: 'GET',
+      url: `/api/org/communities?q=${encodeURIComponent(term)}`,
+      headers: member.headers,
+    });
     expect(res.statusCode).toBe(200);
     const found = res.json().data as { id: number; name: string; streetName: string; code: string }[];
     expect(found.map((c) => c.id)).toContain(c2.id);
@@ -122,6 +148,8 @@ describe('GET /api/org/communities', () => {
     expect(Object.keys(found[0]!).sort()).toEqual(['code', 'id', 'name', 'streetName']);
     const empty = await ctx.app.inject({ method: 'GET', url: '/api/org/communities?q=%20', headers: member.headers });
     expect(empty.statusCode).toBe(422);
-    expect((await ctx.app.inject({ method: 'GET', url: `/api/org/communities?q=${encodeURIComponent(term)}` })).statusCode).toBe(401);
+    expect(
+      (await ctx.app.inject({ method: 'GET', url: `/api/org/communities?q=${encodeURIComponent(term)}` })).statusCode,
+    ).toBe(401);
   });
 });

@@ -5,7 +5,16 @@ import { gridAssignments, users } from '../accounts/schema.ts';
 import { orgNodes, partyOrgs, type OrgNodeRow } from './schema.ts';
 
 export function publicNode(n: OrgNodeRow) {
-  return { id: n.id, parentId: n.parentId, level: n.level, code: n.code, name: n.name, path: n.path, households: n.households, retiredAt: n.retiredAt ?? null };
+  return {
+    id: n.id,
+    parentId: n.parentId,
+    level: n.level,
+    code: n.code,
+    name: n.name,
+    path: n.path,
+    households: n.households,
+    retiredAt: n.retiredAt ?? null,
+  };
 }
 
 function idsOfPath(path: string): number[] {
@@ -13,30 +22,54 @@ function idsOfPath(path: string): number[] {
 }
 
 export async function countsUnder(db: Db, path: string) {
-  const rows = await db.select({ level: orgNodes.level, n: count() }).from(orgNodes)
-    .where(and(underPath(orgNodes.path, path), sql`${orgNodes.path} <> ${path}`)).groupBy(orgNodes.level);
+  const rows = await db
+    .select({ level: orgNodes.level, n: count() })
+    .from(orgNodes)
+    .where(and(underPath(orgNodes.path, path), sql`${orgNodes.path} <> ${path}`))
+    .groupBy(orgNodes.level);
   const by = Object.fromEntries(rows.map((r) => [r.level, Number(r.n)]));
-  return { streets: by.street ?? 0, communities: by.community ?? 0, grids: by.grid ?? 0, estates: by.estate ?? 0, buildings: by.building ?? 0, houses: by.house ?? 0 };
+  return {
+    streets: by.street ?? 0,
+    communities: by.community ?? 0,
+    grids: by.grid ?? 0,
+    estates: by.estate ?? 0,
+    buildings: by.building ?? 0,
+    houses: by.house ?? 0,
+  };
 }
 
 export async function ancestorsOf(db: Db, node: OrgNodeRow) {
   const ids = idsOfPath(node.path).filter((id) => id !== node.id);
   if (!ids.length) return [];
-  const rows = await db.select({ id: orgNodes.id, level: orgNodes.level, name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.id, ids));
+  const rows = await db
+    .select({ id: orgNodes.id, level: orgNodes.level, name: orgNodes.name })
+    .from(orgNodes)
+    .where(inArray(orgNodes.id, ids));
   return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is NonNullable<typeof r> => Boolean(r));
 }
 
 /** The grid's full-time worker: the open row of its assignment history (一格一员). */
 export async function gridWorkerOf(db: Db, gridId: number) {
-  const [worker] = await db.select({ id: users.id, displayName: users.displayName, phone: users.phone }).from(gridAssignments)
+  const [worker] = await db
+    .select({ id: users.id, displayName: users.displayName, phone: users.phone })
+    .from(gridAssignments)
     .innerJoin(users, eq(users.id, gridAssignments.userId))
-    .where(and(eq(gridAssignments.gridNodeId, gridId), isNull(gridAssignments.endedAt))).limit(1);
+    .where(and(eq(gridAssignments.gridNodeId, gridId), isNull(gridAssignments.endedAt)))
+    .limit(1);
   return worker ?? null;
 }
 
 export async function branchOf(db: Db, nodeId: number) {
-  const [branch] = await db.select({ id: partyOrgs.id, name: partyOrgs.name, secretary: partyOrgs.secretaryName }).from(partyOrgs)
-    .where(and(eq(partyOrgs.nodeId, nodeId), inArray(partyOrgs.kind, ['grid_branch', 'joint_committee', 'working_committee']))).limit(1);
+  const [branch] = await db
+    .select({ id: partyOrgs.id, name: partyOrgs.name, secretary: partyOrgs.secretaryName })
+    .from(partyOrgs)
+    .where(
+      and(
+        eq(partyOrgs.nodeId, nodeId),
+        inArray(partyOrgs.kind, ['grid_branch', 'joint_committee', 'working_committee']),
+      ),
+    )
+    .limit(1);
   return branch ?? null;
 }
 
@@ -44,7 +77,13 @@ export async function branchOf(db: Db, nodeId: number) {
 export async function childrenPage(db: Db, parentId: number, page: number, pageSize: number, withRetired = false) {
   const where = and(eq(orgNodes.parentId, parentId), withRetired ? undefined : isNull(orgNodes.retiredAt));
   const [rows, [total]] = await Promise.all([
-    db.select().from(orgNodes).where(where).orderBy(asc(orgNodes.code)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select()
+      .from(orgNodes)
+      .where(where)
+      .orderBy(asc(orgNodes.code))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(orgNodes).where(where),
   ]);
   return { data: rows.map(publicNode), page: { page, pageSize, total: Number(total?.n ?? 0) } };
@@ -54,7 +93,18 @@ export async function childrenPage(db: Db, parentId: number, page: number, pageS
 export async function gridsFeatureCollection(db: Db, path: string) {
   // Buildings are counted in one pass grouped by the grid id read off their path ('/d/s/c/g/…'):
   // a per-grid `path like g.path || '%'` subquery cannot use the index and took 28 s for the district.
-  const rows = await db.execute<{ id: number; code: string; name: string; households: number | null; geometry: unknown; community_id: number; community_name: string; buildings: number; grid_worker: string | null; branch: string | null }>(sql`
+  const rows = await db.execute<{
+    id: number;
+    code: string;
+    name: string;
+    households: number | null;
+    geometry: unknown;
+    community_id: number;
+    community_name: string;
+    buildings: number;
+    grid_worker: string | null;
+    branch: string | null;
+  }>(sql`
     with b as (
       select split_part(path, '/', 5)::int as grid_id, count(*)::int as n from org_nodes
       where level = 'building' and retired_at is null and ${underPath(sql`path`, path)} group by 1)
@@ -68,8 +118,20 @@ export async function gridsFeatureCollection(db: Db, path: string) {
   return {
     type: 'FeatureCollection' as const,
     features: rows.rows.map((r) => ({
-      type: 'Feature' as const, id: r.id, geometry: r.geometry,
-      properties: { id: r.id, code: r.code, name: r.name, households: r.households ?? 0, buildings: Number(r.buildings), communityId: r.community_id, communityName: r.community_name, gridWorker: r.grid_worker, branch: r.branch },
+      type: 'Feature' as const,
+      id: r.id,
+      geometry: r.geometry,
+      properties: {
+        id: r.id,
+        code: r.code,
+        name: r.name,
+        households: r.households ?? 0,
+        buildings: Number(r.buildings),
+        communityId: r.community_id,
+        communityName: r.community_name,
+        gridWorker: r.grid_worker,
+        branch: r.branch,
+      },
     })),
   };
 }

@@ -2,7 +2,20 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { boundaryImportQuery, createGridBody, createNodeBody, moveNodeBody, updateNodeBody, idParams, locateQuery, nodeDetailSchema, orgNodeSchema, pageInfo, pageQuery, updateGridGeometryBody } from '../../../contracts/org.ts';
+import {
+  boundaryImportQuery,
+  createGridBody,
+  createNodeBody,
+  moveNodeBody,
+  updateNodeBody,
+  idParams,
+  locateQuery,
+  nodeDetailSchema,
+  orgNodeSchema,
+  pageInfo,
+  pageQuery,
+  updateGridGeometryBody,
+} from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -16,7 +29,16 @@ import { uncoveredArea } from './geo/coverage.ts';
 import type { GeoArea } from './geo/types.ts';
 import { loadNodeInScope } from './load-node.ts';
 import { authorizeOrg, orgAbilities } from './policy.ts';
-import { ancestorsOf, branchOf, childrenPage, communityDirectory, countsUnder, gridsFeatureCollection, gridWorkerOf, publicNode } from './queries.ts';
+import {
+  ancestorsOf,
+  branchOf,
+  childrenPage,
+  communityDirectory,
+  countsUnder,
+  gridsFeatureCollection,
+  gridWorkerOf,
+  publicNode,
+} from './queries.ts';
 import { partyOrgsUnder, departmentsFor } from './party-queries.ts';
 import { orgNodes } from './schema.ts';
 import { gridWorkerRoutes } from './grid-worker-routes.ts';
@@ -30,143 +52,317 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     // Boundary files (GeoJSON, zipped Shapefile, KML) of a whole street stay well under 20 MB.
     await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 2 } });
 
-    app.get('/api/org/nodes/:id', { schema: { tags, summary: '治理节点详情（含下级统计）', params: idParams, response: { 200: z.object({ data: nodeDetailSchema }) } } }, async (request) => {
-      const actor = requireActor(request);
-      const node = await loadNodeInScope(db, actor, request.params.id);
-      authorizeOrg(actor, 'read', node);
-      const [counts, ancestors, worker, branch] = await Promise.all([
-        countsUnder(db, node.path), ancestorsOf(db, node),
-        node.level === 'grid' ? gridWorkerOf(db, node.id) : null, branchOf(db, node.id),
-      ]);
-      return { data: { ...publicNode(node), counts, ancestors, attrs: node.attrs, gridWorker: worker && { id: worker.id, displayName: worker.displayName }, branch: branch && { id: branch.id, name: branch.name }, abilities: orgAbilities(actor, node) } };
-    });
+    app.get(
+      '/api/org/nodes/:id',
+      {
+        schema: {
+          tags,
+          summary: '治理节点详情（含下级统计）',
+          params: idParams,
+          response: { 200: z.object({ data: nodeDetailSchema }) },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const node = await loadNodeInScope(db, actor, request.params.id);
+        authorizeOrg(actor, 'read', node);
+        const [counts, ancestors, worker, branch] = await Promise.all([
+          countsUnder(db, node.path),
+          ancestorsOf(db, node),
+          node.level === 'grid' ? gridWorkerOf(db, node.id) : null,
+          branchOf(db, node.id),
+        ]);
+        return {
+          data: {
+            ...publicNode(node),
+            counts,
+            ancestors,
+            attrs: node.attrs,
+            gridWorker: worker && { id: worker.id, displayName: worker.displayName },
+            branch: branch && { id: branch.id, name: branch.name },
+            abilities: orgAbilities(actor, node),
+          },
+        };
+      },
+    );
 
-    app.get('/api/org/nodes/:id/children', { schema: { tags, summary: '下级节点（分页）', params: idParams, querystring: pageQuery.extend({ retired: z.coerce.boolean().optional() }), response: { 200: z.object({ data: z.array(orgNodeSchema), page: pageInfo }) } } }, async (request) => {
-      const actor = requireActor(request);
-      const node = await loadNodeInScope(db, actor, request.params.id);
-      authorizeOrg(actor, 'read', node);
-      return childrenPage(db, node.id, request.query.page, request.query.pageSize, request.query.retired === true);
-    });
+    app.get(
+      '/api/org/nodes/:id/children',
+      {
+        schema: {
+          tags,
+          summary: '下级节点（分页）',
+          params: idParams,
+          querystring: pageQuery.extend({ retired: z.coerce.boolean().optional() }),
+          response: { 200: z.object({ data: z.array(orgNodeSchema), page: pageInfo }) },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const node = await loadNodeInScope(db, actor, request.params.id);
+        authorizeOrg(actor, 'read', node);
+        return childrenPage(db, node.id, request.query.page, request.query.pageSize, request.query.retired === true);
+      },
+    );
 
-    app.get('/api/org/nodes/:id/grids', { schema: { tags, summary: '节点下全部网格（GeoJSON）', params: idParams } }, async (request) => {
-      const actor = requireActor(request);
-      const node = await loadNodeInScope(db, actor, request.params.id);
-      authorizeOrg(actor, 'read', node);
-      return gridsFeatureCollection(db, node.path);
-    });
+    app.get(
+      '/api/org/nodes/:id/grids',
+      { schema: { tags, summary: '节点下全部网格（GeoJSON）', params: idParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const node = await loadNodeInScope(db, actor, request.params.id);
+        authorizeOrg(actor, 'read', node);
+        return gridsFeatureCollection(db, node.path);
+      },
+    );
 
-    app.get('/api/org/nodes/:id/outline', { schema: { tags, summary: '节点边界（GeoJSON）', params: idParams } }, async (request) => {
-      const actor = requireActor(request);
-      const node = await loadNodeInScope(db, actor, request.params.id);
-      authorizeOrg(actor, 'read', node);
-      return { type: 'Feature', geometry: node.geometry ?? null, properties: { id: node.id, code: node.code, name: node.name } };
-    });
+    app.get(
+      '/api/org/nodes/:id/outline',
+      { schema: { tags, summary: '节点边界（GeoJSON）', params: idParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const node = await loadNodeInScope(db, actor, request.params.id);
+        authorizeOrg(actor, 'read', node);
+        return {
+          type: 'Feature',
+          geometry: node.geometry ?? null,
+          properties: { id: node.id, code: node.code, name: node.name },
+        };
+      },
+    );
 
-    app.get('/api/org/nodes/:id/coverage', { schema: { tags, summary: '社区网格覆盖检查（未覆盖面积）', params: idParams } }, async (request) => {
-      const actor = requireActor(request);
-      const community = await loadNodeInScope(db, actor, request.params.id, 'community');
-      authorizeOrg(actor, 'read', community);
-      if (!community.geometry) throw new AppError('VALIDATION_FAILED', { message: '该社区尚未绘制边界', details: [{ path: 'id', message: '社区无边界' }] });
-      const grids = await db.select({ geometry: orgNodes.geometry }).from(orgNodes).where(and(eq(orgNodes.parentId, community.id), eq(orgNodes.level, 'grid')));
-      const report = uncoveredArea(community.geometry as GeoArea, grids.filter((g) => g.geometry).map((g) => g.geometry as GeoArea));
-      return { data: { communityId: community.id, grids: grids.length, uncoveredM2: report.areaM2, uncoveredRatio: report.ratio, uncovered: report.geometry } };
-    });
+    app.get(
+      '/api/org/nodes/:id/coverage',
+      { schema: { tags, summary: '社区网格覆盖检查（未覆盖面积）', params: idParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const community = await loadNodeInScope(db, actor, request.params.id, 'community');
+        authorizeOrg(actor, 'read', community);
+        if (!community.geometry)
+          throw new AppError('VALIDATION_FAILED', {
+            message: '该社区尚未绘制边界',
+            details: [{ path: 'id', message: '社区无边界' }],
+          });
+        const grids = await db
+          .select({ geometry: orgNodes.geometry })
+          .from(orgNodes)
+          .where(and(eq(orgNodes.parentId, community.id), eq(orgNodes.level, 'grid')));
+        const report = uncoveredArea(
+          community.geometry as GeoArea,
+          grids.filter((g) => g.geometry).map((g) => g.geometry as GeoArea),
+        );
+        return {
+          data: {
+            communityId: community.id,
+            grids: grids.length,
+            uncoveredM2: report.areaM2,
+            uncoveredRatio: report.ratio,
+            uncovered: report.geometry,
+          },
+        };
+      },
+    );
 
     app.get('/api/org/grids/:id', { schema: { tags, summary: '网格详情', params: idParams } }, async (request) => {
       const actor = requireActor(request);
       const grid = await loadNodeInScope(db, actor, request.params.id, 'grid');
       authorizeOrg(actor, 'read', grid);
       const [counts, worker, branch, estates, leaders, [community]] = await Promise.all([
-        countsUnder(db, grid.path), gridWorkerOf(db, grid.id), branchOf(db, grid.id),
-        db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.parentId, grid.id)).orderBy(orgNodes.code),
-        db.select({ id: users.id, displayName: users.displayName }).from(users).innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
+        countsUnder(db, grid.path),
+        gridWorkerOf(db, grid.id),
+        branchOf(db, grid.id),
+        db
+          .select({ id: orgNodes.id, name: orgNodes.name })
+          .from(orgNodes)
+          .where(eq(orgNodes.parentId, grid.id))
+          .orderBy(orgNodes.code),
+        db
+          .select({ id: users.id, displayName: users.displayName })
+          .from(users)
+          .innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
           .where(and(eq(users.role, 'building_leader'), eq(orgNodes.parentId, grid.id))),
         db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.id, grid.parentId!)),
       ]);
-      return { data: {
-        ...publicNode(grid), households: grid.households ?? 0, population: null, buildings: counts.buildings, houses: counts.houses, estates,
-        gridWorker: worker && { id: worker.id, displayName: worker.displayName, phoneMasked: maskPhone(worker.phone) },
-        buildingLeaders: leaders, branch: branch && { id: branch.id, name: branch.name, secretary: branch.secretary, members: null },
-        community: community ?? null, abilities: orgAbilities(actor, grid),
-      } };
+      return {
+        data: {
+          ...publicNode(grid),
+          households: grid.households ?? 0,
+          population: null,
+          buildings: counts.buildings,
+          houses: counts.houses,
+          estates,
+          gridWorker: worker && {
+            id: worker.id,
+            displayName: worker.displayName,
+            phoneMasked: maskPhone(worker.phone),
+          },
+          buildingLeaders: leaders,
+          branch: branch && { id: branch.id, name: branch.name, secretary: branch.secretary, members: null },
+          community: community ?? null,
+          abilities: orgAbilities(actor, grid),
+        },
+      };
     });
 
-    app.post('/api/org/nodes', { schema: { tags, summary: '新增治理节点（街道/社区/小区/楼栋/房屋）', body: createNodeBody } }, async (request, reply) => {
-      const row = await createNode(db, requireActor(request), request.body);
-      return reply.status(201).send({ data: publicNode(row) });
-    });
+    app.post(
+      '/api/org/nodes',
+      { schema: { tags, summary: '新增治理节点（街道/社区/小区/楼栋/房屋）', body: createNodeBody } },
+      async (request, reply) => {
+        const row = await createNode(db, requireActor(request), request.body);
+        return reply.status(201).send({ data: publicNode(row) });
+      },
+    );
 
-    app.patch('/api/org/nodes/:id', { schema: { tags, summary: '修改节点名称或户数', params: idParams, body: updateNodeBody } }, async (request) => {
-      return { data: publicNode(await renameNode(db, requireActor(request), request.params.id, request.body)) };
-    });
+    app.patch(
+      '/api/org/nodes/:id',
+      { schema: { tags, summary: '修改节点名称或户数', params: idParams, body: updateNodeBody } },
+      async (request) => {
+        return { data: publicNode(await renameNode(db, requireActor(request), request.params.id, request.body)) };
+      },
+    );
 
-    app.post('/api/org/nodes/:id/retire', { schema: { tags, summary: '撤销节点（保留编码与历史）', params: idParams } }, async (request) => {
-      return { data: publicNode(await retireNode(db, requireActor(request), request.params.id)) };
-    });
+    app.post(
+      '/api/org/nodes/:id/retire',
+      { schema: { tags, summary: '撤销节点（保留编码与历史）', params: idParams } },
+      async (request) => {
+        return { data: publicNode(await retireNode(db, requireActor(request), request.params.id)) };
+      },
+    );
 
-    app.post('/api/org/nodes/:id/move', { schema: { tags, summary: '在社区内迁移小区或楼栋', params: idParams, body: moveNodeBody } }, async (request) => {
-      return { data: publicNode(await moveNode(db, requireActor(request), request.params.id, request.body.parentId)) };
-    });
+    app.post(
+      '/api/org/nodes/:id/move',
+      { schema: { tags, summary: '在社区内迁移小区或楼栋', params: idParams, body: moveNodeBody } },
+      async (request) => {
+        return {
+          data: publicNode(await moveNode(db, requireActor(request), request.params.id, request.body.parentId)),
+        };
+      },
+    );
 
-    app.post('/api/org/nodes/:id/grids', { schema: { tags, summary: '在社区内划定新网格', params: idParams, body: createGridBody } }, async (request, reply) => {
-      const row = await createGrid(db, requireActor(request), request.params.id, request.body);
-      return reply.status(201).send({ data: publicNode(row) });
-    });
+    app.post(
+      '/api/org/nodes/:id/grids',
+      { schema: { tags, summary: '在社区内划定新网格', params: idParams, body: createGridBody } },
+      async (request, reply) => {
+        const row = await createGrid(db, requireActor(request), request.params.id, request.body);
+        return reply.status(201).send({ data: publicNode(row) });
+      },
+    );
 
-    app.put('/api/org/grids/:id/geometry', { schema: { tags, summary: '调整网格边界', params: idParams, body: updateGridGeometryBody } }, async (request) => {
-      const row = await updateGridGeometry(db, requireActor(request), request.params.id, request.body.geometry);
-      return { data: publicNode(row) };
-    });
+    app.put(
+      '/api/org/grids/:id/geometry',
+      { schema: { tags, summary: '调整网格边界', params: idParams, body: updateGridGeometryBody } },
+      async (request) => {
+        const row = await updateGridGeometry(db, requireActor(request), request.params.id, request.body.geometry);
+        return { data: publicNode(row) };
+      },
+    );
 
-    app.post('/api/org/nodes/:id/boundaries/import', { schema: { tags, summary: '批量导入边界（街道→社区边界，社区→网格边界；GeoJSON/Shapefile/KML）', params: idParams, querystring: boundaryImportQuery, consumes: ['multipart/form-data'] } }, async (request) => {
-      const actor = requireActor(request);
-      const file = await request.file().catch(() => undefined);
-      if (!file) throw new AppError('VALIDATION_FAILED', { message: '请选择边界文件', details: [{ path: 'file', message: '请选择边界文件' }] });
-      const bytes = await file.toBuffer().catch((e: { code?: string }) => { throw e.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('PAYLOAD_TOO_LARGE') : e; });
-      const report = await importBoundaries(db, actor, request.params.id, { filename: file.filename, bytes }, { dryRun: request.query.dryRun, toleranceM2: request.query.toleranceM2 });
-      return { data: report };
-    });
+    app.post(
+      '/api/org/nodes/:id/boundaries/import',
+      {
+        schema: {
+          tags,
+          summary: '批量导入边界（街道→社区边界，社区→网格边界；GeoJSON/Shapefile/KML）',
+          params: idParams,
+          querystring: boundaryImportQuery,
+          consumes: ['multipart/form-data'],
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const file = await request.file().catch(() => undefined);
+        if (!file)
+          throw new AppError('VALIDATION_FAILED', {
+            message: '请选择边界文件',
+            details: [{ path: 'file', message: '请选择边界文件' }],
+          });
+        const bytes = await file.toBuffer().catch((e: { code?: string }) => {
+          throw e.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('PAYLOAD_TOO_LARGE') : e;
+        });
+        const report = await importBoundaries(
+          db,
+          actor,
+          request.params.id,
+          { filename: file.filename, bytes },
+          { dryRun: request.query.dryRun, toleranceM2: request.query.toleranceM2 },
+        );
+        return { data: report };
+      },
+    );
 
-    app.get('/api/org/locate', { schema: { tags, summary: '坐标定位到网格', querystring: locateQuery } }, async (request) => {
-      const actor = requireActor(request);
-      authorizeOrg(actor, 'locate', null);
-      const hit = await deps.gridLookup.locate(request.query.lng, request.query.lat);
-      if (!hit) throw new AppError('VALIDATION_FAILED', { message: '该位置不在任何网格内', details: [{ path: 'lng', message: '坐标不在任何网格内' }] });
-      const [grid] = await db.select({ id: orgNodes.id, code: orgNodes.code, name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.id, hit.id));
-      return { data: grid };
-    });
+    app.get(
+      '/api/org/locate',
+      { schema: { tags, summary: '坐标定位到网格', querystring: locateQuery } },
+      async (request) => {
+        const actor = requireActor(request);
+        authorizeOrg(actor, 'locate', null);
+        const hit = await deps.gridLookup.locate(request.query.lng, request.query.lat);
+        if (!hit)
+          throw new AppError('VALIDATION_FAILED', {
+            message: '该位置不在任何网格内',
+            details: [{ path: 'lng', message: '坐标不在任何网格内' }],
+          });
+        const [grid] = await db
+          .select({ id: orgNodes.id, code: orgNodes.code, name: orgNodes.name })
+          .from(orgNodes)
+          .where(eq(orgNodes.id, hit.id));
+        return { data: grid };
+      },
+    );
 
-    app.get('/api/org/communities', { schema: { tags, summary: '社区名录（按名称查找，双报到等选择社区时用）', querystring: z.object({ q: z.string().trim().min(1, '请输入社区名称').max(20) }) } }, async (request) => {
-      const actor = requireActor(request);
-      authorizeOrg(actor, 'locate', null);
-      // Names and codes of communities are public (statistical division codes): any signed-in user
-      // may find the community where they live, e.g. a party member registering there (双报到).
-      const rows = await communityDirectory(db, request.query.q);
-      return { data: rows };
-    });
+    app.get(
+      '/api/org/communities',
+      {
+        schema: {
+          tags,
+          summary: '社区名录（按名称查找，双报到等选择社区时用）',
+          querystring: z.object({ q: z.string().trim().min(1, '请输入社区名称').max(20) }),
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        authorizeOrg(actor, 'locate', null);
+        // Names and codes of communities are public (statistical division codes): any signed-in user
+        // may find the community where they live, e.g. a party member registering there (双报到).
+        const rows = await communityDirectory(db, request.query.q);
+        return { data: rows };
+      },
+    );
 
-    app.get('/api/org/my-area/grids', { schema: { tags, summary: '本人所在社区的网格（供居民在地图上选点）' } }, async (request) => {
-      const actor = requireActor(request);
-      authorizeOrg(actor, 'locate', null);
-      // Residents, members and volunteers hang under a house or building: their community's grid
-      // outlines (public information: 网格公示) let them drop a pin; no further details.
-      const ids = (actor.scopePath ?? '').split('/').filter(Boolean);
-      if (ids.length < 3) throw new AppError('NOT_FOUND', { message: '您的账号未关联到社区' });
-      return gridsFeatureCollection(db, `/${ids.slice(0, 3).join('/')}/`);
-    });
+    app.get(
+      '/api/org/my-area/grids',
+      { schema: { tags, summary: '本人所在社区的网格（供居民在地图上选点）' } },
+      async (request) => {
+        const actor = requireActor(request);
+        authorizeOrg(actor, 'locate', null);
+        // Residents, members and volunteers hang under a house or building: their community's grid
+        // outlines (public information: 网格公示) let them drop a pin; no further details.
+        const ids = (actor.scopePath ?? '').split('/').filter(Boolean);
+        if (ids.length < 3) throw new AppError('NOT_FOUND', { message: '您的账号未关联到社区' });
+        return gridsFeatureCollection(db, `/${ids.slice(0, 3).join('/')}/`);
+      },
+    );
 
-    app.get('/api/org/nodes/:id/party-orgs', { schema: { tags, summary: '节点下的党组织（党工委/联合党委/网格支部/党小组）', params: idParams } }, async (request) => {
-      const actor = requireActor(request);
-      const node = await loadNodeInScope(db, actor, request.params.id);
-      authorizeOrg(actor, 'read', node);
-      return { data: await partyOrgsUnder(db, node.path) };
-    });
+    app.get(
+      '/api/org/nodes/:id/party-orgs',
+      { schema: { tags, summary: '节点下的党组织（党工委/联合党委/网格支部/党小组）', params: idParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const node = await loadNodeInScope(db, actor, request.params.id);
+        authorizeOrg(actor, 'read', node);
+        return { data: await partyOrgsUnder(db, node.path) };
+      },
+    );
 
-    app.get('/api/org/nodes/:id/departments', { schema: { tags, summary: '服务该节点的职能部门', params: idParams } }, async (request) => {
-      const actor = requireActor(request);
-      const node = await loadNodeInScope(db, actor, request.params.id);
-      authorizeOrg(actor, 'read', node);
-      return { data: await departmentsFor(db, node.path) };
-    });
+    app.get(
+      '/api/org/nodes/:id/departments',
+      { schema: { tags, summary: '服务该节点的职能部门', params: idParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const node = await loadNodeInScope(db, actor, request.params.id);
+        authorizeOrg(actor, 'read', node);
+        return { data: await departmentsFor(db, node.path) };
+      },
+    );
   };
 }

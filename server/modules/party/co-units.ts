@@ -8,7 +8,10 @@ import { periodOf } from './periods.ts';
 import { partyMemberPosts, partyMembers, partyPoints, partyPosts, type MemberKind } from './schema.ts';
 
 export async function findCoUnit(db: Queryable, id: number) {
-  const [row] = await db.select({ id: coUnits.id, name: coUnits.name, type: coUnits.type }).from(coUnits).where(eq(coUnits.id, id));
+  const [row] = await db
+    .select({ id: coUnits.id, name: coUnits.name, type: coUnits.type })
+    .from(coUnits)
+    .where(eq(coUnits.id, id));
   return row ?? null;
 }
 
@@ -22,7 +25,12 @@ export async function listCoUnits(db: Queryable) {
  * id (the unit's own name is recorded, so the two never disagree); a free-text work unit has no unit link, and
  * only in-service members are sent by a unit.
  */
-export async function resolveWorkUnit(db: Queryable, kind: MemberKind, input: { workUnit?: string; coUnitId?: number }, current: { workUnit: string | null }) {
+export async function resolveWorkUnit(
+  db: Queryable,
+  kind: MemberKind,
+  input: { workUnit?: string; coUnitId?: number },
+  current: { workUnit: string | null },
+) {
   if (input.coUnitId === undefined) return { workUnit: input.workUnit ?? current.workUnit, coUnitId: null };
   if (kind !== 'in_service') throw invalid('coUnitId', '只有在职党员可选择共建单位作为工作单位');
   const unit = await findCoUnit(db, input.coUnitId);
@@ -35,11 +43,29 @@ export async function resolveWorkUnit(db: Queryable, kind: MemberKind, input: { 
  * records from the ledger (index-only on the member index), volunteer hours, approved posts.
  * `scope` narrows the rows for staff (their policy predicate); a unit contact passes none.
  */
-export async function coUnitMembers(db: Queryable, unitId: number, scope: SQL | undefined, year: number, page: number, pageSize: number) {
-  const where = and(eq(partyMembers.coUnitId, unitId), eq(partyMembers.kind, 'in_service'), isNull(partyMembers.leftOn),
-    or(isNull(partyMembers.registrationState), ne(partyMembers.registrationState, 'rejected')), scope);
+export async function coUnitMembers(
+  db: Queryable,
+  unitId: number,
+  scope: SQL | undefined,
+  year: number,
+  page: number,
+  pageSize: number,
+) {
+  const where = and(
+    eq(partyMembers.coUnitId, unitId),
+    eq(partyMembers.kind, 'in_service'),
+    isNull(partyMembers.leftOn),
+    or(isNull(partyMembers.registrationState), ne(partyMembers.registrationState, 'rejected')),
+    scope,
+  );
   const [rows, [total]] = await Promise.all([
-    db.select().from(partyMembers).where(where).orderBy(asc(partyMembers.id)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select()
+      .from(partyMembers)
+      .where(where)
+      .orderBy(asc(partyMembers.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(partyMembers).where(where),
   ]);
   if (!rows.length) return { data: [], page: { page, pageSize, total: Number(total?.n ?? 0) } };
@@ -47,17 +73,36 @@ export async function coUnitMembers(db: Queryable, unitId: number, scope: SQL | 
   const y = periodOf('year', new Date(Date.UTC(year, 6, 1)));
   const inYear = sql`${partyPoints.occurredAt} >= ${y.start.toISOString()} and ${partyPoints.occurredAt} < ${y.end.toISOString()}`;
   const [points, posts, branches, communities, minutes] = await Promise.all([
-    db.select({
-      memberId: partyPoints.memberId,
-      yearPoints: sql<number>`coalesce(sum(${partyPoints.points}) filter (where ${inYear}), 0)::int`,
-      yearRecords: sql<number>`(count(*) filter (where ${inYear}))::int`,
-      totalPoints: sql<number>`sum(${partyPoints.points})::int`,
-    }).from(partyPoints).where(inArray(partyPoints.memberId, ids)).groupBy(partyPoints.memberId),
-    db.select({ memberId: partyMemberPosts.memberId, name: partyPosts.name }).from(partyMemberPosts).innerJoin(partyPosts, eq(partyPosts.id, partyMemberPosts.postId))
-      .where(and(inArray(partyMemberPosts.memberId, ids), eq(partyMemberPosts.state, 'approved'))).orderBy(asc(partyPosts.sort)),
-    branchNames(db, rows.map((r) => r.branchOrgId)),
-    nodeNames(db, rows.map((r) => r.homeCommunityId)),
-    minutesByUser(db, rows.flatMap((r) => (r.userId ? [r.userId] : [])), y.start, y.end),
+    db
+      .select({
+        memberId: partyPoints.memberId,
+        yearPoints: sql<number>`coalesce(sum(${partyPoints.points}) filter (where ${inYear}), 0)::int`,
+        yearRecords: sql<number>`(count(*) filter (where ${inYear}))::int`,
+        totalPoints: sql<number>`sum(${partyPoints.points})::int`,
+      })
+      .from(partyPoints)
+      .where(inArray(partyPoints.memberId, ids))
+      .groupBy(partyPoints.memberId),
+    db
+      .select({ memberId: partyMemberPosts.memberId, name: partyPosts.name })
+      .from(partyMemberPosts)
+      .innerJoin(partyPosts, eq(partyPosts.id, partyMemberPosts.postId))
+      .where(and(inArray(partyMemberPosts.memberId, ids), eq(partyMemberPosts.state, 'approved')))
+      .orderBy(asc(partyPosts.sort)),
+    branchNames(
+      db,
+      rows.map((r) => r.branchOrgId),
+    ),
+    nodeNames(
+      db,
+      rows.map((r) => r.homeCommunityId),
+    ),
+    minutesByUser(
+      db,
+      rows.flatMap((r) => (r.userId ? [r.userId] : [])),
+      y.start,
+      y.end,
+    ),
   ]);
   const hours = (m: number | undefined) => Math.round(((m ?? 0) / 60) * 10) / 10;
   return {
@@ -65,10 +110,15 @@ export async function coUnitMembers(db: Queryable, unitId: number, scope: SQL | 
       const p = points.find((x) => x.memberId === m.id);
       const mins = m.userId ? minutes.get(m.userId) : undefined;
       return {
-        id: m.id, name: m.name, workUnit: m.workUnit, registrationState: m.registrationState,
-        branchName: branches.get(m.branchOrgId) ?? '', communityName: communities.get(m.homeCommunityId) ?? '',
+        id: m.id,
+        name: m.name,
+        workUnit: m.workUnit,
+        registrationState: m.registrationState,
+        branchName: branches.get(m.branchOrgId) ?? '',
+        communityName: communities.get(m.homeCommunityId) ?? '',
         posts: posts.filter((x) => x.memberId === m.id).map((x) => x.name),
-        points: { year: Number(p?.yearPoints ?? 0), total: Number(p?.totalPoints ?? 0) }, records: Number(p?.yearRecords ?? 0),
+        points: { year: Number(p?.yearPoints ?? 0), total: Number(p?.totalPoints ?? 0) },
+        records: Number(p?.yearRecords ?? 0),
         hours: { year: hours(mins?.year), total: hours(mins?.total) },
       };
     }),

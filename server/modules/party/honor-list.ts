@@ -3,7 +3,11 @@ import type { HonorList } from '../../../contracts/party.ts';
 import type { Queryable } from '../../platform/db/tx.ts';
 import { monthBounds } from './periods.ts';
 
-interface Tally { memberId: number; name: string; points: number }
+interface Tally {
+  memberId: number;
+  name: string;
+  points: number;
+}
 
 /**
  * Red/yellow list rules (红黄榜), applied to one month's tallies:
@@ -11,14 +15,23 @@ interface Tally { memberId: number; name: string; points: number }
  * - yellow: members outside the red list with no points at all or fewer than half the average.
  * Ranks are competition ranks (1, 2, 2, 4), ties ordered by member id for a stable output.
  */
-export function rankHonorList(tallies: Tally[]): { average: number; red: HonorList['red']; yellow: HonorList['yellow'] } {
+export function rankHonorList(tallies: Tally[]): {
+  average: number;
+  red: HonorList['red'];
+  yellow: HonorList['yellow'];
+} {
   const sorted = [...tallies].sort((a, b) => b.points - a.points || a.memberId - b.memberId);
   const ranked = sorted.map((t, i) => ({ ...t, rank: 0, i }));
   for (const r of ranked) r.rank = r.i > 0 && ranked[r.i - 1]!.points === r.points ? ranked[r.i - 1]!.rank : r.i + 1;
   const total = tallies.reduce((s, t) => s + t.points, 0);
   const average = tallies.length ? Math.round((total / tallies.length) * 100) / 100 : 0;
   const redPlaces = Math.max(1, Math.ceil(tallies.length / 5));
-  const entry = (r: (typeof ranked)[number]) => ({ memberId: r.memberId, name: r.name, points: r.points, rank: r.rank });
+  const entry = (r: (typeof ranked)[number]) => ({
+    memberId: r.memberId,
+    name: r.name,
+    points: r.points,
+    rank: r.rank,
+  });
   const red = ranked.filter((r) => r.points > 0 && r.rank <= redPlaces);
   const yellow = ranked.filter((r) => !red.includes(r) && (r.points === 0 || r.points < average / 2)).reverse();
   return { average, red: red.map(entry), yellow: yellow.map(entry) };
@@ -30,7 +43,12 @@ export function rankHonorList(tallies: Tally[]): { average: number; red: HonorLi
  * month gives the same list whenever it is asked for. The ledger copies branch and community
  * at accrual, so the list counts what was earned there.
  */
-export async function computeHonorList(db: Queryable, scopeKind: 'branch' | 'community', scopeId: number, month: string): Promise<HonorList> {
+export async function computeHonorList(
+  db: Queryable,
+  scopeKind: 'branch' | 'community',
+  scopeId: number,
+  month: string,
+): Promise<HonorList> {
   const { start, end } = monthBounds(month);
   const firstDay = `${month}-01`;
   const nextMonth = monthBounds(month).end;

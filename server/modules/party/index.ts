@@ -27,7 +27,11 @@ export const partyModule = {
     };
   },
   jobs(): Record<string, JobHandler> {
-    return { [PARTY_ALERT_JOB]: async ({ db, reportProgress }) => { await reportProgress(await raiseAlerts(db, new Date())); } };
+    return {
+      [PARTY_ALERT_JOB]: async ({ db, reportProgress }) => {
+        await reportProgress(await raiseAlerts(db, new Date()));
+      },
+    };
   },
   periodic: [{ kind: PARTY_ALERT_JOB, everySeconds: 3600 }],
   stats: partyStats,

@@ -7,7 +7,11 @@ import { partyMembers, type PartyMemberRow } from './schema.ts';
 
 /** A member record inside the viewer's scope; outside it (or missing) is 404. `lock` takes FOR UPDATE. */
 export async function loadMemberFor(db: Queryable, v: PartyViewer, id: number, lock = false): Promise<PartyMemberRow> {
-  const q = db.select().from(partyMembers).where(and(eq(partyMembers.id, id), memberScopeWhere(v))).limit(1);
+  const q = db
+    .select()
+    .from(partyMembers)
+    .where(and(eq(partyMembers.id, id), memberScopeWhere(v)))
+    .limit(1);
   const [row] = lock ? await q.for('update') : await q;
   if (!row) throw new AppError('NOT_FOUND');
   return row;

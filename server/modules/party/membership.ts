@@ -5,7 +5,11 @@ import { users } from '../accounts/schema.ts';
 import { partyMembers, type PartyMemberRow } from './schema.ts';
 
 /** The actor's own party membership, which the policy needs for self-service and branch-secretary rights. */
-export interface Membership { id: number; branchOrgId: number; duty: 'member' | 'secretary' }
+export interface Membership {
+  id: number;
+  branchOrgId: number;
+  duty: 'member' | 'secretary';
+}
 
 export interface PartyViewer {
   actor: Actor;
@@ -17,8 +21,20 @@ export interface PartyViewer {
 }
 
 export async function loadViewer(db: Queryable, actor: Actor): Promise<PartyViewer> {
-  const [m] = await db.select().from(partyMembers).where(and(eq(partyMembers.userId, actor.userId), isNull(partyMembers.leftOn))).limit(1);
+  const [m] = await db
+    .select()
+    .from(partyMembers)
+    .where(and(eq(partyMembers.userId, actor.userId), isNull(partyMembers.leftOn)))
+    .limit(1);
   // Only unit contacts speak for a unit; the link lives on the account (users.co_unit_id).
-  const [unit] = actor.role === 'co_unit_contact' ? await db.select({ coUnitId: users.coUnitId }).from(users).where(eq(users.id, actor.userId)) : [];
-  return { actor, membership: m ? { id: m.id, branchOrgId: m.branchOrgId, duty: m.duty } : null, ownRow: m ?? null, coUnitId: unit?.coUnitId ?? null };
+  const [unit] =
+    actor.role === 'co_unit_contact'
+      ? await db.select({ coUnitId: users.coUnitId }).from(users).where(eq(users.id, actor.userId))
+      : [];
+  return {
+    actor,
+    membership: m ? { id: m.id, branchOrgId: m.branchOrgId, duty: m.duty } : null,
+    ownRow: m ?? null,
+    coUnitId: unit?.coUnitId ?? null,
+  };
 }

@@ -14,7 +14,10 @@ export type PartyOrgRow = typeof partyOrgs.$inferSelect;
  * What may be built under what (支部建在网格上): the kind of parent and the level of the
  * governance node each kind stands on. A functional group (老兵之家…) stands on no node.
  */
-export const ORG_RULES: Record<PartyOrgKind, { parents: readonly PartyOrgKind[]; node: 'street' | 'community' | 'grid' | 'building' | null }> = {
+export const ORG_RULES: Record<
+  PartyOrgKind,
+  { parents: readonly PartyOrgKind[]; node: 'street' | 'community' | 'grid' | 'building' | null }
+> = {
   working_committee: { parents: [], node: 'street' },
   joint_committee: { parents: ['working_committee'], node: 'community' },
   grid_branch: { parents: ['joint_committee'], node: 'grid' },
@@ -30,8 +33,17 @@ export function childKindsOf(kind: PartyOrgKind): PartyOrgKind[] {
 }
 
 /** One organisation inside the actor's scope (404 otherwise; `forUpdate` locks it for a change). */
-export async function loadPartyOrgFor(db: Queryable, actor: Actor, id: number, forUpdate = false): Promise<PartyOrgRow> {
-  const q = db.select().from(partyOrgs).where(and(eq(partyOrgs.id, id), partyOrgScopeWhere(actor))).limit(1);
+export async function loadPartyOrgFor(
+  db: Queryable,
+  actor: Actor,
+  id: number,
+  forUpdate = false,
+): Promise<PartyOrgRow> {
+  const q = db
+    .select()
+    .from(partyOrgs)
+    .where(and(eq(partyOrgs.id, id), partyOrgScopeWhere(actor)))
+    .limit(1);
   const [row] = forUpdate ? await q.for('update') : await q;
   if (!row) throw new AppError('NOT_FOUND');
   return row;
@@ -43,14 +55,32 @@ async function present(db: Queryable, rows: PartyOrgRow[]) {
   const ids = rows.map((r) => r.id);
   const nodeIds = rows.flatMap((r) => (r.nodeId === null ? [] : [r.nodeId]));
   const [children, members, nodes] = await Promise.all([
-    db.select({ id: partyOrgs.parentId, n: count() }).from(partyOrgs).where(and(inArray(partyOrgs.parentId, ids), isNull(partyOrgs.retiredAt))).groupBy(partyOrgs.parentId),
-    db.select({ id: partyMembers.branchOrgId, n: count() }).from(partyMembers).where(and(inArray(partyMembers.branchOrgId, ids), isNull(partyMembers.leftOn))).groupBy(partyMembers.branchOrgId),
-    nodeIds.length ? db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.id, nodeIds)) : Promise.resolve([]),
+    db
+      .select({ id: partyOrgs.parentId, n: count() })
+      .from(partyOrgs)
+      .where(and(inArray(partyOrgs.parentId, ids), isNull(partyOrgs.retiredAt)))
+      .groupBy(partyOrgs.parentId),
+    db
+      .select({ id: partyMembers.branchOrgId, n: count() })
+      .from(partyMembers)
+      .where(and(inArray(partyMembers.branchOrgId, ids), isNull(partyMembers.leftOn)))
+      .groupBy(partyMembers.branchOrgId),
+    nodeIds.length
+      ? db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(inArray(orgNodes.id, nodeIds))
+      : Promise.resolve([]),
   ]);
   const n = (list: { id: number | null; n: number }[], id: number) => Number(list.find((x) => x.id === id)?.n ?? 0);
   return rows.map((r) => ({
-    id: r.id, parentId: r.parentId, kind: r.kind, name: r.name, nodeId: r.nodeId, nodeName: nodes.find((x) => x.id === r.nodeId)?.name ?? null,
-    secretaryName: r.secretaryName, retiredAt: r.retiredAt ? r.retiredAt.toISOString() : null, childCount: n(children, r.id), memberCount: n(members, r.id),
+    id: r.id,
+    parentId: r.parentId,
+    kind: r.kind,
+    name: r.name,
+    nodeId: r.nodeId,
+    nodeName: nodes.find((x) => x.id === r.nodeId)?.name ?? null,
+    secretaryName: r.secretaryName,
+    retiredAt: r.retiredAt ? r.retiredAt.toISOString() : null,
+    childCount: n(children, r.id),
+    memberCount: n(members, r.id),
   }));
 }
 
@@ -76,22 +106,45 @@ export async function treeLevel(db: Queryable, actor: Actor, parentId: number | 
       : sql`false`;
     where = and(partyOrgScopeWhere(actor), sql`not ${parentInScope}`, active)!;
   }
-  const rows = await db.select().from(partyOrgs).where(where).orderBy(asc(partyOrgs.kind), asc(partyOrgs.id)).limit(500);
+  const rows = await db
+    .select()
+    .from(partyOrgs)
+    .where(where)
+    .orderBy(asc(partyOrgs.kind), asc(partyOrgs.id))
+    .limit(500);
   return present(db, rows);
 }
 
 export async function pairingsOf(db: Queryable, orgId: number) {
-  const rows = await db.select({ id: coUnitPairings.id, coUnitId: coUnits.id, coUnitName: coUnits.name, coUnitType: coUnits.type, relation: coUnitPairings.relation, agreement: coUnitPairings.agreement, signedOn: coUnitPairings.signedOn })
-    .from(coUnitPairings).innerJoin(coUnits, eq(coUnits.id, coUnitPairings.coUnitId)).where(eq(coUnitPairings.partyOrgId, orgId)).orderBy(asc(coUnitPairings.id));
+  const rows = await db
+    .select({
+      id: coUnitPairings.id,
+      coUnitId: coUnits.id,
+      coUnitName: coUnits.name,
+      coUnitType: coUnits.type,
+      relation: coUnitPairings.relation,
+      agreement: coUnitPairings.agreement,
+      signedOn: coUnitPairings.signedOn,
+    })
+    .from(coUnitPairings)
+    .innerJoin(coUnits, eq(coUnits.id, coUnitPairings.coUnitId))
+    .where(eq(coUnitPairings.partyOrgId, orgId))
+    .orderBy(asc(coUnitPairings.id));
   return rows;
 }
 
 /** The member filter of an organisation: a branch's own members; a building group's, those of its branch living in its building. */
 async function memberWhereOf(db: Queryable, org: PartyOrgRow): Promise<SQL | null> {
-  if (MEMBER_HOLDING_KINDS.includes(org.kind)) return and(eq(partyMembers.branchOrgId, org.id), isNull(partyMembers.leftOn))!;
+  if (MEMBER_HOLDING_KINDS.includes(org.kind))
+    return and(eq(partyMembers.branchOrgId, org.id), isNull(partyMembers.leftOn))!;
   if (org.kind === 'building_group' && org.nodeId !== null && org.parentId !== null) {
     const [building] = await db.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, org.nodeId));
-    if (building) return and(eq(partyMembers.branchOrgId, org.parentId), isNull(partyMembers.leftOn), underPath(partyMembers.homePath, building.path))!;
+    if (building)
+      return and(
+        eq(partyMembers.branchOrgId, org.parentId),
+        isNull(partyMembers.leftOn),
+        underPath(partyMembers.homePath, building.path),
+      )!;
   }
   return null;
 }
@@ -101,43 +154,96 @@ async function postsOf(db: Queryable, org: PartyOrgRow, memberWhere: SQL | null)
   const ids = org.scopePath.split('/').filter(Boolean);
   if (ids.length < 3) return [];
   const communityId = Number(ids[2]);
-  const posts = await db.select().from(partyPosts).where(eq(partyPosts.communityId, communityId)).orderBy(asc(partyPosts.sort), asc(partyPosts.id));
-  const holders = memberWhere && posts.length
-    ? await db.select({ postId: partyMemberPosts.postId, n: count() }).from(partyMemberPosts).innerJoin(partyMembers, eq(partyMembers.id, partyMemberPosts.memberId))
-      .where(and(memberWhere, eq(partyMemberPosts.state, 'approved'), inArray(partyMemberPosts.postId, posts.map((p) => p.id)))).groupBy(partyMemberPosts.postId)
-    : [];
-  return posts.map((p) => ({ id: p.id, name: p.name, duties: p.duties, period: p.period, targetPoints: p.targetPoints, holders: Number(holders.find((h) => h.postId === p.id)?.n ?? 0) }));
+  const posts = await db
+    .select()
+    .from(partyPosts)
+    .where(eq(partyPosts.communityId, communityId))
+    .orderBy(asc(partyPosts.sort), asc(partyPosts.id));
+  const holders =
+    memberWhere && posts.length
+      ? await db
+          .select({ postId: partyMemberPosts.postId, n: count() })
+          .from(partyMemberPosts)
+          .innerJoin(partyMembers, eq(partyMembers.id, partyMemberPosts.memberId))
+          .where(
+            and(
+              memberWhere,
+              eq(partyMemberPosts.state, 'approved'),
+              inArray(
+                partyMemberPosts.postId,
+                posts.map((p) => p.id),
+              ),
+            ),
+          )
+          .groupBy(partyMemberPosts.postId)
+      : [];
+  return posts.map((p) => ({
+    id: p.id,
+    name: p.name,
+    duties: p.duties,
+    period: p.period,
+    targetPoints: p.targetPoints,
+    holders: Number(holders.find((h) => h.postId === p.id)?.n ?? 0),
+  }));
 }
 
 export async function orgDetail(db: Queryable, actor: Actor, org: PartyOrgRow) {
   const memberWhere = await memberWhereOf(db, org);
   const [base, parent, pairings, posts] = await Promise.all([
     presentOrg(db, org),
-    org.parentId === null ? Promise.resolve([]) : db.select({ name: partyOrgs.name }).from(partyOrgs).where(eq(partyOrgs.id, org.parentId)),
+    org.parentId === null
+      ? Promise.resolve([])
+      : db.select({ name: partyOrgs.name }).from(partyOrgs).where(eq(partyOrgs.id, org.parentId)),
     pairingsOf(db, org.id),
     postsOf(db, org, memberWhere),
   ]);
   const manage = canPartyOrg(actor, 'manage', org) && org.retiredAt === null;
   return {
-    ...base, parentName: parent[0]?.name ?? null, pairings, posts,
-    abilities: manage ? ['manage' as const] : [], childKinds: manage ? childKindsOf(org.kind) : [],
+    ...base,
+    parentName: parent[0]?.name ?? null,
+    pairings,
+    posts,
+    abilities: manage ? ['manage' as const] : [],
+    childKinds: manage ? childKindsOf(org.kind) : [],
   };
 }
 
 /** The organisation's members with the posts they hold (认岗, approved), one page. */
 export async function orgMembers(db: Queryable, org: PartyOrgRow, page: number, pageSize: number) {
   const where = await memberWhereOf(db, org);
-  if (!where) return { data: [], page: { page, pageSize, total: 0 }, note: '功能型党小组的成员来自各支部，未单独登记名册' };
+  if (!where)
+    return { data: [], page: { page, pageSize, total: 0 }, note: '功能型党小组的成员来自各支部，未单独登记名册' };
   const [rows, [total]] = await Promise.all([
-    db.select({ id: partyMembers.id, name: partyMembers.name, kind: partyMembers.kind, duty: partyMembers.duty }).from(partyMembers).where(where)
-      .orderBy(sql`${partyMembers.duty} = 'secretary' desc`, asc(partyMembers.id)).limit(pageSize).offset((page - 1) * pageSize),
+    db
+      .select({ id: partyMembers.id, name: partyMembers.name, kind: partyMembers.kind, duty: partyMembers.duty })
+      .from(partyMembers)
+      .where(where)
+      .orderBy(sql`${partyMembers.duty} = 'secretary' desc`, asc(partyMembers.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(partyMembers).where(where),
   ]);
   const posts = rows.length
-    ? await db.select({ memberId: partyMemberPosts.memberId, name: partyPosts.name }).from(partyMemberPosts).innerJoin(partyPosts, eq(partyPosts.id, partyMemberPosts.postId))
-      .where(and(inArray(partyMemberPosts.memberId, rows.map((r) => r.id)), eq(partyMemberPosts.state, 'approved'))).orderBy(asc(partyPosts.sort))
+    ? await db
+        .select({ memberId: partyMemberPosts.memberId, name: partyPosts.name })
+        .from(partyMemberPosts)
+        .innerJoin(partyPosts, eq(partyPosts.id, partyMemberPosts.postId))
+        .where(
+          and(
+            inArray(
+              partyMemberPosts.memberId,
+              rows.map((r) => r.id),
+            ),
+            eq(partyMemberPosts.state, 'approved'),
+          ),
+        )
+        .orderBy(asc(partyPosts.sort))
     : [];
-  return { data: rows.map((m) => ({ ...m, posts: posts.filter((p) => p.memberId === m.id).map((p) => p.name) })), page: { page, pageSize, total: Number(total?.n ?? 0) }, note: null };
+  return {
+    data: rows.map((m) => ({ ...m, posts: posts.filter((p) => p.memberId === m.id).map((p) => p.name) })),
+    page: { page, pageSize, total: Number(total?.n ?? 0) },
+    note: null,
+  };
 }
 
 /**
@@ -148,7 +254,17 @@ export async function nodeOptions(db: Queryable, parentScopePath: string, kind: 
   const level = ORG_RULES[kind].node;
   if (!level) return [];
   const taken = sql`exists (select 1 from ${partyOrgs} o where o.node_id = ${orgNodes.id} and o.kind = ${kind} and o.retired_at is null)`;
-  return db.select({ id: orgNodes.id, name: orgNodes.name, level: orgNodes.level }).from(orgNodes)
-    .where(and(eq(orgNodes.level, level), underPath(orgNodes.path, parentScopePath), isNull(orgNodes.retiredAt), sql`not ${taken}`))
-    .orderBy(asc(orgNodes.code)).limit(500);
+  return db
+    .select({ id: orgNodes.id, name: orgNodes.name, level: orgNodes.level })
+    .from(orgNodes)
+    .where(
+      and(
+        eq(orgNodes.level, level),
+        underPath(orgNodes.path, parentScopePath),
+        isNull(orgNodes.retiredAt),
+        sql`not ${taken}`,
+      ),
+    )
+    .orderBy(asc(orgNodes.code))
+    .limit(500);
 }

@@ -24,9 +24,17 @@ beforeAll(async () => {
   memberId = m!.id;
   branchId = m!.branchOrgId;
 });
-afterAll(async () => { await ctx.close(); });
+afterAll(async () => {
+  await ctx.close();
+});
 
-const pointsOf = async (id: number) => (await ctx.db.select({ n: sql<number>`coalesce(sum(points),0)::int` }).from(partyPoints).where(eq(partyPoints.memberId, id)))[0]!.n;
+const pointsOf = async (id: number) =>
+  (
+    await ctx.db
+      .select({ n: sql<number>`coalesce(sum(points),0)::int` })
+      .from(partyPoints)
+      .where(eq(partyPoints.memberId, id))
+  )[0]!.n;
 
 describe('awardPoints', () => {
   it.each([
@@ -38,7 +46,9 @@ describe('awardPoints', () => {
     const before = await pointsOf(memberId);
     const input = { memberUserId, sourceKind, sourceId: `src-${sourceKind}`, occurredAt: new Date(), quantity };
     const first = await withTx(ctx.db, (tx) => awardPoints(tx, input));
-    const replays = await Promise.all([1, 2, 3].map(() => withTx(ctx.db, (tx) => awardPoints(tx, input)).catch((e: unknown) => e)));
+    const replays = await Promise.all(
+      [1, 2, 3].map(() => withTx(ctx.db, (tx) => awardPoints(tx, input)).catch((e: unknown) => e)),
+    );
     expect(first).toMatchObject({ created: true, points: expected });
     for (const r of replays) expect(r).toMatchObject({ created: false });
     expect(await pointsOf(memberId)).toBe(before + expected);
@@ -46,21 +56,49 @@ describe('awardPoints', () => {
 
   it('gives nothing to a user who is not a party member', async () => {
     const [resident] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, 'resident'));
-    expect(await withTx(ctx.db, (tx) => awardPoints(tx, { memberUserId: resident!.id, sourceKind: 'case.accepted', sourceId: 1, occurredAt: new Date() }))).toBeNull();
+    expect(
+      await withTx(ctx.db, (tx) =>
+        awardPoints(tx, {
+          memberUserId: resident!.id,
+          sourceKind: 'case.accepted',
+          sourceId: 1,
+          occurredAt: new Date(),
+        }),
+      ),
+    ).toBeNull();
   });
 
   it('keeps a branch-entered record once when the form is submitted twice', async () => {
     const s = await loginAs(ctx.app, 'secretary');
-    const payload = { itemCode: 'safety_patrol', occurredAt: new Date().toISOString(), evidence: '巡防签到表照片', entryKey: '5d0c7c3e-8a3b-4a51-9b43-1f6f3e2a9b10' };
+    const payload = {
+      itemCode: 'safety_patrol',
+      occurredAt: new Date().toISOString(),
+      evidence: '巡防签到表照片',
+      entryKey: '5d0c7c3e-8a3b-4a51-9b43-1f6f3e2a9b10',
+    };
     const before = await pointsOf(memberId);
-    const [a, b] = await Promise.all([1, 2].map(() => ctx.app.inject({ method: 'POST', url: `/api/party/members/${memberId}/points`, headers: s.headers, payload })));
+    const [a, b] = await Promise.all(
+      [1, 2].map(() =>
+        ctx.app.inject({ method: 'POST', url: `/api/party/members/${memberId}/points`, headers: s.headers, payload }),
+      ),
+    );
     expect([a!.statusCode, b!.statusCode]).toEqual([200, 200]);
     expect(await pointsOf(memberId)).toBe(before + 2);
   });
 
   it('refuses a branch entry without evidence (422 with the field)', async () => {
     const s = await loginAs(ctx.app, 'secretary');
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/party/members/${memberId}/points`, headers: s.headers, payload: { itemCode: 'safety_patrol', occurredAt: new Date().toISOString(), evidence: '', entryKey: '5d0c7c3e-8a3b-4a51-9b43-1f6f3e2a9b11' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/party/members/${memberId}/points`,
+      headers: s.headers,
+      payload: {
+        itemCode: 'safety_patrol',
+        occurredAt: new Date().toISOString(),
+        evidence: '',
+        entryKey: '5d0c7c3e-8a3b-4a51-9b43-1f6f3e2a9b11',
+      },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.details[0].path).toBe('evidence');
   });
@@ -69,19 +107,42 @@ describe('awardPoints', () => {
     const s = await loginAs(ctx.app, 'member');
     const res = await ctx.app.inject({ method: 'GET', url: '/api/party/me/record', headers: s.headers });
     const body = res.json();
-    expect(body.bySource.map((b: { sourceKind: string }) => b.sourceKind).sort()).toEqual(['case.accepted', 'manual', 'meeting.attended', 'volunteer.hour', 'wish.fulfilled']);
+    expect(body.bySource.map((b: { sourceKind: string }) => b.sourceKind).sort()).toEqual([
+      'case.accepted',
+      'manual',
+      'meeting.attended',
+      'volunteer.hour',
+      'wish.fulfilled',
+    ]);
     expect(body.data.every((r: { sourceId: string }) => r.sourceId)).toBe(true);
   });
 
   it('pages the record newest first by keyset, ties on the same instant included, each row once', async () => {
     const same = new Date(Date.UTC(2025, 0, 1, 4));
-    for (let k = 0; k < 5; k++) await withTx(ctx.db, (tx) => awardPoints(tx, { memberId, sourceKind: 'manual', itemCode: 'legal_promo', sourceId: `tie-${k}`, occurredAt: same }));
+    for (let k = 0; k < 5; k++)
+      await withTx(ctx.db, (tx) =>
+        awardPoints(tx, {
+          memberId,
+          sourceKind: 'manual',
+          itemCode: 'legal_promo',
+          sourceId: `tie-${k}`,
+          occurredAt: same,
+        }),
+      );
     const s = await loginAs(ctx.app, 'member');
-    const all = (await ctx.app.inject({ method: 'GET', url: '/api/party/me/record?pageSize=200', headers: s.headers })).json();
+    const all = (
+      await ctx.app.inject({ method: 'GET', url: '/api/party/me/record?pageSize=200', headers: s.headers })
+    ).json();
     const seen: number[] = [];
     let before: number | null = null;
     do {
-      const page: { data: { id: number }[]; page: { total: number; next: number | null } } = (await ctx.app.inject({ method: 'GET', url: `/api/party/me/record?pageSize=3${before ? `&before=${before}` : ''}`, headers: s.headers })).json();
+      const page: { data: { id: number }[]; page: { total: number; next: number | null } } = (
+        await ctx.app.inject({
+          method: 'GET',
+          url: `/api/party/me/record?pageSize=3${before ? `&before=${before}` : ''}`,
+          headers: s.headers,
+        })
+      ).json();
       seen.push(...page.data.map((r) => r.id));
       expect(page.page.total).toBe(all.page.total);
       before = page.page.next;
@@ -89,7 +150,10 @@ describe('awardPoints', () => {
     expect(seen).toEqual(all.data.map((r: { id: number }) => r.id));
     expect(seen).toHaveLength(all.page.total);
     const times = all.data.map((r: { occurredAt: string; id: number }) => [Date.parse(r.occurredAt), r.id]);
-    for (let i = 1; i < times.length; i++) expect(times[i - 1][0] > times[i][0] || (times[i - 1][0] === times[i][0] && times[i - 1][1] > times[i][1])).toBe(true);
+    for (let i = 1; i < times.length; i++)
+      expect(times[i - 1][0] > times[i][0] || (times[i - 1][0] === times[i][0] && times[i - 1][1] > times[i][1])).toBe(
+        true,
+      );
   });
 });
 
@@ -111,9 +175,21 @@ describe('automatic alerts', () => {
   });
 
   it('raises no alert for a member on pace', async () => {
-    await withTx(ctx.db, (tx) => awardPoints(tx, { memberId, sourceKind: 'manual', itemCode: 'legal_promo', sourceId: 'may-1', occurredAt: new Date(Date.UTC(2026, 4, 2)), quantity: 4 }));
+    await withTx(ctx.db, (tx) =>
+      awardPoints(tx, {
+        memberId,
+        sourceKind: 'manual',
+        itemCode: 'legal_promo',
+        sourceId: 'may-1',
+        occurredAt: new Date(Date.UTC(2026, 4, 2)),
+        quantity: 4,
+      }),
+    );
     await raiseAlerts(ctx.db, new Date(Date.UTC(2026, 4, 20)));
-    const may = await ctx.db.select().from(partyAlerts).where(sql`${partyAlerts.memberId} = ${memberId} and ${partyAlerts.periodKey} = '2026-05'`);
+    const may = await ctx.db
+      .select()
+      .from(partyAlerts)
+      .where(sql`${partyAlerts.memberId} = ${memberId} and ${partyAlerts.periodKey} = '2026-05'`);
     expect(may).toHaveLength(0);
   });
 });
@@ -121,7 +197,15 @@ describe('automatic alerts', () => {
 describe('red/yellow list', () => {
   it('is the same for a past month before and after later activity', async () => {
     const before = await computeHonorList(ctx.db, 'branch', branchId, '2026-04');
-    await withTx(ctx.db, (tx) => awardPoints(tx, { memberId, sourceKind: 'manual', itemCode: 'legal_promo', sourceId: 'june', occurredAt: new Date(Date.UTC(2026, 5, 2)) }));
+    await withTx(ctx.db, (tx) =>
+      awardPoints(tx, {
+        memberId,
+        sourceKind: 'manual',
+        itemCode: 'legal_promo',
+        sourceId: 'june',
+        occurredAt: new Date(Date.UTC(2026, 5, 2)),
+      }),
+    );
     const after = await computeHonorList(ctx.db, 'branch', branchId, '2026-04');
     expect(after).toEqual(before);
     expect(before.members).toBe(8);

@@ -16,12 +16,29 @@ beforeAll(async () => {
   ctx = await createTestApp();
   await withTx(ctx.db, (tx) => seedParty(tx, ctx.seed.tree));
   const [s1, s2] = ctx.seed.tree.streets;
-  const branchOf = async (gridId: number) => (await ctx.db.select({ id: partyOrgs.id }).from(partyOrgs).where(and(eq(partyOrgs.nodeId, gridId), eq(partyOrgs.kind, 'grid_branch'))))[0]!.id;
-  branches = { own: await branchOf(s1!.communities[0]!.grids[0]!.id), otherCommunity: await branchOf(s1!.communities[1]!.grids[0]!.id), otherStreet: await branchOf(s2!.communities[0]!.grids[0]!.id) };
+  const branchOf = async (gridId: number) =>
+    (
+      await ctx.db
+        .select({ id: partyOrgs.id })
+        .from(partyOrgs)
+        .where(and(eq(partyOrgs.nodeId, gridId), eq(partyOrgs.kind, 'grid_branch')))
+    )[0]!.id;
+  branches = {
+    own: await branchOf(s1!.communities[0]!.grids[0]!.id),
+    otherCommunity: await branchOf(s1!.communities[1]!.grids[0]!.id),
+    otherStreet: await branchOf(s2!.communities[0]!.grids[0]!.id),
+  };
   // Another member of the demo member's branch: its record, not the member's own.
-  ownMember = (await ctx.db.select({ id: partyMembers.id }).from(partyMembers).where(and(eq(partyMembers.branchOrgId, branches.own), eq(partyMembers.duty, 'secretary'))))[0]!.id;
+  ownMember = (
+    await ctx.db
+      .select({ id: partyMembers.id })
+      .from(partyMembers)
+      .where(and(eq(partyMembers.branchOrgId, branches.own), eq(partyMembers.duty, 'secretary')))
+  )[0]!.id;
 });
-afterAll(async () => { await ctx.close(); });
+afterAll(async () => {
+  await ctx.close();
+});
 
 // Expected status per account for: [GET own-branch members, GET other-community branch members,
 // GET other-street branch members, GET a fellow member's record, POST points for that member].
@@ -44,7 +61,24 @@ const MATRIX: [string, number[]][] = [
 describe('party routes scope matrix', () => {
   it.each(MATRIX)('%s', async (username, expected) => {
     const s = await loginAs(ctx.app, username);
-    const call = (method: 'GET' | 'POST', url: string) => ctx.app.inject({ method, url, headers: s.headers, ...(method === 'POST' ? { payload: { itemCode: 'safety_patrol', occurredAt: '2026-01-05T02:00:00Z', evidence: '巡防签到表', entryKey: randomUUID() } } : {}) }).then((r) => r.statusCode);
+    const call = (method: 'GET' | 'POST', url: string) =>
+      ctx.app
+        .inject({
+          method,
+          url,
+          headers: s.headers,
+          ...(method === 'POST'
+            ? {
+                payload: {
+                  itemCode: 'safety_patrol',
+                  occurredAt: '2026-01-05T02:00:00Z',
+                  evidence: '巡防签到表',
+                  entryKey: randomUUID(),
+                },
+              }
+            : {}),
+        })
+        .then((r) => r.statusCode);
     const got = [
       await call('GET', `/api/party/branches/${branches.own}/members`),
       await call('GET', `/api/party/branches/${branches.otherCommunity}/members`),

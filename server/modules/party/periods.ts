@@ -3,7 +3,12 @@ import type { PeriodKind } from './schema.ts';
 // China has kept UTC+8 without daylight saving since 1991, so Asia/Shanghai reckoning is a fixed shift.
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
-export interface Period { kind: PeriodKind; key: string; start: Date; end: Date }
+export interface Period {
+  kind: PeriodKind;
+  key: string;
+  start: Date;
+  end: Date;
+}
 
 function shanghaiStart(year: number, month0: number): Date {
   return new Date(Date.UTC(year, month0, 1) - SHANGHAI_OFFSET_MS);
@@ -12,8 +17,15 @@ function shanghaiStart(year: number, month0: number): Date {
 /** The month, quarter or year containing `at`, as Asia/Shanghai calendar periods [start, end). */
 export function periodOf(kind: PeriodKind, at: Date): Period {
   const local = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
-  const y = local.getUTCFullYear(), m = local.getUTCMonth();
-  if (kind === 'month') return { kind, key: `${y}-${String(m + 1).padStart(2, '0')}`, start: shanghaiStart(y, m), end: shanghaiStart(y, m + 1) };
+  const y = local.getUTCFullYear(),
+    m = local.getUTCMonth();
+  if (kind === 'month')
+    return {
+      kind,
+      key: `${y}-${String(m + 1).padStart(2, '0')}`,
+      start: shanghaiStart(y, m),
+      end: shanghaiStart(y, m + 1),
+    };
   if (kind === 'quarter') {
     const q = Math.floor(m / 3);
     return { kind, key: `${y}-Q${q + 1}`, start: shanghaiStart(y, q * 3), end: shanghaiStart(y, q * 3 + 3) };

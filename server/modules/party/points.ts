@@ -23,7 +23,12 @@ export interface AwardInput {
   enteredBy?: number | null;
 }
 
-export interface AwardResult { memberId: number; item: string; points: number; created: boolean }
+export interface AwardResult {
+  memberId: number;
+  item: string;
+  points: number;
+  created: boolean;
+}
 
 /**
  * Credits points for one source, exactly once: call it inside the transaction that records the
@@ -32,18 +37,39 @@ export interface AwardResult { memberId: number; item: string; points: number; c
  * Returns null when the user is no active party member or their community has no item for the source.
  */
 export async function awardPoints(tx: Queryable, input: AwardInput): Promise<AwardResult | null> {
-  const memberWhere = input.memberId !== undefined ? eq(partyMembers.id, input.memberId) : input.memberUserId !== undefined ? eq(partyMembers.userId, input.memberUserId) : null;
+  const memberWhere =
+    input.memberId !== undefined
+      ? eq(partyMembers.id, input.memberId)
+      : input.memberUserId !== undefined
+        ? eq(partyMembers.userId, input.memberUserId)
+        : null;
   if (!memberWhere) return null;
-  const [member] = await tx.select().from(partyMembers).where(and(memberWhere, isNull(partyMembers.leftOn))).limit(1);
+  const [member] = await tx
+    .select()
+    .from(partyMembers)
+    .where(and(memberWhere, isNull(partyMembers.leftOn)))
+    .limit(1);
   if (!member) return null;
   const item = await itemForSource(tx, member.homeCommunityId, input.sourceKind, input.itemCode);
   if (!item || item.sourceKind !== input.sourceKind) return null;
   const points = Math.floor(item.points * (input.quantity ?? 1));
   if (points <= 0) return null;
-  const inserted = await tx.insert(partyPoints).values({
-    memberId: member.id, branchOrgId: member.branchOrgId, communityId: member.homeCommunityId,
-    sourceKind: input.sourceKind, sourceId: String(input.sourceId), item: item.code, points, occurredAt: input.occurredAt,
-    note: input.note ?? null, evidence: input.evidence ?? null, enteredBy: input.enteredBy ?? null,
-  }).onConflictDoNothing().returning({ id: partyPoints.id });
+  const inserted = await tx
+    .insert(partyPoints)
+    .values({
+      memberId: member.id,
+      branchOrgId: member.branchOrgId,
+      communityId: member.homeCommunityId,
+      sourceKind: input.sourceKind,
+      sourceId: String(input.sourceId),
+      item: item.code,
+      points,
+      occurredAt: input.occurredAt,
+      note: input.note ?? null,
+      evidence: input.evidence ?? null,
+      enteredBy: input.enteredBy ?? null,
+    })
+    .onConflictDoNothing()
+    .returning({ id: partyPoints.id });
   return { memberId: member.id, item: item.code, points, created: inserted.length > 0 };
 }

@@ -10,12 +10,20 @@ import { partyMembers } from './schema.ts';
 export type MemberAction = 'read' | 'manage' | 'confirm_registration' | 'self';
 export type BranchAction = 'read' | 'manage';
 
-type MemberFacts = { id: number; branchOrgId: number; branchPath: string; registeredPath: string | null; registrationState: string | null; userId: number | null };
+type MemberFacts = {
+  id: number;
+  branchOrgId: number;
+  branchPath: string;
+  registeredPath: string | null;
+  registrationState: string | null;
+  userId: number | null;
+};
 
 function staffCovers(v: PartyViewer, path: string | null, ability: string): boolean {
   return hasAbility(v.actor.role, ability) && actorCovers(v.actor, path);
 }
-const isSecretaryOf = (v: PartyViewer, branchOrgId: number) => v.membership?.duty === 'secretary' && v.membership.branchOrgId === branchOrgId;
+const isSecretaryOf = (v: PartyViewer, branchOrgId: number) =>
+  v.membership?.duty === 'secretary' && v.membership.branchOrgId === branchOrgId;
 
 /**
  * Members visible to the viewer (others are 404): staff see members of branches in their scope
@@ -27,7 +35,9 @@ export function memberScopeWhere(v: PartyViewer): SQL {
   const { scopePath } = v.actor;
   if (scopePath && (hasAbility(v.actor.role, 'party.manage') || hasAbility(v.actor.role, 'party.read'))) {
     parts.push(underPath(partyMembers.branchPath, scopePath));
-    parts.push(and(underPath(partyMembers.registeredPath, scopePath), sql`${partyMembers.registrationState} is not null`)!);
+    parts.push(
+      and(underPath(partyMembers.registeredPath, scopePath), sql`${partyMembers.registrationState} is not null`)!,
+    );
   }
   if (v.membership?.duty === 'secretary') parts.push(eq(partyMembers.branchOrgId, v.membership.branchOrgId));
   return or(...parts)!;
@@ -41,8 +51,13 @@ export function canMember(v: PartyViewer, action: MemberAction, m: MemberFacts):
     case 'self':
       return self && hasAbility(v.actor.role, 'party.self');
     case 'read':
-      return self || isSecretaryOf(v, m.branchOrgId) || staffCovers(v, m.branchPath, 'party.read') || staffCovers(v, m.branchPath, 'party.manage')
-        || (m.registrationState !== null && staffCovers(v, m.registeredPath, 'party.manage'));
+      return (
+        self ||
+        isSecretaryOf(v, m.branchOrgId) ||
+        staffCovers(v, m.branchPath, 'party.read') ||
+        staffCovers(v, m.branchPath, 'party.manage') ||
+        (m.registrationState !== null && staffCovers(v, m.registeredPath, 'party.manage'))
+      );
     case 'manage':
       // The branch manages its members; the community where an in-service member registered manages their service there.
       return isSecretaryOf(v, m.branchOrgId) || staffCovers(v, m.branchPath, 'party.manage') || registeredHere;
@@ -72,7 +87,10 @@ export function authorizeBranch(v: PartyViewer, action: BranchAction, branch: { 
 
 /** Community-level party work (posts, community red/yellow list, registrations to confirm). */
 export function canCommunity(v: PartyViewer, action: 'read' | 'manage', community: { path: string }): boolean {
-  return staffCovers(v, community.path, 'party.manage') || (action === 'read' && staffCovers(v, community.path, 'party.read'));
+  return (
+    staffCovers(v, community.path, 'party.manage') ||
+    (action === 'read' && staffCovers(v, community.path, 'party.read'))
+  );
 }
 
 export function authorizeCommunity(v: PartyViewer, action: 'read' | 'manage', community: { path: string }): void {
@@ -90,7 +108,8 @@ export function coUnitMemberFilter(v: PartyViewer, unitId: number): SQL | undefi
     if (v.coUnitId !== unitId) throw new AppError('NOT_FOUND');
     return undefined;
   }
-  if (v.actor.scopePath && (hasAbility(v.actor.role, 'party.manage') || hasAbility(v.actor.role, 'party.read'))) return memberScopeWhere(v);
+  if (v.actor.scopePath && (hasAbility(v.actor.role, 'party.manage') || hasAbility(v.actor.role, 'party.read')))
+    return memberScopeWhere(v);
   throw new AppError('FORBIDDEN');
 }
 
@@ -128,7 +147,8 @@ export function authorizeCoUnitRegistration(actor: Actor): void {
  * Marking a commitment stays canMember(…, 'manage', …): the secretary or party.manage staff.
  */
 export function commitmentBranchScope(v: PartyViewer): SQL {
-  const staff = v.actor.scopePath && (hasAbility(v.actor.role, 'party.manage') || hasAbility(v.actor.role, 'party.read'));
+  const staff =
+    v.actor.scopePath && (hasAbility(v.actor.role, 'party.manage') || hasAbility(v.actor.role, 'party.read'));
   const parts: SQL[] = [];
   if (staff) parts.push(underPath(partyOrgs.scopePath, v.actor.scopePath!));
   if (v.membership?.duty === 'secretary') parts.push(eq(partyOrgs.id, v.membership.branchOrgId));

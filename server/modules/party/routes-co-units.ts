@@ -15,10 +15,14 @@ export function partyCoUnitRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['party'];
 
-    app.get('/api/party/co-units', { schema: { tags, summary: '共建单位（双报到时选择工作单位）' } }, async (request) => {
-      requireActor(request);
-      return { data: await listCoUnits(db) };
-    });
+    app.get(
+      '/api/party/co-units',
+      { schema: { tags, summary: '共建单位（双报到时选择工作单位）' } },
+      async (request) => {
+        requireActor(request);
+        return { data: await listCoUnits(db) };
+      },
+    );
 
     app.get('/api/party/co-units/mine', { schema: { tags, summary: '我所代表的共建单位' } }, async (request) => {
       const v = await loadViewer(db, requireActor(request));
@@ -27,14 +31,25 @@ export function partyCoUnitRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       return { data: unit };
     });
 
-    app.get('/api/party/co-units/:id/members', { schema: { tags, summary: '共建单位派出的在职党员及其社区服务情况', params: idParams, querystring: coUnitMembersQuery } }, async (request) => {
-      const v = await loadViewer(db, requireActor(request));
-      const scope = coUnitMemberFilter(v, request.params.id);
-      const unit = await findCoUnit(db, request.params.id);
-      if (!unit) throw new AppError('NOT_FOUND');
-      const q = request.query;
-      const year = q.year ?? Number(periodOf('year', new Date()).key);
-      return { unit, year, ...(await coUnitMembers(db, unit.id, scope, year, q.page, q.pageSize)) };
-    });
+    app.get(
+      '/api/party/co-units/:id/members',
+      {
+        schema: {
+          tags,
+          summary: '共建单位派出的在职党员及其社区服务情况',
+          params: idParams,
+          querystring: coUnitMembersQuery,
+        },
+      },
+      async (request) => {
+        const v = await loadViewer(db, requireActor(request));
+        const scope = coUnitMemberFilter(v, request.params.id);
+        const unit = await findCoUnit(db, request.params.id);
+        if (!unit) throw new AppError('NOT_FOUND');
+        const q = request.query;
+        const year = q.year ?? Number(periodOf('year', new Date()).key);
+        return { unit, year, ...(await coUnitMembers(db, unit.id, scope, year, q.page, q.pageSize)) };
+      },
+    );
   };
 }

@@ -14,11 +14,21 @@ import { ensureDefaultPosts } from './default-posts.ts';
 import { computeHonorList } from './honor-list.ts';
 import { loadViewer } from './membership.ts';
 import { authorizeBranch, authorizeCommunity, canBranch, canCommunity } from './policy.ts';
-import { branchAlerts, branchMembers, branchPostClaims, communityPosts, communityRegistrations, partyHouseholds } from './queries.ts';
+import {
+  branchAlerts,
+  branchMembers,
+  branchPostClaims,
+  communityPosts,
+  communityRegistrations,
+  partyHouseholds,
+} from './queries.ts';
 import { partyHonorLists } from './schema.ts';
 
 async function publishedList(db: AppDeps['db'], kind: 'branch' | 'community', id: number, month: string) {
-  const [row] = await db.select().from(partyHonorLists).where(and(eq(partyHonorLists.scopeKind, kind), eq(partyHonorLists.scopeId, id), eq(partyHonorLists.month, month)));
+  const [row] = await db
+    .select()
+    .from(partyHonorLists)
+    .where(and(eq(partyHonorLists.scopeKind, kind), eq(partyHonorLists.scopeId, id), eq(partyHonorLists.month, month)));
   return row ? { snapshot: row.snapshot, publishedAt: row.publishedAt, confirmedBy: row.confirmedBy } : null;
 }
 
@@ -28,98 +38,182 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['party'];
 
-    app.get('/api/party/branches/:id/members', { schema: { tags, summary: '支部党员名册', params: idParams, querystring: pageQuery } }, async (request) => {
-      const v = await loadViewer(db, requireActor(request));
-      const branch = await loadBranchFor(db, v, request.params.id);
-      authorizeBranch(v, 'read', branch);
-      return { ...(await branchMembers(db, branch.id, request.query.page, request.query.pageSize)), abilities: canBranch(v, 'manage', branch) ? ['manage'] : [] };
-    });
+    app.get(
+      '/api/party/branches/:id/members',
+      { schema: { tags, summary: '支部党员名册', params: idParams, querystring: pageQuery } },
+      async (request) => {
+        const v = await loadViewer(db, requireActor(request));
+        const branch = await loadBranchFor(db, v, request.params.id);
+        authorizeBranch(v, 'read', branch);
+        return {
+          ...(await branchMembers(db, branch.id, request.query.page, request.query.pageSize)),
+          abilities: canBranch(v, 'manage', branch) ? ['manage'] : [],
+        };
+      },
+    );
 
-    app.get('/api/party/branches/:id/post-claims', { schema: { tags, summary: '待审批的认岗申请', params: idParams } }, async (request) => {
-      const v = await loadViewer(db, requireActor(request));
-      const branch = await loadBranchFor(db, v, request.params.id);
-      authorizeBranch(v, 'manage', branch);
-      return { data: await branchPostClaims(db, branch.id) };
-    });
+    app.get(
+      '/api/party/branches/:id/post-claims',
+      { schema: { tags, summary: '待审批的认岗申请', params: idParams } },
+      async (request) => {
+        const v = await loadViewer(db, requireActor(request));
+        const branch = await loadBranchFor(db, v, request.params.id);
+        authorizeBranch(v, 'manage', branch);
+        return { data: await branchPostClaims(db, branch.id) };
+      },
+    );
 
-    app.get('/api/party/branches/:id/alerts', { schema: { tags, summary: '积分预警（待提醒党员）', params: idParams, querystring: alertsQuery } }, async (request) => {
-      const v = await loadViewer(db, requireActor(request));
-      const branch = await loadBranchFor(db, v, request.params.id);
-      authorizeBranch(v, 'read', branch);
-      return { data: await branchAlerts(db, branch.id, request.query.reminded === 'open') };
-    });
+    app.get(
+      '/api/party/branches/:id/alerts',
+      { schema: { tags, summary: '积分预警（待提醒党员）', params: idParams, querystring: alertsQuery } },
+      async (request) => {
+        const v = await loadViewer(db, requireActor(request));
+        const branch = await loadBranchFor(db, v, request.params.id);
+        authorizeBranch(v, 'read', branch);
+        return { data: await branchAlerts(db, branch.id, request.query.reminded === 'open') };
+      },
+    );
 
-    app.get('/api/party/branches/:id/honor-list', { schema: { tags, summary: '支部月度红黄榜（计算结果与已发布版本）', params: idParams, querystring: monthQuery } }, async (request) => {
-      const v = await loadViewer(db, requireActor(request));
-      const branch = await loadBranchFor(db, v, request.params.id);
-      authorizeBranch(v, 'read', branch);
-      const [computed, published] = await Promise.all([computeHonorList(db, 'branch', branch.id, request.query.month), publishedList(db, 'branch', branch.id, request.query.month)]);
-      return { data: { computed, published }, abilities: canBranch(v, 'manage', branch) ? ['publish'] : [] };
-    });
+    app.get(
+      '/api/party/branches/:id/honor-list',
+      {
+        schema: { tags, summary: '支部月度红黄榜（计算结果与已发布版本）', params: idParams, querystring: monthQuery },
+      },
+      async (request) => {
+        const v = await loadViewer(db, requireActor(request));
+        const branch = await loadBranchFor(db, v, request.params.id);
+        authorizeBranch(v, 'read', branch);
+        const [computed, published] = await Promise.all([
+          computeHonorList(db, 'branch', branch.id, request.query.month),
+          publishedList(db, 'branch', branch.id, request.query.month),
+        ]);
+        return { data: { computed, published }, abilities: canBranch(v, 'manage', branch) ? ['publish'] : [] };
+      },
+    );
 
-    app.post('/api/party/branches/:id/honor-list', { schema: { tags, summary: '书记确认并发布支部红黄榜', params: idParams, body: monthQuery } }, async (request, reply) => {
-      const v = await loadViewer(db, requireActor(request));
-      const branch = await loadBranchFor(db, v, request.params.id);
-      authorizeBranch(v, 'manage', branch);
-      return reply.status(201).send({ data: await publishHonorList(db, v.actor, { kind: 'branch', id: branch.id, path: branch.scopePath }, request.body.month) });
-    });
+    app.post(
+      '/api/party/branches/:id/honor-list',
+      { schema: { tags, summary: '书记确认并发布支部红黄榜', params: idParams, body: monthQuery } },
+      async (request, reply) => {
+        const v = await loadViewer(db, requireActor(request));
+        const branch = await loadBranchFor(db, v, request.params.id);
+        authorizeBranch(v, 'manage', branch);
+        return reply.status(201).send({
+          data: await publishHonorList(
+            db,
+            v.actor,
+            { kind: 'branch', id: branch.id, path: branch.scopePath },
+            request.body.month,
+          ),
+        });
+      },
+    );
 
-    app.get('/api/party/communities/:id/honor-list', { schema: { tags, summary: '社区月度红黄榜', params: idParams, querystring: monthQuery } }, async (request) => {
-      const v = await loadViewer(db, requireActor(request));
-      const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
-      authorizeCommunity(v, 'read', community);
-      const [computed, published] = await Promise.all([computeHonorList(db, 'community', community.id, request.query.month), publishedList(db, 'community', community.id, request.query.month)]);
-      return { data: { computed, published }, abilities: canCommunity(v, 'manage', community) ? ['publish'] : [] };
-    });
+    app.get(
+      '/api/party/communities/:id/honor-list',
+      { schema: { tags, summary: '社区月度红黄榜', params: idParams, querystring: monthQuery } },
+      async (request) => {
+        const v = await loadViewer(db, requireActor(request));
+        const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
+        authorizeCommunity(v, 'read', community);
+        const [computed, published] = await Promise.all([
+          computeHonorList(db, 'community', community.id, request.query.month),
+          publishedList(db, 'community', community.id, request.query.month),
+        ]);
+        return { data: { computed, published }, abilities: canCommunity(v, 'manage', community) ? ['publish'] : [] };
+      },
+    );
 
-    app.post('/api/party/communities/:id/honor-list', { schema: { tags, summary: '社区书记确认并发布社区红黄榜', params: idParams, body: monthQuery } }, async (request, reply) => {
-      const v = await loadViewer(db, requireActor(request));
-      const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
-      authorizeCommunity(v, 'manage', community);
-      return reply.status(201).send({ data: await publishHonorList(db, v.actor, { kind: 'community', id: community.id, path: community.path }, request.body.month) });
-    });
+    app.post(
+      '/api/party/communities/:id/honor-list',
+      { schema: { tags, summary: '社区书记确认并发布社区红黄榜', params: idParams, body: monthQuery } },
+      async (request, reply) => {
+        const v = await loadViewer(db, requireActor(request));
+        const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
+        authorizeCommunity(v, 'manage', community);
+        return reply.status(201).send({
+          data: await publishHonorList(
+            db,
+            v.actor,
+            { kind: 'community', id: community.id, path: community.path },
+            request.body.month,
+          ),
+        });
+      },
+    );
 
-    app.get('/api/party/communities/:id/posts', { schema: { tags, summary: '社区岗位与服务项目', params: idParams } }, async (request) => {
-      const v = await loadViewer(db, requireActor(request));
-      const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
-      authorizeCommunity(v, 'read', community);
-      return { data: await communityPosts(db, community.id) };
-    });
+    app.get(
+      '/api/party/communities/:id/posts',
+      { schema: { tags, summary: '社区岗位与服务项目', params: idParams } },
+      async (request) => {
+        const v = await loadViewer(db, requireActor(request));
+        const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
+        authorizeCommunity(v, 'read', community);
+        return { data: await communityPosts(db, community.id) };
+      },
+    );
 
-    app.post('/api/party/communities/:id/posts/defaults', { schema: { tags, summary: '为社区设置六大默认岗位', params: idParams } }, async (request) => {
-      const v = await loadViewer(db, requireActor(request));
-      const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
-      authorizeCommunity(v, 'manage', community);
-      const created = await withTx(db, async (tx) => {
-        const n = await ensureDefaultPosts(tx, community);
-        if (n) await recordAudit(tx, v.actor, { action: 'party.posts.defaults', targetType: 'org_node', targetId: community.id, scopePath: community.path, summary: { created: n } });
-        return n;
-      });
-      return { data: { created } };
-    });
+    app.post(
+      '/api/party/communities/:id/posts/defaults',
+      { schema: { tags, summary: '为社区设置六大默认岗位', params: idParams } },
+      async (request) => {
+        const v = await loadViewer(db, requireActor(request));
+        const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
+        authorizeCommunity(v, 'manage', community);
+        const created = await withTx(db, async (tx) => {
+          const n = await ensureDefaultPosts(tx, community);
+          if (n)
+            await recordAudit(tx, v.actor, {
+              action: 'party.posts.defaults',
+              targetType: 'org_node',
+              targetId: community.id,
+              scopePath: community.path,
+              summary: { created: n },
+            });
+          return n;
+        });
+        return { data: { created } };
+      },
+    );
 
-    app.post('/api/party/communities/:id/posts', { schema: { tags, summary: '新设岗位（含服务项目与积分）', params: idParams, body: postBody } }, async (request, reply) => {
-      const v = await loadViewer(db, requireActor(request));
-      return reply.status(201).send({ data: await createPost(db, v, request.params.id, request.body) });
-    });
+    app.post(
+      '/api/party/communities/:id/posts',
+      { schema: { tags, summary: '新设岗位（含服务项目与积分）', params: idParams, body: postBody } },
+      async (request, reply) => {
+        const v = await loadViewer(db, requireActor(request));
+        return reply.status(201).send({ data: await createPost(db, v, request.params.id, request.body) });
+      },
+    );
 
-    app.put('/api/party/posts/:id', { schema: { tags, summary: '修改岗位、目标积分与服务项目', params: idParams, body: postBody } }, async (request) => {
-      const v = await loadViewer(db, requireActor(request));
-      return { data: await updatePost(db, v, request.params.id, request.body) };
-    });
+    app.put(
+      '/api/party/posts/:id',
+      { schema: { tags, summary: '修改岗位、目标积分与服务项目', params: idParams, body: postBody } },
+      async (request) => {
+        const v = await loadViewer(db, requireActor(request));
+        return { data: await updatePost(db, v, request.params.id, request.body) };
+      },
+    );
 
-    app.get('/api/party/communities/:id/registrations', { schema: { tags, summary: '双报到申请', params: idParams, querystring: stateQuery } }, async (request) => {
-      const v = await loadViewer(db, requireActor(request));
-      const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
-      authorizeCommunity(v, 'manage', community);
-      return { data: await communityRegistrations(db, community.path, request.query.state) };
-    });
+    app.get(
+      '/api/party/communities/:id/registrations',
+      { schema: { tags, summary: '双报到申请', params: idParams, querystring: stateQuery } },
+      async (request) => {
+        const v = await loadViewer(db, requireActor(request));
+        const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
+        authorizeCommunity(v, 'manage', community);
+        return { data: await communityRegistrations(db, community.path, request.query.state) };
+      },
+    );
 
-    app.get('/api/party/nodes/:id/households', { schema: { tags, summary: '节点下的党员户（地图标注）', params: idParams } }, async (request) => {
-      const v = await loadViewer(db, requireActor(request));
-      const node = await loadNodeInScope(db, v.actor, request.params.id);
-      authorizeCommunity(v, 'read', node);
-      return { data: await partyHouseholds(db, node.path) };
-    });
+    app.get(
+      '/api/party/nodes/:id/households',
+      { schema: { tags, summary: '节点下的党员户（地图标注）', params: idParams } },
+      async (request) => {
+        const v = await loadViewer(db, requireActor(request));
+        const node = await loadNodeInScope(db, v.actor, request.params.id);
+        authorizeCommunity(v, 'read', node);
+        return { data: await partyHouseholds(db, node.path) };
+      },
+    );
   };
 }

@@ -1,6 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
-import { claimPostBody, commitmentBody, createMemberBody, decidePostBody, decideRegistrationBody, enterPointsBody, markCommitmentBody, recordQuery, registrationBody } from '../../../contracts/party.ts';
+import {
+  claimPostBody,
+  commitmentBody,
+  createMemberBody,
+  decidePostBody,
+  decideRegistrationBody,
+  enterPointsBody,
+  markCommitmentBody,
+  recordQuery,
+  registrationBody,
+} from '../../../contracts/party.ts';
 import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
@@ -19,7 +29,16 @@ import { requestRegistration } from './commands/request-registration.ts';
 import { loadMemberFor, ownMemberRow } from './load-member.ts';
 import { loadViewer } from './membership.ts';
 import { authorizeMember, memberAbilities } from './policy.ts';
-import { activityRecord, communityPosts, householdCommitments, memberCommitments, memberOverview, memberPosts, periodTotals, publicMember } from './queries.ts';
+import {
+  activityRecord,
+  communityPosts,
+  householdCommitments,
+  memberCommitments,
+  memberOverview,
+  memberPosts,
+  periodTotals,
+  publicMember,
+} from './queries.ts';
 
 /** Member-centred routes: the member's own phone view, member records, points, commitments. */
 export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -28,76 +47,143 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     const tags = ['party'];
     const viewer = (request: Parameters<typeof requireActor>[0]) => loadViewer(db, requireActor(request));
 
-    app.get('/api/party/me', { schema: { tags, summary: '我的党员主页（岗位、积分、预警、承诺）' } }, async (request) => {
-      const v = await viewer(request);
-      const member = ownMemberRow(v);
-      const overview = await memberOverview(db, member, new Date());
-      return { data: { ...overview, availablePosts: await communityPosts(db, member.homeCommunityId) }, abilities: memberAbilities(v, member) };
-    });
+    app.get(
+      '/api/party/me',
+      { schema: { tags, summary: '我的党员主页（岗位、积分、预警、承诺）' } },
+      async (request) => {
+        const v = await viewer(request);
+        const member = ownMemberRow(v);
+        const overview = await memberOverview(db, member, new Date());
+        return {
+          data: { ...overview, availablePosts: await communityPosts(db, member.homeCommunityId) },
+          abilities: memberAbilities(v, member),
+        };
+      },
+    );
 
-    app.get('/api/party/me/record', { schema: { tags, summary: '我的全程纪实（积分来源）', querystring: recordQuery } }, async (request) => {
-      const member = ownMemberRow(await viewer(request));
-      return activityRecord(db, member.id, request.query.pageSize, request.query.before);
-    });
+    app.get(
+      '/api/party/me/record',
+      { schema: { tags, summary: '我的全程纪实（积分来源）', querystring: recordQuery } },
+      async (request) => {
+        const member = ownMemberRow(await viewer(request));
+        return activityRecord(db, member.id, request.query.pageSize, request.query.before);
+      },
+    );
 
-    app.post('/api/party/me/registration', { schema: { tags, summary: '双报到：向居住地社区报到', body: registrationBody } }, async (request) => {
-      return { data: publicMember(await requestRegistration(db, await viewer(request), request.body)) };
-    });
+    app.post(
+      '/api/party/me/registration',
+      { schema: { tags, summary: '双报到：向居住地社区报到', body: registrationBody } },
+      async (request) => {
+        return { data: publicMember(await requestRegistration(db, await viewer(request), request.body)) };
+      },
+    );
 
-    app.post('/api/party/me/posts', { schema: { tags, summary: '认岗', body: claimPostBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await claimPost(db, await viewer(request), request.body.postId) });
-    });
+    app.post(
+      '/api/party/me/posts',
+      { schema: { tags, summary: '认岗', body: claimPostBody } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await claimPost(db, await viewer(request), request.body.postId) });
+      },
+    );
 
-    app.post('/api/party/me/commitments', { schema: { tags, summary: '发布年度承诺', body: commitmentBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await publishCommitment(db, await viewer(request), request.body) });
-    });
+    app.post(
+      '/api/party/me/commitments',
+      { schema: { tags, summary: '发布年度承诺', body: commitmentBody } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await publishCommitment(db, await viewer(request), request.body) });
+      },
+    );
 
-    app.post('/api/party/members', { schema: { tags, summary: '登记党员', body: createMemberBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: publicMember(await createMember(db, await viewer(request), request.body)) });
-    });
+    app.post(
+      '/api/party/members',
+      { schema: { tags, summary: '登记党员', body: createMemberBody } },
+      async (request, reply) => {
+        return reply
+          .status(201)
+          .send({ data: publicMember(await createMember(db, await viewer(request), request.body)) });
+      },
+    );
 
     app.get('/api/party/members/:id', { schema: { tags, summary: '党员详情', params: idParams } }, async (request) => {
       const v = await viewer(request);
       const member = await loadMemberFor(db, v, request.params.id);
       authorizeMember(v, 'read', member);
-      const [posts, totals, commitments] = await Promise.all([memberPosts(db, member.id), periodTotals(db, member.id, new Date()), memberCommitments(db, [member.id])]);
+      const [posts, totals, commitments] = await Promise.all([
+        memberPosts(db, member.id),
+        periodTotals(db, member.id, new Date()),
+        memberCommitments(db, [member.id]),
+      ]);
       return { data: { ...publicMember(member), posts, totals, commitments }, abilities: memberAbilities(v, member) };
     });
 
-    app.get('/api/party/members/:id/record', { schema: { tags, summary: '党员全程纪实', params: idParams, querystring: recordQuery } }, async (request) => {
-      const v = await viewer(request);
-      const member = await loadMemberFor(db, v, request.params.id);
-      authorizeMember(v, 'read', member);
-      return activityRecord(db, member.id, request.query.pageSize, request.query.before);
-    });
+    app.get(
+      '/api/party/members/:id/record',
+      { schema: { tags, summary: '党员全程纪实', params: idParams, querystring: recordQuery } },
+      async (request) => {
+        const v = await viewer(request);
+        const member = await loadMemberFor(db, v, request.params.id);
+        authorizeMember(v, 'read', member);
+        return activityRecord(db, member.id, request.query.pageSize, request.query.before);
+      },
+    );
 
-    app.post('/api/party/members/:id/points', { schema: { tags, summary: '支部登记积分（附佐证）', params: idParams, body: enterPointsBody } }, async (request) => {
-      return { data: await enterPoints(db, await viewer(request), request.params.id, request.body) };
-    });
+    app.post(
+      '/api/party/members/:id/points',
+      { schema: { tags, summary: '支部登记积分（附佐证）', params: idParams, body: enterPointsBody } },
+      async (request) => {
+        return { data: await enterPoints(db, await viewer(request), request.params.id, request.body) };
+      },
+    );
 
-    app.post('/api/party/members/:id/registration/decision', { schema: { tags, summary: '社区确认双报到', params: idParams, body: decideRegistrationBody } }, async (request) => {
-      return { data: publicMember(await decideRegistration(db, await viewer(request), request.params.id, request.body)) };
-    });
+    app.post(
+      '/api/party/members/:id/registration/decision',
+      { schema: { tags, summary: '社区确认双报到', params: idParams, body: decideRegistrationBody } },
+      async (request) => {
+        return {
+          data: publicMember(await decideRegistration(db, await viewer(request), request.params.id, request.body)),
+        };
+      },
+    );
 
-    app.post('/api/party/post-claims/:id/decision', { schema: { tags, summary: '支部审批认岗', params: idParams, body: decidePostBody } }, async (request) => {
-      return { data: await decidePostClaim(db, await viewer(request), request.params.id, request.body.decision) };
-    });
+    app.post(
+      '/api/party/post-claims/:id/decision',
+      { schema: { tags, summary: '支部审批认岗', params: idParams, body: decidePostBody } },
+      async (request) => {
+        return { data: await decidePostClaim(db, await viewer(request), request.params.id, request.body.decision) };
+      },
+    );
 
-    app.post('/api/party/commitments/:id/mark', { schema: { tags, summary: '支部评定承诺兑现', params: idParams, body: markCommitmentBody } }, async (request) => {
-      return { data: await markCommitment(db, await viewer(request), request.params.id, request.body) };
-    });
+    app.post(
+      '/api/party/commitments/:id/mark',
+      { schema: { tags, summary: '支部评定承诺兑现', params: idParams, body: markCommitmentBody } },
+      async (request) => {
+        return { data: await markCommitment(db, await viewer(request), request.params.id, request.body) };
+      },
+    );
 
-    app.post('/api/party/alerts/:id/remind', { schema: { tags, summary: '记录已提醒预警党员', params: idParams } }, async (request) => {
-      return { data: await remindAlert(db, await viewer(request), request.params.id) };
-    });
+    app.post(
+      '/api/party/alerts/:id/remind',
+      { schema: { tags, summary: '记录已提醒预警党员', params: idParams } },
+      async (request) => {
+        return { data: await remindAlert(db, await viewer(request), request.params.id) };
+      },
+    );
 
     // Public within the community: residents see who in a household is a member and what they promised.
-    app.get('/api/party/households/:id', { schema: { tags, summary: '党员户的亮身份与承诺', params: idParams } }, async (request) => {
-      const actor = requireActor(request);
-      const [node] = await db.select({ path: orgNodes.path, level: orgNodes.level }).from(orgNodes).where(eq(orgNodes.id, request.params.id));
-      const community = node && ['house', 'building'].includes(node.level) ? communityOfPath(node.path) : null;
-      if (!node || !community || !(actorCovers(actor, node.path) || actor.scopePath?.startsWith(community.path))) throw new AppError('NOT_FOUND');
-      return { data: await householdCommitments(db, request.params.id) };
-    });
+    app.get(
+      '/api/party/households/:id',
+      { schema: { tags, summary: '党员户的亮身份与承诺', params: idParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const [node] = await db
+          .select({ path: orgNodes.path, level: orgNodes.level })
+          .from(orgNodes)
+          .where(eq(orgNodes.id, request.params.id));
+        const community = node && ['house', 'building'].includes(node.level) ? communityOfPath(node.path) : null;
+        if (!node || !community || !(actorCovers(actor, node.path) || actor.scopePath?.startsWith(community.path)))
+          throw new AppError('NOT_FOUND');
+        return { data: await householdCommitments(db, request.params.id) };
+      },
+    );
   };
 }

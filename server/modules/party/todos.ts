@@ -5,19 +5,42 @@ import { partyAlerts, partyMemberPosts, partyMembers, partyPosts } from './schem
 
 /** A party member's month: points earned against the monthly targets of their approved posts, and open alerts. */
 export async function memberTodoCounts(db: Queryable, userId: number, now = new Date()) {
-  const [member] = await db.select({ id: partyMembers.id }).from(partyMembers).where(and(eq(partyMembers.userId, userId), isNull(partyMembers.leftOn))).limit(1);
+  const [member] = await db
+    .select({ id: partyMembers.id })
+    .from(partyMembers)
+    .where(and(eq(partyMembers.userId, userId), isNull(partyMembers.leftOn)))
+    .limit(1);
   if (!member) return null;
   const [totals, [target], [alerts]] = await Promise.all([
     periodTotals(db, member.id, now),
-    db.select({ n: sql<number>`coalesce(sum(${partyPosts.targetPoints}), 0)`.mapWith(Number) }).from(partyMemberPosts).innerJoin(partyPosts, eq(partyPosts.id, partyMemberPosts.postId))
-      .where(and(eq(partyMemberPosts.memberId, member.id), eq(partyMemberPosts.state, 'approved'), eq(partyPosts.period, 'month'))),
-    db.select({ n: count() }).from(partyAlerts).where(and(eq(partyAlerts.memberId, member.id), sql`${partyAlerts.createdAt} > now() - interval '31 days'`)),
+    db
+      .select({ n: sql<number>`coalesce(sum(${partyPosts.targetPoints}), 0)`.mapWith(Number) })
+      .from(partyMemberPosts)
+      .innerJoin(partyPosts, eq(partyPosts.id, partyMemberPosts.postId))
+      .where(
+        and(
+          eq(partyMemberPosts.memberId, member.id),
+          eq(partyMemberPosts.state, 'approved'),
+          eq(partyPosts.period, 'month'),
+        ),
+      ),
+    db
+      .select({ n: count() })
+      .from(partyAlerts)
+      .where(and(eq(partyAlerts.memberId, member.id), sql`${partyAlerts.createdAt} > now() - interval '31 days'`)),
   ]);
-  return { monthPoints: totals.find((t) => t.kind === 'month')?.points ?? 0, monthTarget: target?.n ?? 0, alerts: Number(alerts?.n ?? 0) };
+  return {
+    monthPoints: totals.find((t) => t.kind === 'month')?.points ?? 0,
+    monthTarget: target?.n ?? 0,
+    alerts: Number(alerts?.n ?? 0),
+  };
 }
 
 /** Members a co-building unit sends to serve in communities (在职党员 of that unit), still active. */
 export async function coUnitMemberCount(db: Queryable, coUnitId: number) {
-  const [row] = await db.select({ n: count() }).from(partyMembers).where(and(eq(partyMembers.coUnitId, coUnitId), isNull(partyMembers.leftOn)));
+  const [row] = await db
+    .select({ n: count() })
+    .from(partyMembers)
+    .where(and(eq(partyMembers.coUnitId, coUnitId), isNull(partyMembers.leftOn)));
   return Number(row?.n ?? 0);
 }

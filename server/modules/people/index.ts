@@ -30,7 +30,14 @@ export async function searchResidentsMasked(db: Queryable, dataKey: string, acto
   // Keys are derived once per data key, not per search.
   if (pickerCodec?.key !== dataKey) pickerCodec = { key: dataKey, codec: createPiiCodec(dataKey) };
   const page = await residentPage(db, actor, pickerCodec.codec, { q, page: 1, pageSize: limit });
-  return page.data.map((r) => ({ id: r.id, name: r.name, gender: r.gender, idNumberMasked: r.idNumberMasked, phoneMasked: r.phoneMasked, address: r.address }));
+  return page.data.map((r) => ({
+    id: r.id,
+    name: r.name,
+    gender: r.gender,
+    idNumberMasked: r.idNumberMasked,
+    phoneMasked: r.phoneMasked,
+    address: r.address,
+  }));
 }
 
 /** One resident inside the actor's scope (404 outside): what a booking needs to know about them. */

@@ -15,8 +15,12 @@ import { hasAbility } from '../accounts/abilities.ts';
 export type PeopleAction = 'read' | 'write' | 'import' | 'export' | 'reveal' | 'review_reveals';
 
 const ABILITY: Record<PeopleAction, string> = {
-  read: 'people.read', write: 'people.write', import: 'people.import', export: 'people.export',
-  reveal: 'people.reveal', review_reveals: 'audit.read',
+  read: 'people.read',
+  write: 'people.write',
+  import: 'people.import',
+  export: 'people.export',
+  reveal: 'people.reveal',
+  review_reveals: 'audit.read',
 };
 
 export function peopleScopeWhere(actor: Actor, scopeColumn: AnyColumn | SQL): SQL {

@@ -9,5 +9,6 @@ export type { CaseFigures, RatingPorts } from './ports.ts';
 /** Ratings of branches, property companies and departments, from the figures other modules export. */
 export const ratingsModule: ModuleManifest = {
   name: 'ratings',
-  routes: (deps) => ratingsRoutes(deps, { caseFigures, memberPoints, wishesFulfilled }) as ReturnType<ModuleManifest['routes']>,
+  routes: (deps) =>
+    ratingsRoutes(deps, { caseFigures, memberPoints, wishesFulfilled }) as ReturnType<ModuleManifest['routes']>,
 };

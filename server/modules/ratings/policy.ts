@@ -11,13 +11,25 @@ export type RatingAction = 'read' | 'compute' | 'adjust' | 'vote' | 'rate_proper
  */
 export function canRating(actor: Actor, action: RatingAction, path: string): boolean {
   switch (action) {
-    case 'read': return hasAbility(actor.role, 'ratings.read') && Boolean(actor.scopePath) && (actorCovers(actor, path) || isUnder(actor.scopePath!, path));
+    case 'read':
+      return (
+        hasAbility(actor.role, 'ratings.read') &&
+        Boolean(actor.scopePath) &&
+        (actorCovers(actor, path) || isUnder(actor.scopePath!, path))
+      );
     // The two-colour list is published: anyone living or working in the street sees it.
-    case 'read_list': return Boolean(actor.scopePath) && (actorCovers(actor, path) || isUnder(actor.scopePath!, path));
-    case 'compute': return hasAbility(actor.role, 'ratings.compute') && actorCovers(actor, path);
-    case 'adjust': return hasAbility(actor.role, 'ratings.adjust') && actorCovers(actor, path);
-    case 'vote': return hasAbility(actor.role, 'ratings.vote') && actorCovers(actor, path);
-    case 'rate_property': return hasAbility(actor.role, 'ratings.rate_property') && Boolean(actor.scopePath) && isUnder(actor.scopePath!, path);
+    case 'read_list':
+      return Boolean(actor.scopePath) && (actorCovers(actor, path) || isUnder(actor.scopePath!, path));
+    case 'compute':
+      return hasAbility(actor.role, 'ratings.compute') && actorCovers(actor, path);
+    case 'adjust':
+      return hasAbility(actor.role, 'ratings.adjust') && actorCovers(actor, path);
+    case 'vote':
+      return hasAbility(actor.role, 'ratings.vote') && actorCovers(actor, path);
+    case 'rate_property':
+      return (
+        hasAbility(actor.role, 'ratings.rate_property') && Boolean(actor.scopePath) && isUnder(actor.scopePath!, path)
+      );
   }
 }
 

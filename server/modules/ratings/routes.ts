@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  adjustResultBody, computeDepartmentBody, computePropertyBody, computeStarBody, departmentVoteBody, ratePropertyBody, runListQuery, starConfigBody,
+  adjustResultBody,
+  computeDepartmentBody,
+  computePropertyBody,
+  computeStarBody,
+  departmentVoteBody,
+  ratePropertyBody,
+  runListQuery,
+  starConfigBody,
 } from '../../../contracts/ratings.ts';
 import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
@@ -34,71 +41,163 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
     /** A street the actor lives or works in or covers (the published lists), else 404. */
     async function streetFor(actor: ReturnType<typeof requireActor>, streetId: number) {
       const [street] = await db.select().from(orgNodes).where(eq(orgNodes.id, streetId));
-      if (!street || street.level !== 'street' || !canRating(actor, 'read_list', street.path)) throw new AppError('NOT_FOUND');
+      if (!street || street.level !== 'street' || !canRating(actor, 'read_list', street.path))
+        throw new AppError('NOT_FOUND');
       return street;
     }
 
-    app.get('/api/ratings/star-config', { schema: { tags, summary: '支部评星指标配置', querystring: streetQuery } }, async (request) => {
-      const actor = requireActor(request);
-      const street = await streetFor(actor, request.query.streetId);
-      authorizeRating(actor, 'read', street.path);
-      const [config] = await db.select().from(starRatingConfigs).where(eq(starRatingConfigs.streetId, street.id));
-      // The formula travels with the weights, so the configuration screen shows what a run will compute.
-      return { data: { indicators: config?.indicators ?? DEFAULT_STAR_INDICATORS, isDefault: !config, formula: STAR_FORMULA }, abilities: (['compute'] as const).filter((a) => canRating(actor, a, street.path)) };
-    });
-    app.put('/api/ratings/star-config', { schema: { tags, summary: '修改支部评星指标（权重、目标值）', querystring: streetQuery, body: starConfigBody } }, async (request) => {
-      return { data: await saveStarConfig(db, requireActor(request), request.query.streetId, request.body.indicators) };
-    });
-    app.post('/api/ratings/star-runs', { schema: { tags, summary: '计算支部星级（年度）', body: computeStarBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await computeStarRating(db, requireActor(request), request.body, ports) });
-    });
-    app.post('/api/ratings/property-runs', { schema: { tags, summary: '计算红色物业月度得分', body: computePropertyBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await computePropertyList(db, requireActor(request), request.body, ports) });
-    });
-    app.post('/api/ratings/department-runs', { schema: { tags, summary: '计算职能部门年度考评', body: computeDepartmentBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await computeDepartmentRatings(db, requireActor(request), request.body, ports) });
-    });
+    app.get(
+      '/api/ratings/star-config',
+      { schema: { tags, summary: '支部评星指标配置', querystring: streetQuery } },
+      async (request) => {
+        const actor = requireActor(request);
+        const street = await streetFor(actor, request.query.streetId);
+        authorizeRating(actor, 'read', street.path);
+        const [config] = await db.select().from(starRatingConfigs).where(eq(starRatingConfigs.streetId, street.id));
+        // The formula travels with the weights, so the configuration screen shows what a run will compute.
+        return {
+          data: {
+            indicators: config?.indicators ?? DEFAULT_STAR_INDICATORS,
+            isDefault: !config,
+            formula: STAR_FORMULA,
+          },
+          abilities: (['compute'] as const).filter((a) => canRating(actor, a, street.path)),
+        };
+      },
+    );
+    app.put(
+      '/api/ratings/star-config',
+      { schema: { tags, summary: '修改支部评星指标（权重、目标值）', querystring: streetQuery, body: starConfigBody } },
+      async (request) => {
+        return {
+          data: await saveStarConfig(db, requireActor(request), request.query.streetId, request.body.indicators),
+        };
+      },
+    );
+    app.post(
+      '/api/ratings/star-runs',
+      { schema: { tags, summary: '计算支部星级（年度）', body: computeStarBody } },
+      async (request, reply) => {
+        return reply
+          .status(201)
+          .send({ data: await computeStarRating(db, requireActor(request), request.body, ports) });
+      },
+    );
+    app.post(
+      '/api/ratings/property-runs',
+      { schema: { tags, summary: '计算红色物业月度得分', body: computePropertyBody } },
+      async (request, reply) => {
+        return reply
+          .status(201)
+          .send({ data: await computePropertyList(db, requireActor(request), request.body, ports) });
+      },
+    );
+    app.post(
+      '/api/ratings/department-runs',
+      { schema: { tags, summary: '计算职能部门年度考评', body: computeDepartmentBody } },
+      async (request, reply) => {
+        return reply
+          .status(201)
+          .send({ data: await computeDepartmentRatings(db, requireActor(request), request.body, ports) });
+      },
+    );
 
-    app.get('/api/ratings/runs', { config: { permission: 'ratings.runs.read' }, schema: { tags, summary: '考评计算记录', querystring: runListQuery } }, async (request) => {
-      const actor = requireActor(request);
-      assertCanReadRuns(actor);
-      // Runs are per street: staff of a community see their street's runs, streets and districts those under them.
-      const where = sql`(${underPath(ratingRuns.scopePath, actor.scopePath)} or ${actor.scopePath} like ${ratingRuns.scopePath} || '%')`;
-      const rows = await runsList(db, sql`${where} ${request.query.kind ? sql`and ${ratingRuns.kind} = ${request.query.kind}` : sql``} ${request.query.streetId ? sql`and ${ratingRuns.streetId} = ${request.query.streetId}` : sql``}`);
-      return { data: rows };
-    });
-    app.get('/api/ratings/runs/:id', { schema: { tags, summary: '考评结果（含输入、公式与可复算校验）', params: idParams } }, async (request) => {
-      const actor = requireActor(request);
-      const [run] = await db.select().from(ratingRuns).where(eq(ratingRuns.id, request.params.id));
-      if (!run || !canRating(actor, 'read_list', run.scopePath)) throw new AppError('NOT_FOUND');
-      if (run.kind !== 'property_month') authorizeRating(actor, 'read', run.scopePath);
-      return { data: { ...run, results: await runResults(db, run.id, run.kind) }, abilities: (['adjust'] as const).filter((a) => canRating(actor, a, actor.scopePath ?? '')) };
-    });
-    app.post('/api/ratings/results/:id/adjust', { schema: { tags, summary: '书记调整支部星级（须说明理由）', params: idParams, body: adjustResultBody } }, async (request) => {
-      return { data: await adjustStarResult(db, requireActor(request), request.params.id, request.body) };
-    });
+    app.get(
+      '/api/ratings/runs',
+      {
+        config: { permission: 'ratings.runs.read' },
+        schema: { tags, summary: '考评计算记录', querystring: runListQuery },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        assertCanReadRuns(actor);
+        // Runs are per street: staff of a community see their street's runs, streets and districts those under them.
+        const where = sql`(${underPath(ratingRuns.scopePath, actor.scopePath)} or ${actor.scopePath} like ${ratingRuns.scopePath} || '%')`;
+        const rows = await runsList(
+          db,
+          sql`${where} ${request.query.kind ? sql`and ${ratingRuns.kind} = ${request.query.kind}` : sql``} ${request.query.streetId ? sql`and ${ratingRuns.streetId} = ${request.query.streetId}` : sql``}`,
+        );
+        return { data: rows };
+      },
+    );
+    app.get(
+      '/api/ratings/runs/:id',
+      { schema: { tags, summary: '考评结果（含输入、公式与可复算校验）', params: idParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const [run] = await db.select().from(ratingRuns).where(eq(ratingRuns.id, request.params.id));
+        if (!run || !canRating(actor, 'read_list', run.scopePath)) throw new AppError('NOT_FOUND');
+        if (run.kind !== 'property_month') authorizeRating(actor, 'read', run.scopePath);
+        return {
+          data: { ...run, results: await runResults(db, run.id, run.kind) },
+          abilities: (['adjust'] as const).filter((a) => canRating(actor, a, actor.scopePath ?? '')),
+        };
+      },
+    );
+    app.post(
+      '/api/ratings/results/:id/adjust',
+      { schema: { tags, summary: '书记调整支部星级（须说明理由）', params: idParams, body: adjustResultBody } },
+      async (request) => {
+        return { data: await adjustStarResult(db, requireActor(request), request.params.id, request.body) };
+      },
+    );
 
-    app.get('/api/ratings/property-list', { schema: { tags, summary: '红色物业双色榜（最新一期）', querystring: streetQuery } }, async (request) => {
-      const actor = requireActor(request);
-      const street = await streetFor(actor, request.query.streetId);
-      const run = await latestRun(db, 'property_month', [street.id]);
-      const results = run ? await runResults(db, run.id, run.kind) : [];
-      return { data: { street: { id: street.id, name: street.name }, run, red: results.filter((r) => r.outcome === 'red'), yellow: results.filter((r) => r.outcome === 'yellow') } };
-    });
-    app.get('/api/ratings/property-companies', { schema: { tags, summary: '物业公司及其管理的小区数', querystring: streetQuery } }, async (request) => {
-      const street = await streetFor(requireActor(request), request.query.streetId);
-      return { data: await db.select({ id: propertyCompanies.id, name: propertyCompanies.name, estates: sql<number>`(select count(*)::int from property_company_estates e where e.company_id = ${propertyCompanies.id})` })
-        .from(propertyCompanies).where(eq(propertyCompanies.streetId, street.id)) };
-    });
-    app.post('/api/ratings/property-ratings', { schema: { tags, summary: '居民评价本小区物业（每月一次）', body: ratePropertyBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await rateProperty(db, requireActor(request), request.body) });
-    });
-    app.post('/api/ratings/department-votes', { schema: { tags, summary: '社区对职能部门年度评议', body: departmentVoteBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await voteDepartment(db, requireActor(request), request.body) });
-    });
-    app.get('/api/ratings/streets/:id', { schema: { tags, summary: '街道（考评页面的范围选择）', params: idParams } }, async (request) => {
-      const node = await loadNodeInScope(db, requireActor(request), request.params.id, 'street');
-      return { data: { id: node.id, name: node.name } };
-    });
+    app.get(
+      '/api/ratings/property-list',
+      { schema: { tags, summary: '红色物业双色榜（最新一期）', querystring: streetQuery } },
+      async (request) => {
+        const actor = requireActor(request);
+        const street = await streetFor(actor, request.query.streetId);
+        const run = await latestRun(db, 'property_month', [street.id]);
+        const results = run ? await runResults(db, run.id, run.kind) : [];
+        return {
+          data: {
+            street: { id: street.id, name: street.name },
+            run,
+            red: results.filter((r) => r.outcome === 'red'),
+            yellow: results.filter((r) => r.outcome === 'yellow'),
+          },
+        };
+      },
+    );
+    app.get(
+      '/api/ratings/property-companies',
+      { schema: { tags, summary: '物业公司及其管理的小区数', querystring: streetQuery } },
+      async (request) => {
+        const street = await streetFor(requireActor(request), request.query.streetId);
+        return {
+          data: await db
+            .select({
+              id: propertyCompanies.id,
+              name: propertyCompanies.name,
+              estates: sql<number>`(select count(*)::int from property_company_estates e where e.company_id = ${propertyCompanies.id})`,
+            })
+            .from(propertyCompanies)
+            .where(eq(propertyCompanies.streetId, street.id)),
+        };
+      },
+    );
+    app.post(
+      '/api/ratings/property-ratings',
+      { schema: { tags, summary: '居民评价本小区物业（每月一次）', body: ratePropertyBody } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await rateProperty(db, requireActor(request), request.body) });
+      },
+    );
+    app.post(
+      '/api/ratings/department-votes',
+      { schema: { tags, summary: '社区对职能部门年度评议', body: departmentVoteBody } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await voteDepartment(db, requireActor(request), request.body) });
+      },
+    );
+    app.get(
+      '/api/ratings/streets/:id',
+      { schema: { tags, summary: '街道（考评页面的范围选择）', params: idParams } },
+      async (request) => {
+        const node = await loadNodeInScope(db, requireActor(request), request.params.id, 'street');
+        return { data: { id: node.id, name: node.name } };
+      },
+    );
   };
 }

@@ -3,15 +3,51 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Tx } from '../../platform/db/tx.ts';
 import { ratingResults, ratingRuns, type RatingKind } from './schema.ts';
 
-export interface RunResult { subjectKind: 'branch' | 'property_company' | 'department'; subjectId: number; subjectName: string; subjectPath: string; inputs: object; score: number; outcome: string }
+export interface RunResult {
+  subjectKind: 'branch' | 'property_company' | 'department';
+  subjectId: number;
+  subjectName: string;
+  subjectPath: string;
+  inputs: object;
+  score: number;
+  outcome: string;
+}
 
 /** Stores one computation with its formula and every result with the inputs it came from. */
-export async function saveRun(tx: Tx, actor: Actor, run: { kind: RatingKind; period: string; street: { id: number; path: string }; formula: { version: string; text: string } }, results: RunResult[]) {
-  const [row] = await tx.insert(ratingRuns).values({
-    kind: run.kind, period: run.period, streetId: run.street.id, scopePath: run.street.path, formulaVersion: run.formula.version, formula: run.formula.text, createdBy: actor.userId,
-  }).returning();
-  if (results.length) await tx.insert(ratingResults).values(results.map((r) => ({ ...r, inputs: r.inputs as Record<string, unknown>, runId: row!.id })));
-  await recordAudit(tx, actor, { action: `ratings.compute.${run.kind}`, targetType: 'rating_run', targetId: row!.id, scopePath: run.street.path, summary: { period: run.period, results: results.length } });
+export async function saveRun(
+  tx: Tx,
+  actor: Actor,
+  run: {
+    kind: RatingKind;
+    period: string;
+    street: { id: number; path: string };
+    formula: { version: string; text: string };
+  },
+  results: RunResult[],
+) {
+  const [row] = await tx
+    .insert(ratingRuns)
+    .values({
+      kind: run.kind,
+      period: run.period,
+      streetId: run.street.id,
+      scopePath: run.street.path,
+      formulaVersion: run.formula.version,
+      formula: run.formula.text,
+      createdBy: actor.userId,
+    })
+    .returning();
+  if (results.length)
+    await tx
+      .insert(ratingResults)
+      .values(results.map((r) => ({ ...r, inputs: r.inputs as Record<string, unknown>, runId: row!.id })));
+  await recordAudit(tx, actor, {
+    action: `ratings.compute.${run.kind}`,
+    targetType: 'rating_run',
+    targetId: row!.id,
+    scopePath: run.street.path,
+    summary: { period: run.period, results: results.length },
+  });
   return row!;
 }
 

@@ -2,5 +2,9 @@ import type { ModuleManifest } from '../manifest.ts';
 import { servicesRoutes } from './routes.ts';
 import { servicesStats } from './stats.ts';
 
-export const servicesModule: ModuleManifest = { name: 'services', routes: servicesRoutes as ModuleManifest['routes'], stats: servicesStats };
+export const servicesModule: ModuleManifest = {
+  name: 'services',
+  routes: servicesRoutes as ModuleManifest['routes'],
+  stats: servicesStats,
+};
 export { bookingTodoCounts } from './todos.ts';

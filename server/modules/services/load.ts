@@ -9,7 +9,11 @@ import { bookings, serviceItems, serviceStations, type BookingRow } from './sche
 
 /** A booking the actor may see (404 otherwise); locked for the rest of the transaction when asked. */
 export async function loadBooking(db: Queryable, actor: Actor, id: number, lock = false) {
-  const q = db.select().from(bookings).where(and(eq(bookings.id, id), bookingScopeWhere(actor))).limit(1);
+  const q = db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.id, id), bookingScopeWhere(actor)))
+    .limit(1);
   const [row] = lock ? await q.for('update') : await q;
   if (!row) throw new AppError('NOT_FOUND');
   return row;
@@ -25,10 +29,14 @@ export function assertBooking(actor: Actor, action: BookingAction, row: BookingR
   const handler = hasAbility(actor.role, 'services.handle') && actorCovers(actor, row.scopePath);
   if (action === 'receive' || action === 'handover' || action === 'complete') {
     if (!handler) throw new AppError('FORBIDDEN');
-    if (action !== 'receive' && row.status === 'received') throw new AppError('FORBIDDEN', { message: '该预约由首问责任人办理，请先由其移交' });
+    if (action !== 'receive' && row.status === 'received')
+      throw new AppError('FORBIDDEN', { message: '该预约由首问责任人办理，请先由其移交' });
     throw new AppError('CONFLICT', { message: wrongState });
   }
-  const owner = action === 'rate' ? row.residentUserId === actor.userId : row.residentUserId === actor.userId || row.requestedBy === actor.userId;
+  const owner =
+    action === 'rate'
+      ? row.residentUserId === actor.userId
+      : row.residentUserId === actor.userId || row.requestedBy === actor.userId;
   throw new AppError(owner ? 'CONFLICT' : 'FORBIDDEN', owner ? { message: wrongState } : {});
 }
 

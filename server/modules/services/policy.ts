@@ -14,15 +14,24 @@ export function canService(actor: Actor, action: ServiceAction, communityPath: s
   if (!scope) return false;
   switch (action) {
     // Residents browse their own community's catalogue; staff browse what they cover.
-    case 'browse': return isUnder(scope, communityPath) || isUnder(communityPath, scope);
-    case 'book': return hasAbility(actor.role, 'services.book') && isUnder(scope, communityPath);
+    case 'browse':
+      return isUnder(scope, communityPath) || isUnder(communityPath, scope);
+    case 'book':
+      return hasAbility(actor.role, 'services.book') && isUnder(scope, communityPath);
     // 代办: building leaders and grid workers for residents they serve, and the staff who handle
     // bookings (a resident phones the station) for residents of their community.
-    case 'proxy_for': return (hasAbility(actor.role, 'services.proxy_for') || hasAbility(actor.role, 'services.handle')) && isUnder(scope, communityPath);
+    case 'proxy_for':
+      return (
+        (hasAbility(actor.role, 'services.proxy_for') || hasAbility(actor.role, 'services.handle')) &&
+        isUnder(scope, communityPath)
+      );
     // The resident picker searches base data (masked): only for those who may read it anyway.
-    case 'pick_resident': return canService(actor, 'proxy_for', communityPath) && hasAbility(actor.role, 'people.read');
-    case 'manage': return hasAbility(actor.role, 'services.manage') && actorCovers(actor, communityPath);
-    case 'handle': return hasAbility(actor.role, 'services.handle') && actorCovers(actor, communityPath);
+    case 'pick_resident':
+      return canService(actor, 'proxy_for', communityPath) && hasAbility(actor.role, 'people.read');
+    case 'manage':
+      return hasAbility(actor.role, 'services.manage') && actorCovers(actor, communityPath);
+    case 'handle':
+      return hasAbility(actor.role, 'services.handle') && actorCovers(actor, communityPath);
   }
 }
 
@@ -33,7 +42,8 @@ export function authorizeService(actor: Actor, action: ServiceAction, communityP
 /** Bookings visible to the actor: their own (as resident or requester), or those of the community they handle. */
 export function bookingScopeWhere(actor: Actor): SQL {
   const own = or(eq(bookings.residentUserId, actor.userId), eq(bookings.requestedBy, actor.userId))!;
-  if (hasAbility(actor.role, 'services.handle') && actor.scopePath) return or(own, underPath(bookings.scopePath, actor.scopePath))!;
+  if (hasAbility(actor.role, 'services.handle') && actor.scopePath)
+    return or(own, underPath(bookings.scopePath, actor.scopePath))!;
   return own;
 }
 
@@ -45,15 +55,22 @@ export function canBooking(actor: Actor, action: BookingAction, row: BookingRow)
   const handler = hasAbility(actor.role, 'services.handle') && actorCovers(actor, row.scopePath);
   const own = row.residentUserId === actor.userId || row.requestedBy === actor.userId;
   switch (action) {
-    case 'read': return handler || own;
-    case 'receive': return handler && row.status === 'submitted' && row.responsibleUserId === null;
+    case 'read':
+      return handler || own;
+    case 'receive':
+      return handler && row.status === 'submitted' && row.responsibleUserId === null;
     case 'handover':
-    case 'complete': return handler && row.status === 'received' && row.responsibleUserId === actor.userId;
-    case 'cancel': return own && row.status === 'submitted';
-    case 'rate': return row.residentUserId === actor.userId && row.status === 'completed' && row.rating === null;
+    case 'complete':
+      return handler && row.status === 'received' && row.responsibleUserId === actor.userId;
+    case 'cancel':
+      return own && row.status === 'submitted';
+    case 'rate':
+      return row.residentUserId === actor.userId && row.status === 'completed' && row.rating === null;
   }
 }
 
 export function bookingAbilities(actor: Actor, row: BookingRow): BookingAction[] {
-  return (['read', 'receive', 'handover', 'complete', 'cancel', 'rate'] as const).filter((a) => canBooking(actor, a, row));
+  return (['read', 'receive', 'handover', 'complete', 'cancel', 'rate'] as const).filter((a) =>
+    canBooking(actor, a, row),
+  );
 }

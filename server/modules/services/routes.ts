@@ -1,8 +1,20 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
 import {
-  bookingListQuery, catalogueQuery, completeBookingBody, createBookingBody, createServiceItemBody, createStationBody, handoverBody, manageCatalogueQuery,
-  openSlotsBody, rateBookingBody, residentPickerQuery, slotsQuery, updateServiceItemBody, updateStationBody,
+  bookingListQuery,
+  catalogueQuery,
+  completeBookingBody,
+  createBookingBody,
+  createServiceItemBody,
+  createStationBody,
+  handoverBody,
+  manageCatalogueQuery,
+  openSlotsBody,
+  rateBookingBody,
+  residentPickerQuery,
+  slotsQuery,
+  updateServiceItemBody,
+  updateStationBody,
 } from '../../../contracts/services.ts';
 import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
@@ -34,88 +46,171 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     async function communityFor(actor: ReturnType<typeof requireActor>, communityId?: number) {
       const id = communityId ?? Number(actor.scopePath?.split('/').filter(Boolean)[2]);
       const [community] = id ? await db.select().from(orgNodes).where(eq(orgNodes.id, id)) : [];
-      if (!community || community.level !== 'community' || !canService(actor, 'browse', community.path)) throw new AppError('NOT_FOUND');
+      if (!community || community.level !== 'community' || !canService(actor, 'browse', community.path))
+        throw new AppError('NOT_FOUND');
       return community;
     }
 
-    app.get('/api/services/catalogue', { schema: { tags, summary: '服务事项目录（默认本社区）', querystring: catalogueQuery } }, async (request) => {
-      const actor = requireActor(request);
-      const community = await communityFor(actor, request.query.communityId);
-      const [items, stations] = await Promise.all([catalogue(db, community.id, request.query.kind), stationsOf(db, community.id)]);
-      return { data: { community: { id: community.id, name: community.name }, items, stations }, abilities: (['book', 'manage', 'handle', 'proxy_for', 'pick_resident'] as const).filter((a) => canService(actor, a, community.path)) };
-    });
+    app.get(
+      '/api/services/catalogue',
+      { schema: { tags, summary: '服务事项目录（默认本社区）', querystring: catalogueQuery } },
+      async (request) => {
+        const actor = requireActor(request);
+        const community = await communityFor(actor, request.query.communityId);
+        const [items, stations] = await Promise.all([
+          catalogue(db, community.id, request.query.kind),
+          stationsOf(db, community.id),
+        ]);
+        return {
+          data: { community: { id: community.id, name: community.name }, items, stations },
+          abilities: (['book', 'manage', 'handle', 'proxy_for', 'pick_resident'] as const).filter((a) =>
+            canService(actor, a, community.path),
+          ),
+        };
+      },
+    );
 
-    app.post('/api/services/items', { schema: { tags, summary: '新增服务事项', body: createServiceItemBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await createServiceItem(db, requireActor(request), request.body) });
-    });
+    app.post(
+      '/api/services/items',
+      { schema: { tags, summary: '新增服务事项', body: createServiceItemBody } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await createServiceItem(db, requireActor(request), request.body) });
+      },
+    );
 
-    app.get('/api/services/manage/catalogue', { schema: { tags, summary: '服务事项与驿站管理（含已停办事项）', querystring: manageCatalogueQuery } }, async (request) => {
-      const actor = requireActor(request);
-      const community = await communityFor(actor, request.query.communityId);
-      authorizeService(actor, 'manage', community.path);
-      const [items, stations] = await Promise.all([catalogueForManager(db, community.id), stationsOf(db, community.id)]);
-      return { data: { community: { id: community.id, name: community.name }, items, stations } };
-    });
+    app.get(
+      '/api/services/manage/catalogue',
+      { schema: { tags, summary: '服务事项与驿站管理（含已停办事项）', querystring: manageCatalogueQuery } },
+      async (request) => {
+        const actor = requireActor(request);
+        const community = await communityFor(actor, request.query.communityId);
+        authorizeService(actor, 'manage', community.path);
+        const [items, stations] = await Promise.all([
+          catalogueForManager(db, community.id),
+          stationsOf(db, community.id),
+        ]);
+        return { data: { community: { id: community.id, name: community.name }, items, stations } };
+      },
+    );
 
-    app.patch('/api/services/items/:id', { schema: { tags, summary: '修改或停办服务事项', params: idParams, body: updateServiceItemBody } }, async (request) => {
-      return { data: await updateServiceItem(db, requireActor(request), request.params.id, request.body) };
-    });
+    app.patch(
+      '/api/services/items/:id',
+      { schema: { tags, summary: '修改或停办服务事项', params: idParams, body: updateServiceItemBody } },
+      async (request) => {
+        return { data: await updateServiceItem(db, requireActor(request), request.params.id, request.body) };
+      },
+    );
 
-    app.patch('/api/services/stations/:id', { schema: { tags, summary: '修改驿站（开放时间、容量）', params: idParams, body: updateStationBody } }, async (request) => {
-      return { data: await updateStation(db, requireActor(request), request.params.id, request.body) };
-    });
+    app.patch(
+      '/api/services/stations/:id',
+      { schema: { tags, summary: '修改驿站（开放时间、容量）', params: idParams, body: updateStationBody } },
+      async (request) => {
+        return { data: await updateStation(db, requireActor(request), request.params.id, request.body) };
+      },
+    );
 
-    app.get('/api/services/residents', { schema: { tags, summary: '代办选择居民（姓名/证件或手机号后四位，脱敏）', querystring: residentPickerQuery } }, async (request) => {
-      const actor = requireActor(request);
-      const community = await communityFor(actor, request.query.communityId);
-      authorizeService(actor, 'pick_resident', community.path);
-      // The search runs in the actor's scope, which pick_resident keeps inside this community.
-      return { data: await searchResidentsMasked(db, deps.config.dataKey, actor, request.query.q) };
-    });
+    app.get(
+      '/api/services/residents',
+      { schema: { tags, summary: '代办选择居民（姓名/证件或手机号后四位，脱敏）', querystring: residentPickerQuery } },
+      async (request) => {
+        const actor = requireActor(request);
+        const community = await communityFor(actor, request.query.communityId);
+        authorizeService(actor, 'pick_resident', community.path);
+        // The search runs in the actor's scope, which pick_resident keeps inside this community.
+        return { data: await searchResidentsMasked(db, deps.config.dataKey, actor, request.query.q) };
+      },
+    );
 
-    app.post('/api/services/stations', { schema: { tags, summary: '新增党群服务驿站', body: createStationBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await createStation(db, requireActor(request), request.body) });
-    });
+    app.post(
+      '/api/services/stations',
+      { schema: { tags, summary: '新增党群服务驿站', body: createStationBody } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await createStation(db, requireActor(request), request.body) });
+      },
+    );
 
-    app.post('/api/services/stations/:id/slots', { schema: { tags, summary: '按开放时间开放预约时段', params: idParams, body: openSlotsBody } }, async (request) => {
-      return { data: await openSlots(db, requireActor(request), request.params.id, request.body) };
-    });
+    app.post(
+      '/api/services/stations/:id/slots',
+      { schema: { tags, summary: '按开放时间开放预约时段', params: idParams, body: openSlotsBody } },
+      async (request) => {
+        return { data: await openSlots(db, requireActor(request), request.params.id, request.body) };
+      },
+    );
 
-    app.get('/api/services/stations/:id/slots', { schema: { tags, summary: '驿站预约时段与余量', params: idParams, querystring: slotsQuery } }, async (request) => {
-      const station = await loadStationVisible(db, requireActor(request), request.params.id);
-      const from = request.query.from ? new Date(request.query.from) : new Date();
-      return { data: await slotsOf(db, station.id, from, request.query.days) };
-    });
+    app.get(
+      '/api/services/stations/:id/slots',
+      { schema: { tags, summary: '驿站预约时段与余量', params: idParams, querystring: slotsQuery } },
+      async (request) => {
+        const station = await loadStationVisible(db, requireActor(request), request.params.id);
+        const from = request.query.from ? new Date(request.query.from) : new Date();
+        return { data: await slotsOf(db, station.id, from, request.query.days) };
+      },
+    );
 
-    app.post('/api/services/bookings', { schema: { tags, summary: '预约或申请代办', body: createBookingBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await createBooking(db, requireActor(request), request.body) });
-    });
+    app.post(
+      '/api/services/bookings',
+      { schema: { tags, summary: '预约或申请代办', body: createBookingBody } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await createBooking(db, requireActor(request), request.body) });
+      },
+    );
 
-    app.get('/api/services/bookings', { schema: { tags, summary: '预约列表（居民：我的；工作人员：受理箱）', querystring: bookingListQuery } }, async (request) => {
-      return bookingsPage(db, requireActor(request), request.query);
-    });
+    app.get(
+      '/api/services/bookings',
+      { schema: { tags, summary: '预约列表（居民：我的；工作人员：受理箱）', querystring: bookingListQuery } },
+      async (request) => {
+        return bookingsPage(db, requireActor(request), request.query);
+      },
+    );
 
-    app.get('/api/services/bookings/:id', { schema: { tags, summary: '预约详情与办理记录', params: idParams } }, async (request) => {
-      const actor = requireActor(request);
-      const booking = await loadBooking(db, actor, request.params.id);
-      return { data: { ...booking, history: await bookingHistory(db, booking.id) }, abilities: bookingAbilities(actor, booking) };
-    });
+    app.get(
+      '/api/services/bookings/:id',
+      { schema: { tags, summary: '预约详情与办理记录', params: idParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const booking = await loadBooking(db, actor, request.params.id);
+        return {
+          data: { ...booking, history: await bookingHistory(db, booking.id) },
+          abilities: bookingAbilities(actor, booking),
+        };
+      },
+    );
 
-    app.post('/api/services/bookings/:id/receive', { schema: { tags, summary: '受理（首问责任）', params: idParams } }, async (request) => {
-      return { data: await receiveBooking(db, requireActor(request), request.params.id) };
-    });
-    app.post('/api/services/bookings/:id/handover', { schema: { tags, summary: '移交给其他工作人员', params: idParams, body: handoverBody } }, async (request) => {
-      return { data: await handoverBooking(db, requireActor(request), request.params.id, request.body) };
-    });
-    app.post('/api/services/bookings/:id/complete', { schema: { tags, summary: '办结', params: idParams, body: completeBookingBody } }, async (request) => {
-      return { data: await completeBooking(db, requireActor(request), request.params.id, request.body.note) };
-    });
-    app.post('/api/services/bookings/:id/cancel', { schema: { tags, summary: '取消预约', params: idParams } }, async (request) => {
-      return { data: await cancelBooking(db, requireActor(request), request.params.id) };
-    });
-    app.post('/api/services/bookings/:id/rate', { schema: { tags, summary: '评价服务', params: idParams, body: rateBookingBody } }, async (request) => {
-      return { data: await rateBooking(db, requireActor(request), request.params.id, request.body) };
-    });
+    app.post(
+      '/api/services/bookings/:id/receive',
+      { schema: { tags, summary: '受理（首问责任）', params: idParams } },
+      async (request) => {
+        return { data: await receiveBooking(db, requireActor(request), request.params.id) };
+      },
+    );
+    app.post(
+      '/api/services/bookings/:id/handover',
+      { schema: { tags, summary: '移交给其他工作人员', params: idParams, body: handoverBody } },
+      async (request) => {
+        return { data: await handoverBooking(db, requireActor(request), request.params.id, request.body) };
+      },
+    );
+    app.post(
+      '/api/services/bookings/:id/complete',
+      { schema: { tags, summary: '办结', params: idParams, body: completeBookingBody } },
+      async (request) => {
+        return { data: await completeBooking(db, requireActor(request), request.params.id, request.body.note) };
+      },
+    );
+    app.post(
+      '/api/services/bookings/:id/cancel',
+      { schema: { tags, summary: '取消预约', params: idParams } },
+      async (request) => {
+        return { data: await cancelBooking(db, requireActor(request), request.params.id) };
+      },
+    );
+    app.post(
+      '/api/services/bookings/:id/rate',
+      { schema: { tags, summary: '评价服务', params: idParams, body: rateBookingBody } },
+      async (request) => {
+        return { data: await rateBooking(db, requireActor(request), request.params.id, request.body) };
+      },
+    );
 
     app.get('/api/services/handlers', { schema: { tags, summary: '可移交的工作人员（本社区）' } }, async (request) => {
       const actor = requireActor(request);

@@ -3,7 +3,15 @@ import type { SeededTree } from '../org/demo-tree.ts';
 import { serviceItems, serviceStations, serviceSlots, type OpeningPeriod } from './schema.ts';
 import { slotsFor } from './slots.ts';
 
-type Item = [kind: 'affairs' | 'public_benefit', name: string, department: string, materials: string[], days: number, online: boolean, proxy: boolean];
+type Item = [
+  kind: 'affairs' | 'public_benefit',
+  name: string,
+  department: string,
+  materials: string[],
+  days: number,
+  online: boolean,
+  proxy: boolean,
+];
 
 /** Common items of a community's one-stop catalogue (domain.md §9). */
 const ITEMS: Item[] = [
@@ -23,7 +31,10 @@ const ITEMS: Item[] = [
 
 /** Mon–Fri 9:00–11:30 and 14:00–17:00, Saturday morning. */
 const HOURS: OpeningPeriod[] = [
-  ...[1, 2, 3, 4, 5].flatMap((weekday) => [{ weekday, open: '09:00', close: '11:30' }, { weekday, open: '14:00', close: '17:00' }]),
+  ...[1, 2, 3, 4, 5].flatMap((weekday) => [
+    { weekday, open: '09:00', close: '11:30' },
+    { weekday, open: '14:00', close: '17:00' },
+  ]),
   { weekday: 6, open: '09:00', close: '11:30' },
 ];
 
@@ -34,14 +45,32 @@ const HOURS: OpeningPeriod[] = [
 export async function seedServices(tx: Tx, tree: SeededTree, today: string): Promise<void> {
   for (const [si, street] of tree.streets.entries()) {
     for (const community of street.communities) {
-      await tx.insert(serviceItems).values(ITEMS.map(([kind, name, departmentName, materials, timeLimitDays, online, proxy]) => ({
-        communityId: community.id, scopePath: community.path, kind, name, departmentName, materials, timeLimitDays, online, proxy,
-        whereWhen: `${community.name}党群服务驿站，工作日 9:00–17:00`,
-      })));
-      const [station] = await tx.insert(serviceStations).values({
-        communityId: community.id, scopePath: community.path, name: `${community.name}党群服务驿站`, address: `${community.name}社区服务中心一楼`,
-        openingHours: HOURS, slotMinutes: 30, capacityPerSlot: 3,
-      }).returning({ id: serviceStations.id });
+      await tx.insert(serviceItems).values(
+        ITEMS.map(([kind, name, departmentName, materials, timeLimitDays, online, proxy]) => ({
+          communityId: community.id,
+          scopePath: community.path,
+          kind,
+          name,
+          departmentName,
+          materials,
+          timeLimitDays,
+          online,
+          proxy,
+          whereWhen: `${community.name}党群服务驿站，工作日 9:00–17:00`,
+        })),
+      );
+      const [station] = await tx
+        .insert(serviceStations)
+        .values({
+          communityId: community.id,
+          scopePath: community.path,
+          name: `${community.name}党群服务驿站`,
+          address: `${community.name}社区服务中心一楼`,
+          openingHours: HOURS,
+          slotMinutes: 30,
+          capacityPerSlot: 3,
+        })
+        .returning({ id: serviceStations.id });
       if (si !== 0) continue;
       const slots = slotsFor(HOURS, 30, today, 14).map((s) => ({ ...s, stationId: station!.id, capacity: 3 }));
       if (slots.length) await tx.insert(serviceSlots).values(slots);

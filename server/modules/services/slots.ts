@@ -11,13 +11,22 @@ export function addDays(isoDate: string, days: number): string {
 }
 
 /** The slots a station's opening hours give over `days` days from `from` (Asia/Shanghai, no DST). */
-export function slotsFor(hours: readonly OpeningPeriod[], slotMinutes: number, from: string, days: number): { startsAt: Date; endsAt: Date }[] {
+export function slotsFor(
+  hours: readonly OpeningPeriod[],
+  slotMinutes: number,
+  from: string,
+  days: number,
+): { startsAt: Date; endsAt: Date }[] {
   const out: { startsAt: Date; endsAt: Date }[] = [];
   for (let i = 0; i < days; i++) {
     const day = addDays(from, i);
     for (const period of hours.filter((h) => h.weekday === weekdayOf(day))) {
       const close = Date.parse(`${day}T${period.close}:00+08:00`);
-      for (let t = Date.parse(`${day}T${period.open}:00+08:00`); t + slotMinutes * 60_000 <= close; t += slotMinutes * 60_000) {
+      for (
+        let t = Date.parse(`${day}T${period.open}:00+08:00`);
+        t + slotMinutes * 60_000 <= close;
+        t += slotMinutes * 60_000
+      ) {
         out.push({ startsAt: new Date(t), endsAt: new Date(t + slotMinutes * 60_000) });
       }
     }

@@ -22,7 +22,9 @@ export function formatOpeningHours(periods: OpeningPeriod[]): string {
     else runs.push({ from: day, to: day, spans });
   }
   if (!runs.length) return '暂未公布';
-  return runs.map((r) => `${DAYS[r.from]}${r.to > r.from ? `${r.to === r.from + 1 ? '、' : '至'}${DAYS[r.to]}` : ''} ${r.spans}`).join('；');
+  return runs
+    .map((r) => `${DAYS[r.from]}${r.to > r.from ? `${r.to === r.from + 1 ? '、' : '至'}${DAYS[r.to]}` : ''} ${r.spans}`)
+    .join('；');
 }
 
 /**
@@ -33,7 +35,16 @@ export function formatOpeningHours(periods: OpeningPeriod[]): string {
  * shows its community's station (a station serves every grid of its community).
  */
 async function stations(db: Queryable, q: StatQuery) {
-  const { rows } = await db.execute<{ id: number; name: string; address: string; opening_hours: OpeningPeriod[]; communityPath: string; lng: number | null; lat: number | null; located: string }>(sql`
+  const { rows } = await db.execute<{
+    id: number;
+    name: string;
+    address: string;
+    opening_hours: OpeningPeriod[];
+    communityPath: string;
+    lng: number | null;
+    lat: number | null;
+    located: string;
+  }>(sql`
     select s.id, s.name, s.address, s.opening_hours, c.path as "communityPath",
       coalesce(b.lng, (c.min_lng + c.max_lng) / 2) as lng, coalesce(b.lat, (c.min_lat + c.max_lat) / 2) as lat,
       case when b.lng is not null then 'building' else 'community' end as located
@@ -45,10 +56,18 @@ async function stations(db: Queryable, q: StatQuery) {
       order by n.code limit 1) b on true
     where (c.path like ${`${q.scopePath}%`} or ${q.scopePath} like c.path || '%')
     order by c.code, s.id`);
-  return rows.filter((r) => r.lng != null && r.lat != null).map((r) => ({
-    id: r.id, name: r.name, address: r.address, hours: formatOpeningHours(r.opening_hours), communityPath: r.communityPath,
-    lng: Number(r.lng), lat: Number(r.lat), located: r.located,
-  }));
+  return rows
+    .filter((r) => r.lng != null && r.lat != null)
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      address: r.address,
+      hours: formatOpeningHours(r.opening_hours),
+      communityPath: r.communityPath,
+      lng: Number(r.lng),
+      lat: Number(r.lat),
+      located: r.located,
+    }));
 }
 
 export const servicesStats: StatProvider[] = [

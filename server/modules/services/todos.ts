@@ -7,8 +7,18 @@ import { bookings } from './schema.ts';
 export async function bookingTodoCounts(db: Queryable, userId: number, scopePath: string | null) {
   const n = (rows: { n: number }[]) => Number(rows[0]?.n ?? 0);
   const [mine, toReceive] = await Promise.all([
-    db.select({ n: count() }).from(bookings).where(and(eq(bookings.residentUserId, userId), inArray(bookings.status, ['submitted', 'received']))).then(n),
-    scopePath ? db.select({ n: count() }).from(bookings).where(and(underPath(bookings.scopePath, scopePath), eq(bookings.status, 'submitted'))).then(n) : 0,
+    db
+      .select({ n: count() })
+      .from(bookings)
+      .where(and(eq(bookings.residentUserId, userId), inArray(bookings.status, ['submitted', 'received'])))
+      .then(n),
+    scopePath
+      ? db
+          .select({ n: count() })
+          .from(bookings)
+          .where(and(underPath(bookings.scopePath, scopePath), eq(bookings.status, 'submitted')))
+          .then(n)
+      : 0,
   ]);
   return { myBookings: mine, toReceive };
 }

@@ -23,5 +23,6 @@ export async function checkSetupCode(db: Db, code: string): Promise<void> {
   });
   if (verdict === 'done') throw new AppError('SETUP_DONE');
   if (verdict === 'locked') throw new AppError('SETUP_CODE_LOCKED');
-  if (verdict === 'invalid') throw new AppError('SETUP_CODE_INVALID', { details: [{ path: 'setupCode', message: '初始化码不正确' }] });
+  if (verdict === 'invalid')
+    throw new AppError('SETUP_CODE_INVALID', { details: [{ path: 'setupCode', message: '初始化码不正确' }] });
 }

@@ -15,7 +15,9 @@ let cached: { fixture: DivisionFixture; districts: Division[]; byCode: Map<strin
 // Read on first use only: an installed server never needs the 1 MB list again.
 function load() {
   if (cached) return cached;
-  const fixture = JSON.parse(readFileSync(new URL('./fixtures/divisions.json', import.meta.url), 'utf8')) as DivisionFixture;
+  const fixture = JSON.parse(
+    readFileSync(new URL('./fixtures/divisions.json', import.meta.url), 'utf8'),
+  ) as DivisionFixture;
   const districts = fixture.districts.map(([code, name]): Division => {
     const province = fixture.provinces[code.slice(0, 2)] ?? '';
     // Municipalities' districts sit under a "市辖区" pseudo-city: show the municipality instead.

@@ -16,21 +16,42 @@ export function setupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     const tags = ['setup'];
     const config = { public: true };
 
-    app.get('/api/setup/status', { config, schema: { tags, summary: '是否需要初始化（全新安装）' } }, async () => ({ needed: await setupNeeded(db) }));
+    app.get('/api/setup/status', { config, schema: { tags, summary: '是否需要初始化（全新安装）' } }, async () => ({
+      needed: await setupNeeded(db),
+    }));
 
-    app.get('/api/setup/divisions', { config, schema: { tags, summary: '按名称或代码检索区县（国家统计局 2023 年区划代码）', querystring: divisionSearchQuery } }, async (request) => {
-      return { data: searchDistricts(request.query.q) };
-    });
+    app.get(
+      '/api/setup/divisions',
+      {
+        config,
+        schema: {
+          tags,
+          summary: '按名称或代码检索区县（国家统计局 2023 年区划代码）',
+          querystring: divisionSearchQuery,
+        },
+      },
+      async (request) => {
+        return { data: searchDistricts(request.query.q) };
+      },
+    );
 
-    app.get('/api/setup/divisions/:code/streets', { config, schema: { tags, summary: '区县下的街道与乡镇', params: divisionCodeParams } }, async (request) => {
-      const streets = streetsOf(request.params.code);
-      if (!streets) throw new AppError('NOT_FOUND', { message: '没有这个区县代码' });
-      return { data: streets };
-    });
+    app.get(
+      '/api/setup/divisions/:code/streets',
+      { config, schema: { tags, summary: '区县下的街道与乡镇', params: divisionCodeParams } },
+      async (request) => {
+        const streets = streetsOf(request.params.code);
+        if (!streets) throw new AppError('NOT_FOUND', { message: '没有这个区县代码' });
+        return { data: streets };
+      },
+    );
 
-    app.post('/api/setup', { config, schema: { tags, summary: '完成初始化：建立区县、街道与首个区级管理员', body: setupBody } }, async (request, reply) => {
-      const result = await completeSetup(db, request.body, request.ip);
-      return reply.status(201).send({ data: result });
-    });
+    app.post(
+      '/api/setup',
+      { config, schema: { tags, summary: '完成初始化：建立区县、街道与首个区级管理员', body: setupBody } },
+      async (request, reply) => {
+        const result = await completeSetup(db, request.body, request.ip);
+        return reply.status(201).send({ data: result });
+      },
+    );
   };
 }

@@ -5,17 +5,28 @@ import { issueSetupCode } from './setup-state.ts';
 
 let ctx: TestContext;
 let code: string;
-beforeAll(async () => { ctx = await createTestApp(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 beforeEach(async () => {
   await emptyDatabase(ctx.db);
   code = (await issueSetupCode(ctx.db))!;
 });
 
 const ADMIN = { username: 'gusu_admin', displayName: '陈立新', password: 'Qiao-men-River-2026!', phone: '13912345678' };
-const body = (over: Record<string, unknown> = {}) => ({ setupCode: code, districtCode: '320508', streetCodes: ['320508017', '320508018'], admin: ADMIN, ...over });
+const body = (over: Record<string, unknown> = {}) => ({
+  setupCode: code,
+  districtCode: '320508',
+  streetCodes: ['320508017', '320508018'],
+  admin: ADMIN,
+  ...over,
+});
 const post = (payload: unknown) => ctx.app.inject({ method: 'POST', url: '/api/setup', payload: payload as object });
-const count = async (table: string) => Number((await ctx.pool.query(`select count(*)::int as n from ${table}`)).rows[0].n);
+const count = async (table: string) =>
+  Number((await ctx.pool.query(`select count(*)::int as n from ${table}`)).rows[0].n);
 
 describe('clean install status and divisions', () => {
   it('says setup is needed on an empty database, not on a seeded one', async () => {
@@ -51,7 +62,9 @@ describe('POST /api/setup', () => {
     expect(res.statusCode).toBe(201);
     const { rows } = await ctx.pool.query(`select level, code, name, parent_id from org_nodes order by id`);
     expect(rows.map((r) => [r.level, r.code, r.name])).toEqual([
-      ['district', '320508', '姑苏区'], ['street', '320508017', '白洋湾街道'], ['street', '320508018', '平江街道'],
+      ['district', '320508', '姑苏区'],
+      ['street', '320508017', '白洋湾街道'],
+      ['street', '320508018', '平江街道'],
     ]);
     expect(await count('case_categories')).toBeGreaterThan(10);
     const s = await loginAs(ctx.app, ADMIN.username, ADMIN.password);
@@ -70,8 +83,18 @@ describe('POST /api/setup', () => {
 
   it.each([
     ['a wrong setup code', () => body({ setupCode: 'AAAA-AAAA' }), 'SETUP_CODE_INVALID', 'setupCode'],
-    ['a weak password', () => body({ admin: { ...ADMIN, password: 'password123' } }), 'PASSWORD_TOO_WEAK', 'admin.password'],
-    ['a password holding the username', () => body({ admin: { ...ADMIN, password: 'gusu_admin-2026-x' } }), 'PASSWORD_TOO_WEAK', 'admin.password'],
+    [
+      'a weak password',
+      () => body({ admin: { ...ADMIN, password: 'password123' } }),
+      'PASSWORD_TOO_WEAK',
+      'admin.password',
+    ],
+    [
+      'a password holding the username',
+      () => body({ admin: { ...ADMIN, password: 'gusu_admin-2026-x' } }),
+      'PASSWORD_TOO_WEAK',
+      'admin.password',
+    ],
     ['an unknown district code', () => body({ districtCode: '999999' }), 'VALIDATION_FAILED', 'districtCode'],
     ['a street of another district', () => body({ streetCodes: ['110101001'] }), 'VALIDATION_FAILED', 'streetCodes.0'],
     ['no street', () => body({ streetCodes: [] }), 'VALIDATION_FAILED', 'streetCodes'],

@@ -22,7 +22,9 @@ export function normaliseCode(code: string): string {
 }
 
 export function hashCode(code: string): string {
-  return createHash('sha256').update(`gridhive-setup:${normaliseCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`gridhive-setup:${normaliseCode(code)}`)
+    .digest('hex');
 }
 
 export function codeMatches(code: string, codeHash: string): boolean {
@@ -38,7 +40,9 @@ export async function readSetupState(q: Queryable, forUpdate = false): Promise<S
 }
 
 export async function writeSetupState(q: Queryable, value: SetupState): Promise<void> {
-  await q.insert(appSettings).values({ key: SETUP_KEY, value })
+  await q
+    .insert(appSettings)
+    .values({ key: SETUP_KEY, value })
     .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: sql`now()` } });
 }
 
@@ -59,6 +63,12 @@ export async function issueSetupCode(q: Queryable): Promise<string | null> {
   if (!(await setupNeeded(q))) return null;
   const raw = Array.from({ length: 8 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
   const code = `${raw.slice(0, 4)}-${raw.slice(4)}`;
-  await writeSetupState(q, { state: 'pending', codeHash: hashCode(code), failures: 0, lockedUntil: null, issuedAt: new Date().toISOString() });
+  await writeSetupState(q, {
+    state: 'pending',
+    codeHash: hashCode(code),
+    failures: 0,
+    lockedUntil: null,
+    issuedAt: new Date().toISOString(),
+  });
   return code;
 }

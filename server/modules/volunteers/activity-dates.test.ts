@@ -9,13 +9,18 @@ beforeAll(async () => {
   staff = await loginAs(ctx.app, 'staff');
   communityId = ctx.seed.tree.streets[0]!.communities[0]!.id;
 });
-afterAll(async () => { await ctx.close(); });
+afterAll(async () => {
+  await ctx.close();
+});
 
 const count = async () => Number((await ctx.pool.query('select count(*) from volunteer_activities')).rows[0].count);
-const post = (startsAt: unknown, endsAt: unknown = '2026-12-20T12:00:00+08:00') => ctx.app.inject({
-  method: 'POST', url: '/api/volunteers/activities', headers: staff.headers,
-  payload: { communityId, title: '红色星期六', place: '社区广场', startsAt, endsAt, capacity: 20 },
-});
+const post = (startsAt: unknown, endsAt: unknown = '2026-12-20T12:00:00+08:00') =>
+  ctx.app.inject({
+    method: 'POST',
+    url: '/api/volunteers/activities',
+    headers: staff.headers,
+    payload: { communityId, title: '红色星期六', place: '社区广场', startsAt, endsAt, capacity: 20 },
+  });
 
 describe('POST /api/volunteers/activities dates', () => {
   it.each([

@@ -8,6 +8,11 @@ export async function loadActivity(db: Queryable, id: number, lock = false) {
   const q = db.select().from(volunteerActivities).where(eq(volunteerActivities.id, id)).limit(1);
   const [activity] = lock ? await q.for('update') : await q;
   if (!activity) throw new AppError('NOT_FOUND');
-  const [team] = activity.teamId ? await db.select({ leaderUserId: volunteerTeams.leaderUserId, name: volunteerTeams.name }).from(volunteerTeams).where(eq(volunteerTeams.id, activity.teamId)) : [];
+  const [team] = activity.teamId
+    ? await db
+        .select({ leaderUserId: volunteerTeams.leaderUserId, name: volunteerTeams.name })
+        .from(volunteerTeams)
+        .where(eq(volunteerTeams.id, activity.teamId))
+    : [];
   return { ...activity, leaderUserId: team?.leaderUserId ?? null, teamName: team?.name ?? null };
 }

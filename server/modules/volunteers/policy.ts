@@ -9,15 +9,28 @@ export type VolunteerAction = 'manage' | 'join' | 'lead';
  * The one place deciding volunteering access. Activities are public to every signed-in user
  * (a board of what to join); managing them is for community staff in scope and the team leader.
  */
-export function canVolunteer(actor: Actor, action: VolunteerAction, target: { communityPath: string; leaderUserId?: number | null }): boolean {
+export function canVolunteer(
+  actor: Actor,
+  action: VolunteerAction,
+  target: { communityPath: string; leaderUserId?: number | null },
+): boolean {
   switch (action) {
-    case 'manage': return hasAbility(actor.role, 'volunteers.manage') && actorCovers(actor, target.communityPath);
-    case 'lead': return canVolunteer(actor, 'manage', target) || (target.leaderUserId != null && target.leaderUserId === actor.userId);
-    case 'join': return hasAbility(actor.role, 'volunteers.join');
+    case 'manage':
+      return hasAbility(actor.role, 'volunteers.manage') && actorCovers(actor, target.communityPath);
+    case 'lead':
+      return (
+        canVolunteer(actor, 'manage', target) || (target.leaderUserId != null && target.leaderUserId === actor.userId)
+      );
+    case 'join':
+      return hasAbility(actor.role, 'volunteers.join');
   }
 }
 
-export function authorizeVolunteer(actor: Actor, action: VolunteerAction, target: { communityPath: string; leaderUserId?: number | null }): void {
+export function authorizeVolunteer(
+  actor: Actor,
+  action: VolunteerAction,
+  target: { communityPath: string; leaderUserId?: number | null },
+): void {
   if (!canVolunteer(actor, action, target)) throw new AppError('FORBIDDEN');
 }
 

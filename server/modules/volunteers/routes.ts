@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../../contracts/org.ts';
-import { activityListQuery, attendanceBody, createActivityBody, createTeamBody, leaderCandidatesQuery, updateTeamBody } from '../../../contracts/volunteers.ts';
+import {
+  activityListQuery,
+  attendanceBody,
+  createActivityBody,
+  createTeamBody,
+  leaderCandidatesQuery,
+  updateTeamBody,
+} from '../../../contracts/volunteers.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { recordAttendance } from './commands/attendance.ts';
@@ -20,61 +27,112 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['volunteers'];
 
-    app.get('/api/volunteers/teams', { config: { permission: 'volunteers.teams' }, schema: { tags, summary: '志愿队伍及其服务总量' } }, async (request) => {
-      const actor = requireActor(request);
-      assertCanManageTeams(actor);
-      return { data: await teamTotals(db, actor.scopePath) };
-    });
+    app.get(
+      '/api/volunteers/teams',
+      { config: { permission: 'volunteers.teams' }, schema: { tags, summary: '志愿队伍及其服务总量' } },
+      async (request) => {
+        const actor = requireActor(request);
+        assertCanManageTeams(actor);
+        return { data: await teamTotals(db, actor.scopePath) };
+      },
+    );
 
-    app.post('/api/volunteers/teams', { schema: { tags, summary: '组建志愿队伍', body: createTeamBody } }, async (request, reply) => {
-      return reply.status(201).send({ data: await createTeam(db, requireActor(request), request.body) });
-    });
+    app.post(
+      '/api/volunteers/teams',
+      { schema: { tags, summary: '组建志愿队伍', body: createTeamBody } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await createTeam(db, requireActor(request), request.body) });
+      },
+    );
 
-    app.patch('/api/volunteers/teams/:id', { schema: { tags, summary: '修改队伍名称或队长', params: idParams, body: updateTeamBody } }, async (request) => {
-      return { data: await updateTeam(db, requireActor(request), request.params.id, request.body) };
-    });
+    app.patch(
+      '/api/volunteers/teams/:id',
+      { schema: { tags, summary: '修改队伍名称或队长', params: idParams, body: updateTeamBody } },
+      async (request) => {
+        return { data: await updateTeam(db, requireActor(request), request.params.id, request.body) };
+      },
+    );
 
-    app.get('/api/volunteers/communities/:id/leader-candidates', { schema: { tags, summary: '可任队长的本社区账号（按姓名查找）', params: idParams, querystring: leaderCandidatesQuery } }, async (request) => {
-      const actor = requireActor(request);
-      const community = await loadNodeInScope(db, actor, request.params.id, 'community');
-      authorizeVolunteer(actor, 'manage', { communityPath: community.path });
-      return { data: await leaderCandidates(db, community.path, request.query.q) };
-    });
+    app.get(
+      '/api/volunteers/communities/:id/leader-candidates',
+      {
+        schema: {
+          tags,
+          summary: '可任队长的本社区账号（按姓名查找）',
+          params: idParams,
+          querystring: leaderCandidatesQuery,
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const community = await loadNodeInScope(db, actor, request.params.id, 'community');
+        authorizeVolunteer(actor, 'manage', { communityPath: community.path });
+        return { data: await leaderCandidates(db, community.path, request.query.q) };
+      },
+    );
 
-    app.get('/api/volunteers/activities', { schema: { tags, summary: '志愿活动（可报名 / 本辖区管理）', querystring: activityListQuery } }, async (request) => {
-      const q = request.query;
-      return listActivities(db, requireActor(request), q.view, q.page, q.pageSize);
-    });
+    app.get(
+      '/api/volunteers/activities',
+      { schema: { tags, summary: '志愿活动（可报名 / 本辖区管理）', querystring: activityListQuery } },
+      async (request) => {
+        const q = request.query;
+        return listActivities(db, requireActor(request), q.view, q.page, q.pageSize);
+      },
+    );
 
-    app.post('/api/volunteers/activities', { schema: { tags, summary: '发布志愿活动', body: createActivityBody } }, async (request, reply) => {
-      const actor = requireActor(request);
-      return reply.status(201).send({ data: presentActivity(actor, await createActivity(db, actor, request.body)) });
-    });
+    app.post(
+      '/api/volunteers/activities',
+      { schema: { tags, summary: '发布志愿活动', body: createActivityBody } },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        return reply.status(201).send({ data: presentActivity(actor, await createActivity(db, actor, request.body)) });
+      },
+    );
 
-    app.get('/api/volunteers/activities/:id', { schema: { tags, summary: '活动详情（组织者可见报名名单）', params: idParams } }, async (request) => {
-      const actor = requireActor(request);
-      const activity = await loadActivity(db, request.params.id);
-      const view = presentActivity(actor, activity);
-      const signups = canVolunteer(actor, 'lead', activity) ? await activitySignups(db, activity.id) : null;
-      return { data: { ...view, teamName: activity.teamName, signups }, abilities: view.abilities };
-    });
+    app.get(
+      '/api/volunteers/activities/:id',
+      { schema: { tags, summary: '活动详情（组织者可见报名名单）', params: idParams } },
+      async (request) => {
+        const actor = requireActor(request);
+        const activity = await loadActivity(db, request.params.id);
+        const view = presentActivity(actor, activity);
+        const signups = canVolunteer(actor, 'lead', activity) ? await activitySignups(db, activity.id) : null;
+        return { data: { ...view, teamName: activity.teamName, signups }, abilities: view.abilities };
+      },
+    );
 
-    app.post('/api/volunteers/activities/:id/signups', { schema: { tags, summary: '报名（满员进入候补）', params: idParams } }, async (request, reply) => {
-      return reply.status(201).send({ data: await signUp(db, requireActor(request), request.params.id) });
-    });
+    app.post(
+      '/api/volunteers/activities/:id/signups',
+      { schema: { tags, summary: '报名（满员进入候补）', params: idParams } },
+      async (request, reply) => {
+        return reply.status(201).send({ data: await signUp(db, requireActor(request), request.params.id) });
+      },
+    );
 
-    app.delete('/api/volunteers/activities/:id/signups/me', { schema: { response: { 204: z.null() }, tags, summary: '取消报名（候补依次递补）', params: idParams } }, async (request, reply) => {
-      await cancelSignUp(db, requireActor(request), request.params.id);
-      return reply.status(204).send(null);
-    });
+    app.delete(
+      '/api/volunteers/activities/:id/signups/me',
+      { schema: { response: { 204: z.null() }, tags, summary: '取消报名（候补依次递补）', params: idParams } },
+      async (request, reply) => {
+        await cancelSignUp(db, requireActor(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
 
-    app.post('/api/volunteers/activities/:id/check-in', { schema: { tags, summary: '签到（扫码或按名单）', params: idParams, body: attendanceBody } }, async (request) => {
-      return { data: await recordAttendance(db, requireActor(request), request.params.id, 'in', request.body) };
-    });
+    app.post(
+      '/api/volunteers/activities/:id/check-in',
+      { schema: { tags, summary: '签到（扫码或按名单）', params: idParams, body: attendanceBody } },
+      async (request) => {
+        return { data: await recordAttendance(db, requireActor(request), request.params.id, 'in', request.body) };
+      },
+    );
 
-    app.post('/api/volunteers/activities/:id/check-out', { schema: { tags, summary: '签退并记录服务时长', params: idParams, body: attendanceBody } }, async (request) => {
-      return { data: await recordAttendance(db, requireActor(request), request.params.id, 'out', request.body) };
-    });
+    app.post(
+      '/api/volunteers/activities/:id/check-out',
+      { schema: { tags, summary: '签退并记录服务时长', params: idParams, body: attendanceBody } },
+      async (request) => {
+        return { data: await recordAttendance(db, requireActor(request), request.params.id, 'out', request.body) };
+      },
+    );
 
     app.get('/api/volunteers/me', { schema: { tags, summary: '我的志愿服务时长与证明' } }, async (request) => {
       return { data: await volunteerSummary(db, requireActor(request).userId) };

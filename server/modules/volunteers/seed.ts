@@ -15,7 +15,11 @@ const ACTIVITIES: [string, string, number, number, number][] = [
 ];
 
 /** A volunteer team of the demo community and its activities: two held (signed in and out, minutes credited), three open for sign-up. */
-export async function seedDemoVolunteering(tx: Tx, community: { id: number; path: string; name: string }, now = new Date()): Promise<number> {
+export async function seedDemoVolunteering(
+  tx: Tx,
+  community: { id: number; path: string; name: string },
+  now = new Date(),
+): Promise<number> {
   const r = await tx.execute<{ id: number; username: string; display_name: string }>(sql`
     select u.id, u.username, u.display_name from users u join org_nodes n on n.id = u.scope_node_id
     where n.path like ${community.path + '%'} and u.username in ('secretary','volunteer','member')`);
@@ -23,22 +27,53 @@ export async function seedDemoVolunteering(tx: Tx, community: { id: number; path
   const creator = people.get('secretary');
   if (!creator) return 0;
   const leader = people.get('volunteer') ?? null;
-  const [team] = await tx.insert(volunteerTeams).values({ communityId: community.id, communityPath: community.path, name: '党员志愿先锋队', leaderUserId: leader?.id ?? null, leaderName: leader?.name ?? null }).returning({ id: volunteerTeams.id });
-  const volunteers = [people.get('volunteer'), people.get('member')].filter((p): p is { id: number; name: string } => !!p);
+  const [team] = await tx
+    .insert(volunteerTeams)
+    .values({
+      communityId: community.id,
+      communityPath: community.path,
+      name: '党员志愿先锋队',
+      leaderUserId: leader?.id ?? null,
+      leaderName: leader?.name ?? null,
+    })
+    .returning({ id: volunteerTeams.id });
+  const volunteers = [people.get('volunteer'), people.get('member')].filter(
+    (p): p is { id: number; name: string } => !!p,
+  );
   for (const [title, place, days, hours, capacity] of ACTIVITIES) {
     const startsAt = new Date(Math.floor((now.getTime() + days * DAY) / HOUR) * HOUR);
     const endsAt = new Date(startsAt.getTime() + hours * HOUR);
     const held = days < 0;
-    const [activity] = await tx.insert(volunteerActivities).values({
-      teamId: team!.id, communityId: community.id, communityPath: community.path, title, place, startsAt, endsAt, capacity,
-      confirmedCount: held ? volunteers.length : 0, checkinCode: randomBytes(6).toString('hex'), createdBy: creator.id,
-      createdAt: new Date(startsAt.getTime() - 5 * DAY),
-    }).returning({ id: volunteerActivities.id });
+    const [activity] = await tx
+      .insert(volunteerActivities)
+      .values({
+        teamId: team!.id,
+        communityId: community.id,
+        communityPath: community.path,
+        title,
+        place,
+        startsAt,
+        endsAt,
+        capacity,
+        confirmedCount: held ? volunteers.length : 0,
+        checkinCode: randomBytes(6).toString('hex'),
+        createdBy: creator.id,
+        createdAt: new Date(startsAt.getTime() - 5 * DAY),
+      })
+      .returning({ id: volunteerActivities.id });
     if (!held) continue;
-    await tx.insert(volunteerSignups).values(volunteers.map((v) => ({
-      activityId: activity!.id, userId: v.id, userName: v.name, status: 'confirmed' as const,
-      checkedInAt: startsAt, checkedOutAt: endsAt, minutes: hours * 60, createdAt: new Date(startsAt.getTime() - 2 * DAY),
-    })));
+    await tx.insert(volunteerSignups).values(
+      volunteers.map((v) => ({
+        activityId: activity!.id,
+        userId: v.id,
+        userName: v.name,
+        status: 'confirmed' as const,
+        checkedInAt: startsAt,
+        checkedOutAt: endsAt,
+        minutes: hours * 60,
+        createdAt: new Date(startsAt.getTime() - 2 * DAY),
+      })),
+    );
   }
   return ACTIVITIES.length;
 }

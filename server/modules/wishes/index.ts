@@ -12,7 +12,11 @@ export const wishesModule = {
   name: 'wishes',
   routes: wishesRoutes as (deps: AppDeps) => FastifyPluginAsync,
   jobs(): Record<string, JobHandler> {
-    return { [WISH_RELEASE_JOB]: async ({ db, reportProgress }) => { await reportProgress({ released: await releaseExpiredClaims(db) }); } };
+    return {
+      [WISH_RELEASE_JOB]: async ({ db, reportProgress }) => {
+        await reportProgress({ released: await releaseExpiredClaims(db) });
+      },
+    };
   },
   periodic: [{ kind: WISH_RELEASE_JOB, everySeconds: 600 }],
   stats: wishesStats,

@@ -1,10 +1,30 @@
 // The publish → claim → fulfil → confirm flow shared by micro-wishes (微心愿), micro-projects (微项目)
 // and claimable service posts (居民点单、社区派单、党员接单), as one transition table.
 
-export const WISH_STATES = ['pending_review', 'open', 'claimed', 'fulfilled', 'confirmed', 'thanked', 'rejected', 'withdrawn'] as const;
+export const WISH_STATES = [
+  'pending_review',
+  'open',
+  'claimed',
+  'fulfilled',
+  'confirmed',
+  'thanked',
+  'rejected',
+  'withdrawn',
+] as const;
 export type WishState = (typeof WISH_STATES)[number];
 
-export const WISH_ACTIONS = ['approve', 'reject', 'withdraw', 'claim', 'dispatch', 'release', 'fulfil', 'confirm', 'return', 'thank'] as const;
+export const WISH_ACTIONS = [
+  'approve',
+  'reject',
+  'withdraw',
+  'claim',
+  'dispatch',
+  'release',
+  'fulfil',
+  'confirm',
+  'return',
+  'thank',
+] as const;
 export type WishAction = (typeof WISH_ACTIONS)[number];
 
 /** Who may take the action, before scope: the community (manager), the claimant, or the requester. */
@@ -34,17 +54,36 @@ export const WISH_TRANSITIONS = {
 } as const satisfies Record<WishAction, WishTransition>;
 
 export const WISH_STATE_LABELS: Record<WishState, string> = {
-  pending_review: '待审核', open: '待认领', claimed: '已认领', fulfilled: '已完成待确认', confirmed: '已确认', thanked: '已致谢', rejected: '未通过', withdrawn: '已撤回',
+  pending_review: '待审核',
+  open: '待认领',
+  claimed: '已认领',
+  fulfilled: '已完成待确认',
+  confirmed: '已确认',
+  thanked: '已致谢',
+  rejected: '未通过',
+  withdrawn: '已撤回',
 };
 export const WISH_ACTION_LABELS: Record<WishAction, string> = {
-  approve: '审核通过', reject: '驳回', withdraw: '撤回', claim: '认领', dispatch: '派单', release: '放弃认领', fulfil: '完成', confirm: '确认完成', return: '退回重做', thank: '致谢',
+  approve: '审核通过',
+  reject: '驳回',
+  withdraw: '撤回',
+  claim: '认领',
+  dispatch: '派单',
+  release: '放弃认领',
+  fulfil: '完成',
+  confirm: '确认完成',
+  return: '退回重做',
+  thank: '致谢',
 };
 
 /** States shown on the public board (without personal details). */
 export const PUBLIC_STATES: readonly WishState[] = ['open', 'claimed', 'fulfilled', 'confirmed', 'thanked'];
 
 export class WishTransitionError extends Error {
-  constructor(readonly state: WishState, readonly action: WishAction) {
+  constructor(
+    readonly state: WishState,
+    readonly action: WishAction,
+  ) {
     super(`当前状态"${WISH_STATE_LABELS[state]}"不能执行"${WISH_ACTION_LABELS[action]}"`);
   }
 }

@@ -3,7 +3,14 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorCovers, underPath } from '../../platform/scope.ts';
 import { hasAbility } from '../accounts/abilities.ts';
-import { PUBLIC_STATES, WISH_ACTIONS, WISH_TRANSITIONS, wishAllows, type WishAction, type WishParty } from './lifecycle.ts';
+import {
+  PUBLIC_STATES,
+  WISH_ACTIONS,
+  WISH_TRANSITIONS,
+  wishAllows,
+  type WishAction,
+  type WishParty,
+} from './lifecycle.ts';
 import { wishItems, type WishRow } from './schema.ts';
 
 type WishFacts = Pick<WishRow, 'state' | 'communityPath' | 'requesterUserId' | 'claimantUserId'>;
@@ -17,22 +24,33 @@ export function isWishManager(actor: Actor, wish: Pick<WishRow, 'communityPath'>
  * every signed-in user, every state for the community staff in scope, and one's own.
  */
 export function wishScopeWhere(actor: Actor): SQL {
-  const parts: SQL[] = [inArray(wishItems.state, [...PUBLIC_STATES]), eq(wishItems.requesterUserId, actor.userId), eq(wishItems.claimantUserId, actor.userId)];
-  if (actor.scopePath && hasAbility(actor.role, 'wishes.manage')) parts.push(underPath(wishItems.communityPath, actor.scopePath));
+  const parts: SQL[] = [
+    inArray(wishItems.state, [...PUBLIC_STATES]),
+    eq(wishItems.requesterUserId, actor.userId),
+    eq(wishItems.claimantUserId, actor.userId),
+  ];
+  if (actor.scopePath && hasAbility(actor.role, 'wishes.manage'))
+    parts.push(underPath(wishItems.communityPath, actor.scopePath));
   return or(...parts)!;
 }
 
 /** The 'manage' list: everything in the staff member's scope. */
 export function wishManageWhere(actor: Actor): SQL {
-  return actor.scopePath && hasAbility(actor.role, 'wishes.manage') ? underPath(wishItems.communityPath, actor.scopePath) : and(eq(wishItems.id, -1))!;
+  return actor.scopePath && hasAbility(actor.role, 'wishes.manage')
+    ? underPath(wishItems.communityPath, actor.scopePath)
+    : and(eq(wishItems.id, -1))!;
 }
 
 function plays(actor: Actor, party: WishParty, wish: WishFacts): boolean {
   switch (party) {
-    case 'manager': return isWishManager(actor, wish);
-    case 'claimer': return hasAbility(actor.role, 'wishes.claim') && wish.requesterUserId !== actor.userId;
-    case 'claimant': return wish.claimantUserId !== null && wish.claimantUserId === actor.userId;
-    case 'requester': return wish.requesterUserId === actor.userId;
+    case 'manager':
+      return isWishManager(actor, wish);
+    case 'claimer':
+      return hasAbility(actor.role, 'wishes.claim') && wish.requesterUserId !== actor.userId;
+    case 'claimant':
+      return wish.claimantUserId !== null && wish.claimantUserId === actor.userId;
+    case 'requester':
+      return wish.requesterUserId === actor.userId;
   }
 }
 

@@ -13,16 +13,26 @@ const s: Record<string, Session> = {};
 beforeAll(async () => {
   ctx = await createTestApp();
   await withTx(ctx.db, (tx) => seedParty(tx, ctx.seed.tree));
-  for (const u of ['resident', 'secretary', 'member', 'volunteer', 'street', 'gridworker']) s[u] = await loginAs(ctx.app, u);
+  for (const u of ['resident', 'secretary', 'member', 'volunteer', 'street', 'gridworker'])
+    s[u] = await loginAs(ctx.app, u);
 });
-afterAll(async () => { await ctx.close(); });
+afterAll(async () => {
+  await ctx.close();
+});
 
-const post = (who: string, url: string, payload: unknown) => ctx.app.inject({ method: 'POST', url, headers: s[who]!.headers, payload: payload as object });
+const post = (who: string, url: string, payload: unknown) =>
+  ctx.app.inject({ method: 'POST', url, headers: s[who]!.headers, payload: payload as object });
 const get = (who: string, url: string) => ctx.app.inject({ method: 'GET', url, headers: s[who]!.headers });
-const act = (who: string, id: number, action: string, version: number, extra: object = {}) => post(who, `/api/wishes/${id}/transitions`, { action, version, ...extra });
+const act = (who: string, id: number, action: string, version: number, extra: object = {}) =>
+  post(who, `/api/wishes/${id}/transitions`, { action, version, ...extra });
 
 async function publishAndApprove(title: string) {
-  const created = await post('resident', '/api/wishes', { title, description: '想要一套大字版象棋', budget: 80, beneficiary: { category: 'elderly', name: '张阿婆' } });
+  const created = await post('resident', '/api/wishes', {
+    title,
+    description: '想要一套大字版象棋',
+    budget: 80,
+    beneficiary: { category: 'elderly', name: '张阿婆' },
+  });
   expect(created.statusCode).toBe(201);
   const approved = await act('secretary', created.json().data.id, 'approve', 1);
   expect(approved.statusCode).toBe(200);
@@ -39,7 +49,10 @@ describe('wish flow', () => {
     expect(confirmed.json().data.state).toBe('confirmed');
     const thanked = await act('resident', wish.id, 'thank', confirmed.json().data.version, { note: '谢谢！' });
     expect(thanked.json().data.state).toBe('thanked');
-    const pts = await ctx.db.select().from(partyPoints).where(sql`${partyPoints.sourceKind} = 'wish.fulfilled' and ${partyPoints.sourceId} = ${String(wish.id)}`);
+    const pts = await ctx.db
+      .select()
+      .from(partyPoints)
+      .where(sql`${partyPoints.sourceKind} = 'wish.fulfilled' and ${partyPoints.sourceId} = ${String(wish.id)}`);
     expect(pts).toHaveLength(1);
     expect(pts[0]!.points).toBe(5);
   });
@@ -55,7 +68,10 @@ describe('wish flow', () => {
 
   it('lets exactly one of two simultaneous claimants win (409 for the other)', async () => {
     const wish = await publishAndApprove('台灯');
-    const results = await Promise.all([act('member', wish.id, 'claim', wish.version), act('volunteer', wish.id, 'claim', wish.version)]);
+    const results = await Promise.all([
+      act('member', wish.id, 'claim', wish.version),
+      act('volunteer', wish.id, 'claim', wish.version),
+    ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
   });
 
@@ -65,7 +81,8 @@ describe('wish flow', () => {
     ['a resident approving', 'resident', 'approve', 'pending', 403],
     ['a volunteer confirming', 'volunteer', 'confirm', 'open', 403],
   ])('refuses %s', async (_label, who, action, stage, status) => {
-    const created = (await post('resident', '/api/wishes', { title: '书包', description: '留守儿童需要书包' })).json().data;
+    const created = (await post('resident', '/api/wishes', { title: '书包', description: '留守儿童需要书包' })).json()
+      .data;
     const wish = stage === 'open' ? (await act('secretary', created.id, 'approve', 1)).json().data : created;
     const res = await act(who as string, wish.id, action as string, wish.version);
     expect(res.statusCode).toBe(status);
@@ -82,7 +99,10 @@ describe('wish flow', () => {
     const fresh = await publishAndApprove('老花镜');
     await act('member', late.id, 'claim', late.version);
     await act('member', fresh.id, 'claim', fresh.version);
-    await ctx.db.update(wishItems).set({ claimDueAt: new Date(Date.now() - 60_000) }).where(eq(wishItems.id, late.id));
+    await ctx.db
+      .update(wishItems)
+      .set({ claimDueAt: new Date(Date.now() - 60_000) })
+      .where(eq(wishItems.id, late.id));
     expect(await releaseExpiredClaims(ctx.db)).toBe(1);
     const [l] = await ctx.db.select().from(wishItems).where(eq(wishItems.id, late.id));
     const [f] = await ctx.db.select().from(wishItems).where(eq(wishItems.id, fresh.id));
@@ -94,7 +114,12 @@ describe('wish flow', () => {
     const manage = (await get('street', '/api/wishes?view=manage')).json().data.map((w: { id: number }) => w.id);
     expect(manage).toContain(wish.id);
     const admin2 = await loginAs(ctx.app, `gw${ctx.seed.tree.streets[1]!.communities[0]!.grids[0]!.code}`);
-    const res = await ctx.app.inject({ method: 'POST', url: `/api/wishes/${wish.id}/transitions`, headers: admin2.headers, payload: { action: 'withdraw', version: wish.version } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/wishes/${wish.id}/transitions`,
+      headers: admin2.headers,
+      payload: { action: 'withdraw', version: wish.version },
+    });
     expect(res.statusCode).toBe(403);
   });
 });

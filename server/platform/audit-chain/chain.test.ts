@@ -8,8 +8,12 @@ import { enqueueJob, runDueJobs } from '../jobs/queue.ts';
 import { MAX_ROWS_PER_RUN, sealAuditChain, verifyAuditChain } from './index.ts';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestApp(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 beforeEach(async () => {
   await ctx.pool.query(`truncate audit_log restart identity`);
   await ctx.pool.query(`delete from app_settings where key = 'audit.chain_head'`);
@@ -17,7 +21,9 @@ beforeEach(async () => {
 
 async function append(n: number, action = 'test.write'): Promise<void> {
   for (let i = 0; i < n; i++) {
-    await ctx.db.transaction((tx) => recordAudit(tx, null, { action, targetType: 'test', targetId: i, summary: { i, note: `第 ${i} 条` } }));
+    await ctx.db.transaction((tx) =>
+      recordAudit(tx, null, { action, targetType: 'test', targetId: i, summary: { i, note: `第 ${i} 条` } }),
+    );
   }
 }
 
@@ -25,7 +31,9 @@ async function append(n: number, action = 'test.write'): Promise<void> {
 async function sealAll(): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt++) {
     await sealAuditChain(ctx.db, { wait: true });
-    const { rows } = await ctx.pool.query<{ n: number }>(`select count(*)::int as n from audit_log where chain_seq is null`);
+    const { rows } = await ctx.pool.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where chain_seq is null`,
+    );
     if (rows[0]!.n === 0) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -35,7 +43,11 @@ async function sealAll(): Promise<void> {
 /** What a DBA could do: switch the append-only trigger off, change history, switch it on again. */
 async function tamper(statement: string): Promise<void> {
   await ctx.pool.query(`alter table audit_log disable trigger audit_log_append_only`);
-  try { await ctx.pool.query(statement); } finally { await ctx.pool.query(`alter table audit_log enable trigger audit_log_append_only`); }
+  try {
+    await ctx.pool.query(statement);
+  } finally {
+    await ctx.pool.query(`alter table audit_log enable trigger audit_log_append_only`);
+  }
 }
 
 describe('audit hash chain', () => {
@@ -88,7 +100,10 @@ describe('audit hash chain', () => {
   it.each([
     ['an ordinary update', `update audit_log set summary = '{}' where id = 1`],
     ['a delete', `delete from audit_log where id = 1`],
-    ['re-sealing a sealed row', `update audit_log set chain_seq = 99, prev_hash = 'x', row_hash = 'y', sealed_at = now() where id = 1`],
+    [
+      're-sealing a sealed row',
+      `update audit_log set chain_seq = 99, prev_hash = 'x', row_hash = 'y', sealed_at = now() where id = 1`,
+    ],
   ])('the trigger still refuses %s', async (_name, statement) => {
     await append(1);
     await sealAll();
@@ -97,8 +112,11 @@ describe('audit hash chain', () => {
 
   it('the trigger refuses a seal that also changes content', async () => {
     await append(1);
-    await expect(ctx.pool.query(`update audit_log set chain_seq = 1, prev_hash = 'x', row_hash = 'y', sealed_at = now(), action = 'other' where id = 1`))
-      .rejects.toThrow(/append-only/);
+    await expect(
+      ctx.pool.query(
+        `update audit_log set chain_seq = 1, prev_hash = 'x', row_hash = 'y', sealed_at = now(), action = 'other' where id = 1`,
+      ),
+    ).rejects.toThrow(/append-only/);
   });
 
   it('chains rows in transaction order, not id order', async () => {
@@ -112,40 +130,47 @@ describe('audit hash chain', () => {
     expect((await verifyAuditChain(ctx.db)).intact).toBe(true);
   });
 
-  it.runIf(inject('databaseKind') === 'postgres')('leaves rows of running transactions unsealed and chains writers that commit in reverse id order', async () => {
-    const early = await ctx.pool.connect();
-    const late = await ctx.pool.connect();
-    try {
-      await early.query('begin');
-      await early.query(`insert into audit_log (action, target_type) values ('early', 'test')`); // lower id and xid
-      await late.query('begin');
-      await late.query(`insert into audit_log (action, target_type) values ('late', 'test')`);
-      await late.query('commit');
-      await sealAuditChain(ctx.db, { wait: true });
-      // 'late' is committed, but 'early' could still commit before it in the chain: nothing is sealed yet.
-      const pending = await ctx.pool.query(`select action from audit_log where chain_seq is null`);
-      expect(pending.rows.map((r) => r.action)).toEqual(['late']);
-      await early.query('commit');
-    } finally {
-      early.release();
-      late.release();
-    }
-    await sealAll();
-    const { rows } = await ctx.pool.query(`select action, id from audit_log order by chain_seq`);
-    expect(rows.map((r) => r.action)).toEqual(['early', 'late']);
-    expect(await verifyAuditChain(ctx.db)).toMatchObject({ intact: true, checked: 2 });
-  });
+  it.runIf(inject('databaseKind') === 'postgres')(
+    'leaves rows of running transactions unsealed and chains writers that commit in reverse id order',
+    async () => {
+      const early = await ctx.pool.connect();
+      const late = await ctx.pool.connect();
+      try {
+        await early.query('begin');
+        await early.query(`insert into audit_log (action, target_type) values ('early', 'test')`); // lower id and xid
+        await late.query('begin');
+        await late.query(`insert into audit_log (action, target_type) values ('late', 'test')`);
+        await late.query('commit');
+        await sealAuditChain(ctx.db, { wait: true });
+        // 'late' is committed, but 'early' could still commit before it in the chain: nothing is sealed yet.
+        const pending = await ctx.pool.query(`select action from audit_log where chain_seq is null`);
+        expect(pending.rows.map((r) => r.action)).toEqual(['late']);
+        await early.query('commit');
+      } finally {
+        early.release();
+        late.release();
+      }
+      await sealAll();
+      const { rows } = await ctx.pool.query(`select action, id from audit_log order by chain_seq`);
+      expect(rows.map((r) => r.action)).toEqual(['early', 'late']);
+      expect(await verifyAuditChain(ctx.db)).toMatchObject({ intact: true, checked: 2 });
+    },
+  );
 });
 
 describe('audit-verify command and GET /api/audit/chain', () => {
   async function runCli(): Promise<{ code: number; out: string }> {
     const lines: string[] = [];
     const [log, error] = [console.log, console.error];
-    console.log = console.error = (...args: unknown[]) => { lines.push(args.join(' ')); };
+    console.log = console.error = (...args: unknown[]) => {
+      lines.push(args.join(' '));
+    };
     try {
       const code = await COMMANDS['audit-verify']!.run({ config: ctx.deps.config, db: ctx.db }, []);
       return { code, out: lines.join('\n') };
-    } finally { [console.log, console.error] = [log, error]; }
+    } finally {
+      [console.log, console.error] = [log, error];
+    }
   }
 
   it('prints intact and exits 0, then names the broken row and exits 1', async () => {
@@ -159,7 +184,12 @@ describe('audit-verify command and GET /api/audit/chain', () => {
   });
 
   it.each([
-    ['admin', 200], ['street', 200], ['secretary', 200], ['staff', 403], ['gridworker', 403], ['resident', 403],
+    ['admin', 200],
+    ['street', 200],
+    ['secretary', 200],
+    ['staff', 403],
+    ['gridworker', 403],
+    ['resident', 403],
   ])('%s gets %i', async (username, status) => {
     const session = await loginAs(ctx.app, username);
     const res = await ctx.app.inject({ method: 'GET', url: '/api/audit/chain', headers: session.headers });
@@ -183,7 +213,9 @@ describe('the audit.seal job', () => {
     const all = auditModule.jobs!(ctx.deps);
     return { [AUDIT_SEAL_JOB]: all[AUDIT_SEAL_JOB]! };
   };
-  const unsealed = async () => (await ctx.pool.query<{ n: number }>(`select count(*)::int as n from audit_log where chain_seq is null`)).rows[0]!.n;
+  const unsealed = async () =>
+    (await ctx.pool.query<{ n: number }>(`select count(*)::int as n from audit_log where chain_seq is null`)).rows[0]!
+      .n;
 
   it(`seals at most ${MAX_ROWS_PER_RUN.toLocaleString('en')} rows per run and continues with the rest on the next run`, async () => {
     // A backlog after an outage: more rows than one run may seal, all in one old transaction.

@@ -33,8 +33,19 @@ export const CHAIN_ROW_COLUMNS = sql.raw(`a.id::text as "id", a.xid::text as "xi
  */
 export function chainHash(seq: number, prevHash: string, row: ChainRow): string {
   const canonical = JSON.stringify([
-    seq, prevHash, row.id, row.xid, row.atMicros, row.actorUserId, row.actorRole, row.action,
-    row.targetType, row.targetId, row.scopePath, row.summary, row.ip,
+    seq,
+    prevHash,
+    row.id,
+    row.xid,
+    row.atMicros,
+    row.actorUserId,
+    row.actorRole,
+    row.action,
+    row.targetType,
+    row.targetId,
+    row.scopePath,
+    row.summary,
+    row.ip,
   ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }

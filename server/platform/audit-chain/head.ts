@@ -7,7 +7,11 @@ import type { Queryable } from '../db/tx.ts';
  * newest rows were cut off. The verifier prints it so operators can also note it outside the
  * database (a DBA can rewrite both tables; a head noted elsewhere they cannot).
  */
-export interface ChainHead { seq: number; hash: string; sealedAt: string }
+export interface ChainHead {
+  seq: number;
+  hash: string;
+  sealedAt: string;
+}
 
 const HEAD_KEY = 'audit.chain_head';
 
@@ -17,6 +21,8 @@ export async function readHead(db: Queryable): Promise<ChainHead | null> {
 }
 
 export async function writeHead(db: Queryable, head: ChainHead): Promise<void> {
-  await db.insert(appSettings).values({ key: HEAD_KEY, value: head })
+  await db
+    .insert(appSettings)
+    .values({ key: HEAD_KEY, value: head })
     .onConflictDoUpdate({ target: appSettings.key, set: { value: head, updatedAt: sql`now()` } });
 }

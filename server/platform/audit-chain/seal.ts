@@ -28,7 +28,10 @@ export class ChainHeadMismatch extends Error {}
  * skips its turn instead. `maxRows` bounds one call's work (the periodic job passes MAX_ROWS_PER_RUN;
  * verification seals everything). Returns how many rows it sealed, or null when another sealer held the lock.
  */
-export async function sealAuditChain(db: Db, options: { wait?: boolean; maxRows?: number } = {}): Promise<number | null> {
+export async function sealAuditChain(
+  db: Db,
+  options: { wait?: boolean; maxRows?: number } = {},
+): Promise<number | null> {
   const maxRows = options.maxRows ?? Infinity;
   let total = 0;
   while (total < maxRows) {
@@ -47,12 +50,17 @@ async function sealBatch(tx: Tx, wait: boolean, limit: number): Promise<number |
     const { rows } = await tx.execute<{ ok: boolean }>(sql`select pg_try_advisory_xact_lock(${SEAL_LOCK_KEY}) as ok`);
     if (!rows[0]?.ok) return null;
   }
-  const last = (await tx.execute<{ seq: number; hash: string }>(
-    sql`select chain_seq as seq, row_hash as hash from audit_log where chain_seq is not null order by chain_seq desc limit 1`)).rows[0];
+  const last = (
+    await tx.execute<{ seq: number; hash: string }>(
+      sql`select chain_seq as seq, row_hash as hash from audit_log where chain_seq is not null order by chain_seq desc limit 1`,
+    )
+  ).rows[0];
   const head = await readHead(tx);
   // Extending a chain whose tail was cut would re-anchor the cut and hide it.
   if ((head?.seq ?? 0) !== (last?.seq ?? 0) || (head && head.hash !== last?.hash)) {
-    throw new ChainHeadMismatch(`审计链末端与记录的链头不符（链头 #${head?.seq ?? 0}，表中最后一条 #${last?.seq ?? 0}），拒绝继续封存`);
+    throw new ChainHeadMismatch(
+      `审计链末端与记录的链头不符（链头 #${head?.seq ?? 0}，表中最后一条 #${last?.seq ?? 0}），拒绝继续封存`,
+    );
   }
   const { rows } = await tx.execute<ChainRow>(sql`
     select ${CHAIN_ROW_COLUMNS} from audit_log a
@@ -61,11 +69,17 @@ async function sealBatch(tx: Tx, wait: boolean, limit: number): Promise<number |
   if (!rows.length) return 0;
   let seq = last?.seq ?? 0;
   let prev = last?.hash ?? GENESIS_HASH;
-  const ids: string[] = [], seqs: number[] = [], prevs: string[] = [], hashes: string[] = [];
+  const ids: string[] = [],
+    seqs: number[] = [],
+    prevs: string[] = [],
+    hashes: string[] = [];
   for (const row of rows) {
     seq += 1;
     const hash = chainHash(seq, prev, row);
-    ids.push(row.id); seqs.push(seq); prevs.push(prev); hashes.push(hash);
+    ids.push(row.id);
+    seqs.push(seq);
+    prevs.push(prev);
+    hashes.push(hash);
     prev = hash;
   }
   await tx.execute(sql`

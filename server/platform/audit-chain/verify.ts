@@ -35,7 +35,9 @@ type SealedRow = ChainRow & { seq: number; prevHash: string; rowHash: string; se
 export async function verifyAuditChain(db: Db, options: { seal?: boolean } = {}): Promise<ChainReport> {
   if (options.seal ?? true) {
     // A cut tail makes the sealer refuse; the check below then names it.
-    await sealAuditChain(db, { wait: true }).catch((error: unknown) => { if (!(error instanceof ChainHeadMismatch)) throw error; });
+    await sealAuditChain(db, { wait: true }).catch((error: unknown) => {
+      if (!(error instanceof ChainHeadMismatch)) throw error;
+    });
   }
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
@@ -58,7 +60,9 @@ export async function verifyAuditChain(db: Db, options: { seal?: boolean } = {})
   const checked = expectedSeq - 1;
   const head = await readHead(db);
   broken ??= checkHead(head, checked, prevHash);
-  const { rows: [pending] } = await db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where chain_seq is null`);
+  const {
+    rows: [pending],
+  } = await db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where chain_seq is null`);
   return { intact: !broken, checked, unsealed: Number(pending?.n ?? 0), head, lastSealedAt, broken };
 }
 
@@ -66,13 +70,28 @@ function checkRow(row: SealedRow, expectedSeq: number, prevHash: string): ChainB
   const id = Number(row.id);
   if (row.seq !== expectedSeq) {
     const missing = row.seq > expectedSeq ? `第 ${expectedSeq}–${row.seq - 1} 条缺失（被删除）` : '序号重复';
-    return { id, seq: row.seq, problem: 'seq_gap', message: `记录 #${id}：链序号应为 ${expectedSeq}，实为 ${row.seq}，${missing}` };
+    return {
+      id,
+      seq: row.seq,
+      problem: 'seq_gap',
+      message: `记录 #${id}：链序号应为 ${expectedSeq}，实为 ${row.seq}，${missing}`,
+    };
   }
   if (row.prevHash !== prevHash) {
-    return { id, seq: row.seq, problem: 'prev_hash_mismatch', message: `记录 #${id}（第 ${row.seq} 条）：前一哈希与上一条记录不符（上一条被改动或替换）` };
+    return {
+      id,
+      seq: row.seq,
+      problem: 'prev_hash_mismatch',
+      message: `记录 #${id}（第 ${row.seq} 条）：前一哈希与上一条记录不符（上一条被改动或替换）`,
+    };
   }
   if (chainHash(row.seq, row.prevHash, row) !== row.rowHash) {
-    return { id, seq: row.seq, problem: 'content_changed', message: `记录 #${id}（第 ${row.seq} 条）：内容与封存时的哈希不符（封存后被改动）` };
+    return {
+      id,
+      seq: row.seq,
+      problem: 'content_changed',
+      message: `记录 #${id}（第 ${row.seq} 条）：内容与封存时的哈希不符（封存后被改动）`,
+    };
   }
   return null;
 }
@@ -80,10 +99,20 @@ function checkRow(row: SealedRow, expectedSeq: number, prevHash: string): ChainB
 function checkHead(head: ChainHead | null, lastSeq: number, lastHash: string): ChainBreak | null {
   const headSeq = head?.seq ?? 0;
   if (headSeq > lastSeq) {
-    return { id: null, seq: lastSeq + 1, problem: 'tail_missing', message: `链尾缺失：链头记录到第 ${headSeq} 条，表中只到第 ${lastSeq} 条（第 ${lastSeq + 1}–${headSeq} 条被删除）` };
+    return {
+      id: null,
+      seq: lastSeq + 1,
+      problem: 'tail_missing',
+      message: `链尾缺失：链头记录到第 ${headSeq} 条，表中只到第 ${lastSeq} 条（第 ${lastSeq + 1}–${headSeq} 条被删除）`,
+    };
   }
   if (headSeq < lastSeq || (head && head.hash !== lastHash)) {
-    return { id: null, seq: headSeq, problem: 'head_mismatch', message: `链头（第 ${headSeq} 条）与表中链尾（第 ${lastSeq} 条）不符` };
+    return {
+      id: null,
+      seq: headSeq,
+      problem: 'head_mismatch',
+      message: `链头（第 ${headSeq} 条）与表中链尾（第 ${lastSeq} 条）不符`,
+    };
   }
   return null;
 }

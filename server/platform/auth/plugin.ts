@@ -37,8 +37,15 @@ export function registerAuth(app: FastifyInstance, loadSession: SessionLoader): 
     if (!request.actor && request.url.startsWith('/api/') && !request.url.startsWith('/api/docs') && !isPublic) {
       throw new AppError('AUTH_REQUIRED');
     }
-    if (request.actor?.restriction && !isPublic && request.routeOptions.config?.allowRestricted !== true && request.url.startsWith('/api/')) {
-      throw new AppError('ACCOUNT_RESTRICTED', { details: [{ path: 'restriction', message: request.actor.restriction }] });
+    if (
+      request.actor?.restriction &&
+      !isPublic &&
+      request.routeOptions.config?.allowRestricted !== true &&
+      request.url.startsWith('/api/')
+    ) {
+      throw new AppError('ACCOUNT_RESTRICTED', {
+        details: [{ path: 'restriction', message: request.actor.restriction }],
+      });
     }
     if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT.some((re) => re.test(request.url))) return;
     if (!request.actor) return;

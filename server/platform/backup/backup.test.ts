@@ -27,12 +27,24 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 const dataKey = readConfig({}).dataKey;
 
 /** `npm run cli -- …` in its own process, against the database named by `url`. */
-function runCli(args: string[], url: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  url: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, ...env } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url, ...env },
+    });
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
     child.on('exit', (code) => resolve({ code, stdout, stderr }));
   });
 }
@@ -60,15 +72,27 @@ async function emptyInstall(): Promise<{ url: string; db: Db; pool: pg.Pool; dro
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-restore-'));
     const embedded = await startEmbeddedDatabase(dir);
     url = embedded.connectionString;
-    drop = async () => { await embedded.stop(); fs.rmSync(dir, { recursive: true, force: true }); };
+    drop = async () => {
+      await embedded.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
   }
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   await runMigrations(pool);
-  return { url, pool, db: drizzle(pool, { schema }) as Db, async drop() { await pool.end(); await drop(); } };
+  return {
+    url,
+    pool,
+    db: drizzle(pool, { schema }) as Db,
+    async drop() {
+      await pool.end();
+      await drop();
+    },
+  };
 }
 
 async function counts(pool: pg.Pool) {
-  const { rows } = await pool.query(`select (select count(*) from cases) as cases, (select count(*) from case_photos) as photos,
+  const { rows } =
+    await pool.query(`select (select count(*) from cases) as cases, (select count(*) from case_photos) as photos,
     (select count(*) from audit_log) as audit, (select count(*) from users) as users, (select count(*) from stored_files) as files,
     (select coalesce(max(id), 0) from audit_log) as last_audit`);
   return rows[0] as Record<string, number>;
@@ -97,16 +121,42 @@ afterAll(async () => {
 describe('backup and restore through the command line', () => {
   it('brings every case, photo and audit row back into an empty install, and the audit chain verifies', async () => {
     const resident = await loginAs(ctx.app, 'resident');
-    photoBytes = await sharp({ create: { width: 500, height: 400, channels: 3, background: '#25c' } }).jpeg().toBuffer();
+    photoBytes = await sharp({ create: { width: 500, height: 400, channels: 3, background: '#25c' } })
+      .jpeg()
+      .toBuffer();
     const boundary = '----gh';
-    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), photoBytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    const up = await ctx.app.inject({ method: 'POST', url: '/api/cases/photos', headers: { ...resident.headers, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+      photoBytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const up = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/cases/photos',
+      headers: { ...resident.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    });
     photoId = up.json().data.id;
     const grid = ctx.seed.tree.streets[0]!.communities[0]!.grids[0]!;
-    caseId = (await report(ctx.app, resident, { title: '路灯不亮', description: '三号楼前路灯坏了', photoIds: [photoId], ...(await pointInGrid(ctx, grid.id)) })).id;
+    caseId = (
+      await report(ctx.app, resident, {
+        title: '路灯不亮',
+        description: '三号楼前路灯坏了',
+        photoIds: [photoId],
+        ...(await pointInGrid(ctx, grid.id)),
+      })
+    ).id;
     await sealAuditChain(ctx.db);
     // One more row stays unsealed: the backup must carry it too.
-    await recordAudit(ctx.db, null, { action: 'test.after-seal', targetType: 'test', targetId: 1, scopePath: '/1/', summary: {} });
+    await recordAudit(ctx.db, null, {
+      action: 'test.after-seal',
+      targetType: 'test',
+      targetId: 1,
+      scopePath: '/1/',
+      summary: {},
+    });
     const before = await counts(ctx.pool);
     expect(before.photos).toBeGreaterThan(0);
 
@@ -126,9 +176,17 @@ describe('backup and restore through the command line', () => {
     const restoredApp = await buildApp(createDeps({ ...readConfig({}), webDir: null, seedDemo: false }, target.db));
     try {
       const secretary = await loginAs(restoredApp, 'secretary');
-      const detail = await restoredApp.inject({ method: 'GET', url: `/api/cases/${caseId}`, headers: secretary.headers });
+      const detail = await restoredApp.inject({
+        method: 'GET',
+        url: `/api/cases/${caseId}`,
+        headers: secretary.headers,
+      });
       expect(detail.json().data.photoIds).toEqual([photoId]);
-      const photo = await restoredApp.inject({ method: 'GET', url: `/api/cases/photos/${photoId}`, headers: secretary.headers });
+      const photo = await restoredApp.inject({
+        method: 'GET',
+        url: `/api/cases/photos/${photoId}`,
+        headers: secretary.headers,
+      });
       expect(photo.rawPayload.equals(photoBytes)).toBe(true);
     } finally {
       await restoredApp.close();
@@ -143,7 +201,11 @@ describe('backup and restore through the command line', () => {
 describe('refusals, before any data is touched', () => {
   const refusal = async (file: string, options: { replace?: boolean; key?: string } = {}) => {
     const before = await counts(target.pool);
-    const error = await restoreBackup(target.db, { file, dataKey: options.key ?? dataKey, replace: options.replace ?? true }).catch((e: unknown) => e);
+    const error = await restoreBackup(target.db, {
+      file,
+      dataKey: options.key ?? dataKey,
+      replace: options.replace ?? true,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackupRefused);
     expect(await counts(target.pool)).toEqual(before);
     return (error as Error).message;

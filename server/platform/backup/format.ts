@@ -26,7 +26,12 @@ export interface BackupHeader {
   database: 'embedded' | 'postgres';
 }
 
-export interface BackupTrailer { sha256: string; tables: Record<string, number>; sequences: number; objects?: number }
+export interface BackupTrailer {
+  sha256: string;
+  tables: Record<string, number>;
+  sequences: number;
+  objects?: number;
+}
 
 /** Outbox rows are transient (pruned daily) and carry transaction ids of the old cluster; a restored hub starts clean. */
 export const SKIPPED_TABLES = new Set(['live_events']);
@@ -39,7 +44,9 @@ type Queryable = Pick<pg.ClientBase, 'query'>;
 
 /** The applied migrations of every journal, for the header and for the check before a restore. */
 export async function migrationState(client: Queryable): Promise<Record<string, string[]>> {
-  const { rows: tables } = await client.query<{ table_name: string }>(`select table_name from information_schema.tables where table_schema = 'drizzle' order by table_name`);
+  const { rows: tables } = await client.query<{ table_name: string }>(
+    `select table_name from information_schema.tables where table_schema = 'drizzle' order by table_name`,
+  );
   const state: Record<string, string[]> = {};
   for (const { table_name } of tables) {
     const { rows } = await client.query<{ hash: string }>(`select hash from drizzle."${table_name}" order by id`);

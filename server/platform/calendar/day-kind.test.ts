@@ -68,8 +68,13 @@ describe('independence from the machine time zone', () => {
 
   it.each(['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC'])('gives the same answers under TZ=%s', (tz) => {
     process.env.TZ = tz;
-    expect(['2026-02-14', '2026-02-15', '2026-02-28', '2026-09-20', '2026-10-01', '2026-10-10'].map(official)).toEqual(
-      ['workday', 'holiday', 'workday', 'workday', 'holiday', 'workday'],
-    );
+    expect(['2026-02-14', '2026-02-15', '2026-02-28', '2026-09-20', '2026-10-01', '2026-10-10'].map(official)).toEqual([
+      'workday',
+      'holiday',
+      'workday',
+      'workday',
+      'holiday',
+      'workday',
+    ]);
   });
 });

@@ -59,6 +59,10 @@ export function createDayKindResolver(overrides: ReadonlyMap<IsoDate, DayKind> =
 export function officialSpecialDays(year: number): { date: IsoDate; kind: DayKind; name: string }[] {
   const zh = (value: string) => value.split(',')[1] ?? value;
   const pick = (entries: Record<string, string>, kind: DayKind) =>
-    Object.entries(entries).filter(([d]) => d.startsWith(`${year}-`)).map(([date, value]) => ({ date, kind, name: zh(value) }));
-  return [...pick(schedule.holidays, 'holiday'), ...pick(schedule.workdays, 'workday')].sort((a, b) => a.date.localeCompare(b.date));
+    Object.entries(entries)
+      .filter(([d]) => d.startsWith(`${year}-`))
+      .map(([date, value]) => ({ date, kind, name: zh(value) }));
+  return [...pick(schedule.holidays, 'holiday'), ...pick(schedule.workdays, 'workday')].sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
 }

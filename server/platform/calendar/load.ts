@@ -14,7 +14,9 @@ const calendar = fingerprintCache<WorkingCalendar>({
   fingerprint: countAndLatest(sql`${calendarOverrides}`, sql`${calendarOverrides.updatedAt}`),
   recheckMs: 30_000,
   async build(db) {
-    const rows = await db.select({ date: calendarOverrides.date, kind: calendarOverrides.kind }).from(calendarOverrides);
+    const rows = await db
+      .select({ date: calendarOverrides.date, kind: calendarOverrides.kind })
+      .from(calendarOverrides);
     return createWorkingCalendar(createDayKindResolver(new Map<string, DayKind>(rows.map((r) => [r.date, r.kind]))));
   },
 });

@@ -24,7 +24,9 @@ describe('WorkingCalendar properties', () => {
     fc.assert(
       fc.property(instant, minutes, minutes, (t, a, b) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
-        expect(calendar.addWorkingMinutes(t, lo).getTime()).toBeLessThanOrEqual(calendar.addWorkingMinutes(t, hi).getTime());
+        expect(calendar.addWorkingMinutes(t, lo).getTime()).toBeLessThanOrEqual(
+          calendar.addWorkingMinutes(t, hi).getTime(),
+        );
       }),
     );
   });
@@ -33,7 +35,9 @@ describe('WorkingCalendar properties', () => {
     fc.assert(
       fc.property(instant, instant, minutes, (s, t, m) => {
         const [early, late] = s <= t ? [s, t] : [t, s];
-        expect(calendar.addWorkingMinutes(early, m).getTime()).toBeLessThanOrEqual(calendar.addWorkingMinutes(late, m).getTime());
+        expect(calendar.addWorkingMinutes(early, m).getTime()).toBeLessThanOrEqual(
+          calendar.addWorkingMinutes(late, m).getTime(),
+        );
       }),
     );
   });
@@ -44,7 +48,9 @@ describe('WorkingCalendar properties', () => {
   it('is additive: add(add(t, a), b) == add(t, a + b) for every t and a, b >= 0', () => {
     fc.assert(
       fc.property(instant, minutes, minutes, (t, a, b) => {
-        expect(calendar.addWorkingMinutes(calendar.addWorkingMinutes(t, a), b)).toEqual(calendar.addWorkingMinutes(t, a + b));
+        expect(calendar.addWorkingMinutes(calendar.addWorkingMinutes(t, a), b)).toEqual(
+          calendar.addWorkingMinutes(t, a + b),
+        );
       }),
     );
   });

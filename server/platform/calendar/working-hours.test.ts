@@ -84,7 +84,12 @@ describe('configurable working periods', () => {
   it.each([
     [[]],
     [[{ start: '13:00', end: '12:00' }]],
-    [[{ start: '08:30', end: '12:00' }, { start: '11:00', end: '17:00' }]],
+    [
+      [
+        { start: '08:30', end: '12:00' },
+        { start: '11:00', end: '17:00' },
+      ],
+    ],
     [[{ start: '8:30', end: '12:00' }]],
     [[{ start: '08:30', end: '24:30' }]],
   ])('rejects the invalid periods %j', (periods) => {

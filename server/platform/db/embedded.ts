@@ -20,7 +20,10 @@ const childEntry = fileURLToPath(new URL(compiled ? './pglite-child.js' : './pgl
  * to it. The data directory is locked first: PGlite has no lock of its own, and two
  * processes writing one directory corrupt it.
  */
-export async function startEmbeddedDatabase(dataDir: string, options: { shareRunning?: boolean } = {}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  options: { shareRunning?: boolean } = {},
+): Promise<EmbeddedDatabase> {
   const pgdata = path.join(dataDir, 'pgdata');
   fs.mkdirSync(pgdata, { recursive: true });
   let release: () => Promise<void>;
@@ -74,8 +77,14 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
 function waitForReady(child: ChildProcess): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('嵌入式数据库 120 秒内未能启动')), 120_000);
-    child.once('message', () => { clearTimeout(timer); resolve(); });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`嵌入式数据库进程退出，代码 ${code}`)); });
+    child.once('message', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`嵌入式数据库进程退出，代码 ${code}`));
+    });
   });
 }
 
@@ -83,12 +92,19 @@ function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => { clearTimeout(force); resolve(); });
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
     child.kill('SIGTERM');
   });
 }
 
-interface SocketInfo { pid: number; socketPath: string; connectionString: string }
+interface SocketInfo {
+  pid: number;
+  socketPath: string;
+  connectionString: string;
+}
 
 /** Where the holder of a data directory says its database socket is (readable by the owner only). */
 export function socketInfoPath(dataDir: string): string {

@@ -8,7 +8,9 @@ const known = new WeakMap<object, Promise<boolean>>();
 export function runsOnPglite(handle: { query(text: string): Promise<{ rows: unknown[] }> }): Promise<boolean> {
   let answer = known.get(handle);
   if (!answer) {
-    answer = handle.query('select version() as v').then((r) => /PGlite/i.test(String((r.rows[0] as { v?: unknown } | undefined)?.v ?? '')));
+    answer = handle
+      .query('select version() as v')
+      .then((r) => /PGlite/i.test(String((r.rows[0] as { v?: unknown } | undefined)?.v ?? '')));
     known.set(handle, answer);
   }
   return answer;

@@ -52,7 +52,8 @@ async function ensureReplica(): Promise<string | null> {
   if (!primaryUrl || !replicaServerUrl) return '只读副本测试需要真实 PostgreSQL（设置 DATABASE_URL）';
   if (await replicaStreaming(replicaServerUrl)) return null;
   if (process.env.REPLICA_DATABASE_URL) return `REPLICA_DATABASE_URL=${replicaServerUrl} 不是可连接的流复制副本`;
-  if (process.getuid?.() !== 0) return '127.0.0.1:5433 没有流复制副本，且非 root 无法建立（sudo scripts/replica-cluster.sh）';
+  if (process.getuid?.() !== 0)
+    return '127.0.0.1:5433 没有流复制副本，且非 root 无法建立（sudo scripts/replica-cluster.sh）';
   const made = spawnSync(path.join(ROOT, 'scripts/replica-cluster.sh'), { encoding: 'utf8' });
   if (made.status !== 0) return `scripts/replica-cluster.sh 失败：${made.stderr || made.stdout}`;
   return (await replicaStreaming(replicaServerUrl)) ? null : 'scripts/replica-cluster.sh 完成但副本不可用';
@@ -85,7 +86,11 @@ describe.skipIf(skipReason !== null)('read replica (DATABASE_READ_URL)', () => {
   }
   async function login(who: string) {
     sessions[who] = new Map();
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: who, password: CLUSTER_PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: who, password: CLUSTER_PASSWORD },
+    });
     expect(res.statusCode, res.body).toBe(200);
     for (const c of res.cookies as { name: string; value: string }[]) sessions[who]!.set(c.name, c.value);
   }
@@ -108,11 +113,18 @@ describe.skipIf(skipReason !== null)('read replica (DATABASE_READ_URL)', () => {
   };
   const gridCentre = async () => {
     const grid = seed.tree.streets[0]!.communities[0]!.grids[0]!;
-    const { rows } = await primaryPool.query(`select (min_lng + max_lng) / 2 as lng, (min_lat + max_lat) / 2 as lat from org_nodes where id = $1`, [grid.id]);
+    const { rows } = await primaryPool.query(
+      `select (min_lng + max_lng) / 2 as lng, (min_lat + max_lat) / 2 as lat from org_nodes where id = $1`,
+      [grid.id],
+    );
     return { lng: Number(rows[0].lng), lat: Number(rows[0].lat) };
   };
   const report = async (who: string, title: string) => {
-    const res = await call(who, 'POST', '/api/cases', { title, description: `${title}，请处理`, ...(await gridCentre()) });
+    const res = await call(who, 'POST', '/api/cases', {
+      title,
+      description: `${title}，请处理`,
+      ...(await gridCentre()),
+    });
     expect(res.statusCode, res.body).toBe(201);
   };
 
@@ -149,7 +161,11 @@ describe.skipIf(skipReason !== null)('read replica (DATABASE_READ_URL)', () => {
       const { rows } = await primaryPool.query(`select count(*)::int as n from cases where title = '消防通道被占'`);
       expect(rows[0].n).toBe(1);
       expect(await reportedToday('admin')).toBe(before);
-      const indicators = await call('admin', 'GET', `/api/cases/indicators?from=${today()}&to=${today()}&groupBy=street&format=csv`);
+      const indicators = await call(
+        'admin',
+        'GET',
+        `/api/cases/indicators?from=${today()}&to=${today()}&groupBy=street&format=csv`,
+      );
       expect(indicators.statusCode).toBe(200);
       const total = (csv: string) => Number(csv.trim().split('\r\n').at(-1)!.split(',')[1]);
       const replicaTotal = total(indicators.body);
@@ -160,7 +176,11 @@ describe.skipIf(skipReason !== null)('read replica (DATABASE_READ_URL)', () => {
       await report('secretary', '楼道堆物');
       expect(parseLsn(sessions.secretary!.get(WAL_COOKIE))! > parseLsn(signedInAt)!).toBe(true);
       expect(await reportedToday('secretary')).toBe(secretaryBefore + 2);
-      const ownIndicators = await call('secretary', 'GET', `/api/cases/indicators?from=${today()}&to=${today()}&groupBy=grid&format=csv`);
+      const ownIndicators = await call(
+        'secretary',
+        'GET',
+        `/api/cases/indicators?from=${today()}&to=${today()}&groupBy=grid&format=csv`,
+      );
       expect(total(ownIndicators.body)).toBeGreaterThanOrEqual(2);
       // …while the admin, who wrote nothing, still reads the replica.
       expect(await reportedToday('admin')).toBe(before);
@@ -169,13 +189,20 @@ describe.skipIf(skipReason !== null)('read replica (DATABASE_READ_URL)', () => {
       const exported = await call('admin', 'GET', '/api/people/houses/export?format=csv');
       expect(exported.statusCode).toBe(200);
       expect(exported.body.trim().split(/\r?\n/).length, exported.body).toBeGreaterThan(2);
-      const seen = await replicaAdmin.query(`select count(*)::int as n from pg_stat_activity where application_name = 'gridhive-read-replica' and datname = $1`, [database.name]);
+      const seen = await replicaAdmin.query(
+        `select count(*)::int as n from pg_stat_activity where application_name = 'gridhive-read-replica' and datname = $1`,
+        [database.name],
+      );
       expect(seen.rows[0].n).toBeGreaterThan(0);
 
       await replicaAdmin.query('select pg_wal_replay_resume()');
       await caughtUp();
       expect(await reportedToday('admin')).toBe(before + 2);
-      const after = await call('admin', 'GET', `/api/cases/indicators?from=${today()}&to=${today()}&groupBy=street&format=csv`);
+      const after = await call(
+        'admin',
+        'GET',
+        `/api/cases/indicators?from=${today()}&to=${today()}&groupBy=street&format=csv`,
+      );
       expect(total(after.body)).toBe(replicaTotal + 2);
     } finally {
       await replicaAdmin.query('select pg_wal_replay_resume()');
@@ -185,18 +212,32 @@ describe.skipIf(skipReason !== null)('read replica (DATABASE_READ_URL)', () => {
 
   it('falls back to the primary, with a clear log line, when the replica cannot be reached', async () => {
     const closedPort = await freePort();
-    const down = createReadRouting(drizzle(primaryPool, { schema }) as Db, withPort(replicaDbUrl, closedPort), { log: (m) => logged.push(m) });
-    const fallbackApp = await buildApp(createDeps({ ...readConfig({}), webDir: null, seedDemo: false }, drizzle(primaryPool, { schema }) as Db, down));
+    const down = createReadRouting(drizzle(primaryPool, { schema }) as Db, withPort(replicaDbUrl, closedPort), {
+      log: (m) => logged.push(m),
+    });
+    const fallbackApp = await buildApp(
+      createDeps({ ...readConfig({}), webDir: null, seedDemo: false }, drizzle(primaryPool, { schema }) as Db, down),
+    );
     try {
       await report('gridworker', '共享单车乱停');
       await caughtUp();
       const expected = await reportedToday('admin');
-      const res = await fallbackApp.inject({ method: 'GET', url: '/api/analytics/bigscreen/cases', headers: { cookie: cookieHeader(sessions.admin!) } });
+      const res = await fallbackApp.inject({
+        method: 'GET',
+        url: '/api/analytics/bigscreen/cases',
+        headers: { cookie: cookieHeader(sessions.admin!) },
+      });
       expect(res.statusCode, res.body).toBe(200);
       expect((res.json() as { data: { today: { reported: number } } }).data.today.reported).toBe(expected);
-      expect(logged.some((m) => m.startsWith('只读副本（DATABASE_READ_URL）不可用') && m.includes('改由主库处理'))).toBe(true);
+      expect(
+        logged.some((m) => m.startsWith('只读副本（DATABASE_READ_URL）不可用') && m.includes('改由主库处理')),
+      ).toBe(true);
       expect(down.target).toBe('primary');
-      const exported = await fallbackApp.inject({ method: 'GET', url: '/api/people/houses/export?format=csv', headers: { cookie: cookieHeader(sessions.admin!) } });
+      const exported = await fallbackApp.inject({
+        method: 'GET',
+        url: '/api/people/houses/export?format=csv',
+        headers: { cookie: cookieHeader(sessions.admin!) },
+      });
       expect(exported.statusCode).toBe(200);
       expect(exported.body.trim().split(/\r?\n/).length, exported.body).toBeGreaterThan(2);
     } finally {

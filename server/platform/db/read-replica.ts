@@ -45,7 +45,20 @@ export function parseLsn(text: string | undefined | null): bigint | null {
   return m ? (BigInt(`0x${m[1]}`) << 32n) + BigInt(`0x${m[2]}`) : null;
 }
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN', 'EPIPE', '57P01', '57P02', '57P03', '53300', '40001']);
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '40001',
+]);
 /** Errors that say "this replica cannot answer now", as opposed to a bad query (which fails on the primary too). */
 export function replicaUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | null;
@@ -54,16 +67,29 @@ export function replicaUnavailable(error: unknown): boolean {
   return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED/i.test(e.message ?? '');
 }
 
-export function createReadRouting(primary: Db, replicaUrl: string, options: { log?: (message: string) => void } = {}): ReadRouting {
+export function createReadRouting(
+  primary: Db,
+  replicaUrl: string,
+  options: { log?: (message: string) => void } = {},
+): ReadRouting {
   const log = options.log ?? ((message: string) => console.error(message));
   let downUntil = 0;
   const markDown = (error: unknown): void => {
     const now = Date.now();
-    if (now >= downUntil) log(`只读副本（DATABASE_READ_URL）不可用：${(error as Error)?.message ?? String(error)}；读请求改由主库处理，${RETRY_MS / 1000} 秒后再试副本`);
+    if (now >= downUntil)
+      log(
+        `只读副本（DATABASE_READ_URL）不可用：${(error as Error)?.message ?? String(error)}；读请求改由主库处理，${RETRY_MS / 1000} 秒后再试副本`,
+      );
     downUntil = now + RETRY_MS;
   };
 
-  const replicaPool = new pg.Pool({ connectionString: replicaUrl, max: 10, connectionTimeoutMillis: 3_000, application_name: APPLICATION_NAME, options: '-c jit=off' });
+  const replicaPool = new pg.Pool({
+    connectionString: replicaUrl,
+    max: 10,
+    connectionTimeoutMillis: 3_000,
+    application_name: APPLICATION_NAME,
+    options: '-c jit=off',
+  });
   replicaPool.on('error', (error) => markDown(error));
   // Every query the replica cannot answer is answered by the primary instead: nothing is lost,
   // even for a request that picked the replica a moment before it went away.
@@ -83,7 +109,10 @@ export function createReadRouting(primary: Db, replicaUrl: string, options: { lo
   let replayed: { lsn: bigint; at: number } | null = null;
   let asking: Promise<bigint | null> | null = null;
   const replayLsn = (): Promise<bigint | null> => {
-    asking ??= replicaPool.query<{ lsn: string | null; standby: boolean }>('select pg_last_wal_replay_lsn()::text as lsn, pg_is_in_recovery() as standby')
+    asking ??= replicaPool
+      .query<{ lsn: string | null; standby: boolean }>(
+        'select pg_last_wal_replay_lsn()::text as lsn, pg_is_in_recovery() as standby',
+      )
       .then((r) => {
         // Asked of the primary (the replica was down) or of a server that is not a standby: unknown.
         const row = r.rows[0];
@@ -91,13 +120,20 @@ export function createReadRouting(primary: Db, replicaUrl: string, options: { lo
         if (lsn !== null) replayed = { lsn, at: Date.now() };
         return lsn;
       })
-      .catch((error: unknown) => { markDown(error); return null; })
-      .finally(() => { asking = null; });
+      .catch((error: unknown) => {
+        markDown(error);
+        return null;
+      })
+      .finally(() => {
+        asking = null;
+      });
     return asking;
   };
 
   return {
-    get target() { return Date.now() < downUntil ? 'primary' as const : 'replica' as const; },
+    get target() {
+      return Date.now() < downUntil ? ('primary' as const) : ('replica' as const);
+    },
     async forRequest(request) {
       if (Date.now() < downUntil) return primary;
       const needed = parseLsn(request.cookies?.[WAL_COOKIE]);
@@ -108,16 +144,30 @@ export function createReadRouting(primary: Db, replicaUrl: string, options: { lo
     },
     register(app) {
       app.addHook('onSend', async (request, reply, payload) => {
-        if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS' || reply.statusCode >= 400) return payload;
+        if (
+          request.method === 'GET' ||
+          request.method === 'HEAD' ||
+          request.method === 'OPTIONS' ||
+          reply.statusCode >= 400
+        )
+          return payload;
         try {
           const { rows } = await primary.$client.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
-          if (rows[0]) reply.setCookie(WAL_COOKIE, rows[0].lsn, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
+          if (rows[0])
+            reply.setCookie(WAL_COOKIE, rows[0].lsn, {
+              path: '/',
+              httpOnly: true,
+              sameSite: 'lax',
+              secure: request.protocol === 'https',
+            });
         } catch {
           // Without the position this session's next reads still work; they may just lag.
         }
         return payload;
       });
     },
-    async close() { await replicaPool.end(); },
+    async close() {
+      await replicaPool.end();
+    },
   };
 }

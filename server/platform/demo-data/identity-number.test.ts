@@ -12,16 +12,19 @@ describe('makeIdentityNumber', () => {
   });
 
   it('produces numbers that validator accepts for any birth date, sequence and sex', () => {
-    fc.assert(fc.property(
-      fc.date({ min: new Date('1920-01-01T00:00:00Z'), max: new Date('2024-12-31T00:00:00Z'), noInvalidDate: true }),
-      fc.integer({ min: 0, max: 499 }),
-      fc.constantFrom('male' as const, 'female' as const),
-      (birth, sequence, sex) => {
-        const id = makeIdentityNumber('320508', birth, sequence, sex);
-        expect(id).toMatch(/^320508\d{11}[\dX]$/);
-        expect(validator.isIdentityCard(id, 'zh-CN')).toBe(true);
-      },
-    ), { numRuns: 5000 });
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1920-01-01T00:00:00Z'), max: new Date('2024-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 499 }),
+        fc.constantFrom('male' as const, 'female' as const),
+        (birth, sequence, sex) => {
+          const id = makeIdentityNumber('320508', birth, sequence, sex);
+          expect(id).toMatch(/^320508\d{11}[\dX]$/);
+          expect(validator.isIdentityCard(id, 'zh-CN')).toBe(true);
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 
   it('encodes sex in the 17th digit: odd for male, even for female', () => {

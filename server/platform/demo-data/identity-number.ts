@@ -19,20 +19,25 @@ export function identityCheckChar(first17: string): string {
  * @param areaCode6 county-level code of the registered residence, e.g. '320508'
  * @param sequence  0–499: becomes the 15th–17th digits with the 17th forced odd (male) / even (female)
  */
-export function makeIdentityNumber(areaCode6: string, birth: BirthDate, sequence: number, sex: 'male' | 'female'): string {
+export function makeIdentityNumber(
+  areaCode6: string,
+  birth: BirthDate,
+  sequence: number,
+  sex: 'male' | 'female',
+): string {
   if (!/^\d{6}$/.test(areaCode6)) throw new Error(`地区代码必须是6位数字，收到 ${areaCode6}`);
-  if (!Number.isInteger(sequence) || sequence < 0 || sequence > 499) throw new Error(`顺序号必须在 0–499 之间，收到 ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 0 || sequence > 499)
+    throw new Error(`顺序号必须在 0–499 之间，收到 ${sequence}`);
   // Date objects are read in UTC so that the server's time zone cannot shift a birthday.
-  const { y, m, d } = birth instanceof Date
-    ? { y: birth.getUTCFullYear(), m: birth.getUTCMonth() + 1, d: birth.getUTCDate() }
-    : birth;
+  const { y, m, d } =
+    birth instanceof Date ? { y: birth.getUTCFullYear(), m: birth.getUTCMonth() + 1, d: birth.getUTCDate() } : birth;
   const check = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || check.getUTCMonth() !== m - 1 || check.getUTCDate() !== d) {
     throw new Error(`出生日期无效：${y}-${m}-${d}`);
   }
   // Two sequence slots per number: 2n+1 is the odd (male) code, 2n the even (female) one.
   const order = sequence * 2 + (sex === 'male' ? 1 : 0);
-  const first17 = areaCode6 + String(y) + String(m).padStart(2, '0') + String(d).padStart(2, '0')
-    + String(order).padStart(3, '0');
+  const first17 =
+    areaCode6 + String(y) + String(m).padStart(2, '0') + String(d).padStart(2, '0') + String(order).padStart(3, '0');
   return first17 + identityCheckChar(first17);
 }

@@ -20,7 +20,12 @@ function* filesUnder(root: string, dir = root): Generator<string> {
  * after the store holds all of it and the hooks have run, so a kill midway loses nothing: the next
  * start moves what is left, and a file already in the store with the same size is not copied again.
  */
-export async function migrateLegacyUploads(files: FileStore, dataDir: string, hooks: MovedFileHook[] = [], log: (line: string) => void = console.log): Promise<{ moved: number; bytes: number }> {
+export async function migrateLegacyUploads(
+  files: FileStore,
+  dataDir: string,
+  hooks: MovedFileHook[] = [],
+  log: (line: string) => void = console.log,
+): Promise<{ moved: number; bytes: number }> {
   const root = path.join(dataDir, 'uploads');
   if (!fs.existsSync(root)) return { moved: 0, bytes: 0 };
   const pending = [...filesUnder(root)];

@@ -13,7 +13,9 @@ export function s3Bytes(settings: S3Settings): ByteBackend {
   const client = new S3Client({
     region: settings.region,
     ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
-    ...(settings.accessKeyId && settings.secretAccessKey ? { credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } } : {}),
+    ...(settings.accessKeyId && settings.secretAccessKey
+      ? { credentials: { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } }
+      : {}),
     // A store that does not answer should fail the request quickly, not hang it.
     maxAttempts: 2,
     requestHandler: { connectionTimeout: 3000, requestTimeout: 30_000 },
@@ -29,7 +31,11 @@ export function s3Bytes(settings: S3Settings): ByteBackend {
           yield piece;
         }
       }
-      await new Upload({ client, params: { Bucket: settings.bucket, Key: objectKey(id), Body: Readable.from(counted()) }, leavePartsOnError: false }).done();
+      await new Upload({
+        client,
+        params: { Bucket: settings.bucket, Key: objectKey(id), Body: Readable.from(counted()) },
+        leavePartsOnError: false,
+      }).done();
       return bytes;
     },
     async *read(id) {

@@ -6,7 +6,13 @@ import { AppError } from '../errors.ts';
 /** Bytes per chunk row: small enough that a read or write holds little memory, large enough to be few rows. */
 export const CHUNK_BYTES = 256 * 1024;
 
-export interface StoredFileInfo { id: number; key: string; bytes: number; sha256: string | null; mime: string }
+export interface StoredFileInfo {
+  id: number;
+  key: string;
+  bytes: number;
+  sha256: string | null;
+  mime: string;
+}
 
 /**
  * The file store every instance shares (photos, attachments, uploaded import files). Files live
@@ -15,7 +21,11 @@ export interface StoredFileInfo { id: number; key: string; bytes: number; sha256
  */
 export interface FileStore {
   /** Stores `source` under `key`, replacing a previous file of that key only once every byte is in. */
-  put(key: string, source: Readable | Buffer, options?: { mime?: string; createdBy?: number | null }): Promise<StoredFileInfo>;
+  put(
+    key: string,
+    source: Readable | Buffer,
+    options?: { mime?: string; createdBy?: number | null },
+  ): Promise<StoredFileInfo>;
   stat(key: string): Promise<StoredFileInfo | null>;
   /** A stream of the file's bytes; NOT_FOUND when no complete file has that key. */
   open(key: string): Promise<{ info: StoredFileInfo; stream: Readable }>;
@@ -51,7 +61,14 @@ function storeUnavailable(error: unknown): AppError {
   return new AppError('STORE_UNAVAILABLE');
 }
 
-interface InfoRow { id: number; key: string; bytes: number; sha256: string | null; mime: string; backend: 'pg' | 's3' }
+interface InfoRow {
+  id: number;
+  key: string;
+  bytes: number;
+  sha256: string | null;
+  mime: string;
+  backend: 'pg' | 's3';
+}
 
 /** Where a file's bytes go; the metadata (and the all-or-nothing swap) is always the stored_files row. */
 export interface ByteBackend {
@@ -81,7 +98,10 @@ export function pgBytes(db: Db): ByteBackend {
       let seq = 0;
       for (;;) {
         // Four chunks (1 MiB) per round trip.
-        const { rows } = await pool.query<{ seq: number; data: Buffer }>('select seq, data from stored_file_chunks where file_id = $1 and seq >= $2 order by seq limit 4', [id, seq]);
+        const { rows } = await pool.query<{ seq: number; data: Buffer }>(
+          'select seq, data from stored_file_chunks where file_id = $1 and seq >= $2 order by seq limit 4',
+          [id, seq],
+        );
         if (!rows.length) return;
         for (const row of rows) {
           yield row.data;
@@ -101,7 +121,10 @@ export function databaseFileStore(db: Db, writeTo: ByteBackend): FileStore {
   const pool = db.$client;
   const backends: Partial<Record<ByteBackend['name'], ByteBackend>> = { pg: pgBytes(db), [writeTo.name]: writeTo };
   const stat = async (key: string): Promise<InfoRow | null> => {
-    const { rows } = await pool.query<InfoRow>('select id, key, bytes, sha256, mime, backend from stored_files where key = $1 and complete', [key]);
+    const { rows } = await pool.query<InfoRow>(
+      'select id, key, bytes, sha256, mime, backend from stored_files where key = $1 and complete',
+      [key],
+    );
     return rows[0] ?? null;
   };
   const publicInfo = ({ backend: _b, ...info }: InfoRow): StoredFileInfo => info;
@@ -109,7 +132,10 @@ export function databaseFileStore(db: Db, writeTo: ByteBackend): FileStore {
     async put(key, source, options = {}) {
       let id: number | null = null;
       try {
-        const { rows } = await pool.query<{ id: number }>('insert into stored_files (key, mime, backend, created_by) values ($1, $2, $3, $4) returning id', [key, options.mime ?? 'application/octet-stream', writeTo.name, options.createdBy ?? null]);
+        const { rows } = await pool.query<{ id: number }>(
+          'insert into stored_files (key, mime, backend, created_by) values ($1, $2, $3, $4) returning id',
+          [key, options.mime ?? 'application/octet-stream', writeTo.name, options.createdBy ?? null],
+        );
         id = rows[0]!.id;
         const hash = crypto.createHash('sha256');
         const input = (Buffer.isBuffer(source) ? [source] : source) as AsyncIterable<Buffer | string>;
@@ -126,8 +152,16 @@ export function databaseFileStore(db: Db, writeTo: ByteBackend): FileStore {
         let replaced: InfoRow[] = [];
         try {
           await client.query('begin');
-          replaced = (await client.query<InfoRow>('delete from stored_files where key = $1 and complete returning id, backend', [key])).rows;
-          await client.query('update stored_files set complete = true, bytes = $2, sha256 = $3 where id = $1', [id, bytes, hash.digest('hex')]);
+          replaced = (
+            await client.query<InfoRow>('delete from stored_files where key = $1 and complete returning id, backend', [
+              key,
+            ])
+          ).rows;
+          await client.query('update stored_files set complete = true, bytes = $2, sha256 = $3 where id = $1', [
+            id,
+            bytes,
+            hash.digest('hex'),
+          ]);
           await client.query('commit');
         } catch (error) {
           await client.query('rollback').catch(() => undefined);
@@ -162,7 +196,10 @@ export function databaseFileStore(db: Db, writeTo: ByteBackend): FileStore {
       }
       if (!info) throw new AppError('NOT_FOUND', { message: '文件不存在' });
       const backend = backends[info.backend];
-      if (!backend) throw new AppError('STORE_UNAVAILABLE', { message: `文件 ${key} 存放在对象存储中，但本实例未配置对象存储（GH_S3_BUCKET）` });
+      if (!backend)
+        throw new AppError('STORE_UNAVAILABLE', {
+          message: `文件 ${key} 存放在对象存储中，但本实例未配置对象存储（GH_S3_BUCKET）`,
+        });
       const found = info;
       async function* checked(): AsyncGenerator<Buffer> {
         let seen = 0;
@@ -199,7 +236,9 @@ export function databaseFileStore(db: Db, writeTo: ByteBackend): FileStore {
     },
     async delete(key) {
       try {
-        const { rows } = await pool.query<InfoRow>('delete from stored_files where key = $1 returning id, backend', [key]);
+        const { rows } = await pool.query<InfoRow>('delete from stored_files where key = $1 returning id, backend', [
+          key,
+        ]);
         for (const old of rows) await backends[old.backend]?.remove(old.id).catch(() => undefined);
       } catch (error) {
         throw storeUnavailable(error);
@@ -214,6 +253,8 @@ export function pgFileStore(db: Db): FileStore {
 
 /** Uploads that never finished (killed process, dropped connection) older than a day. */
 export async function sweepIncompleteFiles(db: Db): Promise<number> {
-  const { rowCount } = await db.$client.query(`delete from stored_files where not complete and created_at < now() - interval '1 day'`);
+  const { rowCount } = await db.$client.query(
+    `delete from stored_files where not complete and created_at < now() - interval '1 day'`,
+  );
   return rowCount ?? 0;
 }

@@ -3,8 +3,12 @@ import { createTestApp, type TestContext } from '../../test/test-app.ts';
 import { claimJob, enqueueJob, ensurePeriodicJob, runDueJobs, runJob } from './queue.ts';
 
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestApp(); });
-afterAll(async () => { await ctx.close(); });
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(async () => {
+  await ctx.close();
+});
 
 describe('job queue', () => {
   it('hands each job to exactly one of two workers polling at once', async () => {
@@ -12,7 +16,11 @@ describe('job queue', () => {
     const claimed = await Promise.all([claimJob(ctx.db, ['test.once']), claimJob(ctx.db, ['test.once'])]);
     expect(claimed[0]!.id).not.toBe(claimed[1]!.id);
     const seen: number[] = [];
-    await runDueJobs(ctx.db, { 'test.once': async ({ job }) => { seen.push(Number(job.payload.i)); } });
+    await runDueJobs(ctx.db, {
+      'test.once': async ({ job }) => {
+        seen.push(Number(job.payload.i));
+      },
+    });
     expect(seen).toHaveLength(4); // the two claimed above are running, not due
   });
 
@@ -29,8 +37,14 @@ describe('job queue', () => {
   it('retries a failing job later and keeps the error message', async () => {
     const id = await enqueueJob(ctx.db, 'test.fail', {});
     const job = await claimJob(ctx.db, ['test.fail']);
-    expect(await runJob(ctx.db, job!, async () => { throw new Error('磁盘已满'); })).toBe('retry');
-    const { rows } = await ctx.pool.query(`select state, last_error, run_at > now() as later from jobs where id = $1`, [id]);
+    expect(
+      await runJob(ctx.db, job!, async () => {
+        throw new Error('磁盘已满');
+      }),
+    ).toBe('retry');
+    const { rows } = await ctx.pool.query(`select state, last_error, run_at > now() as later from jobs where id = $1`, [
+      id,
+    ]);
     expect(rows[0]).toEqual({ state: 'queued', last_error: '磁盘已满', later: true });
   });
 
@@ -38,8 +52,14 @@ describe('job queue', () => {
     await ensurePeriodicJob(ctx.db, 'test.sweep', 60);
     await ensurePeriodicJob(ctx.db, 'test.sweep', 60);
     let runs = 0;
-    await runDueJobs(ctx.db, { 'test.sweep': async () => { runs++; } });
-    const { rows } = await ctx.pool.query(`select state, run_at > now() + interval '50 seconds' as next from jobs where kind = 'test.sweep'`);
+    await runDueJobs(ctx.db, {
+      'test.sweep': async () => {
+        runs++;
+      },
+    });
+    const { rows } = await ctx.pool.query(
+      `select state, run_at > now() + interval '50 seconds' as next from jobs where kind = 'test.sweep'`,
+    );
     expect(runs).toBe(1);
     expect(rows).toEqual([{ state: 'queued', next: true }]);
   });

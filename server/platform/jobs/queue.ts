@@ -17,8 +17,16 @@ export const LEASE_SECONDS = 60;
 const MAX_ATTEMPTS = 5;
 
 /** Queues a one-off job; returns its id. Call inside the transaction whose commit should start it. */
-export async function enqueueJob(db: Pick<Db, 'insert'>, kind: string, payload: Record<string, unknown>, options: { createdBy?: number | null; runAt?: Date } = {}): Promise<number> {
-  const [row] = await db.insert(jobs).values({ kind, payload, createdBy: options.createdBy ?? null, runAt: options.runAt ?? new Date() }).returning({ id: jobs.id });
+export async function enqueueJob(
+  db: Pick<Db, 'insert'>,
+  kind: string,
+  payload: Record<string, unknown>,
+  options: { createdBy?: number | null; runAt?: Date } = {},
+): Promise<number> {
+  const [row] = await db
+    .insert(jobs)
+    .values({ kind, payload, createdBy: options.createdBy ?? null, runAt: options.runAt ?? new Date() })
+    .returning({ id: jobs.id });
   return row!.id;
 }
 
@@ -27,8 +35,14 @@ export async function enqueueJob(db: Pick<Db, 'insert'>, kind: string, payload: 
  * interval (a release making a job more frequent) replaces the stored one; it applies from the next run.
  */
 export async function ensurePeriodicJob(db: Db, kind: string, everySeconds: number): Promise<void> {
-  await db.insert(jobs).values({ kind, dedupeKey: kind, payload: { everySeconds } })
-    .onConflictDoUpdate({ target: jobs.dedupeKey, set: { payload: { everySeconds } }, setWhere: sql`(${jobs.payload}->>'everySeconds')::numeric is distinct from ${everySeconds}` });
+  await db
+    .insert(jobs)
+    .values({ kind, dedupeKey: kind, payload: { everySeconds } })
+    .onConflictDoUpdate({
+      target: jobs.dedupeKey,
+      set: { payload: { everySeconds } },
+      setWhere: sql`(${jobs.payload}->>'everySeconds')::numeric is distinct from ${everySeconds}`,
+    });
 }
 
 /**
@@ -42,7 +56,10 @@ export async function claimJob(db: Db, kinds: string[]): Promise<JobRow | null> 
     update jobs set state = 'running', attempts = attempts + 1, lease_until = now() + make_interval(secs => ${LEASE_SECONDS})
     where id = (
       select id from jobs
-      where kind in (${sql.join(kinds.map((k) => sql`${k}`), sql`, `)})
+      where kind in (${sql.join(
+        kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})
         and ((state = 'queued' and run_at <= now()) or (state = 'running' and lease_until < now()))
       order by run_at, id
       for update skip locked
@@ -55,9 +72,13 @@ export async function claimJob(db: Db, kinds: string[]): Promise<JobRow | null> 
 /** Runs one claimed job with its handler and records the outcome. */
 export async function runJob(db: Db, job: JobRow, handler: JobHandler): Promise<'done' | 'retry' | 'failed'> {
   const ctx: JobContext = {
-    db, job,
+    db,
+    job,
     async reportProgress(progress) {
-      await db.update(jobs).set({ progress, leaseUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` }).where(eq(jobs.id, job.id));
+      await db
+        .update(jobs)
+        .set({ progress, leaseUntil: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
+        .where(eq(jobs.id, job.id));
     },
   };
   try {
@@ -65,17 +86,35 @@ export async function runJob(db: Db, job: JobRow, handler: JobHandler): Promise<
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const final = job.attempts >= MAX_ATTEMPTS;
-    await db.update(jobs).set({
-      state: final ? 'failed' : 'queued', lastError: message, leaseUntil: null,
-      runAt: sql`now() + make_interval(secs => ${Math.min(300, 2 ** job.attempts)})`, finishedAt: final ? sql`now()` : null,
-    }).where(eq(jobs.id, job.id));
+    await db
+      .update(jobs)
+      .set({
+        state: final ? 'failed' : 'queued',
+        lastError: message,
+        leaseUntil: null,
+        runAt: sql`now() + make_interval(secs => ${Math.min(300, 2 ** job.attempts)})`,
+        finishedAt: final ? sql`now()` : null,
+      })
+      .where(eq(jobs.id, job.id));
     return final ? 'failed' : 'retry';
   }
   const every = job.dedupeKey ? Number(job.payload.everySeconds ?? 0) : 0;
   if (every > 0) {
-    await db.update(jobs).set({ state: 'queued', attempts: 0, leaseUntil: null, lastError: null, runAt: sql`now() + make_interval(secs => ${every})` }).where(eq(jobs.id, job.id));
+    await db
+      .update(jobs)
+      .set({
+        state: 'queued',
+        attempts: 0,
+        leaseUntil: null,
+        lastError: null,
+        runAt: sql`now() + make_interval(secs => ${every})`,
+      })
+      .where(eq(jobs.id, job.id));
   } else {
-    await db.update(jobs).set({ state: 'done', leaseUntil: null, finishedAt: sql`now()` }).where(eq(jobs.id, job.id));
+    await db
+      .update(jobs)
+      .set({ state: 'done', leaseUntil: null, finishedAt: sql`now()` })
+      .where(eq(jobs.id, job.id));
   }
   return 'done';
 }
@@ -95,13 +134,21 @@ export async function runDueJobs(db: Db, handlers: Record<string, JobHandler>): 
  * nothing more and resolves once the job in hand (if any) has finished and been recorded, so a
  * draining instance leaves no lease for another instance to wait out.
  */
-export function startWorker(db: Db, handlers: Record<string, JobHandler>, options: { pollMs?: number; onError?: (e: unknown) => void } = {}) {
+export function startWorker(
+  db: Db,
+  handlers: Record<string, JobHandler>,
+  options: { pollMs?: number; onError?: (e: unknown) => void } = {},
+) {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<void> | null = null;
   const loop = async () => {
     try {
-      for (let job = await claimJob(db, Object.keys(handlers)); job; job = stopped ? null : await claimJob(db, Object.keys(handlers))) {
+      for (
+        let job = await claimJob(db, Object.keys(handlers));
+        job;
+        job = stopped ? null : await claimJob(db, Object.keys(handlers))
+      ) {
         await runJob(db, job, handlers[job.kind]!);
       }
     } catch (error) {
@@ -117,7 +164,9 @@ export function startWorker(db: Db, handlers: Record<string, JobHandler>, option
   tick();
   return {
     /** Whether a job (or a claim) is in progress right now. */
-    get busy(): boolean { return current !== null; },
+    get busy(): boolean {
+      return current !== null;
+    },
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearTimeout(timer);

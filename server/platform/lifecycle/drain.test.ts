@@ -26,7 +26,11 @@ beforeAll(async () => {
     await seedSmallDistrict(database.url, { communityLife: false });
   } else {
     const embedded = await startEmbeddedDatabase(dataDir);
-    try { await seedSmallDistrict(embedded.connectionString, { communityLife: false }); } finally { await embedded.stop(); }
+    try {
+      await seedSmallDistrict(embedded.connectionString, { communityLife: false });
+    } finally {
+      await embedded.stop();
+    }
   }
 }, 300_000);
 
@@ -42,23 +46,41 @@ type Answer = { status: number; connection: string | undefined; text: string };
 function slowLogin(port: number): { finish(): Promise<Answer> } {
   const body = JSON.stringify({ username: 'secretary', password: CLUSTER_PASSWORD });
   const half = Math.floor(body.length / 2);
-  const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/auth/login', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } });
+  const req = http.request({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/api/auth/login',
+    agent: false,
+    headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+  });
   const reply = new Promise<Answer>((resolve, reject) => {
     req.on('response', (res) => {
       let text = '';
-      res.on('data', (c: Buffer) => { text += c.toString(); });
+      res.on('data', (c: Buffer) => {
+        text += c.toString();
+      });
       res.on('end', () => resolve({ status: res.statusCode!, connection: res.headers.connection, text }));
     });
     req.on('error', reject);
   });
   req.write(body.slice(0, half));
-  return { finish: () => { req.end(body.slice(half)); return reply; } };
+  return {
+    finish: () => {
+      req.end(body.slice(half));
+      return reply;
+    },
+  };
 }
 
 async function connectionRefused(url: string, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    try { await fetch(url, { headers: { connection: 'close' } }); } catch { return true; }
+    try {
+      await fetch(url, { headers: { connection: 'close' } });
+    } catch {
+      return true;
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
   return false;
@@ -75,7 +97,10 @@ describe('SIGTERM', () => {
       await locker.query('lock table analytics_snapshots in exclusive mode');
     }
     try {
-      server = await startServerProcess({ name: 'drain', env: { DATA_DIR: dataDir, GH_SHUTDOWN_SECONDS: '60', ...(database ? { DATABASE_URL: database.url } : {}) } });
+      server = await startServerProcess({
+        name: 'drain',
+        env: { DATA_DIR: dataDir, GH_SHUTDOWN_SECONDS: '60', ...(database ? { DATABASE_URL: database.url } : {}) },
+      });
       const client = new HttpClient(server.baseUrl);
       expect((await client.login('secretary')).status).toBe(200);
       const stream = openEventStream(client);
@@ -84,7 +109,9 @@ describe('SIGTERM', () => {
       if (locker) {
         const deadline = Date.now() + 30_000;
         for (;;) {
-          const { rows } = await locker.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`);
+          const { rows } = await locker.query(
+            `select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
+          );
           if (rows[0].n > 0) break;
           if (Date.now() > deadline) throw new Error(`no job ever waited on the lock\n${server.output()}`);
           await new Promise((r) => setTimeout(r, 100));
@@ -96,7 +123,10 @@ describe('SIGTERM', () => {
       server.child.kill('SIGTERM');
 
       // The stream is told to reconnect (to another instance) soon, and ended.
-      await Promise.race([stream.ended, new Promise((_, reject) => setTimeout(() => reject(new Error('event stream not ended')), 5_000))]);
+      await Promise.race([
+        stream.ended,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('event stream not ended')), 5_000)),
+      ]);
       expect(stream.events.map((e) => e.event)).toContain('reconnect');
       expect(stream.retry).toBe(500);
       // No new connection is taken…
@@ -112,13 +142,18 @@ describe('SIGTERM', () => {
         expect(server.child.exitCode, server.output()).toBeNull();
         await locker.query('commit');
       }
-      const exit = await Promise.race([server.exited, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no exit\n${server!.output()}`)), 30_000))]);
+      const exit = await Promise.race([
+        server.exited,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no exit\n${server!.output()}`)), 30_000)),
+      ]);
       expect(exit, server.output()).toEqual({ code: 0, signal: null });
       expect(server.output()).toMatch(/已停止：进行中的请求与后台任务均已完成，1 个实时连接已通知改连其他实例/);
 
       if (locker) {
         // Nothing was left holding a lease for another instance to wait out; the snapshot ran to its end.
-        const { rows } = await locker.query(`select kind, state, last_error from jobs where state = 'running' or kind = 'analytics.snapshots'`);
+        const { rows } = await locker.query(
+          `select kind, state, last_error from jobs where state = 'running' or kind = 'analytics.snapshots'`,
+        );
         expect(rows).toEqual([{ kind: 'analytics.snapshots', state: 'queued', last_error: null }]);
       }
     } finally {

@@ -35,9 +35,15 @@ export async function drain(targets: DrainTargets, timeoutMs: number): Promise<D
   // later would sit idle until its keep-alive timeout and hold the close open. Reap them as they go idle.
   const reaper = setInterval(() => targets.app.server.closeIdleConnections(), 100);
   const finished = new Set<string>();
-  for (const [name, p] of pending) void p.then(() => finished.add(name), () => finished.add(name));
+  for (const [name, p] of pending)
+    void p.then(
+      () => finished.add(name),
+      () => finished.add(name),
+    );
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'timeout'>((resolve) => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
+  const deadline = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
   const outcome = await Promise.race([Promise.allSettled(pending.values()).then(() => 'done' as const), deadline]);
   clearTimeout(timer);
   clearInterval(reaper);

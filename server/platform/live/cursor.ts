@@ -2,7 +2,10 @@
  * Where a reader stands in the outbox: the (xid, id) of the last row it has passed. Rows are read
  * in that order (see outbox.ts), so a cursor orders events and is what SSE sends as `id:`.
  */
-export interface Cursor { xid: number; id: number }
+export interface Cursor {
+  xid: number;
+  id: number;
+}
 
 export const START: Cursor = { xid: 0, id: 0 };
 

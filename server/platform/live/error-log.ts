@@ -9,7 +9,10 @@ export function createErrorLog(everyMs = 30_000) {
     error(context: string, error: unknown): void {
       const now = Date.now();
       const seen = last.get(context);
-      if (seen && now - seen.at < everyMs) { seen.suppressed++; return; }
+      if (seen && now - seen.at < everyMs) {
+        seen.suppressed++;
+        return;
+      }
       const message = error instanceof Error ? error.message : String(error);
       const repeats = seen?.suppressed ? `（此前 ${Math.round(everyMs / 1000)} 秒内另有 ${seen.suppressed} 次）` : '';
       console.error(`${context}${repeats}：${message}`);

@@ -36,6 +36,9 @@ export const LIVE_RETENTION = '1 day';
 
 /** Deletes outbox rows older than a day (run by the 'live.prune' periodic job). */
 export async function pruneLiveEvents(db: Queryable): Promise<number> {
-  const deleted = await db.delete(liveEvents).where(sql`${liveEvents.at} < now() - ${LIVE_RETENTION}::interval`).returning({ id: liveEvents.id });
+  const deleted = await db
+    .delete(liveEvents)
+    .where(sql`${liveEvents.at} < now() - ${LIVE_RETENTION}::interval`)
+    .returning({ id: liveEvents.id });
   return deleted.length;
 }

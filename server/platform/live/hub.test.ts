@@ -3,10 +3,24 @@ import type { Actor } from '../auth/actor.ts';
 import { deliverToInhabitants, shouldReceive } from './hub.ts';
 
 const actor = (role: Actor['role'], scopePath: string | null, extra: Partial<Actor> = {}): Actor => ({
-  userId: 7, username: 'u', displayName: 'u', role, scopeNodeId: 1, scopePath, departmentId: null, restriction: null, ...extra,
+  userId: 7,
+  username: 'u',
+  displayName: 'u',
+  role,
+  scopeNodeId: 1,
+  scopePath,
+  departmentId: null,
+  restriction: null,
+  ...extra,
 });
 const event = (topic: string, scopePath: string | null, extra: { userId?: number; departmentId?: number } = {}) => ({
-  id: 1, at: new Date(), topic, scopePath, departmentId: extra.departmentId ?? null, userId: extra.userId ?? null, payload: {},
+  id: 1,
+  at: new Date(),
+  topic,
+  scopePath,
+  departmentId: extra.departmentId ?? null,
+  userId: extra.userId ?? null,
+  payload: {},
 });
 
 describe('who hears a live event', () => {
@@ -28,7 +42,14 @@ describe('who hears a live event', () => {
 
   it('a named user or a department gets only what names them', () => {
     expect(shouldReceive(actor('resident', house), event('booking.changed', null, { userId: 7 }))).toBe(true);
-    expect(shouldReceive(actor('community_staff', '/1/'), event('booking.changed', '/1/2/', { userId: 8 }))).toBe(false);
-    expect(shouldReceive(actor('department_handler', null, { departmentId: 3 }), event('case.changed', '/1/2/', { departmentId: 3 }))).toBe(true);
+    expect(shouldReceive(actor('community_staff', '/1/'), event('booking.changed', '/1/2/', { userId: 8 }))).toBe(
+      false,
+    );
+    expect(
+      shouldReceive(
+        actor('department_handler', null, { departmentId: 3 }),
+        event('case.changed', '/1/2/', { departmentId: 3 }),
+      ),
+    ).toBe(true);
   });
 });

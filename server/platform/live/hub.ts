@@ -106,11 +106,17 @@ export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
 
   /** Reads now; calls arriving meanwhile (notifications) fold into one more read afterwards. */
   function read(): Promise<void> {
-    if (running) { again = true; return running; }
+    if (running) {
+      again = true;
+      return running;
+    }
     const gen = generation;
     running = (async () => {
       try {
-        do { again = false; await readOnce(gen); } while (again && gen === generation);
+        do {
+          again = false;
+          await readOnce(gen);
+        } while (again && gen === generation);
         setDegraded(false);
       } catch (error) {
         log.error('读取实时事件失败', error);
@@ -118,7 +124,10 @@ export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
       } finally {
         running = null;
         // A call that arrived for a newer generation (someone subscribed after a stop) reads now.
-        if (again) { again = false; void read(); } else schedule();
+        if (again) {
+          again = false;
+          void read();
+        } else schedule();
       }
     })();
     return running;
@@ -129,7 +138,10 @@ export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
     timer = null;
     if (subscribers.size === 0) return;
     const delay = heldBack ? HELD_BACK_RETRY_MS : degraded ? Math.min(pollMs, 2_000) : pollMs;
-    timer = setTimeout(() => { timer = null; void read(); }, delay);
+    timer = setTimeout(() => {
+      timer = null;
+      void read();
+    }, delay);
   }
 
   async function begin(gen: number): Promise<void> {
@@ -143,7 +155,11 @@ export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
     if (!pglite) {
       pollMs = options.pollMs ?? 5_000;
       if (options.listen !== false) {
-        listener = startLiveListener(db.$client.options, () => void read(), (context, error) => log.error(context, error));
+        listener = startLiveListener(
+          db.$client.options,
+          () => void read(),
+          (context, error) => log.error(context, error),
+        );
       }
     }
     void read();
@@ -163,7 +179,10 @@ export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
   return {
     subscribe(subscriber: Subscriber): () => void {
       // A stream opened while the instance drains (on a kept-alive connection) is sent on at once.
-      if (draining) { subscriber.close?.(); return () => undefined; }
+      if (draining) {
+        subscriber.close?.();
+        return () => undefined;
+      }
       subscribers.add(subscriber);
       if (subscribers.size === 1) void begin(generation);
       else if (cursor !== null) subscriber.start(cursor);
@@ -172,12 +191,17 @@ export function createLiveHub(db: Db, options: LiveHubOptions = {}) {
       };
     },
     /** Whether reading the outbox is failing right now. */
-    get degraded(): boolean { return degraded; },
+    get degraded(): boolean {
+      return degraded;
+    },
     /** Open event streams on this instance (metrics). */
     subscriberCount: (): number => subscribers.size,
     /** Reads now instead of waiting for a notification or the next tick (tests). */
     poll: read,
-    close(): void { subscribers.clear(); stop(); },
+    close(): void {
+      subscribers.clear();
+      stop();
+    },
     /**
      * Shutdown: every open stream is told to reconnect and ended (the browser's EventSource comes
      * back through the load balancer to another instance and resumes from its last cursor), and so

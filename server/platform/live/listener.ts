@@ -1,7 +1,9 @@
 import { pg } from '../db/pg-types.ts';
 import { LIVE_CHANNEL } from './events.ts';
 
-export interface LiveListener { close(): void }
+export interface LiveListener {
+  close(): void;
+}
 
 /**
  * One dedicated connection per instance, outside the pool (a pooled client would be lent to
@@ -9,7 +11,11 @@ export interface LiveListener { close(): void }
  * notification and after every (re)connection, since notifications sent while we were away are
  * lost. A lost connection is re-opened with exponential backoff (0.5 s doubling to 30 s).
  */
-export function startLiveListener(config: pg.ClientConfig, onNotify: () => void, onError: (context: string, error: unknown) => void): LiveListener {
+export function startLiveListener(
+  config: pg.ClientConfig,
+  onNotify: () => void,
+  onError: (context: string, error: unknown) => void,
+): LiveListener {
   let client: pg.Client | null = null;
   let closed = false;
   let retryMs = 500;
@@ -17,7 +23,10 @@ export function startLiveListener(config: pg.ClientConfig, onNotify: () => void,
 
   const retry = (): void => {
     if (closed || timer) return;
-    timer = setTimeout(() => { timer = null; void connect(); }, retryMs);
+    timer = setTimeout(() => {
+      timer = null;
+      void connect();
+    }, retryMs);
     retryMs = Math.min(retryMs * 2, 30_000);
   };
 
@@ -36,11 +45,16 @@ export function startLiveListener(config: pg.ClientConfig, onNotify: () => void,
     };
     c.on('error', fail);
     c.on('end', () => fail(new Error('连接已关闭')));
-    c.on('notification', (message) => { if (message.channel === LIVE_CHANNEL) onNotify(); });
+    c.on('notification', (message) => {
+      if (message.channel === LIVE_CHANNEL) onNotify();
+    });
     try {
       await c.connect();
       await c.query(`listen ${LIVE_CHANNEL}`);
-      if (closed) { void c.end().catch(() => undefined); return; }
+      if (closed) {
+        void c.end().catch(() => undefined);
+        return;
+      }
       retryMs = 500;
       onNotify();
     } catch (error) {

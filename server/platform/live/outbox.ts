@@ -71,7 +71,9 @@ export async function latestReleased(db: Queryable): Promise<Cursor> {
 
 /** When the row at a cursor was written, or null when no such row exists (pruned, or foreign). */
 export async function cursorRowAt(db: Queryable, cursor: Cursor): Promise<Date | null> {
-  const result = await db.execute<{ at: Date }>(sql`select at from ${liveEvents} where xid = ${cursor.xid} and id = ${cursor.id}`);
+  const result = await db.execute<{ at: Date }>(
+    sql`select at from ${liveEvents} where xid = ${cursor.xid} and id = ${cursor.id}`,
+  );
   const at = result.rows[0]?.at;
   return at ? new Date(at) : null;
 }

@@ -7,7 +7,8 @@ import { LIVE_PRUNE_JOB, livePruneHandler, livePrunePeriodic } from './prune-job
 import { ensurePeriodicJob } from '../jobs/queue.ts';
 import { openSse, type SseFrame } from './test-sse.ts';
 
-const notes = (frames: SseFrame[]) => frames.filter((f) => f.event === 'notification').map((f) => (f.data as { text: string }).text);
+const notes = (frames: SseFrame[]) =>
+  frames.filter((f) => f.event === 'notification').map((f) => (f.data as { text: string }).text);
 
 describe('GET /api/events resumes from Last-Event-ID', () => {
   let ctx: TestContext;
@@ -15,7 +16,8 @@ describe('GET /api/events resumes from Last-Event-ID', () => {
   let session: Session;
   let userId: number;
   let otherId: number;
-  const publish = (to: number, text: string) => ctx.db.transaction((tx) => publishLive(tx, { topic: 'notification', userId: to, payload: { text } }));
+  const publish = (to: number, text: string) =>
+    ctx.db.transaction((tx) => publishLive(tx, { topic: 'notification', userId: to, payload: { text } }));
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -26,8 +28,12 @@ describe('GET /api/events resumes from Last-Event-ID', () => {
     otherId = userId + 1;
   });
   const opened: { close(): void }[] = [];
-  afterEach(() => { for (const sse of opened.splice(0)) sse.close(); });
-  afterAll(async () => { await ctx.close(); });
+  afterEach(() => {
+    for (const sse of opened.splice(0)) sse.close();
+  });
+  afterAll(async () => {
+    await ctx.close();
+  });
 
   async function connectedAt(headers: Record<string, string> = {}) {
     const sse = await openSse(url, { cookie: session.cookie, ...headers });
@@ -73,10 +79,22 @@ describe('GET /api/events resumes from Last-Event-ID', () => {
   });
 
   it.each([
-    ['missed events older than ten minutes', async () => { await ctx.db.execute(sql`update live_events set at = now() - interval '11 minutes' where payload->>'text' = '旧'`); }],
-    ['more than a thousand missed events', async () => {
-      await ctx.db.execute(sql`insert into live_events (topic, scope_path) select 'case.changed', '/9/' from generate_series(1, 1001)`);
-    }],
+    [
+      'missed events older than ten minutes',
+      async () => {
+        await ctx.db.execute(
+          sql`update live_events set at = now() - interval '11 minutes' where payload->>'text' = '旧'`,
+        );
+      },
+    ],
+    [
+      'more than a thousand missed events',
+      async () => {
+        await ctx.db.execute(
+          sql`insert into live_events (topic, scope_path) select 'case.changed', '/9/' from generate_series(1, 1001)`,
+        );
+      },
+    ],
   ])('sends reset instead of replaying %s', async (_, age) => {
     // A second tab stays open, so the hub keeps reading and stands past everything below when
     // the first tab comes back (a hub that stopped would start afresh at the newest row anyway).
@@ -108,10 +126,14 @@ describe('GET /api/events resumes from Last-Event-ID', () => {
 
   it('prunes outbox rows older than a day in the hourly job', async () => {
     await publish(userId, '很久以前');
-    await ctx.db.execute(sql`update live_events set at = now() - interval '25 hours' where payload->>'text' = '很久以前'`);
+    await ctx.db.execute(
+      sql`update live_events set at = now() - interval '25 hours' where payload->>'text' = '很久以前'`,
+    );
     await ensurePeriodicJob(ctx.db, livePrunePeriodic.kind, livePrunePeriodic.everySeconds);
     await runDueJobs(ctx.db, { [LIVE_PRUNE_JOB]: livePruneHandler });
-    const left = await ctx.db.execute<{ n: number }>(sql`select count(*)::int as n from live_events where payload->>'text' in ('很久以前', '一')`);
+    const left = await ctx.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from live_events where payload->>'text' in ('很久以前', '一')`,
+    );
     expect(left.rows[0]!.n).toBe(1);
   });
 });

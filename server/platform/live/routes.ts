@@ -32,11 +32,28 @@ export function registerLiveRoutes(app: FastifyInstance, hub: LiveHub, db: Db): 
     const resumeFrom = parseCursor((Array.isArray(header) ? header[0] : header) ?? query);
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
     res.write(': connected\n\n');
-    const stream = openLiveStream({ hub, db, actor, resumeFrom, write: (frame) => { if (!res.writableEnded) res.write(frame); }, end: () => endForGood(res) });
+    const stream = openLiveStream({
+      hub,
+      db,
+      actor,
+      resumeFrom,
+      write: (frame) => {
+        if (!res.writableEnded) res.write(frame);
+      },
+      end: () => endForGood(res),
+    });
     const keepAlive = setInterval(() => stream.keepAlive(), KEEP_ALIVE_MS);
-    const done = () => { clearInterval(keepAlive); stream.unsubscribe(); };
+    const done = () => {
+      clearInterval(keepAlive);
+      stream.unsubscribe();
+    };
     request.raw.on('close', done);
     res.on('close', done);
   });

@@ -45,12 +45,19 @@ export function openLiveStream(options: LiveStreamOptions): { unsubscribe(): voi
   };
 
   async function replay(from: Cursor, until: Cursor): Promise<void> {
-    if (compareCursors(from, until) === 0) { sent = until; mark(until); return; }
+    if (compareCursors(from, until) === 0) {
+      sent = until;
+      mark(until);
+      return;
+    }
     const fromAt = await cursorRowAt(db, from);
     if (compareCursors(from, until) > 0) {
       // Ahead of this instance's hub (another instance served it): skip what it already has —
       // unless the cursor names no row here (another database, a restore), then start over.
-      if (fromAt) { sent = from; mark(from); } else reset(until);
+      if (fromAt) {
+        sent = from;
+        mark(from);
+      } else reset(until);
       return;
     }
     const missed = await readReleased(db, from, RESUME_MAX_EVENTS, until);
@@ -58,7 +65,10 @@ export function openLiveStream(options: LiveStreamOptions): { unsubscribe(): voi
     if (!fromAt || missed.more || tooOld) return reset(until);
     sent = from;
     for (const row of missed.rows) if (shouldReceive(actor, row)) emit(row);
-    if (compareCursors(sent, until) < 0) { sent = until; mark(until); }
+    if (compareCursors(sent, until) < 0) {
+      sent = until;
+      mark(until);
+    }
   }
 
   /** Tells the browser where it stands without an event for it (pages listen for 'position'). */
@@ -74,7 +84,11 @@ export function openLiveStream(options: LiveStreamOptions): { unsubscribe(): voi
   const unsubscribe = hub.subscribe({
     actor,
     start(cursor) {
-      if (!options.resumeFrom) { sent = cursor; mark(cursor); return; }
+      if (!options.resumeFrom) {
+        sent = cursor;
+        mark(cursor);
+        return;
+      }
       buffer = [];
       replay(options.resumeFrom, cursor)
         .catch((error: unknown) => {
@@ -91,8 +105,12 @@ export function openLiveStream(options: LiveStreamOptions): { unsubscribe(): voi
       if (buffer) buffer.push(row);
       else emit(row);
     },
-    advanced(cursor) { readUpTo = cursor; },
-    status(degraded) { write(frame('status', { degraded })); },
+    advanced(cursor) {
+      readUpTo = cursor;
+    },
+    status(degraded) {
+      write(frame('status', { degraded }));
+    },
     close() {
       // `retry:` makes EventSource come back within half a second; it resends its Last-Event-ID.
       write(`retry: ${RECONNECT_AFTER_MS}\n${frame('reconnect', { reason: '服务实例正在停止，请重新连接' })}`);

@@ -1,5 +1,9 @@
 /** Test support: reads a real /api/events stream over HTTP, frame by frame. */
-export interface SseFrame { id?: string; event: string; data?: unknown }
+export interface SseFrame {
+  id?: string;
+  event: string;
+  data?: unknown;
+}
 
 export interface SseReader {
   frames: SseFrame[];
@@ -51,6 +55,8 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
       }
       return frames;
     },
-    close() { abort.abort(); },
+    close() {
+      abort.abort();
+    },
   };
 }

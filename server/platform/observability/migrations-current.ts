@@ -11,8 +11,10 @@ import type { Db } from '../db/open.ts';
 let committed: { name: string; table: string; count: number }[] | null = null;
 function committedSets() {
   committed ??= MIGRATION_SETS.map((set) => ({
-    name: set.name, table: set.table,
-    count: (JSON.parse(fs.readFileSync(`${set.folder}/meta/_journal.json`, 'utf8')) as { entries: unknown[] }).entries.length,
+    name: set.name,
+    table: set.table,
+    count: (JSON.parse(fs.readFileSync(`${set.folder}/meta/_journal.json`, 'utf8')) as { entries: unknown[] }).entries
+      .length,
   }));
   return committed;
 }
@@ -20,7 +22,9 @@ function committedSets() {
 export async function pendingMigrationSets(db: Db): Promise<string[]> {
   const pending: string[] = [];
   for (const set of committedSets()) {
-    const result = await db.execute(sql`select count(*)::int as n from drizzle.${sql.identifier(set.table)}`).catch(() => null);
+    const result = await db
+      .execute(sql`select count(*)::int as n from drizzle.${sql.identifier(set.table)}`)
+      .catch(() => null);
     const applied = Number((result?.rows[0] as { n?: number } | undefined)?.n ?? 0);
     if (applied < set.count) pending.push(set.name);
   }

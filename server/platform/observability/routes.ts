@@ -8,7 +8,11 @@ import { pendingMigrationSets } from './migrations-current.ts';
  * /healthz = the process answers; /readyz = the database answers and every committed migration is
  * applied (503 otherwise, with the reason); /metrics = Prometheus text format.
  */
-export function registerObservability(app: FastifyInstance, db: Db, options: { metricsToken: string | null; sseClients?: () => number; draining?: () => boolean }): void {
+export function registerObservability(
+  app: FastifyInstance,
+  db: Db,
+  options: { metricsToken: string | null; sseClients?: () => number; draining?: () => boolean },
+): void {
   const extra = { sseClients: options.sseClients };
   const metrics = createMetrics(db, extra);
   metrics.register(app);
@@ -17,11 +21,13 @@ export function registerObservability(app: FastifyInstance, db: Db, options: { m
   app.get('/healthz', probe, async () => ({ status: 'ok' }));
 
   app.get('/readyz', probe, async (_request, reply) => {
-    if (options.draining?.()) return reply.status(503).send({ status: 'not_ready', reason: '实例正在停止（SIGTERM），请改用其他实例' });
+    if (options.draining?.())
+      return reply.status(503).send({ status: 'not_ready', reason: '实例正在停止（SIGTERM），请改用其他实例' });
     try {
       await db.$client.query('select 1');
       const pending = await pendingMigrationSets(db);
-      if (pending.length) return reply.status(503).send({ status: 'not_ready', reason: `数据库迁移未完成：${pending.join(', ')}` });
+      if (pending.length)
+        return reply.status(503).send({ status: 'not_ready', reason: `数据库迁移未完成：${pending.join(', ')}` });
       return { status: 'ready' };
     } catch (error) {
       return reply.status(503).send({ status: 'not_ready', reason: `数据库不可用：${(error as Error).message}` });

@@ -23,11 +23,25 @@ export interface GeometryOptions {
   seed?: number;
 }
 
-export interface GridGeometry { code: string; name: string; polygon: GeoPolygon; households: number }
-export interface CommunityGeometry {
-  code: string; name: string; polygon: GeoPolygon; households: number; grids: GridGeometry[];
+export interface GridGeometry {
+  code: string;
+  name: string;
+  polygon: GeoPolygon;
+  households: number;
 }
-export interface StreetGeometry { code: string; name: string; polygon: GeoPolygon; communities: CommunityGeometry[] }
+export interface CommunityGeometry {
+  code: string;
+  name: string;
+  polygon: GeoPolygon;
+  households: number;
+  grids: GridGeometry[];
+}
+export interface StreetGeometry {
+  code: string;
+  name: string;
+  polygon: GeoPolygon;
+  communities: CommunityGeometry[];
+}
 export interface DistrictGeometry {
   district: { code: string; name: string; polygon: GeoPolygon };
   streets: StreetGeometry[];
@@ -40,25 +54,34 @@ export function generateDistrictGeometry(fixture: DistrictFixture, opts: Geometr
 
   // Each community draws from its own stream (seeded by its code), so adding a street to the
   // fixture does not reshuffle the households of every other community.
-  const plans = fixture.streets.map((street) => street.communities.map((c) => {
-    const rng = createRng(hashSeed(seed, c.code));
-    const households = rng.int(perCommunity[0], perCommunity[1]);
-    const counts = splitHouseholds(households, gridCount(households, perGrid), perGrid, rng);
-    return { ...c, rng, households, counts };
-  }));
+  const plans = fixture.streets.map((street) =>
+    street.communities.map((c) => {
+      const rng = createRng(hashSeed(seed, c.code));
+      const households = rng.int(perCommunity[0], perCommunity[1]);
+      const counts = splitHouseholds(households, gridCount(households, perGrid), perGrid, rng);
+      return { ...c, rng, households, counts };
+    }),
+  );
 
   const [w, s, e, n] = fixture.district.extent;
   const districtRect: Rect = { w, s, e, n };
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
-  const streetRects = splitRect(districtRect, plans.map((cs) => sum(cs.map((c) => c.households))),
-    createRng(hashSeed(seed, fixture.district.code)));
+  const streetRects = splitRect(
+    districtRect,
+    plans.map((cs) => sum(cs.map((c) => c.households))),
+    createRng(hashSeed(seed, fixture.district.code)),
+  );
 
   const tree = fixture.streets.map((street, si) => {
     const comms = plans[si] ?? [];
-    const communityRects = splitRect(streetRects[si] as Rect, comms.map((c) => c.households),
-      createRng(hashSeed(seed, street.code)));
+    const communityRects = splitRect(
+      streetRects[si] as Rect,
+      comms.map((c) => c.households),
+      createRng(hashSeed(seed, street.code)),
+    );
     return {
-      street, rect: streetRects[si] as Rect,
+      street,
+      rect: streetRects[si] as Rect,
       communities: comms.map((c, ci) => {
         const rects = splitRect(communityRects[ci] as Rect, c.counts, c.rng);
         const order = readingOrder(rects.map((r) => ({ s: r.s, n: r.n, cx: (r.w + r.e) / 2, cy: (r.s + r.n) / 2 })));

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { loadDistrictFixture } from './fixture.ts';
 import { generateDistrictGeometry, generateGridContents } from './generate-geometry.ts';
 
-const grids = generateDistrictGeometry(loadDistrictFixture()).streets
-  .flatMap((s) => s.communities.flatMap((c) => c.grids));
+const grids = generateDistrictGeometry(loadDistrictFixture()).streets.flatMap((s) =>
+  s.communities.flatMap((c) => c.grids),
+);
 
 describe('generateGridContents', () => {
   it('creates houses that add up to the grid households, for every grid', () => {

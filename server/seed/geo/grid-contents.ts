@@ -8,19 +8,36 @@ import { polygonBBox } from '../../modules/org/geo/types.ts';
 import { createRng, hashSeed, type Rng } from './prng.ts';
 import { ESTATE_STEMS, ESTATE_SUFFIXES, LANES } from './suzhou-names.ts';
 
-export interface HouseSeed { room: string; unit: number; floor: number }
-export interface BuildingSeed { name: string; floors: number; units: number; location: LngLat; houses: HouseSeed[] }
+export interface HouseSeed {
+  room: string;
+  unit: number;
+  floor: number;
+}
+export interface BuildingSeed {
+  name: string;
+  floors: number;
+  units: number;
+  location: LngLat;
+  houses: HouseSeed[];
+}
 /** kind 'estate' = 小区 (gated, numbered 幢), 'lane' = 街巷 (door numbers 号). */
-export interface EstateSeed { name: string; kind: 'estate' | 'lane'; buildings: BuildingSeed[] }
-export interface GridContents { estates: EstateSeed[] }
+export interface EstateSeed {
+  name: string;
+  kind: 'estate' | 'lane';
+  buildings: BuildingSeed[];
+}
+export interface GridContents {
+  estates: EstateSeed[];
+}
 
 /** Even-odd test; rings are short (a handful of vertices) so a plain loop is fastest. */
 function inside(polygon: GeoPolygon, x: number, y: number): boolean {
   let c = false;
   for (const ring of polygon.coordinates) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [xi, yi] = ring[i] as LngLat, [xj, yj] = ring[j] as LngLat;
-      if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
+      const [xi, yi] = ring[i] as LngLat,
+        [xj, yj] = ring[j] as LngLat;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) c = !c;
     }
   }
   return c;
@@ -29,7 +46,8 @@ function inside(polygon: GeoPolygon, x: number, y: number): boolean {
 /** A random point of the polygon near `anchor` (≈ ±60 m), falling back to the anchor itself. */
 function pointNear(polygon: GeoPolygon, anchor: LngLat, rng: Rng, spread: number): LngLat {
   for (let t = 0; t < 20; t++) {
-    const x = anchor[0] + (rng.next() * 2 - 1) * spread, y = anchor[1] + (rng.next() * 2 - 1) * spread;
+    const x = anchor[0] + (rng.next() * 2 - 1) * spread,
+      y = anchor[1] + (rng.next() * 2 - 1) * spread;
     if (inside(polygon, x, y)) return [Math.round(x * 1e6) / 1e6, Math.round(y * 1e6) / 1e6];
   }
   return anchor;
@@ -38,7 +56,8 @@ function pointNear(polygon: GeoPolygon, anchor: LngLat, rng: Rng, spread: number
 function anchorPoint(polygon: GeoPolygon, rng: Rng): LngLat {
   const [w, s, e, n] = polygonBBox(polygon);
   for (let t = 0; t < 50; t++) {
-    const x = w + rng.next() * (e - w), y = s + rng.next() * (n - s);
+    const x = w + rng.next() * (e - w),
+      y = s + rng.next() * (n - s);
     if (inside(polygon, x, y)) return [x, y];
   }
   throw new Error('网格多边形过于狭长，无法放置楼栋');
@@ -82,7 +101,10 @@ export function generateGridContents(
       }
       buildings.push({
         name: kind === 'lane' ? `${name}${door}号` : `${bi + 1}幢`,
-        floors, units, location: pointNear(grid.polygon, anchor, rng, 0.0006), houses,
+        floors,
+        units,
+        location: pointNear(grid.polygon, anchor, rng, 0.0006),
+        houses,
       });
     }
     estates.push({ name, kind, buildings });

@@ -7,8 +7,12 @@ describe('readingOrder', () => {
   it('reads a jittered 3×2 layout row by row, west→east, whatever the input order', () => {
     // Row cuts at slightly different latitudes in each column, as the generator produces.
     const layout = {
-      nw: box(0, 1.1, 1, 2), n: box(1, 0.9, 2.2, 2), ne: box(2.2, 1.05, 3, 2),
-      sw: box(0, 0, 1, 1.1), s: box(1, 0, 2.2, 0.9), se: box(2.2, 0, 3, 1.05),
+      nw: box(0, 1.1, 1, 2),
+      n: box(1, 0.9, 2.2, 2),
+      ne: box(2.2, 1.05, 3, 2),
+      sw: box(0, 0, 1, 1.1),
+      s: box(1, 0, 2.2, 0.9),
+      se: box(2.2, 0, 3, 1.05),
     };
     const names = Object.keys(layout) as (keyof typeof layout)[];
     const shuffled = [names[4], names[0], names[5], names[2], names[3], names[1]] as (keyof typeof layout)[];

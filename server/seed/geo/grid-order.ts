@@ -7,7 +7,12 @@
  * shares a row with the grids beside it, whatever their heights, and the result depends only
  * on the geometry, not on thresholds or input order.
  */
-export interface OrderItem { s: number; n: number; cx: number; cy: number }
+export interface OrderItem {
+  s: number;
+  n: number;
+  cx: number;
+  cy: number;
+}
 
 /** Returns indices into `items` in numbering order. */
 export function readingOrder(items: readonly OrderItem[]): number[] {
@@ -17,7 +22,8 @@ export function readingOrder(items: readonly OrderItem[]): number[] {
   while (remaining.length > 0) {
     let anchor = remaining[0] as number;
     for (const i of remaining) {
-      const a = at(anchor), c = at(i);
+      const a = at(anchor),
+        c = at(i);
       if (c.cy > a.cy || (c.cy === a.cy && c.cx < a.cx)) anchor = i;
     }
     const { s, n } = at(anchor);

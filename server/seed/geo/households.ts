@@ -21,8 +21,10 @@ export function splitHouseholds(households: number, k: number, [min, max]: Range
   const counts = Array.from({ length: k }, (_, i) => base + (i < households % k ? 1 : 0));
   // Random transfers keep the sum and never push a count out of range: grids differ a little.
   for (let t = 0; t < k * 4; t++) {
-    const from = rng.int(0, k - 1), to = rng.int(0, k - 1);
-    const a = counts[from] as number, b = counts[to] as number;
+    const from = rng.int(0, k - 1),
+      to = rng.int(0, k - 1);
+    const a = counts[from] as number,
+      b = counts[to] as number;
     const room = Math.min(a - min, max - b, 40);
     if (from === to || room <= 0) continue;
     const d = rng.int(1, room);

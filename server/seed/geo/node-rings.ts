@@ -15,14 +15,25 @@ export class RingNoder {
   constructor(finest: readonly Rect[]) {
     const add = (m: Map<number, number[]>, k: number, v: number): void => {
       const list = m.get(k);
-      if (list) list.push(v); else m.set(k, [v]);
+      if (list) list.push(v);
+      else m.set(k, [v]);
     };
     for (const r of finest) {
-      for (const x of [r.w, r.e]) { add(this.ysAtX, x, r.s); add(this.ysAtX, x, r.n); }
-      for (const y of [r.s, r.n]) { add(this.xsAtY, y, r.w); add(this.xsAtY, y, r.e); }
+      for (const x of [r.w, r.e]) {
+        add(this.ysAtX, x, r.s);
+        add(this.ysAtX, x, r.n);
+      }
+      for (const y of [r.s, r.n]) {
+        add(this.xsAtY, y, r.w);
+        add(this.xsAtY, y, r.e);
+      }
     }
     for (const m of [this.ysAtX, this.xsAtY]) {
-      for (const [k, list] of m) m.set(k, [...new Set(list)].sort((a, b) => a - b));
+      for (const [k, list] of m)
+        m.set(
+          k,
+          [...new Set(list)].sort((a, b) => a - b),
+        );
     }
   }
 

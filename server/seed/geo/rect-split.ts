@@ -6,7 +6,12 @@
 import type { Rng } from './prng.ts';
 
 /** Axis-aligned box in degrees: west, south, east, north. */
-export interface Rect { w: number; s: number; e: number; n: number }
+export interface Rect {
+  w: number;
+  s: number;
+  e: number;
+  n: number;
+}
 
 // 1e-6° ≈ 0.1 m: enough for demo boundaries and keeps the stored GeoJSON short.
 const round6 = (v: number): number => Math.round(v * 1e6) / 1e6;
@@ -26,15 +31,22 @@ export function splitRect(rect: Rect, weights: readonly number[], rng: Rng, jitt
   if (weights.length <= 1) return [rect];
   const total = weights.reduce((a, b) => a + b, 0);
   // Cut the list where the running sum comes closest to half, keeping both sides non-empty.
-  let k = 1, acc = weights[0] ?? 0, best = Infinity;
+  let k = 1,
+    acc = weights[0] ?? 0,
+    best = Infinity;
   for (let i = 1, run = 0; i < weights.length; i++) {
     run += weights[i - 1] ?? 0;
     const diff = Math.abs(run - total / 2);
-    if (diff < best) { best = diff; k = i; acc = run; }
+    if (diff < best) {
+      best = diff;
+      k = i;
+      acc = run;
+    }
   }
   const ideal = acc / total;
   const f = Math.min(0.85, Math.max(0.15, ideal * (1 + (rng.next() * 2 - 1) * jitter)));
-  const left = weights.slice(0, k), right = weights.slice(k);
+  const left = weights.slice(0, k),
+    right = weights.slice(k);
   if (widthToHeight(rect) >= 1) {
     const x = round6(rect.w + (rect.e - rect.w) * f);
     return [...splitRect({ ...rect, e: x }, left, rng, jitter), ...splitRect({ ...rect, w: x }, right, rng, jitter)];

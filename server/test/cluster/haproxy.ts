@@ -8,7 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './server-process.ts';
 
-export interface Balancer { baseUrl: string; port: number; config: string; stop(): Promise<void> }
+export interface Balancer {
+  baseUrl: string;
+  port: number;
+  config: string;
+  stop(): Promise<void>;
+}
 
 export function haproxyAvailable(): boolean {
   return spawnSync('haproxy', ['-v'], { stdio: 'ignore' }).status === 0;
@@ -55,28 +60,41 @@ export async function startHaproxy(backends: { name: string; port: number }[]): 
   await writeFile(config, haproxyConfig(port, backends));
   const child = spawn('haproxy', ['-f', config, '-db'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  child.stdout.on('data', (c: Buffer) => { log = (log + c.toString()).slice(-10_000); });
-  child.stderr.on('data', (c: Buffer) => { log = (log + c.toString()).slice(-10_000); });
+  child.stdout.on('data', (c: Buffer) => {
+    log = (log + c.toString()).slice(-10_000);
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    log = (log + c.toString()).slice(-10_000);
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     process.removeListener('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) { child.kill('SIGTERM'); await exited; }
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited;
+    }
     await rm(dir, { recursive: true, force: true });
   };
   // Ready when round-robin has reached every backend: the health checks have marked them up.
   const deadline = Date.now() + 20_000;
   for (;;) {
-    if (child.exitCode !== null) { await stop(); throw new Error(`haproxy exited:\n${log}`); }
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`haproxy exited:\n${log}`);
+    }
     try {
       const statuses = await Promise.all(backends.map(() => fetch(`${baseUrl}/readyz`).then((r) => r.status)));
       if (statuses.every((s) => s === 200)) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) { await stop(); throw new Error(`haproxy never passed requests to every backend:\n${log}`); }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`haproxy never passed requests to every backend:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   // the first checks need `rise` passes: give them their interval

@@ -4,7 +4,11 @@
  */
 import { CLUSTER_PASSWORD } from './databases.ts';
 
-export interface Reply { status: number; body: unknown; headers: Headers }
+export interface Reply {
+  status: number;
+  body: unknown;
+  headers: Headers;
+}
 
 export class HttpClient {
   readonly cookies = new Map<string, string>();
@@ -26,7 +30,12 @@ export class HttpClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     const csrf = this.cookies.get('gh_csrf');
     if (csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
-    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal });
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const eq = pair!.indexOf('=');
@@ -37,7 +46,11 @@ export class HttpClient {
     }
     const text = await res.text();
     let parsed: unknown = text;
-    try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON (csv, xlsx) */ }
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON (csv, xlsx) */
+    }
     return { status: res.status, body: parsed, headers: res.headers };
   }
 
@@ -46,7 +59,12 @@ export class HttpClient {
   }
 }
 
-export interface SseEvent { event: string; data: string; id?: string; at: number }
+export interface SseEvent {
+  event: string;
+  data: string;
+  id?: string;
+  at: number;
+}
 
 /**
  * Reads /api/events as EventSource would, recording every event with its arrival time, until
@@ -57,7 +75,9 @@ export function openEventStream(client: HttpClient, options: { lastEventId?: str
   const controller = new AbortController();
   let retry: number | null = null;
   let opened!: () => void;
-  const ready = new Promise<void>((resolve) => { opened = resolve; });
+  const ready = new Promise<void>((resolve) => {
+    opened = resolve;
+  });
   const ended = (async () => {
     const headers: Record<string, string> = { cookie: client.cookieHeader(), accept: 'text/event-stream' };
     if (options.lastEventId) headers['last-event-id'] = options.lastEventId;
@@ -78,9 +98,13 @@ export function openEventStream(client: HttpClient, options: { lastEventId?: str
           for (const line of block.split('\n')) {
             const [field, ...rest] = line.split(':');
             const value = rest.join(':').replace(/^ /, '');
-            if (field === 'event') { event.event = value; any = true; }
-            else if (field === 'data') { event.data += value; any = true; }
-            else if (field === 'id') event.id = value;
+            if (field === 'event') {
+              event.event = value;
+              any = true;
+            } else if (field === 'data') {
+              event.data += value;
+              any = true;
+            } else if (field === 'id') event.id = value;
             else if (field === 'retry') retry = Number(value);
           }
           if (any) events.push(event);
@@ -92,18 +116,25 @@ export function openEventStream(client: HttpClient, options: { lastEventId?: str
   })();
   ended.catch(() => opened());
   return {
-    events, ready, ended,
+    events,
+    ready,
+    ended,
     /** The `retry:` the server asked for, if any. */
-    get retry() { return retry; },
+    get retry() {
+      return retry;
+    },
     async waitFor(predicate: (e: SseEvent) => boolean, timeoutMs: number): Promise<SseEvent> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const hit = events.find(predicate);
         if (hit) return hit;
-        if (Date.now() > deadline) throw new Error(`no matching event within ${timeoutMs} ms; got ${events.map((e) => e.event).join(', ')}`);
+        if (Date.now() > deadline)
+          throw new Error(`no matching event within ${timeoutMs} ms; got ${events.map((e) => e.event).join(', ')}`);
         await new Promise((r) => setTimeout(r, 20));
       }
     },
-    close() { controller.abort(); },
+    close() {
+      controller.abort();
+    },
   };
 }

@@ -36,9 +36,21 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts one instance and resolves once /healthz answers. */
-export async function startServerProcess(options: { name: string; env: Record<string, string>; port?: number; startTimeoutMs?: number }): Promise<ServerProcess> {
-  const port = options.port ?? await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, GH_SEED_DEMO: '0', WEB_DIR: '', ...options.env, PORT: String(port), HOST: '127.0.0.1' };
+export async function startServerProcess(options: {
+  name: string;
+  env: Record<string, string>;
+  port?: number;
+  startTimeoutMs?: number;
+}): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GH_SEED_DEMO: '0',
+    WEB_DIR: '',
+    ...options.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  };
   // Request logs only when asked for: a logger writing every request would dominate the bench.
   if (!options.env.LOG_LEVEL) delete env.LOG_LEVEL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -47,16 +59,25 @@ export async function startServerProcess(options: { name: string; env: Record<st
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
-  const keep = (chunk: Buffer) => { log = (log + chunk.toString('utf8')).slice(-LOG_TAIL); };
+  const keep = (chunk: Buffer) => {
+    log = (log + chunk.toString('utf8')).slice(-LOG_TAIL);
+  };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   void exited.then(() => process.removeListener('exit', killOnExit));
   const baseUrl = `http://127.0.0.1:${port}`;
   const server: ServerProcess = {
-    name: options.name, port, baseUrl, pid: child.pid!, child, exited,
+    name: options.name,
+    port,
+    baseUrl,
+    pid: child.pid!,
+    child,
+    exited,
     output: () => log,
     async stop(graceMs = 15_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -68,7 +89,8 @@ export async function startServerProcess(options: { name: string; env: Record<st
   };
   const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${options.name} exited before answering:\n${log}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${options.name} exited before answering:\n${log}`);
     try {
       if ((await fetch(`${baseUrl}/healthz`)).ok) return server;
     } catch {

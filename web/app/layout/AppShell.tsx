@@ -39,7 +39,14 @@ export function AppShell() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {phone ? (
-        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={240} closable={false} styles={{ body: { padding: 0, background: '#001529' } }}>
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
           <div style={brandStyle}>蜂巢 GridHive</div>
           {menu}
         </Drawer>

@@ -12,7 +12,9 @@ export function HeaderBar({ me, onOpenMenu }: { me: Me; onOpenMenu?: () => void 
 
   return (
     <Layout.Header style={headerStyle}>
-      {onOpenMenu && <Button type="text" icon={<MenuOutlined />} onClick={onOpenMenu} aria-label="菜单" data-testid="menu-toggle" />}
+      {onOpenMenu && (
+        <Button type="text" icon={<MenuOutlined />} onClick={onOpenMenu} aria-label="菜单" data-testid="menu-toggle" />
+      )}
       {!phone && (
         <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
           蜂巢 · 党建引领网格化治理

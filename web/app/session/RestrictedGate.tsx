@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
-import { ForcedPasswordPage, ForcedTotpPage, UnknownRestrictionPage } from '../../features/accounts/pages/RestrictedPage';
+import {
+  ForcedPasswordPage,
+  ForcedTotpPage,
+  UnknownRestrictionPage,
+} from '../../features/accounts/pages/RestrictedPage';
 import type { Me } from './types';
 import { PendingVerificationPage } from '../../features/signup/pages/PendingVerificationPage';
 
@@ -12,9 +16,13 @@ const pendingVerification: ReactNode = <PendingVerificationPage />;
 
 export function restrictedPage(restriction: NonNullable<Me['restriction']>): ReactNode {
   switch (restriction) {
-    case 'password_change': return <ForcedPasswordPage />;
-    case 'totp_enrolment': return <ForcedTotpPage />;
-    case 'pending_verification': return pendingVerification;
-    default: return <UnknownRestrictionPage />;
+    case 'password_change':
+      return <ForcedPasswordPage />;
+    case 'totp_enrolment':
+      return <ForcedTotpPage />;
+    case 'pending_verification':
+      return pendingVerification;
+    default:
+      return <UnknownRestrictionPage />;
   }
 }

@@ -14,7 +14,12 @@ export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
 
 /** `code`: the one-time code, once the server has answered AUTH_TOTP_REQUIRED. */
 export async function login(username: string, password: string, code?: string): Promise<Me> {
-  const res = await apiSend<{ data: Me }>('POST', '/api/auth/login', { username, password, ...(code ? { code } : {}) }, { allowAnonymous: true });
+  const res = await apiSend<{ data: Me }>(
+    'POST',
+    '/api/auth/login',
+    { username, password, ...(code ? { code } : {}) },
+    { allowAnonymous: true },
+  );
   return res.data;
 }
 

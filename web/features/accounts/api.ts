@@ -1,5 +1,15 @@
 import { ApiError, apiGet, apiSend, readCookie } from '../../shared/api';
-import type { Account, AccountPage, CreateAccountBody, Grantable, OrgChild, RosterResult, SessionInfo, TotpSetup, UpdateAccountBody } from './types';
+import type {
+  Account,
+  AccountPage,
+  CreateAccountBody,
+  Grantable,
+  OrgChild,
+  RosterResult,
+  SessionInfo,
+  TotpSetup,
+  UpdateAccountBody,
+} from './types';
 
 export function accountQuery(filters: Record<string, string | number | undefined | null>): string {
   const params = new URLSearchParams();
@@ -8,23 +18,38 @@ export function accountQuery(filters: Record<string, string | number | undefined
   return s ? `?${s}` : '';
 }
 
-export const fetchAccounts = (filters: Record<string, string | number | undefined | null>, signal?: AbortSignal) => apiGet<AccountPage>(`/api/accounts${accountQuery(filters)}`, { signal });
-export const fetchGrantable = (signal?: AbortSignal) => apiGet<{ data: Grantable }>('/api/accounts/grantable', { signal }).then((r) => r.data);
-export const createAccount = (body: CreateAccountBody) => apiSend<{ data: Account; temporaryPassword: string | null }>('POST', '/api/accounts', body);
-export const updateAccount = (id: number, body: UpdateAccountBody) => apiSend<{ data: Account }>('PATCH', `/api/accounts/${id}`, body).then((r) => r.data);
-export const setDisabled = (id: number, disabled: boolean) => apiSend<{ data: Account }>('POST', `/api/accounts/${id}/${disabled ? 'disable' : 'enable'}`).then((r) => r.data);
-export const resetPassword = (id: number) => apiSend<{ data: Account; temporaryPassword: string }>('POST', `/api/accounts/${id}/reset-password`);
-export const fetchChildren = (id: number) => apiGet<{ data: OrgChild[] }>(`/api/org/nodes/${id}/children?pageSize=200`).then((r) => r.data);
+export const fetchAccounts = (filters: Record<string, string | number | undefined | null>, signal?: AbortSignal) =>
+  apiGet<AccountPage>(`/api/accounts${accountQuery(filters)}`, { signal });
+export const fetchGrantable = (signal?: AbortSignal) =>
+  apiGet<{ data: Grantable }>('/api/accounts/grantable', { signal }).then((r) => r.data);
+export const createAccount = (body: CreateAccountBody) =>
+  apiSend<{ data: Account; temporaryPassword: string | null }>('POST', '/api/accounts', body);
+export const updateAccount = (id: number, body: UpdateAccountBody) =>
+  apiSend<{ data: Account }>('PATCH', `/api/accounts/${id}`, body).then((r) => r.data);
+export const setDisabled = (id: number, disabled: boolean) =>
+  apiSend<{ data: Account }>('POST', `/api/accounts/${id}/${disabled ? 'disable' : 'enable'}`).then((r) => r.data);
+export const resetPassword = (id: number) =>
+  apiSend<{ data: Account; temporaryPassword: string }>('POST', `/api/accounts/${id}/reset-password`);
+export const fetchChildren = (id: number) =>
+  apiGet<{ data: OrgChild[] }>(`/api/org/nodes/${id}/children?pageSize=200`).then((r) => r.data);
 
-export const changePassword = (currentPassword: string, newPassword: string) => apiSend<void>('POST', '/api/me/password', { currentPassword, newPassword });
-export const fetchSessions = (signal?: AbortSignal) => apiGet<{ data: SessionInfo[] }>('/api/me/sessions', { signal }).then((r) => r.data);
+export const changePassword = (currentPassword: string, newPassword: string) =>
+  apiSend<void>('POST', '/api/me/password', { currentPassword, newPassword });
+export const fetchSessions = (signal?: AbortSignal) =>
+  apiGet<{ data: SessionInfo[] }>('/api/me/sessions', { signal }).then((r) => r.data);
 export const revokeSession = (id: string) => apiSend<void>('DELETE', `/api/me/sessions/${id}`);
-export const fetchTotpStatus = (signal?: AbortSignal) => apiGet<{ data: { enabled: boolean; required: boolean } }>('/api/me/totp', { signal }).then((r) => r.data);
+export const fetchTotpStatus = (signal?: AbortSignal) =>
+  apiGet<{ data: { enabled: boolean; required: boolean } }>('/api/me/totp', { signal }).then((r) => r.data);
 export const setupTotp = () => apiSend<{ data: TotpSetup }>('POST', '/api/me/totp/setup').then((r) => r.data);
 export const confirmTotp = (code: string) => apiSend<void>('POST', '/api/me/totp/confirm', { code });
-export const disableTotp = (password: string, code: string) => apiSend<void>('DELETE', '/api/me/totp', { password, code });
-export const fetchSecurity = (signal?: AbortSignal) => apiGet<{ data: { totpRequiredForAdmins: boolean } }>('/api/settings/security', { signal }).then((r) => r.data);
-export const saveSecurity = (totpRequiredForAdmins: boolean) => apiSend<{ data: { totpRequiredForAdmins: boolean } }>('PUT', '/api/settings/security', { totpRequiredForAdmins }).then((r) => r.data);
+export const disableTotp = (password: string, code: string) =>
+  apiSend<void>('DELETE', '/api/me/totp', { password, code });
+export const fetchSecurity = (signal?: AbortSignal) =>
+  apiGet<{ data: { totpRequiredForAdmins: boolean } }>('/api/settings/security', { signal }).then((r) => r.data);
+export const saveSecurity = (totpRequiredForAdmins: boolean) =>
+  apiSend<{ data: { totpRequiredForAdmins: boolean } }>('PUT', '/api/settings/security', {
+    totpRequiredForAdmins,
+  }).then((r) => r.data);
 
 function csrfHeader(): Record<string, string> {
   const token = readCookie(document.cookie, 'gh_csrf');
@@ -51,7 +76,12 @@ export async function downloadTemplate(): Promise<void> {
 
 /** The one-time passwords go to the server only to be laid out as a sheet; it keeps nothing. */
 export async function downloadPasswords(rows: RosterResult['passwords']): Promise<void> {
-  const res = await fetch('/api/accounts/roster/passwords.xlsx', { method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', ...csrfHeader() }, body: JSON.stringify({ rows }) });
+  const res = await fetch('/api/accounts/roster/passwords.xlsx', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json', ...csrfHeader() },
+    body: JSON.stringify({ rows }),
+  });
   await saveBlob(res, '一次性密码.xlsx');
 }
 
@@ -61,12 +91,31 @@ export function uploadRoster(file: File, onProgress: (percent: number) => void):
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/accounts/roster');
     for (const [k, v] of Object.entries(csrfHeader())) xhr.setRequestHeader(k, v);
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100)); };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK_ERROR', '网络连接失败，请检查网络后重试'));
     xhr.onload = () => {
-      const body = (() => { try { return JSON.parse(xhr.responseText) as { data?: RosterResult; error?: { code: string; message: string; details?: { path: string; message: string }[] } }; } catch { return null; } })();
+      const body = (() => {
+        try {
+          return JSON.parse(xhr.responseText) as {
+            data?: RosterResult;
+            error?: { code: string; message: string; details?: { path: string; message: string }[] };
+          };
+        } catch {
+          return null;
+        }
+      })();
       if (xhr.status === 200 && body?.data) resolve(body.data);
-      else reject(new ApiError(xhr.status, body?.error?.code ?? `HTTP_${xhr.status}`, body?.error?.message ?? '上传失败', body?.error?.details ?? []));
+      else
+        reject(
+          new ApiError(
+            xhr.status,
+            body?.error?.code ?? `HTTP_${xhr.status}`,
+            body?.error?.message ?? '上传失败',
+            body?.error?.details ?? [],
+          ),
+        );
     };
     const form = new FormData();
     form.append('file', file);

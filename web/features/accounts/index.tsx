@@ -10,7 +10,13 @@ const ProfilePage = lazy(() => import('./pages/ProfilePage'));
 export const accountsFeature: FeatureModule = {
   menu: [
     { key: 'accounts', label: '账号管理', icon: <IdcardOutlined />, path: '/accounts', ability: 'accounts.manage' },
-    { key: 'accounts-roster', label: '花名册导入', icon: <UsergroupAddOutlined />, path: '/accounts/roster', ability: 'accounts.manage' },
+    {
+      key: 'accounts-roster',
+      label: '花名册导入',
+      icon: <UsergroupAddOutlined />,
+      path: '/accounts/roster',
+      ability: 'accounts.manage',
+    },
     { key: 'profile', label: '个人设置', icon: <SettingOutlined />, path: '/profile' },
   ],
   routes: [

@@ -2,14 +2,26 @@ import type { ApiErrorDetail } from '../../shared/api';
 import type { Grantable } from './types';
 
 /** One bad cell of a rejected roster, from the server's detail path "<row>.<column>". */
-export interface RosterIssueRow { key: string; rowNo: number; column: string; message: string }
+export interface RosterIssueRow {
+  key: string;
+  rowNo: number;
+  column: string;
+  message: string;
+}
 
 export function rosterIssues(details: ApiErrorDetail[]): RosterIssueRow[] {
-  return details.map((d, i) => {
-    const dot = d.path.indexOf('.');
-    const rowNo = Number(d.path.slice(0, dot));
-    return { key: `${i}`, rowNo: Number.isFinite(rowNo) && dot > 0 ? rowNo : 0, column: dot > 0 ? d.path.slice(dot + 1) : d.path, message: d.message };
-  }).sort((a, b) => a.rowNo - b.rowNo);
+  return details
+    .map((d, i) => {
+      const dot = d.path.indexOf('.');
+      const rowNo = Number(d.path.slice(0, dot));
+      return {
+        key: `${i}`,
+        rowNo: Number.isFinite(rowNo) && dot > 0 ? rowNo : 0,
+        column: dot > 0 ? d.path.slice(dot + 1) : d.path,
+        message: d.message,
+      };
+    })
+    .sort((a, b) => a.rowNo - b.rowNo);
 }
 
 /** The scope levels allowed for the chosen role (empty: no role chosen yet). */

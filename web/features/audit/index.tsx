@@ -5,6 +5,14 @@ import type { FeatureModule } from '../../app/feature';
 const AuditChainPage = lazy(() => import('./pages/AuditChainPage'));
 
 export const auditFeature: FeatureModule = {
-  menu: [{ key: 'audit-chain', label: '审计链校验', icon: <SafetyCertificateOutlined />, path: '/audit/chain', ability: 'audit.read' }],
+  menu: [
+    {
+      key: 'audit-chain',
+      label: '审计链校验',
+      icon: <SafetyCertificateOutlined />,
+      path: '/audit/chain',
+      ability: 'audit.read',
+    },
+  ],
   routes: [{ path: '/audit/chain', element: <AuditChainPage />, ability: 'audit.read' }],
 };

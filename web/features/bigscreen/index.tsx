@@ -6,6 +6,14 @@ const BigscreenPage = lazy(() => import('./pages/BigscreenPage'));
 const ABILITY = 'analytics.read';
 
 export const bigscreenFeature: FeatureModule = {
-  menu: [{ key: 'bigscreen', label: '指挥大屏', icon: <FundProjectionScreenOutlined />, path: '/bigscreen', ability: ABILITY }],
+  menu: [
+    {
+      key: 'bigscreen',
+      label: '指挥大屏',
+      icon: <FundProjectionScreenOutlined />,
+      path: '/bigscreen',
+      ability: ABILITY,
+    },
+  ],
   routes: [{ path: '/bigscreen', element: <BigscreenPage />, ability: ABILITY, fullscreen: true }],
 };

@@ -10,7 +10,13 @@ const BoardAdminPage = lazy(() => import('./pages/BoardAdminPage'));
 export const boardsFeature: FeatureModule = {
   menu: [
     { key: 'boards', label: '云上四合院', icon: <HomeOutlined />, path: '/boards', ability: 'boards.read' },
-    { key: 'boards-admin', label: '四合院管理', icon: <SettingOutlined />, path: '/boards/admin', ability: 'boards.manage' },
+    {
+      key: 'boards-admin',
+      label: '四合院管理',
+      icon: <SettingOutlined />,
+      path: '/boards/admin',
+      ability: 'boards.manage',
+    },
   ],
   routes: [
     { path: '/boards', element: <BoardsPage />, ability: 'boards.read' },

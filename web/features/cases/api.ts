@@ -2,8 +2,21 @@ import type { RevealedContact } from '../../../contracts/case-contact.ts';
 import type { GridCollection } from '../grid-map/types';
 import { apiGet, apiSend, ApiError } from '../../shared/api';
 import type {
-  CaseAction, CaseDetail, CasePage, CaseState, Category, Deadline, Department, DuplicateCandidate,
-  GroupBy, IndicatorRow, Notification, ReportInput, Suggestion, SuggestionAcceptance, TransitionInput,
+  CaseAction,
+  CaseDetail,
+  CasePage,
+  CaseState,
+  Category,
+  Deadline,
+  Department,
+  DuplicateCandidate,
+  GroupBy,
+  IndicatorRow,
+  Notification,
+  ReportInput,
+  Suggestion,
+  SuggestionAcceptance,
+  TransitionInput,
 } from './types';
 
 export async function fetchCategories(signal?: AbortSignal): Promise<Category[]> {
@@ -51,7 +64,10 @@ export async function fetchDepartments(nodeId: number, signal?: AbortSignal): Pr
 }
 
 export async function fetchGridsOf(communityId: number, signal?: AbortSignal): Promise<{ id: number; name: string }[]> {
-  const res = await apiGet<{ data: { id: number; name: string; level: string }[] }>(`/api/org/nodes/${communityId}/children?pageSize=200`, { signal });
+  const res = await apiGet<{ data: { id: number; name: string; level: string }[] }>(
+    `/api/org/nodes/${communityId}/children?pageSize=200`,
+    { signal },
+  );
   return res.data.filter((n) => n.level === 'grid');
 }
 
@@ -61,9 +77,17 @@ export function fetchMyAreaGrids(signal?: AbortSignal): Promise<GridCollection> 
 }
 
 /** The grid a point falls in; null when it lies outside every grid. */
-export async function locate(lng: number, lat: number, signal?: AbortSignal): Promise<{ id: number; code: string; name: string } | null> {
+export async function locate(
+  lng: number,
+  lat: number,
+  signal?: AbortSignal,
+): Promise<{ id: number; code: string; name: string } | null> {
   try {
-    return (await apiGet<{ data: { id: number; code: string; name: string } }>(`/api/org/locate?lng=${lng}&lat=${lat}`, { signal })).data;
+    return (
+      await apiGet<{ data: { id: number; code: string; name: string } }>(`/api/org/locate?lng=${lng}&lat=${lat}`, {
+        signal,
+      })
+    ).data;
   } catch (err) {
     if (err instanceof ApiError && err.status === 422) return null;
     throw err;
@@ -84,11 +108,15 @@ async function whenAvailable<T>(load: () => Promise<T>): Promise<T | null> {
 }
 
 export function fetchSuggestionAcceptance(signal?: AbortSignal): Promise<SuggestionAcceptance | null> {
-  return whenAvailable(async () => (await apiGet<{ data: SuggestionAcceptance }>('/api/cases/suggestion-acceptance', { signal })).data);
+  return whenAvailable(
+    async () => (await apiGet<{ data: SuggestionAcceptance }>('/api/cases/suggestion-acceptance', { signal })).data,
+  );
 }
 
 export function fetchSuggestion(id: number, signal?: AbortSignal): Promise<Suggestion | null> {
-  return whenAvailable(async () => (await apiGet<{ data: Suggestion }>(`/api/cases/${id}/suggestion`, { signal })).data);
+  return whenAvailable(
+    async () => (await apiGet<{ data: Suggestion }>(`/api/cases/${id}/suggestion`, { signal })).data,
+  );
 }
 
 export interface DuplicateQuery {
@@ -105,7 +133,9 @@ export function fetchDuplicates(q: DuplicateQuery, signal?: AbortSignal): Promis
     params.set('lat', String(q.lat));
   }
   if (q.categoryId) params.set('categoryId', String(q.categoryId));
-  return whenAvailable(async () => (await apiGet<{ data: DuplicateCandidate[] }>(`/api/cases/duplicates?${params}`, { signal })).data);
+  return whenAvailable(
+    async () => (await apiGet<{ data: DuplicateCandidate[] }>(`/api/cases/duplicates?${params}`, { signal })).data,
+  );
 }
 
 export interface IndicatorQuery {
@@ -121,8 +151,19 @@ export function indicatorParams(q: IndicatorQuery): URLSearchParams {
   return params;
 }
 
-export function fetchIndicators(q: IndicatorQuery, signal?: AbortSignal): Promise<{ rows: IndicatorRow[]; totals: IndicatorRow } | null> {
-  return whenAvailable(async () => (await apiGet<{ data: { rows: IndicatorRow[]; totals: IndicatorRow } }>(`/api/cases/indicators?${indicatorParams(q)}`, { signal })).data);
+export function fetchIndicators(
+  q: IndicatorQuery,
+  signal?: AbortSignal,
+): Promise<{ rows: IndicatorRow[]; totals: IndicatorRow } | null> {
+  return whenAvailable(
+    async () =>
+      (
+        await apiGet<{ data: { rows: IndicatorRow[]; totals: IndicatorRow } }>(
+          `/api/cases/indicators?${indicatorParams(q)}`,
+          { signal },
+        )
+      ).data,
+  );
 }
 
 export async function fetchNotifications(signal?: AbortSignal): Promise<{ data: Notification[]; unread: number }> {

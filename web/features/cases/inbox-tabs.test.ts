@@ -4,7 +4,16 @@ import { inboxTabsFor } from './inbox-tabs';
 describe('inboxTabsFor', () => {
   it('gives dispatchers every step plus supervision of overdue cases', () => {
     const tabs = inboxTabsFor({ abilities: ['cases.read', 'cases.dispatch', 'cases.report'] });
-    expect(tabs.map((t) => t.label)).toEqual(['待受理', '待派遣', '办理中', '延期审批', '待结案', '超时督办', '挂账', '全部']);
+    expect(tabs.map((t) => t.label)).toEqual([
+      '待受理',
+      '待派遣',
+      '办理中',
+      '延期审批',
+      '待结案',
+      '超时督办',
+      '挂账',
+      '全部',
+    ]);
     expect(tabs.find((t) => t.key === 'overdue')?.filter).toEqual({ deadline: 'red' });
   });
 

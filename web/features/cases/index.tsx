@@ -1,5 +1,13 @@
 import { lazy } from 'react';
-import { BarChartOutlined, CloudUploadOutlined, FileSearchOutlined, FormOutlined, InboxOutlined, MessageOutlined, SettingOutlined } from '@ant-design/icons';
+import {
+  BarChartOutlined,
+  CloudUploadOutlined,
+  FileSearchOutlined,
+  FormOutlined,
+  InboxOutlined,
+  MessageOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import type { FeatureModule } from '../../app/feature';
 import { NotificationBell } from './components/NotificationBell';
 import { LiveStatus } from './components/LiveStatus';
@@ -18,11 +26,41 @@ export const casesFeature: FeatureModule = {
   menu: [
     { key: 'cases-inbox', label: '案件办理', icon: <InboxOutlined />, path: '/cases', ability: 'cases.read' },
     { key: 'cases-report', label: '我要上报', icon: <FormOutlined />, path: '/cases/report', ability: 'cases.report' },
-    { key: 'cases-mine', label: '我的上报', icon: <FileSearchOutlined />, path: '/cases/mine', ability: 'cases.report' },
-    { key: 'cases-hotline-import', label: '热线工单导入', icon: <CloudUploadOutlined />, path: '/cases/hotline-import', ability: 'cases.dispatch' },
-    { key: 'cases-indicators', label: '考核指标', icon: <BarChartOutlined />, path: '/cases/indicators', ability: 'cases.dispatch' },
-    { key: 'cases-categories', label: '类别与时限', icon: <SettingOutlined />, path: '/settings/case-categories', ability: 'cases.configure' },
-    { key: 'cases-templates', label: '常用回复', icon: <MessageOutlined />, path: '/settings/case-templates', ability: 'cases.configure' },
+    {
+      key: 'cases-mine',
+      label: '我的上报',
+      icon: <FileSearchOutlined />,
+      path: '/cases/mine',
+      ability: 'cases.report',
+    },
+    {
+      key: 'cases-hotline-import',
+      label: '热线工单导入',
+      icon: <CloudUploadOutlined />,
+      path: '/cases/hotline-import',
+      ability: 'cases.dispatch',
+    },
+    {
+      key: 'cases-indicators',
+      label: '考核指标',
+      icon: <BarChartOutlined />,
+      path: '/cases/indicators',
+      ability: 'cases.dispatch',
+    },
+    {
+      key: 'cases-categories',
+      label: '类别与时限',
+      icon: <SettingOutlined />,
+      path: '/settings/case-categories',
+      ability: 'cases.configure',
+    },
+    {
+      key: 'cases-templates',
+      label: '常用回复',
+      icon: <MessageOutlined />,
+      path: '/settings/case-templates',
+      ability: 'cases.configure',
+    },
   ],
   routes: [
     { path: '/cases', element: <InboxPage />, ability: 'cases.read' },

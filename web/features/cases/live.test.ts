@@ -5,20 +5,34 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
  * a server and a network would (frames, a dropped connection, an error status).
  */
 class FakeEventSource {
-  static CONNECTING = 0; static OPEN = 1; static CLOSED = 2;
+  static CONNECTING = 0;
+  static OPEN = 1;
+  static CLOSED = 2;
   static opened: FakeEventSource[] = [];
   readyState = FakeEventSource.CONNECTING;
   onopen: (() => void) | null = null;
   onerror: (() => void) | null = null;
   private handlers = new Map<string, ((e: { data: string; lastEventId: string }) => void)[]>();
-  constructor(public url: string) { FakeEventSource.opened.push(this); }
+  constructor(public url: string) {
+    FakeEventSource.opened.push(this);
+  }
   addEventListener(type: string, fn: (e: { data: string; lastEventId: string }) => void) {
     this.handlers.set(type, [...(this.handlers.get(type) ?? []), fn]);
   }
-  close() { this.readyState = FakeEventSource.CLOSED; }
-  open() { this.readyState = FakeEventSource.OPEN; this.onopen?.(); }
-  emit(type: string, data: unknown, id = '') { for (const fn of this.handlers.get(type) ?? []) fn({ data: JSON.stringify(data), lastEventId: id }); }
-  fail(closed: boolean) { this.readyState = closed ? FakeEventSource.CLOSED : FakeEventSource.CONNECTING; this.onerror?.(); }
+  close() {
+    this.readyState = FakeEventSource.CLOSED;
+  }
+  open() {
+    this.readyState = FakeEventSource.OPEN;
+    this.onopen?.();
+  }
+  emit(type: string, data: unknown, id = '') {
+    for (const fn of this.handlers.get(type) ?? []) fn({ data: JSON.stringify(data), lastEventId: id });
+  }
+  fail(closed: boolean) {
+    this.readyState = closed ? FakeEventSource.CLOSED : FakeEventSource.CONNECTING;
+    this.onerror?.();
+  }
 }
 
 describe('the live client', () => {
@@ -28,18 +42,27 @@ describe('the live client', () => {
     FakeEventSource.opened = [];
     vi.stubGlobal('EventSource', FakeEventSource);
   });
-  afterEach(() => { vi.useRealTimers(); vi.unstubAllGlobals(); });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
 
   it('tells every listener to reload on reset, and only the right topics otherwise', async () => {
     const live = await import('./live');
     const cases: unknown[] = [];
     const bell: unknown[] = [];
-    const stop = [live.subscribeLive(['case.changed'], (m) => cases.push(m)), live.subscribeLive(['notification'], (m) => bell.push(m))];
+    const stop = [
+      live.subscribeLive(['case.changed'], (m) => cases.push(m)),
+      live.subscribeLive(['notification'], (m) => bell.push(m)),
+    ];
     const es = FakeEventSource.opened[0]!;
     es.emit('notification', { text: '新' }, '5-1');
     es.emit('reset', {}, '9-3');
     expect(cases).toEqual([{ topic: 'case.changed', reset: true }]);
-    expect(bell).toEqual([{ text: '新', topic: 'notification' }, { topic: 'notification', reset: true }]);
+    expect(bell).toEqual([
+      { text: '新', topic: 'notification' },
+      { topic: 'notification', reset: true },
+    ]);
     stop.forEach((s) => s());
   });
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 
-export type LiveTopic = 'case.reported' | 'case.changed' | 'notification' | 'meeting.changed' | 'booking.changed' | 'board.changed';
+export type LiveTopic =
+  'case.reported' | 'case.changed' | 'notification' | 'meeting.changed' | 'booking.changed' | 'board.changed';
 export interface LiveMessage {
   topic: LiveTopic;
   /** The server could not replay what this tab missed while away: reload, whatever the payload. */
@@ -13,7 +14,14 @@ export interface LiveMessage {
 
 type Listener = { topics: Set<string>; deliver(message: LiveMessage): void };
 // Community life (meetings, bookings, boards) shares the tab's one connection.
-const TOPICS: LiveTopic[] = ['case.reported', 'case.changed', 'notification', 'meeting.changed', 'booking.changed', 'board.changed'];
+const TOPICS: LiveTopic[] = [
+  'case.reported',
+  'case.changed',
+  'notification',
+  'meeting.changed',
+  'booking.changed',
+  'board.changed',
+];
 const listeners = new Set<Listener>();
 let source: EventSource | null = null;
 /** The last cursor the server sent: a new connection resumes from it (?lastEventId=). */
@@ -68,25 +76,38 @@ function connect(): void {
   es.addEventListener('position', remember);
   // The instance is shutting down: the stream ends and EventSource comes back (through the load
   // balancer, to another instance) within the server's `retry:`. Not an interruption to show.
-  es.addEventListener('reconnect', (event) => { remember(event); movingOn = true; });
+  es.addEventListener('reconnect', (event) => {
+    remember(event);
+    movingOn = true;
+  });
   es.addEventListener('reset', (event) => {
     remember(event);
-    for (const listener of [...listeners]) listener.deliver({ topic: [...listener.topics][0] as LiveTopic, reset: true });
+    for (const listener of [...listeners])
+      listener.deliver({ topic: [...listener.topics][0] as LiveTopic, reset: true });
   });
   es.addEventListener('status', (event) => {
     try {
-      setStatus({ serverDegraded: Boolean((JSON.parse((event as MessageEvent<string>).data) as { degraded?: boolean }).degraded) });
+      setStatus({
+        serverDegraded: Boolean((JSON.parse((event as MessageEvent<string>).data) as { degraded?: boolean }).degraded),
+      });
     } catch {
       // ignore a malformed status
     }
   });
   let movingOn = false;
-  es.onopen = () => { retryMs = 1_000; movingOn = false; setStatus({ connectionLost: false }); };
+  es.onopen = () => {
+    retryMs = 1_000;
+    movingOn = false;
+    setStatus({ connectionLost: false });
+  };
   es.onerror = () => {
     if (!movingOn || es.readyState === EventSource.CLOSED) setStatus({ connectionLost: true });
     if (es.readyState !== EventSource.CLOSED || source !== es) return;
     source = null;
-    retryTimer = setTimeout(() => { retryTimer = null; if (listeners.size) connect(); }, retryMs);
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      if (listeners.size) connect();
+    }, retryMs);
     retryMs = Math.min(retryMs * 2, 30_000);
   };
 }
@@ -125,7 +146,9 @@ export function subscribeLive(topics: LiveTopic[], deliver: (message: LiveMessag
 /** Calls `watch` whenever live updates become interrupted or work again. */
 export function watchLiveInterrupted(watch: () => void): () => void {
   statusWatchers.add(watch);
-  return () => { statusWatchers.delete(watch); };
+  return () => {
+    statusWatchers.delete(watch);
+  };
 }
 
 export const liveInterrupted = (): boolean => interrupted;

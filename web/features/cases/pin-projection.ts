@@ -11,7 +11,11 @@ export interface PinProjection {
  * the drawn polygons) plus its inverse. The projection is affine per axis, so two projected
  * points fix the inverse exactly.
  */
-export function pinProjection(geometries: Parameters<typeof bboxOf>[0], width: number, height: number): PinProjection | null {
+export function pinProjection(
+  geometries: Parameters<typeof bboxOf>[0],
+  width: number,
+  height: number,
+): PinProjection | null {
   const bbox = bboxOf(geometries);
   if (!bbox) return null;
   const project = fitProjection(bbox, width, height);

@@ -1,7 +1,14 @@
 // Request shapes come from the shared zod contracts (type-only: no zod reaches the bundle);
 // the response shapes below mirror server/modules/cases/{queries,detail}.ts.
 import type { z } from 'zod';
-import type { caseActionSchema, caseSourceSchema, caseStateSchema, dispatchLevelSchema, reportCaseBody, transitionBody } from '../../../contracts/cases.ts';
+import type {
+  caseActionSchema,
+  caseSourceSchema,
+  caseStateSchema,
+  dispatchLevelSchema,
+  reportCaseBody,
+  transitionBody,
+} from '../../../contracts/cases.ts';
 
 export type CaseState = z.infer<typeof caseStateSchema>;
 export type CaseAction = z.infer<typeof caseActionSchema>;

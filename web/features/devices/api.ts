@@ -2,9 +2,15 @@ import { apiGet, apiSend } from '../../shared/api';
 import type { AlarmView, DeviceKind, DeviceView } from '../../../contracts/devices.ts';
 
 export type { AlarmView, DeviceKind, DeviceView };
-interface Page<T> { data: T[]; page: { page: number; pageSize: number; total: number } }
+interface Page<T> {
+  data: T[];
+  page: { page: number; pageSize: number; total: number };
+}
 
-export const fetchDevices = (page: number, signal?: AbortSignal) => apiGet<Page<DeviceView>>(`/api/devices?page=${page}&pageSize=20`, { signal });
-export const fetchAlarms = (page: number, signal?: AbortSignal) => apiGet<Page<AlarmView>>(`/api/devices/alarms?page=${page}&pageSize=20`, { signal });
-export const registerDevice = (body: { code: string; kind: DeviceKind; name: string; nodeId: number }) => apiSend<{ data: DeviceView }>('POST', '/api/devices', body);
+export const fetchDevices = (page: number, signal?: AbortSignal) =>
+  apiGet<Page<DeviceView>>(`/api/devices?page=${page}&pageSize=20`, { signal });
+export const fetchAlarms = (page: number, signal?: AbortSignal) =>
+  apiGet<Page<AlarmView>>(`/api/devices/alarms?page=${page}&pageSize=20`, { signal });
+export const registerDevice = (body: { code: string; kind: DeviceKind; name: string; nodeId: number }) =>
+  apiSend<{ data: DeviceView }>('POST', '/api/devices', body);
 export const retireDevice = (id: number) => apiSend<{ data: DeviceView }>('POST', `/api/devices/${id}/retire`);

@@ -36,14 +36,33 @@ export function saveGridGeometry(gridId: number, geometry: Geometry): Promise<un
 }
 
 /** POST /api/org/nodes/:id/boundaries/import (multipart: the shared client sends JSON only). */
-export async function importBoundaries(nodeId: number, file: File, opts: { dryRun: boolean; toleranceM2: number }): Promise<ImportReport> {
+export async function importBoundaries(
+  nodeId: number,
+  file: File,
+  opts: { dryRun: boolean; toleranceM2: number },
+): Promise<ImportReport> {
   const form = new FormData();
   form.append('file', file);
   const token = readCookie(document.cookie, 'gh_csrf');
-  const res = await fetch(`/api/org/nodes/${nodeId}/boundaries/import?dryRun=${opts.dryRun}&toleranceM2=${opts.toleranceM2}`, {
-    method: 'POST', body: form, credentials: 'same-origin', headers: token ? { 'x-csrf-token': token } : {},
-  });
-  const body = (await res.json().catch(() => null)) as { data?: ImportReport; error?: { code: string; message: string; details?: { path: string; message: string }[] } } | null;
-  if (!res.ok || !body?.data) throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? '导入失败', body?.error?.details ?? []);
+  const res = await fetch(
+    `/api/org/nodes/${nodeId}/boundaries/import?dryRun=${opts.dryRun}&toleranceM2=${opts.toleranceM2}`,
+    {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: token ? { 'x-csrf-token': token } : {},
+    },
+  );
+  const body = (await res.json().catch(() => null)) as {
+    data?: ImportReport;
+    error?: { code: string; message: string; details?: { path: string; message: string }[] };
+  } | null;
+  if (!res.ok || !body?.data)
+    throw new ApiError(
+      res.status,
+      body?.error?.code ?? `HTTP_${res.status}`,
+      body?.error?.message ?? '导入失败',
+      body?.error?.details ?? [],
+    );
   return body.data;
 }

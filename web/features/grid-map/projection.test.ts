@@ -13,7 +13,10 @@ const ring = (lng: number, lat: number, size: number): Position[][] => [
     [lng, lat],
   ],
 ];
-const square = (lng: number, lat: number, size: number): Geometry => ({ type: 'Polygon', coordinates: ring(lng, lat, size) });
+const square = (lng: number, lat: number, size: number): Geometry => ({
+  type: 'Polygon',
+  coordinates: ring(lng, lat, size),
+});
 
 describe('fitProjection', () => {
   const geometries = [square(120, 30, 0.01), square(120.01, 30, 0.01)];
@@ -60,7 +63,17 @@ describe('pathOf and labelAnchor', () => {
   it('keeps the label of an L-shaped grid inside the grid, away from its edges', () => {
     const ell: Geometry = {
       type: 'Polygon',
-      coordinates: [[[0, 0], [12, 0], [12, 3], [3, 3], [3, 12], [0, 12], [0, 0]]],
+      coordinates: [
+        [
+          [0, 0],
+          [12, 0],
+          [12, 3],
+          [3, 3],
+          [3, 12],
+          [0, 12],
+          [0, 0],
+        ],
+      ],
     };
     const { at } = labelAnchor(ell, identity);
     const inLowerArm = at[1] > 0 && at[1] < 3 && at[0] > 0 && at[0] < 12;

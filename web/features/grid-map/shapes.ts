@@ -24,7 +24,18 @@ export interface MapShapes {
 }
 
 // Soft, distinguishable fills; the party red is reserved for the selection.
-export const PALETTE = ['#91caff', '#b7eb8f', '#ffd591', '#d3adf7', '#87e8de', '#ffadd2', '#fff1b8', '#adc6ff', '#eaff8f', '#ffbb96'];
+export const PALETTE = [
+  '#91caff',
+  '#b7eb8f',
+  '#ffd591',
+  '#d3adf7',
+  '#87e8de',
+  '#ffadd2',
+  '#fff1b8',
+  '#adc6ff',
+  '#eaff8f',
+  '#ffbb96',
+];
 
 type Drawable<T extends { geometry: unknown }> = T & { geometry: NonNullable<T['geometry']> };
 
@@ -33,7 +44,12 @@ export function drawable<T extends { geometry: unknown }>(f: T): f is Drawable<T
   return f.geometry != null;
 }
 
-export function buildShapes(all: GridFeature[], outlineFeature: OutlineFeature | null, width: number, height: number): MapShapes {
+export function buildShapes(
+  all: GridFeature[],
+  outlineFeature: OutlineFeature | null,
+  width: number,
+  height: number,
+): MapShapes {
   const features = all.filter(drawable);
   const outline = outlineFeature && drawable(outlineFeature) ? outlineFeature : null;
   const bbox = bboxOf([...features.map((f) => f.geometry), ...(outline ? [outline.geometry] : [])]);
@@ -50,7 +66,14 @@ export function buildShapes(all: GridFeature[], outlineFeature: OutlineFeature |
 
   const grids = features.map((f, i): GridShape => {
     const anchor = labelAnchor(f.geometry, project);
-    return { id: f.properties.id, props: f.properties, d: pathOf(f.geometry, project), fill: colourOf(f, i), label: anchor.at, width: anchor.width };
+    return {
+      id: f.properties.id,
+      props: f.properties,
+      d: pathOf(f.geometry, project),
+      fill: colourOf(f, i),
+      label: anchor.at,
+      width: anchor.width,
+    };
   });
   const communities = byCommunity
     ? communityIds.map((id, i) => ({

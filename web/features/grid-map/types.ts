@@ -1,7 +1,8 @@
 /** WGS84 [lng, lat], as GeoJSON orders them. */
 export type Position = [number, number];
 
-export type Geometry = { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
+export type Geometry =
+  { type: 'Polygon'; coordinates: Position[][] } | { type: 'MultiPolygon'; coordinates: Position[][][] };
 
 export interface GridProperties {
   id: number;

@@ -44,21 +44,24 @@ export function useZoomPan() {
     drag.current = { x: e.clientX, y: e.clientY, moved: false };
   }, []);
 
-  const onPointerMove = useCallback((e: PointerEvent<SVGSVGElement>) => {
-    const d = drag.current;
-    if (!d) return;
-    const dx = e.clientX - d.x;
-    const dy = e.clientY - d.y;
-    if (!d.moved) {
-      if (Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
-      d.moved = true;
-      // Capture only once it is a drag: capturing on press would steal the click from the grid.
-      e.currentTarget.setPointerCapture(e.pointerId);
-    }
-    d.x = e.clientX;
-    d.y = e.clientY;
-    update((v) => panBy(v, dx, dy));
-  }, [update]);
+  const onPointerMove = useCallback(
+    (e: PointerEvent<SVGSVGElement>) => {
+      const d = drag.current;
+      if (!d) return;
+      const dx = e.clientX - d.x;
+      const dy = e.clientY - d.y;
+      if (!d.moved) {
+        if (Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+        d.moved = true;
+        // Capture only once it is a drag: capturing on press would steal the click from the grid.
+        e.currentTarget.setPointerCapture(e.pointerId);
+      }
+      d.x = e.clientX;
+      d.y = e.clientY;
+      update((v) => panBy(v, dx, dy));
+    },
+    [update],
+  );
 
   const onPointerUp = useCallback(() => {
     if (drag.current?.moved) suppressClick.current = true;

@@ -6,7 +6,11 @@ import { stageTransform } from './use-gesture-view';
 /** Records where each sprite went, as a canvas would draw it. */
 function recorder() {
   const at: number[][] = [];
-  const ctx = { drawImage: (_img: unknown, x: number, y: number, w: number, h: number) => { at.push([x, y, w, h]); } } as unknown as DotTarget;
+  const ctx = {
+    drawImage: (_img: unknown, x: number, y: number, w: number, h: number) => {
+      at.push([x, y, w, h]);
+    },
+  } as unknown as DotTarget;
   return { ctx, at };
 }
 const sprite = {} as CanvasImageSource;
@@ -17,12 +21,17 @@ describe('dot canvas', () => {
     const xy = new Float32Array([10, 10, 50, 20, 500, 500]);
     // Zoom 2 shifted by (5, -5): (10,10) → (25,15), (50,20) → (105,35), (500,500) → off a 200 × 100 canvas.
     expect(drawDots(ctx, xy, { k: 2, x: 5, y: -5 }, 200, 100, sprite, 8)).toBe(2);
-    expect(at).toEqual([[21, 11, 8, 8], [101, 31, 8, 8]]);
+    expect(at).toEqual([
+      [21, 11, 8, 8],
+      [101, 31, 8, 8],
+    ]);
   });
 
   it('keeps a dot whose edge still shows at the canvas border', () => {
     const { ctx } = recorder();
-    expect(drawDots(ctx, new Float32Array([-3, 50, -5, 50, 203, 50]), { k: 1, x: 0, y: 0 }, 200, 100, sprite, 8)).toBe(2);
+    expect(drawDots(ctx, new Float32Array([-3, 50, -5, 50, 203, 50]), { k: 1, x: 0, y: 0 }, 200, 100, sprite, 8)).toBe(
+      2,
+    );
   });
 });
 
@@ -38,7 +47,11 @@ describe('stage transform during a gesture', () => {
     const shown = { k: 2, x: -100, y: 40 };
     const live = zoomAt(zoomAt(shown, 300, 200, 1.4), 120, 80, 0.8);
     const css = stageTransform(shown, live);
-    for (const world of [[0, 0], [37, 91], [400, -20]]) {
+    for (const world of [
+      [0, 0],
+      [37, 91],
+      [400, -20],
+    ]) {
       const drawnAt = [shown.x + shown.k * world[0]!, shown.y + shown.k * world[1]!];
       const wanted = [live.x + live.k * world[0]!, live.y + live.k * world[1]!];
       const got = apply(css, drawnAt);

@@ -27,7 +27,15 @@ export function dotSprite(colour: string, radius: number, dpr: number): HTMLCanv
  * Draws every dot of `xy` (pairs at zoom 1) that shows on the width × height canvas at
  * `view`, with the sprite centred on it (size in CSS pixels). Returns how many it drew.
  */
-export function drawDots(ctx: DotTarget, xy: Float32Array, view: View, width: number, height: number, sprite: CanvasImageSource, size: number): number {
+export function drawDots(
+  ctx: DotTarget,
+  xy: Float32Array,
+  view: View,
+  width: number,
+  height: number,
+  sprite: CanvasImageSource,
+  size: number,
+): number {
   const half = size / 2;
   let drawn = 0;
   for (let i = 0; i < xy.length; i += 2) {

@@ -26,8 +26,19 @@ describe('one map layers', () => {
   });
 
   it("says when a station's point is only its community's centre", () => {
-    const station: MapLayers['stations'][number] = { id: 1, name: '沧浪新城社区党群服务驿站', address: '社区服务中心一楼', hours: '周一至周五 09:00–17:00', communityPath: '/1/2/3/', lng: 120, lat: 31, located: 'building' };
-    expect(stationTitle(station)).toBe('沧浪新城社区党群服务驿站\n开放时间：周一至周五 09:00–17:00\n地址：社区服务中心一楼');
+    const station: MapLayers['stations'][number] = {
+      id: 1,
+      name: '沧浪新城社区党群服务驿站',
+      address: '社区服务中心一楼',
+      hours: '周一至周五 09:00–17:00',
+      communityPath: '/1/2/3/',
+      lng: 120,
+      lat: 31,
+      located: 'building',
+    };
+    expect(stationTitle(station)).toBe(
+      '沧浪新城社区党群服务驿站\n开放时间：周一至周五 09:00–17:00\n地址：社区服务中心一楼',
+    );
     expect(stationTitle({ ...station, located: 'community' })).toContain('（位置为社区中心，示意）');
   });
 });

@@ -11,12 +11,15 @@ export type CaseKind = keyof typeof CASE_COLOURS;
 export const CASE_KINDS: CaseKind[] = ['done', 'open', 'overdue'];
 const FINAL_STATES = new Set(['closed', 'rated', 'rejected', 'merged']);
 
-export const caseKind = (c: MapLayers['cases'][number]): CaseKind => (c.overdue ? 'overdue' : FINAL_STATES.has(c.state) ? 'done' : 'open');
+export const caseKind = (c: MapLayers['cases'][number]): CaseKind =>
+  c.overdue ? 'overdue' : FINAL_STATES.has(c.state) ? 'done' : 'open';
 
 /** Points projected once per map size: x, y pairs at zoom 1, ready for the canvas to place at any view. */
 export function projectPoints(points: { lng: number; lat: number }[], project: Project): Float32Array {
   const xy = new Float32Array(points.length * 2);
-  points.forEach((p, i) => { [xy[2 * i], xy[2 * i + 1]] = project([p.lng, p.lat]); });
+  points.forEach((p, i) => {
+    [xy[2 * i], xy[2 * i + 1]] = project([p.lng, p.lat]);
+  });
   return xy;
 }
 
@@ -24,7 +27,11 @@ export function projectPoints(points: { lng: number; lat: number }[], project: P
 export function projectCases(cases: MapLayers['cases'], project: Project): Record<CaseKind, Float32Array> {
   const split: Record<CaseKind, MapLayers['cases']> = { overdue: [], open: [], done: [] };
   for (const c of cases) split[caseKind(c)].push(c);
-  return { overdue: projectPoints(split.overdue, project), open: projectPoints(split.open, project), done: projectPoints(split.done, project) };
+  return {
+    overdue: projectPoints(split.overdue, project),
+    open: projectPoints(split.open, project),
+    done: projectPoints(split.done, project),
+  };
 }
 
 /** Heat: a grid's open cases as red opacity against the busiest grid. */

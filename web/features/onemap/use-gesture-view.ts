@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type PointerEvent, type RefObject } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type MouseEvent,
+  type PointerEvent,
+  type RefObject,
+} from 'react';
 import { IDENTITY, panBy, zoomAt, type View } from '../grid-map/zoom.ts';
 
 /** Below this many pixels a press is a click on a grid, not the start of a drag. */
@@ -38,7 +47,10 @@ export function useGestureView(frameRef: RefObject<HTMLDivElement | null>, stage
   // Events can outpace the screen: one transform per animation frame.
   const apply = useCallback(() => {
     if (frame.current) return;
-    frame.current = requestAnimationFrame(() => { frame.current = 0; applyNow(); });
+    frame.current = requestAnimationFrame(() => {
+      frame.current = 0;
+      applyNow();
+    });
   }, [applyNow]);
   const commit = useCallback(() => {
     clearTimeout(settle.current);
@@ -46,8 +58,17 @@ export function useGestureView(frameRef: RefObject<HTMLDivElement | null>, stage
   }, []);
 
   // Same commit as the new `view`'s drawing: the residual transform (normally none) before paint.
-  useLayoutEffect(() => { shown.current = view; applyNow(); }, [view, applyNow]);
-  useEffect(() => () => { cancelAnimationFrame(frame.current); clearTimeout(settle.current); }, []);
+  useLayoutEffect(() => {
+    shown.current = view;
+    applyNow();
+  }, [view, applyNow]);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frame.current);
+      clearTimeout(settle.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     const el = frameRef.current;
@@ -69,20 +90,23 @@ export function useGestureView(frameRef: RefObject<HTMLDivElement | null>, stage
     if (e.button === 0) drag.current = { x: e.clientX, y: e.clientY, moved: false };
   }, []);
 
-  const onPointerMove = useCallback((e: PointerEvent<HTMLDivElement>) => {
-    const d = drag.current;
-    if (!d) return;
-    const [dx, dy] = [e.clientX - d.x, e.clientY - d.y];
-    if (!d.moved) {
-      if (Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
-      d.moved = true;
-      // Capture only once it is a drag: capturing on press would steal the click from the grid.
-      e.currentTarget.setPointerCapture(e.pointerId);
-    }
-    [d.x, d.y] = [e.clientX, e.clientY];
-    live.current = panBy(live.current, dx, dy);
-    apply();
-  }, [apply]);
+  const onPointerMove = useCallback(
+    (e: PointerEvent<HTMLDivElement>) => {
+      const d = drag.current;
+      if (!d) return;
+      const [dx, dy] = [e.clientX - d.x, e.clientY - d.y];
+      if (!d.moved) {
+        if (Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+        d.moved = true;
+        // Capture only once it is a drag: capturing on press would steal the click from the grid.
+        e.currentTarget.setPointerCapture(e.pointerId);
+      }
+      [d.x, d.y] = [e.clientX, e.clientY];
+      live.current = panBy(live.current, dx, dy);
+      apply();
+    },
+    [apply],
+  );
 
   const onPointerUp = useCallback(() => {
     if (drag.current?.moved) {
@@ -98,5 +122,8 @@ export function useGestureView(frameRef: RefObject<HTMLDivElement | null>, stage
     e.stopPropagation();
   }, []);
 
-  return { view, handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp, onClickCapture } };
+  return {
+    view,
+    handlers: { onPointerDown, onPointerMove, onPointerUp, onPointerCancel: onPointerUp, onClickCapture },
+  };
 }

@@ -8,6 +8,11 @@ export async function fetchNode(id: number, signal?: AbortSignal): Promise<OrgNo
 
 export const CHILDREN_PAGE_SIZE = 50;
 
-export function fetchChildren(id: number, page = 1, pageSize = CHILDREN_PAGE_SIZE, signal?: AbortSignal): Promise<ChildrenPage> {
+export function fetchChildren(
+  id: number,
+  page = 1,
+  pageSize = CHILDREN_PAGE_SIZE,
+  signal?: AbortSignal,
+): Promise<ChildrenPage> {
   return apiGet<ChildrenPage>(`/api/org/nodes/${id}/children?page=${page}&pageSize=${pageSize}`, { signal });
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { appendPage, moreKey, nodeKey, pageItems, parseKey, updateChildren } from './tree-data';
 import type { ChildrenPage, OrgNode } from './types';
 
-const house = (id: number): OrgNode => ({ id, parentId: 9, level: 'house', code: `h${id}`, name: `${id}室`, path: '', households: 1 });
+const house = (id: number): OrgNode => ({
+  id,
+  parentId: 9,
+  level: 'house',
+  code: `h${id}`,
+  name: `${id}室`,
+  path: '',
+  households: 1,
+});
 const page = (ids: number[], pageNo: number, total: number): ChildrenPage => ({
   data: ids.map(house),
   page: { page: pageNo, pageSize: 2, total },
@@ -27,7 +35,10 @@ describe('governance tree paging', () => {
   });
 
   it('replaces the children of a deep item and leaves the rest untouched', () => {
-    const tree = [{ key: 'n:1', title: 'a', children: [{ key: 'n:2', title: 'b' }] }, { key: 'n:3', title: 'c' }];
+    const tree = [
+      { key: 'n:1', title: 'a', children: [{ key: 'n:2', title: 'b' }] },
+      { key: 'n:3', title: 'c' },
+    ];
     const next = updateChildren(tree, 'n:2', () => [{ key: 'n:4', title: 'd' }]);
     expect(next[0]?.children?.[0]?.children).toEqual([{ key: 'n:4', title: 'd' }]);
     expect(next[1]).toBe(tree[1]);

@@ -27,7 +27,13 @@ export function parseKey(key: string): { kind: 'node' | 'more'; id: number } | n
 
 export function toTreeItem(node: Pick<OrgNode, 'id' | 'name' | 'level'>): OrgTreeItem {
   // Houses are the bottom of the tree: no expand arrow, no pointless request.
-  return { key: nodeKey(node.id), title: node.name, level: node.level, nodeId: node.id, isLeaf: node.level === 'house' };
+  return {
+    key: nodeKey(node.id),
+    title: node.name,
+    level: node.level,
+    nodeId: node.id,
+    isLeaf: node.level === 'house',
+  };
 }
 
 /** The children of a page, plus a "加载更多" item while the server has more. */

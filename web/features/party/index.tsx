@@ -1,5 +1,12 @@
 import { lazy } from 'react';
-import { BankOutlined, CheckSquareOutlined, ClusterOutlined, FlagOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  BankOutlined,
+  CheckSquareOutlined,
+  ClusterOutlined,
+  FlagOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { FeatureModule } from '../../app/feature';
 
 const MyPartyPage = lazy(() => import('./pages/MyPartyPage'));
@@ -12,11 +19,29 @@ const CommitmentCheckPage = lazy(() => import('./pages/CommitmentCheckPage'));
 export const partyFeature: FeatureModule = {
   menu: [
     { key: 'party-me', label: '我的党员主页', icon: <FlagOutlined />, path: '/party/me', ability: 'party.self' },
-    { key: 'party-branch', label: '支部工作台', icon: <TeamOutlined />, path: '/party/branch', ability: 'party.manage' },
+    {
+      key: 'party-branch',
+      label: '支部工作台',
+      icon: <TeamOutlined />,
+      path: '/party/branch',
+      ability: 'party.manage',
+    },
     { key: 'party-orgs', label: '党组织', icon: <ClusterOutlined />, path: '/party/orgs', ability: 'party.orgs.read' },
-    { key: 'party-commitments', label: '承诺践诺', icon: <CheckSquareOutlined />, path: '/party/commitments', ability: 'party.manage' },
+    {
+      key: 'party-commitments',
+      label: '承诺践诺',
+      icon: <CheckSquareOutlined />,
+      path: '/party/commitments',
+      ability: 'party.manage',
+    },
     { key: 'party-posts', label: '岗位设置', icon: <SettingOutlined />, path: '/party/posts', ability: 'party.manage' },
-    { key: 'party-co-unit', label: '派出党员', icon: <BankOutlined />, path: '/party/co-unit', ability: 'party.co_unit' },
+    {
+      key: 'party-co-unit',
+      label: '派出党员',
+      icon: <BankOutlined />,
+      path: '/party/co-unit',
+      ability: 'party.co_unit',
+    },
   ],
   routes: [
     { path: '/party/me', element: <MyPartyPage />, ability: 'party.self' },

@@ -1,5 +1,12 @@
 import { lazy } from 'react';
-import { AuditOutlined, BankOutlined, CloudUploadOutlined, HomeOutlined, TeamOutlined, ToolOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  TeamOutlined,
+  ToolOutlined,
+} from '@ant-design/icons';
 import type { FeatureModule } from '../../app/feature';
 
 const ResidentsPage = lazy(() => import('./pages/ResidentsPage'));
@@ -13,12 +20,42 @@ const RevealLogPage = lazy(() => import('./pages/RevealLogPage'));
 /** Base data (实有人口、房屋、法人单位、城市部件), its import and the personal-data access log. */
 export const peopleFeature: FeatureModule = {
   menu: [
-    { key: 'people-residents', label: '实有人口', icon: <TeamOutlined />, path: '/people/residents', ability: 'people.read' },
+    {
+      key: 'people-residents',
+      label: '实有人口',
+      icon: <TeamOutlined />,
+      path: '/people/residents',
+      ability: 'people.read',
+    },
     { key: 'people-houses', label: '房屋', icon: <HomeOutlined />, path: '/people/houses', ability: 'people.read' },
-    { key: 'people-entities', label: '法人单位', icon: <BankOutlined />, path: '/people/entities', ability: 'people.read' },
-    { key: 'people-components', label: '城市部件', icon: <ToolOutlined />, path: '/people/components', ability: 'people.read' },
-    { key: 'people-import', label: '数据导入', icon: <CloudUploadOutlined />, path: '/people/import', ability: 'people.import' },
-    { key: 'people-reveal-log', label: '个人信息访问记录', icon: <AuditOutlined />, path: '/people/reveal-log', ability: 'audit.read' },
+    {
+      key: 'people-entities',
+      label: '法人单位',
+      icon: <BankOutlined />,
+      path: '/people/entities',
+      ability: 'people.read',
+    },
+    {
+      key: 'people-components',
+      label: '城市部件',
+      icon: <ToolOutlined />,
+      path: '/people/components',
+      ability: 'people.read',
+    },
+    {
+      key: 'people-import',
+      label: '数据导入',
+      icon: <CloudUploadOutlined />,
+      path: '/people/import',
+      ability: 'people.import',
+    },
+    {
+      key: 'people-reveal-log',
+      label: '个人信息访问记录',
+      icon: <AuditOutlined />,
+      path: '/people/reveal-log',
+      ability: 'audit.read',
+    },
   ],
   routes: [
     { path: '/people/residents', element: <ResidentsPage />, ability: 'people.read' },

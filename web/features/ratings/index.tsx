@@ -9,7 +9,13 @@ const RatePropertyPage = lazy(() => import('./pages/RatePropertyPage'));
 export const ratingsFeature: FeatureModule = {
   menu: [
     { key: 'ratings', label: '考评', icon: <TrophyOutlined />, path: '/ratings', ability: 'ratings.read' },
-    { key: 'ratings-property', label: '物业评价', icon: <StarOutlined />, path: '/ratings/property', ability: 'ratings.rate_property' },
+    {
+      key: 'ratings-property',
+      label: '物业评价',
+      icon: <StarOutlined />,
+      path: '/ratings/property',
+      ability: 'ratings.rate_property',
+    },
   ],
   routes: [
     { path: '/ratings', element: <RatingsPage />, ability: 'ratings.read' },

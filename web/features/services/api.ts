@@ -1,15 +1,28 @@
 import { apiGet, apiSend } from '../../shared/api';
-import type { Booking, BookingEvent, BookingStatus, Catalogue, PickedResident, ServiceItem, Slot, Station } from './types';
+import type {
+  Booking,
+  BookingEvent,
+  BookingStatus,
+  Catalogue,
+  PickedResident,
+  ServiceItem,
+  Slot,
+  Station,
+} from './types';
 
 /** `communityId`: district and street accounts name the community; everyone else gets their own. */
 export const fetchCatalogue = (signal?: AbortSignal, communityId?: number) =>
-  apiGet<{ data: Catalogue; abilities: string[] }>(`/api/services/catalogue${communityId ? `?communityId=${communityId}` : ''}`, { signal });
+  apiGet<{ data: Catalogue; abilities: string[] }>(
+    `/api/services/catalogue${communityId ? `?communityId=${communityId}` : ''}`,
+    { signal },
+  );
 export const fetchSlots = (stationId: number, signal?: AbortSignal) =>
   apiGet<{ data: Slot[] }>(`/api/services/stations/${stationId}/slots?days=14`, { signal }).then((r) => r.data);
 export type BookingInput =
   | { mode: 'visit'; serviceItemId: number; slotId: number; note?: string }
   | { mode: 'proxy'; serviceItemId: number; note: string; residentUserId?: number; personId?: number };
-export const createBooking = (body: BookingInput) => apiSend<{ data: Booking }>('POST', '/api/services/bookings', body).then((r) => r.data);
+export const createBooking = (body: BookingInput) =>
+  apiSend<{ data: Booking }>('POST', '/api/services/bookings', body).then((r) => r.data);
 export const fetchBookings = (q: { mine?: boolean; status?: BookingStatus }, signal?: AbortSignal) => {
   const params = new URLSearchParams({ pageSize: '100' });
   if (q.mine) params.set('mine', 'true');
@@ -17,23 +30,37 @@ export const fetchBookings = (q: { mine?: boolean; status?: BookingStatus }, sig
   return apiGet<{ data: Booking[] }>(`/api/services/bookings?${params}`, { signal }).then((r) => r.data);
 };
 export const fetchBooking = (id: number, signal?: AbortSignal) =>
-  apiGet<{ data: Booking & { history: BookingEvent[] }; abilities: string[] }>(`/api/services/bookings/${id}`, { signal });
-export const bookingStep = (id: number, action: 'receive' | 'handover' | 'complete' | 'cancel' | 'rate', body?: object) =>
-  apiSend('POST', `/api/services/bookings/${id}/${action}`, body);
+  apiGet<{ data: Booking & { history: BookingEvent[] }; abilities: string[] }>(`/api/services/bookings/${id}`, {
+    signal,
+  });
+export const bookingStep = (
+  id: number,
+  action: 'receive' | 'handover' | 'complete' | 'cancel' | 'rate',
+  body?: object,
+) => apiSend('POST', `/api/services/bookings/${id}/${action}`, body);
 export const fetchHandlers = (signal?: AbortSignal) =>
-  apiGet<{ data: { id: number; displayName: string; role: string }[] }>('/api/services/handlers', { signal }).then((r) => r.data);
+  apiGet<{ data: { id: number; displayName: string; role: string }[] }>('/api/services/handlers', { signal }).then(
+    (r) => r.data,
+  );
 /** Residents of the user's community for a proxy booking: name, address or the last 4 characters of an ID number or phone; masked. */
 export const searchResidents = (q: string, signal?: AbortSignal) =>
-  apiGet<{ data: PickedResident[] }>(`/api/services/residents?q=${encodeURIComponent(q)}`, { signal }).then((r) => r.data);
+  apiGet<{ data: PickedResident[] }>(`/api/services/residents?q=${encodeURIComponent(q)}`, { signal }).then(
+    (r) => r.data,
+  );
 
 // Catalogue administration (service items, stations and their slots).
 export const fetchManagedCatalogue = (communityId: number, signal?: AbortSignal) =>
-  apiGet<{ data: Catalogue }>(`/api/services/manage/catalogue?communityId=${communityId}`, { signal }).then((r) => r.data);
+  apiGet<{ data: Catalogue }>(`/api/services/manage/catalogue?communityId=${communityId}`, { signal }).then(
+    (r) => r.data,
+  );
 export type ItemInput = Omit<ServiceItem, 'id' | 'communityId'> & { active?: boolean };
-export const createItem = (communityId: number, body: ItemInput) => apiSend('POST', '/api/services/items', { communityId, ...body });
+export const createItem = (communityId: number, body: ItemInput) =>
+  apiSend('POST', '/api/services/items', { communityId, ...body });
 export const updateItem = (id: number, body: Partial<ItemInput>) => apiSend('PATCH', `/api/services/items/${id}`, body);
 export type StationInput = Omit<Station, 'id'>;
-export const createStation = (communityId: number, body: StationInput) => apiSend('POST', '/api/services/stations', { communityId, ...body });
-export const updateStation = (id: number, body: Partial<StationInput>) => apiSend('PATCH', `/api/services/stations/${id}`, body);
+export const createStation = (communityId: number, body: StationInput) =>
+  apiSend('POST', '/api/services/stations', { communityId, ...body });
+export const updateStation = (id: number, body: Partial<StationInput>) =>
+  apiSend('PATCH', `/api/services/stations/${id}`, body);
 export const openSlots = (id: number, body: { from: string; days: number }) =>
   apiSend<{ data: { opened: number } }>('POST', `/api/services/stations/${id}/slots`, body).then((r) => r.data);

@@ -15,9 +15,27 @@ export const servicesFeature: FeatureModule = {
     // Those who book, handle or manage services, and anyone who may read the governance tree (a
     // district or street account picks the community there); a department's handler does neither.
     { key: 'services', label: '一站式服务', icon: <ShopOutlined />, path: '/services', ability: SERVICES_PAGE },
-    { key: 'services-mine', label: '我的预约', icon: <CalendarOutlined />, path: '/services/mine', ability: 'services.book' },
-    { key: 'services-inbox', label: '服务受理', icon: <CustomerServiceOutlined />, path: '/services/inbox', ability: 'services.handle' },
-    { key: 'services-admin', label: '事项与驿站', icon: <SettingOutlined />, path: '/services/admin', ability: 'services.manage' },
+    {
+      key: 'services-mine',
+      label: '我的预约',
+      icon: <CalendarOutlined />,
+      path: '/services/mine',
+      ability: 'services.book',
+    },
+    {
+      key: 'services-inbox',
+      label: '服务受理',
+      icon: <CustomerServiceOutlined />,
+      path: '/services/inbox',
+      ability: 'services.handle',
+    },
+    {
+      key: 'services-admin',
+      label: '事项与驿站',
+      icon: <SettingOutlined />,
+      path: '/services/admin',
+      ability: 'services.manage',
+    },
   ],
   routes: [
     { path: '/services', element: <CataloguePage />, ability: SERVICES_PAGE },

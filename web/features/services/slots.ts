@@ -1,7 +1,11 @@
 import type { Slot } from './types';
 import { inShanghai } from '../../shared/time';
 
-export interface SlotDay { date: string; label: string; slots: (Slot & { remaining: number })[] }
+export interface SlotDay {
+  date: string;
+  label: string;
+  slots: (Slot & { remaining: number })[];
+}
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
 /**

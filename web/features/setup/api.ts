@@ -8,11 +8,15 @@ export function fetchSetupStatus(): Promise<{ needed: boolean }> {
 }
 
 export async function searchDivisions(q: string): Promise<Division[]> {
-  return (await apiGet<{ data: Division[] }>(`/api/setup/divisions?q=${encodeURIComponent(q)}`, { allowAnonymous: true })).data;
+  return (
+    await apiGet<{ data: Division[] }>(`/api/setup/divisions?q=${encodeURIComponent(q)}`, { allowAnonymous: true })
+  ).data;
 }
 
 export async function fetchStreets(districtCode: string): Promise<StreetDivision[]> {
-  return (await apiGet<{ data: StreetDivision[] }>(`/api/setup/divisions/${districtCode}/streets`, { allowAnonymous: true })).data;
+  return (
+    await apiGet<{ data: StreetDivision[] }>(`/api/setup/divisions/${districtCode}/streets`, { allowAnonymous: true })
+  ).data;
 }
 
 export interface SetupResult {

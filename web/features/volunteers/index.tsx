@@ -8,7 +8,13 @@ const TeamsPage = lazy(() => import('./pages/TeamsPage'));
 export const volunteersFeature: FeatureModule = {
   menu: [
     { key: 'volunteers', label: '志愿服务', icon: <SmileOutlined />, path: '/volunteers' },
-    { key: 'volunteer-teams', label: '志愿队伍', icon: <UsergroupAddOutlined />, path: '/volunteers/teams', ability: 'volunteers.manage' },
+    {
+      key: 'volunteer-teams',
+      label: '志愿队伍',
+      icon: <UsergroupAddOutlined />,
+      path: '/volunteers/teams',
+      ability: 'volunteers.manage',
+    },
   ],
   routes: [
     { path: '/volunteers', element: <ActivitiesPage /> },

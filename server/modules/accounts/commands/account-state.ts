@@ -14,9 +14,19 @@ export async function setAccountDisabled(db: Db, actor: Actor, id: number, disab
   const current = await loadAccountInScope(db, actor, id);
   authorizeAccount(actor, disabled ? 'disable' : 'enable', targetOf(current));
   await withTx(db, async (tx) => {
-    await tx.update(users).set({ disabledAt: disabled ? sql`now()` : null, updatedAt: sql`now()` }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ disabledAt: disabled ? sql`now()` : null, updatedAt: sql`now()` })
+      .where(eq(users.id, id));
     if (disabled) await tx.delete(sessions).where(eq(sessions.userId, id));
-    await recordAudit(tx, actor, { action: disabled ? 'accounts.disable' : 'accounts.enable', targetType: 'user', targetId: id, scopePath: current.scopePath, summary: { username: current.user.username }, ip });
+    await recordAudit(tx, actor, {
+      action: disabled ? 'accounts.disable' : 'accounts.enable',
+      targetType: 'user',
+      targetId: id,
+      scopePath: current.scopePath,
+      summary: { username: current.user.username },
+      ip,
+    });
   });
   return loadAccountInScope(db, actor, id);
 }
@@ -28,9 +38,19 @@ export async function resetAccountPassword(db: Db, actor: Actor, id: number, ip:
   const temporaryPassword = generateTemporaryPassword();
   const passwordHash = await hashPassword(temporaryPassword);
   await withTx(db, async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: true, updatedAt: sql`now()` }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, updatedAt: sql`now()` })
+      .where(eq(users.id, id));
     await tx.delete(sessions).where(eq(sessions.userId, id));
-    await recordAudit(tx, actor, { action: 'accounts.reset_password', targetType: 'user', targetId: id, scopePath: current.scopePath, summary: { username: current.user.username }, ip });
+    await recordAudit(tx, actor, {
+      action: 'accounts.reset_password',
+      targetType: 'user',
+      targetId: id,
+      scopePath: current.scopePath,
+      summary: { username: current.user.username },
+      ip,
+    });
   });
   return { row: await loadAccountInScope(db, actor, id), temporaryPassword };
 }

@@ -15,7 +15,10 @@ export async function updateAccount(db: Db, actor: Actor, id: number, body: Upda
   const role = body.role ?? current.user.role;
   const scopeNodeId = body.scopeNodeId ?? current.user.scopeNodeId;
   const departmentId = body.departmentId !== undefined ? body.departmentId : current.user.departmentId;
-  const placementChanged = role !== current.user.role || scopeNodeId !== current.user.scopeNodeId || departmentId !== current.user.departmentId;
+  const placementChanged =
+    role !== current.user.role ||
+    scopeNodeId !== current.user.scopeNodeId ||
+    departmentId !== current.user.departmentId;
   let scopePath = current.scopePath;
   if (placementChanged) {
     const node = scopeNodeId ? await nodeById(db, scopeNodeId) : null;
@@ -26,11 +29,23 @@ export async function updateAccount(db: Db, actor: Actor, id: number, body: Upda
   const changes = {
     ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
     ...(body.phone !== undefined ? { phone: body.phone } : {}),
-    role, scopeNodeId, departmentId: role === 'department_handler' ? departmentId : null,
+    role,
+    scopeNodeId,
+    departmentId: role === 'department_handler' ? departmentId : null,
   };
   await withTx(db, async (tx) => {
-    await tx.update(users).set({ ...changes, updatedAt: sql`now()` }).where(eq(users.id, id));
-    await recordAudit(tx, actor, { action: 'accounts.update', targetType: 'user', targetId: id, scopePath, summary: { fields: Object.keys(body), ...(placementChanged ? { role, scopeNodeId } : {}) }, ip });
+    await tx
+      .update(users)
+      .set({ ...changes, updatedAt: sql`now()` })
+      .where(eq(users.id, id));
+    await recordAudit(tx, actor, {
+      action: 'accounts.update',
+      targetType: 'user',
+      targetId: id,
+      scopePath,
+      summary: { fields: Object.keys(body), ...(placementChanged ? { role, scopeNodeId } : {}) },
+      ip,
+    });
   });
   return loadAccountInScope(db, actor, id);
 }

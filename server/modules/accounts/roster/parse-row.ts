@@ -14,18 +14,29 @@ export interface RosterLine {
   departmentCode: string | null;
 }
 
-const ROLE_BY_LABEL = new Map<string, Role>([...ROLES.map((r) => [ROLE_LABELS[r], r] as const), ...ROLES.map((r) => [r, r] as const)]);
+const ROLE_BY_LABEL = new Map<string, Role>([
+  ...ROLES.map((r) => [ROLE_LABELS[r], r] as const),
+  ...ROLES.map((r) => [r, r] as const),
+]);
 const COLUMN = Object.fromEntries(ROSTER_HEADERS.map((h) => [h, h])) as Record<(typeof ROSTER_HEADERS)[number], string>;
 
 /** Maps header names to column indexes; missing required headers are reported against row 1. */
 export function headerIndex(headers: string[]): { index: Map<string, number>; issues: RosterRowIssue[] } {
   const index = new Map(headers.map((h, i) => [h.trim(), i] as const));
-  const issues = ROSTER_HEADERS.filter((h) => h !== '部门编码' && !index.has(h)).map((h) => ({ rowNo: 1, column: h, message: `缺少“${h}”列，请使用花名册模板` }));
+  const issues = ROSTER_HEADERS.filter((h) => h !== '部门编码' && !index.has(h)).map((h) => ({
+    rowNo: 1,
+    column: h,
+    message: `缺少“${h}”列，请使用花名册模板`,
+  }));
   return { index, issues };
 }
 
 /** Checks the cells of one line that need nothing from the database. */
-export function parseRosterLine(rowNo: number, cells: string[], index: Map<string, number>): { line: RosterLine; issues: RosterRowIssue[] } {
+export function parseRosterLine(
+  rowNo: number,
+  cells: string[],
+  index: Map<string, number>,
+): { line: RosterLine; issues: RosterRowIssue[] } {
   const cell = (h: string) => (index.has(h) ? (cells[index.get(h)!] ?? '').trim() : '');
   const issues: RosterRowIssue[] = [];
   const bad = (column: string, message: string) => issues.push({ rowNo, column, message });

@@ -14,9 +14,24 @@ export async function replyToPost(db: Db, actor: Actor, boardId: number, postId:
     const { board, post } = await loadPost(tx, actor, boardId, postId);
     if (!canBoard(actor, 'post', board) && !canBoard(actor, 'announce', board)) throw new AppError('FORBIDDEN');
     if (post.hiddenAt) throw new AppError('CONFLICT', { message: '该帖子已被隐藏，不能回复' });
-    const [row] = await tx.insert(boardReplies).values({ postId, authorUserId: actor.userId, authorName: actor.displayName, body }).returning();
-    await recordAudit(tx, actor, { action: 'boards.reply', targetType: 'board_reply', targetId: row!.id, scopePath: board.scopePath, summary: { postId } });
-    await publishBoardChange(tx, { boardId, scopePath: board.scopePath, postId, action: 'reply', notifyUserId: post.authorUserId === actor.userId ? null : post.authorUserId });
+    const [row] = await tx
+      .insert(boardReplies)
+      .values({ postId, authorUserId: actor.userId, authorName: actor.displayName, body })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'boards.reply',
+      targetType: 'board_reply',
+      targetId: row!.id,
+      scopePath: board.scopePath,
+      summary: { postId },
+    });
+    await publishBoardChange(tx, {
+      boardId,
+      scopePath: board.scopePath,
+      postId,
+      action: 'reply',
+      notifyUserId: post.authorUserId === actor.userId ? null : post.authorUserId,
+    });
     return row!;
   });
 }

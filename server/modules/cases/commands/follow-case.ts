@@ -14,7 +14,10 @@ import { levelsOfPath } from '../tree.ts';
  */
 export async function followCase(db: Db, actor: Actor, caseId: number): Promise<void> {
   await withTx(db, async (tx) => {
-    const [row] = await tx.select({ state: cases.state, communityId: cases.communityId, reporterUserId: cases.reporterUserId }).from(cases).where(eq(cases.id, caseId));
+    const [row] = await tx
+      .select({ state: cases.state, communityId: cases.communityId, reporterUserId: cases.reporterUserId })
+      .from(cases)
+      .where(eq(cases.id, caseId));
     const home = actor.scopePath ? levelsOfPath(actor.scopePath).communityId : null;
     if (!row || home !== row.communityId) throw new AppError('NOT_FOUND', { message: '案件不存在或不在您所在的社区' });
     if (!isOpen(row.state)) throw new AppError('CASE_INVALID_TRANSITION', { message: '该案件已办结，无需关注' });
@@ -22,4 +25,3 @@ export async function followCase(db: Db, actor: Actor, caseId: number): Promise<
     await tx.insert(caseFollowers).values({ caseId, userId: actor.userId }).onConflictDoNothing();
   });
 }
-

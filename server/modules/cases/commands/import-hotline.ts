@@ -25,18 +25,33 @@ const COLUMNS = {
   name: ['来电人', '联系人', '姓名'],
   phone: ['来电号码', '联系电话', '电话'],
   category: ['诉求类别', '类别', '案件类别'],
-  lng: ['经度'], lat: ['纬度'],
+  lng: ['经度'],
+  lat: ['纬度'],
 } as const;
 type Column = keyof typeof COLUMNS;
 const REQUIRED: Column[] = ['ticket', 'description'];
 /** A day's 12345 hand-over for a district fits in one file; larger migrations are split into files. */
 export const MAX_HOTLINE_ROWS = 50_000;
 
-export interface RowError { row: number; column: string; value: string; reason: string }
+export interface RowError {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
 /** The uploaded file: read from memory (or a path, for the command line), never kept on an instance's disk. */
-export interface ImportFile { source: string | Readable; format: SourceFormat; name: string; sha256: string }
+export interface ImportFile {
+  source: string | Readable;
+  format: SourceFormat;
+  name: string;
+  sha256: string;
+}
 
-interface Candidate { rowNo: number; ticket: string; data: ReturnType<typeof reportCaseBody.parse> }
+interface Candidate {
+  rowNo: number;
+  ticket: string;
+  data: ReturnType<typeof reportCaseBody.parse>;
+}
 
 /**
  * Registers a hotline export (CSV or Excel) as cases with source "hotline", set-based: every row
@@ -52,25 +67,40 @@ export async function importHotline(deps: AppDeps, actor: Actor, file: ImportFil
   if (!mayReportAs(actor, 'hotline')) throw new AppError('FORBIDDEN', { message: '只有社区工作人员可以导入热线工单' });
   const { header, index, candidates, errors, total } = await readCandidates(deps, file);
   const result = { created: 0, skipped: 0, errors };
-  const fail = (rowNo: number, column: Column, value: string, reason: string) => errors.push({ row: rowNo, column: header[index[column]] ?? COLUMNS[column][0], value, reason });
+  const fail = (rowNo: number, column: Column, value: string, reason: string) =>
+    errors.push({ row: rowNo, column: header[index[column]] ?? COLUMNS[column][0], value, reason });
 
   // Tickets already registered: one index probe for the whole file.
   const tickets = [...new Set(candidates.map((c) => c.ticket))];
-  const existing = new Set((await deps.db.select({ ref: cases.externalRef }).from(cases)
-    .where(and(eq(cases.source, 'hotline'), sql`${cases.externalRef} = any(${sql.param(tickets)}::text[])`))).map((f) => f.ref!));
+  const existing = new Set(
+    (
+      await deps.db
+        .select({ ref: cases.externalRef })
+        .from(cases)
+        .where(and(eq(cases.source, 'hotline'), sql`${cases.externalRef} = any(${sql.param(tickets)}::text[])`))
+    ).map((f) => f.ref!),
+  );
   const seen = new Set<string>();
   const fresh = candidates.filter((c) => {
-    if (existing.has(c.ticket) || seen.has(c.ticket)) { result.skipped++; return false; }
+    if (existing.has(c.ticket) || seen.has(c.ticket)) {
+      result.skipped++;
+      return false;
+    }
     seen.add(c.ticket);
     return true;
   });
 
   // Where each case lies: the grid under its point (one pass over the in-memory index), else the intake community.
-  const located = await deps.gridLookup.locateMany(fresh.map((c) => ({ lng: c.data.lng ?? NaN, lat: c.data.lat ?? NaN })));
+  const located = await deps.gridLookup.locateMany(
+    fresh.map((c) => ({ lng: c.data.lng ?? NaN, lat: c.data.lat ?? NaN })),
+  );
   let intake: Awaited<ReturnType<typeof intakeCommunity>> | undefined;
   const cipher = fieldCipher(deps.config.dataKey);
   const now = new Date();
-  const limitsOf = await loadLimitResolver(deps.db, fresh.flatMap((c) => (c.data.categoryId ? [c.data.categoryId] : [])));
+  const limitsOf = await loadLimitResolver(
+    deps.db,
+    fresh.flatMap((c) => (c.data.categoryId ? [c.data.categoryId] : [])),
+  );
   const calendar = await loadWorkingCalendar(deps.db);
   const dueByMinutes = new Map<number | null, Date | null>();
   const ready: ReadyCase[] = [];
@@ -81,21 +111,37 @@ export async function importHotline(deps: AppDeps, actor: Actor, file: ImportFil
     let scopePath: string;
     if (data.lng !== undefined && data.lat !== undefined) {
       const path = located[i]?.path;
-      if (!path) { fail(rowNo, 'lng', String(data.lng), '该位置不在任何网格内，请重新选点或只填写地址'); continue; }
+      if (!path) {
+        fail(rowNo, 'lng', String(data.lng), '该位置不在任何网格内，请重新选点或只填写地址');
+        continue;
+      }
       scopePath = path;
     } else {
       intake ??= await intakeCommunity(deps.db, actor, communityId);
-      if ('error' in intake) { fail(rowNo, 'address', data.address ?? '', intake.error); continue; }
+      if ('error' in intake) {
+        fail(rowNo, 'address', data.address ?? '', intake.error);
+        continue;
+      }
       scopePath = intake.path;
     }
     const levels = levelsOfPath(scopePath);
     const limits = limitsOf(data.categoryId ?? null, levels.communityId!, levels.streetId!);
-    if (!dueByMinutes.has(limits.acceptMinutes)) dueByMinutes.set(limits.acceptMinutes, dueAtFor('reported', now, limits, calendar));
+    if (!dueByMinutes.has(limits.acceptMinutes))
+      dueByMinutes.set(limits.acceptMinutes, dueAtFor('reported', now, limits, calendar));
     ready.push({
-      title: data.title, description: data.description, categoryId: data.categoryId ?? null,
-      reporterName: data.reporterName ?? null, reporterPhoneEnc: data.reporterPhone ? cipher.encrypt(data.reporterPhone) : null,
-      lng: data.lng ?? null, lat: data.lat ?? null, address: data.address ?? null, externalRef: ticket,
-      gridId: data.lng !== undefined ? levels.gridId : null, communityId: levels.communityId!, streetId: levels.streetId!, scopePath,
+      title: data.title,
+      description: data.description,
+      categoryId: data.categoryId ?? null,
+      reporterName: data.reporterName ?? null,
+      reporterPhoneEnc: data.reporterPhone ? cipher.encrypt(data.reporterPhone) : null,
+      lng: data.lng ?? null,
+      lat: data.lat ?? null,
+      address: data.address ?? null,
+      externalRef: ticket,
+      gridId: data.lng !== undefined ? levels.gridId : null,
+      communityId: levels.communityId!,
+      streetId: levels.streetId!,
+      scopePath,
       dueAt: dueByMinutes.get(limits.acceptMinutes) ?? null,
     });
   }
@@ -106,8 +152,17 @@ export async function importHotline(deps: AppDeps, actor: Actor, file: ImportFil
     result.skipped += ready.length - created;
     if (created) {
       await recordAudit(tx, actor, {
-        action: 'cases.import.hotline', targetType: 'case_import', targetId: file.sha256, scopePath: actor.scopePath,
-        summary: { file: file.name, rows: total, created, skipped: result.skipped, rejected: new Set(errors.map((e) => e.row)).size },
+        action: 'cases.import.hotline',
+        targetType: 'case_import',
+        targetId: file.sha256,
+        scopePath: actor.scopePath,
+        summary: {
+          file: file.name,
+          rows: total,
+          created,
+          skipped: result.skipped,
+          rejected: new Set(errors.map((e) => e.row)).size,
+        },
       });
     }
     return created;
@@ -127,34 +182,65 @@ async function readCandidates(deps: AppDeps, file: ImportFile) {
   for await (const { rowNo, cells } of readRows(file.source, file.format)) {
     if (!header) {
       header = cells;
-      index = Object.fromEntries(Object.entries(COLUMNS).map(([key, names]) => [key, cells.findIndex((c) => (names as readonly string[]).includes(c))])) as Record<Column, number>;
+      index = Object.fromEntries(
+        Object.entries(COLUMNS).map(([key, names]) => [
+          key,
+          cells.findIndex((c) => (names as readonly string[]).includes(c)),
+        ]),
+      ) as Record<Column, number>;
       const missing = REQUIRED.filter((c) => index[c] < 0);
       if (index.address < 0 && (index.lng < 0 || index.lat < 0)) missing.push('address');
-      if (missing.length) throw new AppError('VALIDATION_FAILED', { message: `缺少必需的列：${missing.map((c) => COLUMNS[c][0]).join('、')}`, details: missing.map((c) => ({ path: 'file', message: `缺少"${COLUMNS[c][0]}"列` })) });
+      if (missing.length)
+        throw new AppError('VALIDATION_FAILED', {
+          message: `缺少必需的列：${missing.map((c) => COLUMNS[c][0]).join('、')}`,
+          details: missing.map((c) => ({ path: 'file', message: `缺少"${COLUMNS[c][0]}"列` })),
+        });
       continue;
     }
-    if (rowNo - 1 > MAX_HOTLINE_ROWS) throw new AppError('VALIDATION_FAILED', { message: `单次最多导入 ${MAX_HOTLINE_ROWS} 条工单`, details: [{ path: 'file', message: '行数过多' }] });
+    if (rowNo - 1 > MAX_HOTLINE_ROWS)
+      throw new AppError('VALIDATION_FAILED', {
+        message: `单次最多导入 ${MAX_HOTLINE_ROWS} 条工单`,
+        details: [{ path: 'file', message: '行数过多' }],
+      });
     total++;
     const h = header;
     const cell = (c: Column) => (index[c] >= 0 ? (cells[index[c]] ?? '').trim() : '');
-    const fail = (column: Column, reason: string) => errors.push({ row: rowNo, column: h[index[column]] ?? COLUMNS[column][0], value: cell(column), reason });
+    const fail = (column: Column, reason: string) =>
+      errors.push({ row: rowNo, column: h[index[column]] ?? COLUMNS[column][0], value: cell(column), reason });
     const ticket = cell('ticket');
-    if (!ticket) { fail('ticket', '必填'); continue; }
+    if (!ticket) {
+      fail('ticket', '必填');
+      continue;
+    }
     const categoryName = cell('category');
     let categoryId: number | undefined;
     if (categoryName) {
       categories ??= await categoryIndex();
       const category = categories.get(categoryName);
-      if (!category) { fail('category', '未知的案件类别'); continue; }
-      if (!category.active) { fail('category', '案件类别不存在'); continue; }
+      if (!category) {
+        fail('category', '未知的案件类别');
+        continue;
+      }
+      if (!category.active) {
+        fail('category', '案件类别不存在');
+        continue;
+      }
       categoryId = category.id;
     }
     const description = cell('description');
     const lng = cell('lng') ? Number(cell('lng')) : undefined;
     const lat = cell('lat') ? Number(cell('lat')) : undefined;
     const parsed = reportCaseBody.safeParse({
-      title: cell('title') || description.slice(0, 30), description, source: 'hotline', categoryId, lng, lat,
-      address: cell('address') || undefined, reporterName: cell('name') || '12345热线来电', reporterPhone: cell('phone').replace(/[\s-]/g, '') || undefined, photoIds: [],
+      title: cell('title') || description.slice(0, 30),
+      description,
+      source: 'hotline',
+      categoryId,
+      lng,
+      lat,
+      address: cell('address') || undefined,
+      reporterName: cell('name') || '12345热线来电',
+      reporterPhone: cell('phone').replace(/[\s-]/g, '') || undefined,
+      photoIds: [],
     });
     if (!parsed.success) {
       const columns = new Set<Column>();
@@ -169,15 +255,32 @@ async function readCandidates(deps: AppDeps, file: ImportFile) {
     }
     candidates.push({ rowNo, ticket, data: parsed.data });
   }
-  if (!header) throw new AppError('VALIDATION_FAILED', { message: '文件为空', details: [{ path: 'file', message: '文件为空' }] });
+  if (!header)
+    throw new AppError('VALIDATION_FAILED', { message: '文件为空', details: [{ path: 'file', message: '文件为空' }] });
   return { header, index, candidates, errors, total };
 
   async function categoryIndex() {
-    return new Map((await deps.db.select({ id: caseCategories.id, name: caseCategories.name, active: caseCategories.active }).from(caseCategories).where(isNotNull(caseCategories.parentId))).map((c) => [c.name, c]));
+    return new Map(
+      (
+        await deps.db
+          .select({ id: caseCategories.id, name: caseCategories.name, active: caseCategories.active })
+          .from(caseCategories)
+          .where(isNotNull(caseCategories.parentId))
+      ).map((c) => [c.name, c]),
+    );
   }
 }
 
 function columnOf(field: string): Column {
-  const map: Record<string, Column> = { title: 'title', description: 'description', address: 'address', reporterName: 'name', reporterPhone: 'phone', categoryId: 'category', lng: 'lng', lat: 'lat' };
+  const map: Record<string, Column> = {
+    title: 'title',
+    description: 'description',
+    address: 'address',
+    reporterName: 'name',
+    reporterPhone: 'phone',
+    categoryId: 'category',
+    lng: 'lng',
+    lat: 'lat',
+  };
   return map[field] ?? 'description';
 }

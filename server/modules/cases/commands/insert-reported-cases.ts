@@ -34,11 +34,24 @@ export interface ReadyCase {
  * outcome holds under concurrency. Rows are written in ticket order: two overlapping files then
  * take their index locks in the same order and cannot deadlock. Returns how many were created.
  */
-export async function insertReportedCases(tx: Tx, actor: Actor, source: CaseSource, rows: ReadyCase[], at: Date): Promise<number> {
+export async function insertReportedCases(
+  tx: Tx,
+  actor: Actor,
+  source: CaseSource,
+  rows: ReadyCase[],
+  at: Date,
+): Promise<number> {
   if (!rows.length) return 0;
   const sorted = [...rows].sort((a, b) => (a.externalRef < b.externalRef ? -1 : a.externalRef > b.externalRef ? 1 : 0));
   const staged = await stageRows(tx, cases, sorted as unknown as Record<string, unknown>[]);
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at).replaceAll('-', '');
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+    .format(at)
+    .replaceAll('-', '');
   // The case number is GS + Shanghai date + the id padded to 7 digits (never cut: lpad would).
   const result = await tx.execute<{ created: number }>(sql`
     with fresh as (

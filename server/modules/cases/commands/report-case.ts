@@ -21,8 +21,15 @@ type ReportInput = z.infer<typeof reportCaseBody>;
 const STAFF_SOURCES: CaseSource[] = ['patrol', 'window', 'visit', 'hotline', 'open311'];
 /** The sources each role may report under; the first is the default. */
 const SOURCES_BY_ROLE: Partial<Record<Actor['role'], CaseSource[]>> = {
-  resident: ['resident'], party_member: ['resident'], volunteer: ['volunteer'], building_leader: ['building_leader'],
-  grid_worker: ['patrol', 'visit'], community_staff: STAFF_SOURCES, community_secretary: STAFF_SOURCES, street_admin: STAFF_SOURCES, district_admin: STAFF_SOURCES,
+  resident: ['resident'],
+  party_member: ['resident'],
+  volunteer: ['volunteer'],
+  building_leader: ['building_leader'],
+  grid_worker: ['patrol', 'visit'],
+  community_staff: STAFF_SOURCES,
+  community_secretary: STAFF_SOURCES,
+  street_admin: STAFF_SOURCES,
+  district_admin: STAFF_SOURCES,
 };
 /** Sources entered for someone else: the reporter is not the account that types it in. */
 const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline', 'open311', 'device'];
@@ -46,20 +53,30 @@ export function fieldCipher(dataKey: string) {
  * The intake community of a case known by its address alone: the one chosen (staff only within
  * their scope), else the actor's own community; an error message when there is none.
  */
-export async function intakeCommunity(db: Queryable, actor: Actor, communityId: number | undefined): Promise<{ path: string } | { error: string }> {
+export async function intakeCommunity(
+  db: Queryable,
+  actor: Actor,
+  communityId: number | undefined,
+): Promise<{ path: string } | { error: string }> {
   if (communityId) {
     const chosen = await nodePath(db, communityId);
     if (!chosen || chosen.split('/').filter(Boolean).length !== 3) return { error: '受理社区不存在' };
     // Staff register only into communities they serve; residents may report about any community.
-    if (hasAbility(actor.role, 'cases.dispatch') && !actorCovers(actor, chosen)) return { error: '受理社区不在您的管辖范围内' };
+    if (hasAbility(actor.role, 'cases.dispatch') && !actorCovers(actor, chosen))
+      return { error: '受理社区不在您的管辖范围内' };
     return { path: chosen };
   }
-  if (!actor.scopePath || actor.scopePath.split('/').filter(Boolean).length < 3) return { error: '仅填写地址时须指定受理社区' };
+  if (!actor.scopePath || actor.scopePath.split('/').filter(Boolean).length < 3)
+    return { error: '仅填写地址时须指定受理社区' };
   return { path: truncatePath(actor.scopePath, 3) };
 }
 
 /** Where the case lies: the grid under a map pin, or the intake community for an address alone. */
-async function placeCase(deps: AppDeps, actor: Actor, input: ReportInput): Promise<{ scopePath: string; gridId: number | null; communityId: number; streetId: number }> {
+async function placeCase(
+  deps: AppDeps,
+  actor: Actor,
+  input: ReportInput,
+): Promise<{ scopePath: string; gridId: number | null; communityId: number; streetId: number }> {
   if (input.lng !== undefined && input.lat !== undefined) {
     const grid = await deps.gridLookup.locate(input.lng, input.lat);
     if (!grid) throw invalid('lng', '该位置不在任何网格内，请重新选点或只填写地址');
@@ -74,8 +91,15 @@ async function placeCase(deps: AppDeps, actor: Actor, input: ReportInput): Promi
 
 /** The answers to the category's questions, typed; every wrong one named at once (422). */
 function checkAnswers(questions: Question[], posted: Record<string, unknown>, requireAnswers: boolean) {
-  const { values, errors } = validateAnswers(requireAnswers ? questions : questions.map((q) => ({ ...q, required: false })), posted);
-  if (errors.length) throw new AppError('VALIDATION_FAILED', { message: errors.map((e) => e.message).join('；'), details: errors.map((e) => ({ path: `answers.${e.code}`, message: e.message })) });
+  const { values, errors } = validateAnswers(
+    requireAnswers ? questions : questions.map((q) => ({ ...q, required: false })),
+    posted,
+  );
+  if (errors.length)
+    throw new AppError('VALIDATION_FAILED', {
+      message: errors.map((e) => e.message).join('；'),
+      details: errors.map((e) => ({ path: `answers.${e.code}`, message: e.message })),
+    });
   return values;
 }
 
@@ -87,38 +111,93 @@ function checkAnswers(questions: Question[], posted: Record<string, unknown>, re
  * none is required. `systemSource` is for callers inside the server that file on a system
  * account's behalf (device alarms): the only source such a case may have.
  */
-export async function reportCase(deps: AppDeps, actor: Actor, input: ReportInput, options: { externalRef?: string; importedFrom?: 'hotline'; systemSource?: 'device'; afterInsert?: (tx: Tx, row: CaseRow) => Promise<void> } = {}) {
+export async function reportCase(
+  deps: AppDeps,
+  actor: Actor,
+  input: ReportInput,
+  options: {
+    externalRef?: string;
+    importedFrom?: 'hotline';
+    systemSource?: 'device';
+    afterInsert?: (tx: Tx, row: CaseRow) => Promise<void>;
+  } = {},
+) {
   if (!hasAbility(actor.role, 'cases.report')) throw new AppError('FORBIDDEN', { message: '您无权上报案件' });
-  const allowed = options.systemSource ? [options.systemSource] : SOURCES_BY_ROLE[actor.role] ?? [];
+  const allowed = options.systemSource ? [options.systemSource] : (SOURCES_BY_ROLE[actor.role] ?? []);
   const source = input.source ?? allowed[0]!;
-  if (!allowed.includes(source)) throw invalid('source', ON_BEHALF.includes(source) ? '只有社区工作人员可以代为登记' : '上报来源与您的身份不符');
-  if (NAME_REQUIRED.includes(source) && !input.reporterName) throw invalid('reporterName', '代为登记时须填写反映人姓名');
+  if (!allowed.includes(source))
+    throw invalid('source', ON_BEHALF.includes(source) ? '只有社区工作人员可以代为登记' : '上报来源与您的身份不符');
+  if (NAME_REQUIRED.includes(source) && !input.reporterName)
+    throw invalid('reporterName', '代为登记时须填写反映人姓名');
   const place = await placeCase(deps, actor, input);
   const now = new Date();
   return withTx(deps.db, async (tx) => {
-    const { id, caseNo, category, limits } = await reserveCase(tx, now, input.categoryId ?? null, place.communityId, place.streetId);
+    const { id, caseNo, category, limits } = await reserveCase(
+      tx,
+      now,
+      input.categoryId ?? null,
+      place.communityId,
+      place.streetId,
+    );
     if (input.categoryId && !category) throw invalid('categoryId', '案件类别不存在');
     // Staff registering what a caller or visitor said (window, visit, hotline) record what they were
     // told: answers are checked when given, never demanded, like imported work orders.
-    const answers = category ? checkAnswers(category.questions, input.answers, !options.importedFrom && !ON_BEHALF.includes(source)) : {};
+    const answers = category
+      ? checkAnswers(category.questions, input.answers, !options.importedFrom && !ON_BEHALF.includes(source))
+      : {};
     if (input.photoIds.length) {
-      const photos = await tx.select({ id: casePhotos.id }).from(casePhotos)
-        .where(and(inArray(casePhotos.id, input.photoIds), eq(casePhotos.uploadedBy, actor.userId), isNull(casePhotos.caseId)));
+      const photos = await tx
+        .select({ id: casePhotos.id })
+        .from(casePhotos)
+        .where(
+          and(
+            inArray(casePhotos.id, input.photoIds),
+            eq(casePhotos.uploadedBy, actor.userId),
+            isNull(casePhotos.caseId),
+          ),
+        );
       if (photos.length !== new Set(input.photoIds).size) throw invalid('photoIds', '照片不存在或已被使用');
     }
     const dueAt = dueAtFor('reported', now, limits, await loadWorkingCalendar(tx));
     const cipher = fieldCipher(deps.config.dataKey);
     const onBehalf = ON_BEHALF.includes(source);
-    const [row] = await tx.insert(cases).values({
-      id, caseNo, title: input.title, description: input.description, source, state: 'reported', categoryId: input.categoryId ?? null,
-      reporterUserId: onBehalf ? null : actor.userId, enteredByUserId: actor.userId,
-      reporterName: onBehalf ? input.reporterName ?? null : actor.displayName,
-      reporterPhoneEnc: input.reporterPhone ? cipher.encrypt(input.reporterPhone) : null,
-      lng: input.lng ?? null, lat: input.lat ?? null, address: input.address ?? null, componentId: input.componentId ?? null, externalRef: options.externalRef ?? null, answers,
-      ...place, dueAt, stepStartedAt: now, reportedAt: now,
-    }).returning();
-    if (input.photoIds.length) await tx.update(casePhotos).set({ caseId: id }).where(inArray(casePhotos.id, input.photoIds));
-    await recordReport(tx, actor, { id, caseNo, title: input.title, source, scopePath: place.scopePath, photoIds: input.photoIds, at: now });
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        id,
+        caseNo,
+        title: input.title,
+        description: input.description,
+        source,
+        state: 'reported',
+        categoryId: input.categoryId ?? null,
+        reporterUserId: onBehalf ? null : actor.userId,
+        enteredByUserId: actor.userId,
+        reporterName: onBehalf ? (input.reporterName ?? null) : actor.displayName,
+        reporterPhoneEnc: input.reporterPhone ? cipher.encrypt(input.reporterPhone) : null,
+        lng: input.lng ?? null,
+        lat: input.lat ?? null,
+        address: input.address ?? null,
+        componentId: input.componentId ?? null,
+        externalRef: options.externalRef ?? null,
+        answers,
+        ...place,
+        dueAt,
+        stepStartedAt: now,
+        reportedAt: now,
+      })
+      .returning();
+    if (input.photoIds.length)
+      await tx.update(casePhotos).set({ caseId: id }).where(inArray(casePhotos.id, input.photoIds));
+    await recordReport(tx, actor, {
+      id,
+      caseNo,
+      title: input.title,
+      source,
+      scopePath: place.scopePath,
+      photoIds: input.photoIds,
+      at: now,
+    });
     await options.afterInsert?.(tx, row!);
     return row!;
   });

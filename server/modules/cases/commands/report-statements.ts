@@ -13,7 +13,10 @@ import type { Question } from '../questions.ts';
 import type { StepLimits } from '../deadline-steps.ts';
 import { caseCategories, caseEvents, categoryQuestions, slaOverrides, type CaseSource } from '../schema.ts';
 
-const minutes = (t: string) => sql.raw(`json_build_object('acceptMinutes', ${t}.accept_minutes, 'signMinutes', ${t}.sign_minutes, 'handleMinutes', ${t}.handle_minutes, 'verifyMinutes', ${t}.verify_minutes)`);
+const minutes = (t: string) =>
+  sql.raw(
+    `json_build_object('acceptMinutes', ${t}.accept_minutes, 'signMinutes', ${t}.sign_minutes, 'handleMinutes', ${t}.handle_minutes, 'verifyMinutes', ${t}.verify_minutes)`,
+  );
 
 export interface ReportFacts {
   id: number;
@@ -28,7 +31,13 @@ export interface ReportFacts {
  * category, whether it is active, its step limits after the community → street → category →
  * parent cascade, and its questions in the order they are asked.
  */
-export async function reserveCase(tx: Tx, at: Date, categoryId: number | null, communityId: number, streetId: number): Promise<ReportFacts> {
+export async function reserveCase(
+  tx: Tx,
+  at: Date,
+  categoryId: number | null,
+  communityId: number,
+  streetId: number,
+): Promise<ReportFacts> {
   const { rows } = await tx.execute<{ id: number; layers: LimitLayer[] | null; questions: Question[] | null }>(sql`
     select nextval(pg_get_serial_sequence('cases', 'id'))::int8 as id, f.layers, f.questions
     from (select 1) one left join lateral (
@@ -43,13 +52,37 @@ export async function reserveCase(tx: Tx, at: Date, categoryId: number | null, c
       where c.id = ${categoryId} and c.active) f on true`);
   const row = rows[0]!;
   const id = Number(row.id);
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at).replaceAll('-', '');
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+    .format(at)
+    .replaceAll('-', '');
   const limits = cascadeLimits((row.layers ?? []).filter((l): l is LimitLayer => l !== null));
-  return { id, caseNo: `GS${day}${String(id).padStart(7, '0')}`, limits, category: row.layers ? { limits, questions: row.questions ?? [] } : null };
+  return {
+    id,
+    caseNo: `GS${day}${String(id).padStart(7, '0')}`,
+    limits,
+    category: row.layers ? { limits, questions: row.questions ?? [] } : null,
+  };
 }
 
 /** The timeline event, the live event (with one NOTIFY on PostgreSQL) and the audit row of a new case, in one statement. */
-export async function recordReport(tx: Tx, actor: Actor, report: { id: number; caseNo: string; title: string; source: CaseSource; scopePath: string; photoIds: number[]; at: Date }) {
+export async function recordReport(
+  tx: Tx,
+  actor: Actor,
+  report: {
+    id: number;
+    caseNo: string;
+    title: string;
+    source: CaseSource;
+    scopePath: string;
+    photoIds: number[];
+    at: Date;
+  },
+) {
   await tx.execute(sql`
     with timeline as (
       insert into ${caseEvents} (case_id, at, actor_user_id, actor_role, action, to_state, photo_ids, data)

@@ -1,9 +1,15 @@
 import { softmax } from './softmax.ts';
 
 /** Mean negative log-likelihood of the true classes at a temperature. */
-export function negativeLogLikelihood(logits: readonly ArrayLike<number>[], ys: readonly number[], temperature: number): number {
+export function negativeLogLikelihood(
+  logits: readonly ArrayLike<number>[],
+  ys: readonly number[],
+  temperature: number,
+): number {
   let sum = 0;
-  logits.forEach((l, i) => { sum -= Math.log(Math.max(softmax(l, temperature)[ys[i]!]!, 1e-12)); });
+  logits.forEach((l, i) => {
+    sum -= Math.log(Math.max(softmax(l, temperature)[ys[i]!]!, 1e-12));
+  });
   return sum / Math.max(logits.length, 1);
 }
 
@@ -23,15 +29,32 @@ export function fitTemperature(logits: readonly ArrayLike<number>[], ys: readonl
   let fa = f(a);
   let fb = f(b);
   for (let i = 0; i < 40; i++) {
-    if (fa < fb) { hi = b; b = a; fb = fa; a = hi - phi * (hi - lo); fa = f(a); }
-    else { lo = a; a = b; fa = fb; b = lo + phi * (hi - lo); fb = f(b); }
+    if (fa < fb) {
+      hi = b;
+      b = a;
+      fb = fa;
+      a = hi - phi * (hi - lo);
+      fa = f(a);
+    } else {
+      lo = a;
+      a = b;
+      fa = fb;
+      b = lo + phi * (hi - lo);
+      fb = f(b);
+    }
   }
   return Math.exp((lo + hi) / 2);
 }
 
 /** Expected calibration error over equal-width confidence bins, with the bins for a reliability table. */
 export function calibrationError(predictions: readonly { confidence: number; correct: boolean }[], bins = 10) {
-  const table = Array.from({ length: bins }, (_, i) => ({ from: i / bins, to: (i + 1) / bins, count: 0, confidence: 0, accuracy: 0 }));
+  const table = Array.from({ length: bins }, (_, i) => ({
+    from: i / bins,
+    to: (i + 1) / bins,
+    count: 0,
+    confidence: 0,
+    accuracy: 0,
+  }));
   for (const p of predictions) {
     const bin = table[Math.min(bins - 1, Math.floor(p.confidence * bins))]!;
     bin.count++;

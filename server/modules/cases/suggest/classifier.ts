@@ -2,8 +2,14 @@ import { fitTemperature } from './calibrate.ts';
 import { Vectorizer } from './features.ts';
 import { softmax, trainSoftmax, type SoftmaxModel, type SoftmaxOptions } from './softmax.ts';
 
-export interface Sample { features: readonly string[]; label: string }
-export interface Prediction { label: string; probability: number }
+export interface Sample {
+  features: readonly string[];
+  label: string;
+}
+export interface Prediction {
+  label: string;
+  probability: number;
+}
 export interface ClassifierOptions extends SoftmaxOptions {
   minDf?: number;
   maxFeatures?: number;
@@ -30,7 +36,13 @@ const MIN_CALIBRATION_SAMPLES = 30;
  * but no data lost.
  */
 export class TextClassifier {
-  private constructor(readonly labels: readonly string[], private readonly vectorizer: Vectorizer, private readonly model: SoftmaxModel, readonly temperature: number, readonly trainedOn: number) {}
+  private constructor(
+    readonly labels: readonly string[],
+    private readonly vectorizer: Vectorizer,
+    private readonly model: SoftmaxModel,
+    readonly temperature: number,
+    readonly trainedOn: number,
+  ) {}
 
   static async train(samples: readonly Sample[], options: ClassifierOptions = {}): Promise<TextClassifier> {
     const labels = [...new Set(samples.map((s) => s.label))].sort();
@@ -40,25 +52,48 @@ export class TextClassifier {
       const seen = new Map<string, number>();
       const folds = options.foldOf
         ? samples.map(options.foldOf)
-        : samples.map((s) => { const n = (seen.get(s.label) ?? 0) + 1; seen.set(s.label, n); return n % every === 0 ? 0 : -1; });
+        : samples.map((s) => {
+            const n = (seen.get(s.label) ?? 0) + 1;
+            seen.set(s.label, n);
+            return n % every === 0 ? 0 : -1;
+          });
       const scored: Float64Array[] = [];
       const truth: number[] = [];
       for (let fold = 0; fold < (options.calibrationFolds ?? 1); fold++) {
         const heldOut = samples.filter((_, i) => folds[i] === fold);
         if (!heldOut.length) continue;
-        const probe = await TextClassifier.fit(samples.filter((_, i) => folds[i] !== fold), labels, 1, options);
-        for (const s of heldOut) { scored.push(probe.logits(s.features)); truth.push(labels.indexOf(s.label)); }
+        const probe = await TextClassifier.fit(
+          samples.filter((_, i) => folds[i] !== fold),
+          labels,
+          1,
+          options,
+        );
+        for (const s of heldOut) {
+          scored.push(probe.logits(s.features));
+          truth.push(labels.indexOf(s.label));
+        }
       }
       if (scored.length >= MIN_CALIBRATION_SAMPLES) temperature = fitTemperature(scored, truth);
     }
     return TextClassifier.fit(samples, labels, temperature, options);
   }
 
-  private static async fit(samples: readonly Sample[], labels: readonly string[], temperature: number, options: ClassifierOptions): Promise<TextClassifier> {
+  private static async fit(
+    samples: readonly Sample[],
+    labels: readonly string[],
+    temperature: number,
+    options: ClassifierOptions,
+  ): Promise<TextClassifier> {
     const docs = samples.map((s) => s.features);
     const vectorizer = await Vectorizer.fit(docs, { minDf: options.minDf, maxFeatures: options.maxFeatures });
     const xs = await vectorizer.transformAll(docs);
-    const model = await trainSoftmax(xs, samples.map((s) => labels.indexOf(s.label)), vectorizer.size, labels.length, options);
+    const model = await trainSoftmax(
+      xs,
+      samples.map((s) => labels.indexOf(s.label)),
+      vectorizer.size,
+      labels.length,
+      options,
+    );
     return new TextClassifier(labels, vectorizer, model, temperature, samples.length);
   }
 

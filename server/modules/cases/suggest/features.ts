@@ -1,11 +1,17 @@
 import { tokenize } from './tokens.ts';
 
 /** A sparse, L2-normalised TF-IDF vector: parallel arrays of feature index and weight. */
-export interface SparseVector { index: Int32Array; value: Float32Array }
+export interface SparseVector {
+  index: Int32Array;
+  value: Float32Array;
+}
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export interface FeatureOptions { charNgrams: readonly number[]; words: boolean }
+export interface FeatureOptions {
+  charNgrams: readonly number[];
+  words: boolean;
+}
 export const DEFAULT_FEATURES: FeatureOptions = { charNgrams: [1, 2, 3], words: true };
 
 // Digits (house numbers, dates, phone numbers) and Latin runs carry no category; punctuation and
@@ -41,13 +47,19 @@ export function textFeatures(text: string, options: FeatureOptions = DEFAULT_FEA
  * frequent are kept, so the weight matrix stays a few megabytes on a 100k-case installation.
  */
 export class Vectorizer {
-  private constructor(private readonly vocabulary: Map<string, number>, private readonly idf: Float32Array) {}
+  private constructor(
+    private readonly vocabulary: Map<string, number>,
+    private readonly idf: Float32Array,
+  ) {}
 
   get size(): number {
     return this.idf.length;
   }
 
-  static async fit(docs: readonly (readonly string[])[], options: { minDf?: number; maxFeatures?: number } = {}): Promise<Vectorizer> {
+  static async fit(
+    docs: readonly (readonly string[])[],
+    options: { minDf?: number; maxFeatures?: number } = {},
+  ): Promise<Vectorizer> {
     const df = new Map<string, number>();
     for (let d = 0; d < docs.length; d++) {
       for (const f of new Set(docs[d])) df.set(f, (df.get(f) ?? 0) + 1);

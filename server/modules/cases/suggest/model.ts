@@ -21,7 +21,13 @@ export const MAX_PER_LABEL = 300;
 export const MODEL_OPTIONS = { l2: 1e-3, epochs: 10 } as const;
 export const MIN_SAMPLES = 20;
 
-export interface SuggestionModels { category: TextClassifier; department: TextClassifier; trainedOn: number; trainingMs: number; builtAt: number }
+export interface SuggestionModels {
+  category: TextClassifier;
+  department: TextClassifier;
+  trainedOn: number;
+  trainingMs: number;
+  builtAt: number;
+}
 
 /** Retraining may take at most about a tenth of the process's time: after a T-second training, the next waits 10·T. */
 const RETRAIN_DUTY = 10;
@@ -32,10 +38,24 @@ const SERVE_STALE_AFTER_MS = 100;
 export const categoryFeatures = (text: string): string[] => textFeatures(text);
 /** The handler also depends on where: the same words go to a different unit in another street. */
 export function handlerFeatures(text: string, gridId: number | null, communityId: number, streetId: number): string[] {
-  return [...textFeatures(text), `p@street:${streetId}`, `p@community:${communityId}`, ...(gridId ? [`p@grid:${gridId}`] : [])];
+  return [
+    ...textFeatures(text),
+    `p@street:${streetId}`,
+    `p@community:${communityId}`,
+    ...(gridId ? [`p@grid:${gridId}`] : []),
+  ];
 }
 
-type TrainingRow = { title: string; description: string; grid_id: number | null; community_id: number; street_id: number; category_id: number; department_id: number | null; dispatch_level: string | null };
+type TrainingRow = {
+  title: string;
+  description: string;
+  grid_id: number | null;
+  community_id: number;
+  street_id: number;
+  category_id: number;
+  department_id: number | null;
+  dispatch_level: string | null;
+};
 
 /** Segmenting thousands of texts takes a while: yield to the event loop between chunks. */
 async function mapInChunks<T, U>(items: readonly T[], fn: (item: T) => U, chunk = 100): Promise<U[]> {
@@ -73,14 +93,27 @@ async function build(q: Queryable): Promise<SuggestionModels> {
       from ${cases} where accepted_at is not null and category_id is not null and state not in ('rejected', 'merged')
     ) recent where rank <= ${MAX_PER_LABEL} order by id`);
   const text = (r: TrainingRow) => `${r.title} ${r.description}`;
-  const category = await TextClassifier.train(await mapInChunks(rows, (r) => ({ features: categoryFeatures(text(r)), label: String(r.category_id) })), { ...MODEL_OPTIONS, foldOf: newestFifth(rows, (r) => String(r.category_id)) });
+  const category = await TextClassifier.train(
+    await mapInChunks(rows, (r) => ({ features: categoryFeatures(text(r)), label: String(r.category_id) })),
+    { ...MODEL_OPTIONS, foldOf: newestFifth(rows, (r) => String(r.category_id)) },
+  );
   const handled = rows.filter((r) => r.dispatch_level);
-  const handler = (r: TrainingRow) => (r.dispatch_level === 'department' && r.department_id ? `d:${r.department_id}` : `l:${r.dispatch_level}`);
-  const department = await TextClassifier.train(await mapInChunks(handled, (r) => ({
-    features: handlerFeatures(text(r), r.grid_id, r.community_id, r.street_id),
-    label: handler(r),
-  })), { ...MODEL_OPTIONS, foldOf: newestFifth(handled, handler) });
-  return { category, department, trainedOn: rows.length, trainingMs: Math.round(performance.now() - started), builtAt: Date.now() };
+  const handler = (r: TrainingRow) =>
+    r.dispatch_level === 'department' && r.department_id ? `d:${r.department_id}` : `l:${r.dispatch_level}`;
+  const department = await TextClassifier.train(
+    await mapInChunks(handled, (r) => ({
+      features: handlerFeatures(text(r), r.grid_id, r.community_id, r.street_id),
+      label: handler(r),
+    })),
+    { ...MODEL_OPTIONS, foldOf: newestFifth(handled, handler) },
+  );
+  return {
+    category,
+    department,
+    trainedOn: rows.length,
+    trainingMs: Math.round(performance.now() - started),
+    builtAt: Date.now(),
+  };
 }
 
 /**
@@ -101,13 +134,21 @@ export function createSuggestionModels(db: Db) {
     const current = models.current();
     if (!current) return models.get(db);
     if (refreshing || Date.now() - current.builtAt < current.trainingMs * RETRAIN_DUTY) return current;
-    const attempt = models.get(db).catch((error: unknown) => {
-      console.error('分类建议模型重新训练失败，继续使用上一版模型', error);
-      return current;
-    }).finally(() => { refreshing = null; });
+    const attempt = models
+      .get(db)
+      .catch((error: unknown) => {
+        console.error('分类建议模型重新训练失败，继续使用上一版模型', error);
+        return current;
+      })
+      .finally(() => {
+        refreshing = null;
+      });
     refreshing = attempt;
     // The fingerprint check is quick and an unchanged model comes back at once; a retrain does not.
-    return Promise.race([attempt, new Promise<SuggestionModels>((resolve) => setTimeout(() => resolve(current), SERVE_STALE_AFTER_MS))]);
+    return Promise.race([
+      attempt,
+      new Promise<SuggestionModels>((resolve) => setTimeout(() => resolve(current), SERVE_STALE_AFTER_MS)),
+    ]);
   };
   // `current` is the model the dispatcher was last shown, for recording what it offered without retraining.
   return Object.assign(get, { current: (): SuggestionModels | null => models.current() });
@@ -127,5 +168,7 @@ export function suggestionModelsFor(db: Db): SuggestionModelSource {
  * suggestion request waits for a training of several seconds (measured by bench/load.ts).
  */
 export function warmSuggestionModels(db: Db): void {
-  void suggestionModelsFor(db)().catch((error: unknown) => console.error('分类建议模型预训练失败（首次请求时再训练）', error));
+  void suggestionModelsFor(db)().catch((error: unknown) =>
+    console.error('分类建议模型预训练失败（首次请求时再训练）', error),
+  );
 }

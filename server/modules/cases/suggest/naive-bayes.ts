@@ -3,8 +3,14 @@
  * lines and the npm classifiers we looked at are unmaintained or bring their own (English)
  * tokenisers. Trained from the cases this installation has already classified.
  */
-export interface Sample { tokens: readonly string[]; label: string }
-export interface Prediction { label: string; probability: number }
+export interface Sample {
+  tokens: readonly string[];
+  label: string;
+}
+export interface Prediction {
+  label: string;
+  probability: number;
+}
 
 export class NaiveBayes {
   private readonly docCount = new Map<string, number>();
@@ -49,6 +55,8 @@ export class NaiveBayes {
     }
     const max = Math.max(...scores.map(([, s]) => s));
     const sum = scores.reduce((acc, [, s]) => acc + Math.exp(s - max), 0);
-    return scores.map(([label, s]) => ({ label, probability: Math.exp(s - max) / sum })).sort((a, b) => b.probability - a.probability);
+    return scores
+      .map(([label, s]) => ({ label, probability: Math.exp(s - max) / sum }))
+      .sort((a, b) => b.probability - a.probability);
   }
 }

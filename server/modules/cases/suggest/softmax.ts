@@ -22,7 +22,11 @@ export interface SoftmaxOptions {
 }
 
 export class SoftmaxModel {
-  constructor(readonly classes: number, readonly weights: Float32Array, readonly bias: Float64Array) {}
+  constructor(
+    readonly classes: number,
+    readonly weights: Float32Array,
+    readonly bias: Float64Array,
+  ) {}
 
   /** Raw class scores (logits) of one sample. */
   logits(x: SparseVector): Float64Array {
@@ -50,7 +54,13 @@ export function softmax(logits: ArrayLike<number>, temperature = 1): Float64Arra
 
 const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export async function trainSoftmax(xs: readonly SparseVector[], ys: readonly number[], dims: number, classes: number, options: SoftmaxOptions = {}): Promise<SoftmaxModel> {
+export async function trainSoftmax(
+  xs: readonly SparseVector[],
+  ys: readonly number[],
+  dims: number,
+  classes: number,
+  options: SoftmaxOptions = {},
+): Promise<SoftmaxModel> {
   const epochs = options.epochs ?? 10;
   const l2 = options.l2 ?? 1e-4;
   const eta0 = options.learningRate ?? 2;
@@ -61,7 +71,7 @@ export async function trainSoftmax(xs: readonly SparseVector[], ys: readonly num
   let scale = 1;
   let t = 0;
   let seed = options.seed ?? 1;
-  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const order = xs.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

@@ -25,22 +25,49 @@ export async function addInvitees(db: Db, actor: Actor, meetingId: number, input
     authorizeMeeting(actor, 'write', meeting);
     const streetPath = ancestorPath(meeting.scopePath, 1)!;
     const ids = input.users.map((u) => u.userId);
-    const found = ids.length ? await tx.select({ id: users.id, displayName: users.displayName }).from(users)
-      .innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
-      .where(and(inArray(users.id, ids), underPath(orgNodes.path, streetPath))) : [];
+    const found = ids.length
+      ? await tx
+          .select({ id: users.id, displayName: users.displayName })
+          .from(users)
+          .innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
+          .where(and(inArray(users.id, ids), underPath(orgNodes.path, streetPath)))
+      : [];
     const names = new Map(found.map((u) => [u.id, u.displayName]));
     const missing = input.users.findIndex((u) => !names.has(u.userId));
     if (missing >= 0) throw invalid(`users.${missing}.userId`, '该人员不存在或不在本街道');
     const orgIds = [...new Set(input.users.flatMap((u) => (u.partyOrgId ? [u.partyOrgId] : [])))];
-    const orgs = orgIds.length ? await tx.select({ id: partyOrgs.id }).from(partyOrgs).where(and(inArray(partyOrgs.id, orgIds), underPath(partyOrgs.scopePath, streetPath))) : [];
+    const orgs = orgIds.length
+      ? await tx
+          .select({ id: partyOrgs.id })
+          .from(partyOrgs)
+          .where(and(inArray(partyOrgs.id, orgIds), underPath(partyOrgs.scopePath, streetPath)))
+      : [];
     if (orgs.length !== orgIds.length) throw invalid('users', '党组织不存在或不在本街道');
     const rows = [
-      ...input.users.map((u) => ({ meetingId, userId: u.userId, displayName: names.get(u.userId)!, partyOrgId: u.partyOrgId ?? null })),
+      ...input.users.map((u) => ({
+        meetingId,
+        userId: u.userId,
+        displayName: names.get(u.userId)!,
+        partyOrgId: u.partyOrgId ?? null,
+      })),
       ...input.units.map((name) => ({ meetingId, unitName: name, displayName: name })),
     ];
-    const inserted = rows.length ? await tx.insert(meetingInvitees).values(rows).onConflictDoNothing().returning({ id: meetingInvitees.id }) : [];
-    await recordAudit(tx, actor, { action: 'meetings.invite', targetType: 'meeting', targetId: meetingId, scopePath: meeting.scopePath, summary: { users: ids, units: input.units } });
-    await publishMeetingChange(tx, { scopePath: meeting.scopePath, targetType: 'meeting', targetId: meetingId, action: 'meetings.invite' });
+    const inserted = rows.length
+      ? await tx.insert(meetingInvitees).values(rows).onConflictDoNothing().returning({ id: meetingInvitees.id })
+      : [];
+    await recordAudit(tx, actor, {
+      action: 'meetings.invite',
+      targetType: 'meeting',
+      targetId: meetingId,
+      scopePath: meeting.scopePath,
+      summary: { users: ids, units: input.units },
+    });
+    await publishMeetingChange(tx, {
+      scopePath: meeting.scopePath,
+      targetType: 'meeting',
+      targetId: meetingId,
+      action: 'meetings.invite',
+    });
     return { added: inserted.length };
   });
 }

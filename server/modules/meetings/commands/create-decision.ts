@@ -14,11 +14,29 @@ export async function createDecision(db: Db, actor: Actor, input: z.infer<typeof
   return withTx(db, async (tx) => {
     const community = await loadNodeInScope(tx, actor, input.communityId, 'community');
     authorizeMeeting(actor, 'write', { scopePath: community.path });
-    const [row] = await tx.insert(decisions).values({
-      communityId: community.id, scopePath: community.path, title: input.title, summary: input.summary, createdBy: actor.userId,
-    }).returning();
-    await recordAudit(tx, actor, { action: 'decisions.create', targetType: 'decision', targetId: row!.id, scopePath: community.path, summary: { title: input.title } });
-    await publishMeetingChange(tx, { scopePath: community.path, targetType: 'decision', targetId: row!.id, action: 'decisions.create' });
+    const [row] = await tx
+      .insert(decisions)
+      .values({
+        communityId: community.id,
+        scopePath: community.path,
+        title: input.title,
+        summary: input.summary,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'decisions.create',
+      targetType: 'decision',
+      targetId: row!.id,
+      scopePath: community.path,
+      summary: { title: input.title },
+    });
+    await publishMeetingChange(tx, {
+      scopePath: community.path,
+      targetType: 'decision',
+      targetId: row!.id,
+      action: 'decisions.create',
+    });
     return row!;
   });
 }

@@ -20,12 +20,32 @@ export async function createMeeting(db: Db, actor: Actor, input: z.infer<typeof 
     if (!MEETING_LEVELS.has(node.level)) throw invalid('nodeId', '会议须属于社区、网格或小区');
     if (input.type === 'estate_trinity' && node.level !== 'estate') throw invalid('nodeId', '“三位一体”会议须选择小区');
     authorizeMeeting(actor, 'write', { scopePath: node.path });
-    const [row] = await tx.insert(meetings).values({
-      communityId: communityIdOf(node.path)!, nodeId: node.id, scopePath: node.path, type: input.type, title: input.title,
-      startsAt: new Date(input.startsAt), place: input.place, createdBy: actor.userId,
-    }).returning();
-    await recordAudit(tx, actor, { action: 'meetings.create', targetType: 'meeting', targetId: row!.id, scopePath: node.path, summary: { type: input.type, title: input.title } });
-    await publishMeetingChange(tx, { scopePath: node.path, targetType: 'meeting', targetId: row!.id, action: 'meetings.create' });
+    const [row] = await tx
+      .insert(meetings)
+      .values({
+        communityId: communityIdOf(node.path)!,
+        nodeId: node.id,
+        scopePath: node.path,
+        type: input.type,
+        title: input.title,
+        startsAt: new Date(input.startsAt),
+        place: input.place,
+        createdBy: actor.userId,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'meetings.create',
+      targetType: 'meeting',
+      targetId: row!.id,
+      scopePath: node.path,
+      summary: { type: input.type, title: input.title },
+    });
+    await publishMeetingChange(tx, {
+      scopePath: node.path,
+      targetType: 'meeting',
+      targetId: row!.id,
+      action: 'meetings.create',
+    });
     return row!;
   });
 }

@@ -15,9 +15,24 @@ export async function recordMinutes(db: Db, actor: Actor, meetingId: number, min
     const meeting = await loadMeeting(tx, actor, meetingId, true);
     authorizeMeeting(actor, 'write', meeting);
     if (meeting.status === 'cancelled') throw new AppError('CONFLICT', { message: '会议已取消' });
-    const [row] = await tx.update(meetings).set({ minutes, status: 'held' }).where(eq(meetings.id, meetingId)).returning();
-    await recordAudit(tx, actor, { action: 'meetings.minutes', targetType: 'meeting', targetId: meetingId, scopePath: meeting.scopePath, summary: { length: minutes.length } });
-    await publishMeetingChange(tx, { scopePath: meeting.scopePath, targetType: 'meeting', targetId: meetingId, action: 'meetings.minutes' });
+    const [row] = await tx
+      .update(meetings)
+      .set({ minutes, status: 'held' })
+      .where(eq(meetings.id, meetingId))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'meetings.minutes',
+      targetType: 'meeting',
+      targetId: meetingId,
+      scopePath: meeting.scopePath,
+      summary: { length: minutes.length },
+    });
+    await publishMeetingChange(tx, {
+      scopePath: meeting.scopePath,
+      targetType: 'meeting',
+      targetId: meetingId,
+      action: 'meetings.minutes',
+    });
     return row!;
   });
 }

@@ -27,16 +27,40 @@ export async function createKey(db: Db, actor: Actor | null, input: CreateKeyInp
     if (actor) authorizeKey(actor, community.path);
     const username = `open311:${input.clientName}`;
     let [account] = await tx.select().from(users).where(eq(users.username, username));
-    if (account && account.scopeNodeId !== community.id) throw invalid('clientName', '该客户端已在其他社区受理，请换一个名称');
-    account ??= (await tx.insert(users).values({
-      username, displayName: `Open311·${input.clientName}`, passwordHash: NO_LOGIN, role: 'community_staff', scopeNodeId: community.id,
-    }).returning())[0]!;
+    if (account && account.scopeNodeId !== community.id)
+      throw invalid('clientName', '该客户端已在其他社区受理，请换一个名称');
+    account ??= (
+      await tx
+        .insert(users)
+        .values({
+          username,
+          displayName: `Open311·${input.clientName}`,
+          passwordHash: NO_LOGIN,
+          role: 'community_staff',
+          scopeNodeId: community.id,
+        })
+        .returning()
+    )[0]!;
     const key = generateKey();
-    const [row] = await tx.insert(open311Keys).values({
-      clientName: input.clientName, keyHash: hashKey(key), keyPrefix: key.slice(0, 6), intakeCommunityId: community.id,
-      userId: account.id, ratePerMinute: input.ratePerMinute, createdBy: actor?.userId ?? null,
-    }).returning();
-    await recordAudit(tx, actor, { action: 'open311.key_create', targetType: 'open311_key', targetId: row!.id, scopePath: community.path, summary: { clientName: input.clientName, via: actor ? 'web' : 'cli' } });
+    const [row] = await tx
+      .insert(open311Keys)
+      .values({
+        clientName: input.clientName,
+        keyHash: hashKey(key),
+        keyPrefix: key.slice(0, 6),
+        intakeCommunityId: community.id,
+        userId: account.id,
+        ratePerMinute: input.ratePerMinute,
+        createdBy: actor?.userId ?? null,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'open311.key_create',
+      targetType: 'open311_key',
+      targetId: row!.id,
+      scopePath: community.path,
+      summary: { clientName: input.clientName, via: actor ? 'web' : 'cli' },
+    });
     return { row: row!, key, community: { id: community.id, name: community.name } };
   });
 }

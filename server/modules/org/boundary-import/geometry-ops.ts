@@ -22,6 +22,9 @@ export function tidy(g: GeoArea | null): GeoArea | null {
 
 const geometryOf = (f: { geometry: unknown } | null) => (f?.geometry ?? null) as GeoArea | null;
 
-export const minus = (a: GeoArea, b: GeoArea) => tidy(geometryOf(difference(featureCollection([feature(a), feature(b)]))));
-export const within = (a: GeoArea, b: GeoArea) => tidy(geometryOf(intersect(featureCollection([feature(a), feature(b)]))));
-export const plus = (a: GeoArea, b: GeoArea) => tidy(geometryOf(union(featureCollection([feature(a), feature(b)]))) ?? a);
+export const minus = (a: GeoArea, b: GeoArea) =>
+  tidy(geometryOf(difference(featureCollection([feature(a), feature(b)]))));
+export const within = (a: GeoArea, b: GeoArea) =>
+  tidy(geometryOf(intersect(featureCollection([feature(a), feature(b)]))));
+export const plus = (a: GeoArea, b: GeoArea) =>
+  tidy(geometryOf(union(featureCollection([feature(a), feature(b)]))) ?? a);

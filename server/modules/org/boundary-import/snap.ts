@@ -16,24 +16,46 @@ import { partsOf, type GeoArea } from '../geo/types.ts';
 import { minus, NOISE_M2, plus, tidy, within } from './geometry-ops.ts';
 import { sharedBorderM } from './shared-border.ts';
 
-export interface SnapItem { label: string; geometry: GeoArea; /** in the file (may change) or an existing neighbour (never changes) */ imported: boolean }
-export interface SnapOutcome { geometry: GeoArea | null; cutM2: number; filledM2: number; messages: string[]; errors: string[] }
+export interface SnapItem {
+  label: string;
+  geometry: GeoArea;
+  /** in the file (may change) or an existing neighbour (never changes) */ imported: boolean;
+}
+export interface SnapOutcome {
+  geometry: GeoArea | null;
+  cutM2: number;
+  filledM2: number;
+  messages: string[];
+  errors: string[];
+}
 
 const m2 = (v: number) => (v < 10 ? Math.round(v * 10) / 10 : Math.round(v));
 
-export function snapBoundaries(items: readonly SnapItem[], parent: { label: string; geometry: GeoArea | null }, toleranceM2: number): { outcomes: SnapOutcome[]; warnings: string[] } {
-  const outcomes: SnapOutcome[] = items.map((it) => ({ geometry: it.geometry, cutM2: 0, filledM2: 0, messages: [], errors: [] }));
+export function snapBoundaries(
+  items: readonly SnapItem[],
+  parent: { label: string; geometry: GeoArea | null },
+  toleranceM2: number,
+): { outcomes: SnapOutcome[]; warnings: string[] } {
+  const outcomes: SnapOutcome[] = items.map((it) => ({
+    geometry: it.geometry,
+    cutM2: 0,
+    filledM2: 0,
+    messages: [],
+    errors: [],
+  }));
   // Existing neighbours first: they are the reference the file is fitted against.
   const order = [...items.keys()].sort((a, b) => Number(items[a]!.imported) - Number(items[b]!.imported));
   const placed: number[] = [];
   for (const i of order) {
-    const item = items[i]!, out = outcomes[i]!;
+    const item = items[i]!,
+      out = outcomes[i]!;
     if (item.imported) {
       let g: GeoArea | null = item.geometry;
       if (parent.geometry) {
         const outside = minus(g, parent.geometry);
         const outsideM2 = outside ? area(outside as never) : 0;
-        if (outsideM2 >= toleranceM2) out.errors.push(`超出${parent.label}边界约 ${m2(outsideM2)} 平方米（超过容差 ${toleranceM2} 平方米）`);
+        if (outsideM2 >= toleranceM2)
+          out.errors.push(`超出${parent.label}边界约 ${m2(outsideM2)} 平方米（超过容差 ${toleranceM2} 平方米）`);
         else if (outsideM2 >= NOISE_M2) {
           g = within(g, parent.geometry);
           out.cutM2 += outsideM2;
@@ -58,15 +80,28 @@ export function snapBoundaries(items: readonly SnapItem[], parent: { label: stri
     }
     placed.push(i);
   }
-  return { outcomes, warnings: parent.geometry ? fillGaps(items, outcomes, parent as { label: string; geometry: GeoArea }, toleranceM2) : [] };
+  return {
+    outcomes,
+    warnings: parent.geometry
+      ? fillGaps(items, outcomes, parent as { label: string; geometry: GeoArea }, toleranceM2)
+      : [],
+  };
 }
 
 /** Gives each small gap inside the parent to the imported neighbour with the longest shared border. */
-function fillGaps(items: readonly SnapItem[], outcomes: SnapOutcome[], parent: { label: string; geometry: GeoArea }, toleranceM2: number): string[] {
+function fillGaps(
+  items: readonly SnapItem[],
+  outcomes: SnapOutcome[],
+  parent: { label: string; geometry: GeoArea },
+  toleranceM2: number,
+): string[] {
   const warnings: string[] = [];
   const present = outcomes.map((o) => o.geometry).filter((g): g is GeoArea => g !== null);
   if (present.length === 0) return warnings;
-  const rest = tidy((difference(featureCollection([feature(parent.geometry), ...present.map(feature)]))?.geometry ?? null) as GeoArea | null);
+  const rest = tidy(
+    (difference(featureCollection([feature(parent.geometry), ...present.map(feature)]))?.geometry ??
+      null) as GeoArea | null,
+  );
   for (const rings of rest ? partsOf(rest) : []) {
     const gap: GeoArea = { type: 'Polygon', coordinates: rings };
     const gapM2 = area(gap as never);
@@ -74,7 +109,8 @@ function fillGaps(items: readonly SnapItem[], outcomes: SnapOutcome[], parent: {
       warnings.push(`${parent.label}内有约 ${m2(gapM2)} 平方米未被覆盖（超过容差 ${toleranceM2} 平方米，未自动补齐）`);
       continue;
     }
-    let best = -1, bestM = 0;
+    let best = -1,
+      bestM = 0;
     outcomes.forEach((o, i) => {
       if (!items[i]!.imported || !o.geometry || o.errors.length) return;
       const shared = sharedBorderM(gap, o.geometry);

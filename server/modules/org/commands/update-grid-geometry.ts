@@ -18,9 +18,18 @@ export async function updateGridGeometry(db: Db, actor: Actor, gridId: number, g
     authorizeOrg(actor, 'write_grid', community);
     await tx.execute(sql`select id from org_nodes where id = ${community.id} for update`);
     const polygon = await checkGridGeometry(tx, geometry, community, grid.id);
-    const [row] = await tx.update(orgNodes).set({ geometry: polygon, ...bboxColumns(polygon), updatedAt: sql`now()` })
-      .where(eq(orgNodes.id, grid.id)).returning();
-    await recordAudit(tx, actor, { action: 'org.grid.redraw', targetType: 'org_node', targetId: grid.id, scopePath: grid.path, summary: { code: grid.code } });
+    const [row] = await tx
+      .update(orgNodes)
+      .set({ geometry: polygon, ...bboxColumns(polygon), updatedAt: sql`now()` })
+      .where(eq(orgNodes.id, grid.id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'org.grid.redraw',
+      targetType: 'org_node',
+      targetId: grid.id,
+      scopePath: grid.path,
+      summary: { code: grid.code },
+    });
     return row!;
   });
 }

@@ -17,11 +17,11 @@ export interface AreaReport {
   geometry: GeoArea | null;
 }
 
-
 function remainder(base: GeoArea, cutters: readonly GeoArea[], toleranceM2: number): AreaReport {
   const total = area(base as never);
   // turf's difference removes every later feature from the first one in a single sweep.
-  const rest = cutters.length === 0 ? feature(base) : difference(featureCollection([feature(base), ...cutters.map(feature)]));
+  const rest =
+    cutters.length === 0 ? feature(base) : difference(featureCollection([feature(base), ...cutters.map(feature)]));
   const left = rest ? area(rest) : 0;
   // Shared edges leave numerical crumbs of a few cm²; below tolerance counts as exactly covered.
   if (left < toleranceM2) return { areaM2: 0, ratio: 0, geometry: null };
@@ -33,12 +33,20 @@ function remainder(base: GeoArea, cutters: readonly GeoArea[], toleranceM2: numb
 }
 
 /** Part of the community that no grid covers. */
-export function uncoveredArea(communityPolygon: GeoArea, grids: readonly (GeoArea | { polygon: GeoArea })[], opts: { toleranceM2?: number } = {}): AreaReport {
+export function uncoveredArea(
+  communityPolygon: GeoArea,
+  grids: readonly (GeoArea | { polygon: GeoArea })[],
+  opts: { toleranceM2?: number } = {},
+): AreaReport {
   const polygons = grids.map((g) => ('polygon' in g ? g.polygon : g));
   return remainder(communityPolygon, polygons, opts.toleranceM2 ?? 1);
 }
 
 /** Part of the candidate grid that lies outside its parent (community) polygon. */
-export function outsideParent(candidate: GeoArea, parentPolygon: GeoArea, opts: { toleranceM2?: number } = {}): AreaReport {
+export function outsideParent(
+  candidate: GeoArea,
+  parentPolygon: GeoArea,
+  opts: { toleranceM2?: number } = {},
+): AreaReport {
   return remainder(candidate, [parentPolygon], opts.toleranceM2 ?? 1);
 }

@@ -7,8 +7,8 @@ import { GridLocator, type LocatorGrid } from './grid-locator.ts';
 import { partsOf, polygonBBox, type GeoPolygon, type LngLat } from './types.ts';
 
 const fixture = loadDistrictFixture();
-const grids: LocatorGrid[] = generateDistrictGeometry(fixture).streets
-  .flatMap((s) => s.communities.flatMap((c) => c.grids))
+const grids: LocatorGrid[] = generateDistrictGeometry(fixture)
+  .streets.flatMap((s) => s.communities.flatMap((c) => c.grids))
   .map((g, i) => ({ id: 1000 + i, code: g.code, polygon: g.polygon }));
 const locator = GridLocator.build(grids);
 const boxes = new Map(grids.map((g) => [g, polygonBBox(g.polygon)]));
@@ -25,16 +25,31 @@ function naive(list: LocatorGrid[], lng: number, lat: number): { id: number; cod
 }
 
 const rect = (w: number, s: number, e: number, n: number): GeoPolygon => ({
-  type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+  type: 'Polygon',
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
 });
 
 describe('GridLocator', () => {
   it('agrees with a naive scan over all grids on 10,000 random points', () => {
     const [w, s, e, n] = fixture.district.extent;
-    fc.assert(fc.property(
-      fc.double({ min: w - 0.01, max: e + 0.01, noNaN: true }), fc.double({ min: s - 0.01, max: n + 0.01, noNaN: true }),
-      (lng, lat) => { expect(locator.locate(lng, lat)).toEqual(naive(grids, lng, lat)); },
-    ), { numRuns: 10_000, seed: 20230630 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: w - 0.01, max: e + 0.01, noNaN: true }),
+        fc.double({ min: s - 0.01, max: n + 0.01, noNaN: true }),
+        (lng, lat) => {
+          expect(locator.locate(lng, lat)).toEqual(naive(grids, lng, lat));
+        },
+      ),
+      { numRuns: 10_000, seed: 20230630 },
+    );
   });
 
   it('resolves every vertex and edge midpoint of the district to the smallest code containing it', () => {
@@ -78,10 +93,25 @@ describe('GridLocator', () => {
   });
 
   it('returns null outside every grid, in holes and for non-numbers', () => {
-    const donut: GeoPolygon = { type: 'Polygon', coordinates: [
-      [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]],
-      [[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]],
-    ] };
+    const donut: GeoPolygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [4, 0],
+          [4, 4],
+          [0, 4],
+          [0, 0],
+        ],
+        [
+          [1, 1],
+          [1, 3],
+          [3, 3],
+          [3, 1],
+          [1, 1],
+        ],
+      ],
+    };
     const l = GridLocator.build([{ id: 1, code: 'A', polygon: donut }]);
     expect(l.locate(2, 2)).toBeNull();
     expect(l.locate(1, 2)?.code).toBe('A'); // the hole's edge belongs to the grid
@@ -92,13 +122,52 @@ describe('GridLocator', () => {
   });
 
   it('matches turf on irregular polygons (diagonal edges, concave shapes)', () => {
-    const star: GeoPolygon = { type: 'Polygon', coordinates: [[[0, 0], [3, 1], [6, 0], [5, 3], [6, 6], [3, 4], [0, 6], [1, 3], [0, 0]]] };
-    const tri: GeoPolygon = { type: 'Polygon', coordinates: [[[6, 0], [9, 3], [5, 3], [6, 0]]] };
-    const list = [{ id: 1, code: 'S', polygon: star }, { id: 2, code: 'T', polygon: tri }];
+    const star: GeoPolygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [3, 1],
+          [6, 0],
+          [5, 3],
+          [6, 6],
+          [3, 4],
+          [0, 6],
+          [1, 3],
+          [0, 0],
+        ],
+      ],
+    };
+    const tri: GeoPolygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [6, 0],
+          [9, 3],
+          [5, 3],
+          [6, 0],
+        ],
+      ],
+    };
+    const list = [
+      { id: 1, code: 'S', polygon: star },
+      { id: 2, code: 'T', polygon: tri },
+    ];
     const l = GridLocator.build(list);
-    fc.assert(fc.property(fc.double({ min: -1, max: 10, noNaN: true }), fc.double({ min: -1, max: 7, noNaN: true }),
-      (x, y) => { expect(l.locate(x, y)).toEqual(naive(list, x, y)); }), { numRuns: 5000, seed: 7 });
-    for (const [x, y] of [[3, 1], [6, 0], [1.5, 0.5], [5, 3], [7, 3], [5.5, 1.5]] as LngLat[]) {
+    fc.assert(
+      fc.property(fc.double({ min: -1, max: 10, noNaN: true }), fc.double({ min: -1, max: 7, noNaN: true }), (x, y) => {
+        expect(l.locate(x, y)).toEqual(naive(list, x, y));
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+    for (const [x, y] of [
+      [3, 1],
+      [6, 0],
+      [1.5, 0.5],
+      [5, 3],
+      [7, 3],
+      [5.5, 1.5],
+    ] as LngLat[]) {
       expect(l.locate(x, y)).toEqual(naive(list, x, y));
     }
   });
@@ -120,14 +189,25 @@ describe('boundaries with hundreds of vertices (edge bands)', () => {
     }
     return [...pts, pts[0]!];
   };
-  const shape: LocatorGrid = { id: 1, code: '320508001001001', polygon: { type: 'Polygon', coordinates: [ring(120.6, 31.3, 0.01, 300, 0.2, false), ring(120.6, 31.3, 0.004, 120, 0.3, true)] } };
+  const shape: LocatorGrid = {
+    id: 1,
+    code: '320508001001001',
+    polygon: {
+      type: 'Polygon',
+      coordinates: [ring(120.6, 31.3, 0.01, 300, 0.2, false), ring(120.6, 31.3, 0.004, 120, 0.3, true)],
+    },
+  };
   const single = GridLocator.build([shape]);
 
   it('agrees with turf on random points, vertices and edge midpoints', () => {
     const probes: LngLat[] = [];
     for (let i = 0; i < 20_000; i++) probes.push([120.585 + Math.random() * 0.03, 31.285 + Math.random() * 0.03]);
-    for (const r of partsOf(shape.polygon)[0]!) for (let i = 1; i < r.length; i++) probes.push(r[i]!, [(r[i]![0] + r[i - 1]![0]) / 2, (r[i]![1] + r[i - 1]![1]) / 2]);
-    const wrong = probes.filter(([x, y]) => (single.locate(x, y) !== null) !== booleanPointInPolygon([x, y], shape.polygon));
+    for (const r of partsOf(shape.polygon)[0]!)
+      for (let i = 1; i < r.length; i++)
+        probes.push(r[i]!, [(r[i]![0] + r[i - 1]![0]) / 2, (r[i]![1] + r[i - 1]![1]) / 2]);
+    const wrong = probes.filter(
+      ([x, y]) => (single.locate(x, y) !== null) !== booleanPointInPolygon([x, y], shape.polygon),
+    );
     expect(wrong).toEqual([]);
   });
 });

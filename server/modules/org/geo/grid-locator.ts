@@ -23,8 +23,15 @@ import { partsOf, polygonBBox, type GeoArea } from './types.ts';
 const ORIENT_ERR_BOUND = (3 + 16 * 1.1102230246251565e-16) * 1.1102230246251565e-16;
 
 /** polygon: a Polygon or a MultiPolygon; a point in any part (not in its holes) is in the grid. */
-export interface LocatorGrid { id: number; code: string; polygon: GeoArea }
-export interface LocatedGrid { readonly id: number; readonly code: string }
+export interface LocatorGrid {
+  id: number;
+  code: string;
+  polygon: GeoArea;
+}
+export interface LocatedGrid {
+  readonly id: number;
+  readonly code: string;
+}
 
 export class GridLocator {
   private constructor(
@@ -49,17 +56,23 @@ export class GridLocator {
     const ringCount = sorted.reduce((s, g) => s + ringsOf(g).length, 0);
     const vertexCount = sorted.reduce((s, g) => s + ringsOf(g).reduce((t, r) => t + r.length, 0), 0);
     const coords = new Float64Array(vertexCount * 2);
-    const ringStart = new Int32Array(ringCount + 1), gridRingStart = new Int32Array(n + 1);
+    const ringStart = new Int32Array(ringCount + 1),
+      gridRingStart = new Int32Array(n + 1);
     const boxes = new Float64Array(n * 4);
     const index = new Flatbush(Math.max(1, n));
-    let v = 0, r = 0;
+    let v = 0,
+      r = 0;
     sorted.forEach((g, i) => {
       gridRingStart[i] = r;
       // All rings of all parts in one list: parts do not overlap, so the crossing count over every
       // ring is odd exactly inside one part and outside its holes.
       for (const ring of ringsOf(g)) {
         ringStart[r++] = v;
-        for (const [x, y] of ring) { coords[v * 2] = x; coords[v * 2 + 1] = y; v++; }
+        for (const [x, y] of ring) {
+          coords[v * 2] = x;
+          coords[v * 2 + 1] = y;
+          v++;
+        }
       }
       const [minX, minY, maxX, maxY] = polygonBBox(g.polygon);
       boxes.set([minX, minY, maxX, maxY], i * 4);
@@ -71,17 +84,22 @@ export class GridLocator {
     index.finish();
 
     const { minX, minY, maxX, maxY } = index;
-    const w = Math.max(maxX - minX, 1e-9), h = Math.max(maxY - minY, 1e-9);
+    const w = Math.max(maxX - minX, 1e-9),
+      h = Math.max(maxY - minY, 1e-9);
     const cells = Math.max(1, n * 4);
-    const cols = Math.max(1, Math.round(Math.sqrt((cells * w) / h))), rows = Math.max(1, Math.ceil(cells / cols));
-    const cw = w / cols, ch = h / rows;
+    const cols = Math.max(1, Math.round(Math.sqrt((cells * w) / h))),
+      rows = Math.max(1, Math.ceil(cells / cols));
+    const cw = w / cols,
+      ch = h / rows;
     // Pad each cell a little so a point that rounds into a neighbouring cell still finds its grid.
-    const padX = cw * 1e-6, padY = ch * 1e-6;
+    const padX = cw * 1e-6,
+      padY = ch * 1e-6;
     const cellStart = new Int32Array(cols * rows + 1);
     const lists: Int32Array[] = [];
     for (let cy = 0; cy < rows; cy++) {
       for (let cx = 0; cx < cols; cx++) {
-        const x0 = minX + cx * cw, y0 = minY + cy * ch;
+        const x0 = minX + cx * cw,
+          y0 = minY + cy * ch;
         const found = n === 0 ? [] : index.search(x0 - padX, y0 - padY, x0 + cw + padX, y0 + ch + padY);
         const list = Int32Array.from(found).sort();
         cellStart[cy * cols + cx + 1] = (cellStart[cy * cols + cx] as number) + list.length;
@@ -93,10 +111,25 @@ export class GridLocator {
     const results = sorted.map((g) => Object.freeze({ id: g.id, code: g.code }));
     const frame = Float64Array.of(minX, minY, 1 / cw, 1 / ch);
     const bands = buildEdgeBands(coords, ringStart, gridRingStart, boxes);
-    return new GridLocator(results, sorted.map((g) => g.polygon), coords, ringStart, gridRingStart, boxes, frame, cols, rows, cellStart, cellItems, bands);
+    return new GridLocator(
+      results,
+      sorted.map((g) => g.polygon),
+      coords,
+      ringStart,
+      gridRingStart,
+      boxes,
+      frame,
+      cols,
+      rows,
+      cellStart,
+      cellItems,
+      bands,
+    );
   }
 
-  get size(): number { return this.results.length; }
+  get size(): number {
+    return this.results.length;
+  }
 
   /** The grid containing the point (boundary included); on shared edges the smallest code wins. */
   locate(lng: number, lat: number): LocatedGrid | null {
@@ -107,10 +140,18 @@ export class GridLocator {
     // Points on the frame's far edge compute to cols/rows; clamp (boxes are re-checked below).
     cx = cx < 0 ? 0 : cx >= this.cols ? this.cols - 1 : cx;
     cy = cy < 0 ? 0 : cy >= this.rows ? this.rows - 1 : cy;
-    const cell = cy * this.cols + cx, b = this.boxes;
+    const cell = cy * this.cols + cx,
+      b = this.boxes;
     for (let k = this.cellStart[cell] as number, end = this.cellStart[cell + 1] as number; k < end; k++) {
-      const g = this.cellItems[k] as number, o = g * 4;
-      if (lng < (b[o] as number) || lat < (b[o + 1] as number) || lng > (b[o + 2] as number) || lat > (b[o + 3] as number)) continue;
+      const g = this.cellItems[k] as number,
+        o = g * 4;
+      if (
+        lng < (b[o] as number) ||
+        lat < (b[o + 1] as number) ||
+        lng > (b[o + 2] as number) ||
+        lat > (b[o + 3] as number)
+      )
+        continue;
       if (this.contains(g, lng, lat)) return this.results[g] as LocatedGrid;
     }
     return null;
@@ -124,19 +165,25 @@ export class GridLocator {
    * line) does it hand this grid to turf itself, so both always give the same answer.
    */
   private contains(g: number, x: number, y: number): boolean {
-    const c = this.coords, { gridBandStart, bandInv, bandStart, bandEdges } = this.bands;
-    const first = gridBandStart[g] as number, count = (gridBandStart[g + 1] as number) - first;
+    const c = this.coords,
+      { gridBandStart, bandInv, bandStart, bandEdges } = this.bands;
+    const first = gridBandStart[g] as number,
+      count = (gridBandStart[g + 1] as number) - first;
     let band = Math.floor((y - (this.boxes[g * 4 + 1] as number)) * (bandInv[g] as number));
     band = first + (band < 0 ? 0 : band >= count ? count - 1 : band);
     let k = 0;
     for (let j = bandStart[band] as number, end = bandStart[band + 1] as number; j < end; j++) {
       const i = bandEdges[j] as number; // the edge from vertex i to vertex i + 1 of the same ring
-      const u1 = (c[2 * i] as number) - x, v1 = (c[2 * i + 1] as number) - y;
-      const u2 = (c[2 * i + 2] as number) - x, v2 = (c[2 * i + 3] as number) - y;
+      const u1 = (c[2 * i] as number) - x,
+        v1 = (c[2 * i + 1] as number) - y;
+      const u2 = (c[2 * i + 2] as number) - x,
+        v2 = (c[2 * i + 3] as number) - y;
       if (v1 === 0 && v2 === 0) {
         if ((u2 <= 0 && u1 >= 0) || (u1 <= 0 && u2 >= 0)) return true; // on a horizontal edge
       } else if ((v2 >= 0 && v1 <= 0) || (v2 <= 0 && v1 >= 0)) {
-        const detLeft = u2 * v1, detRight = u1 * v2, f = detLeft - detRight;
+        const detLeft = u2 * v1,
+          detRight = u1 * v2,
+          f = detLeft - detRight;
         if (Math.abs(f) < ORIENT_ERR_BOUND * Math.abs(detLeft + detRight)) {
           return booleanPointInPolygon([x, y], this.polygons[g] as GeoArea);
         }
@@ -164,23 +211,35 @@ const EDGES_PER_BAND = 4;
  * computes its band with the same monotonic formula, so every edge whose y-range contains the
  * point's y is in the point's band — the crossing count over the band equals the one over the ring.
  */
-function buildEdgeBands(coords: Float64Array, ringStart: Int32Array, gridRingStart: Int32Array, boxes: Float64Array): EdgeBands {
+function buildEdgeBands(
+  coords: Float64Array,
+  ringStart: Int32Array,
+  gridRingStart: Int32Array,
+  boxes: Float64Array,
+): EdgeBands {
   const n = gridRingStart.length - 1;
-  const gridBandStart = new Int32Array(n + 1), bandInv = new Float64Array(n);
+  const gridBandStart = new Int32Array(n + 1),
+    bandInv = new Float64Array(n);
   const lists: number[][] = [];
   for (let g = 0; g < n; g++) {
-    const rStart = gridRingStart[g] as number, rEnd = gridRingStart[g + 1] as number;
+    const rStart = gridRingStart[g] as number,
+      rEnd = gridRingStart[g + 1] as number;
     const edges = (ringStart[rEnd] as number) - (ringStart[rStart] as number) - (rEnd - rStart);
     const count = Math.max(1, Math.ceil(edges / EDGES_PER_BAND));
-    const minY = boxes[g * 4 + 1] as number, height = (boxes[g * 4 + 3] as number) - minY;
+    const minY = boxes[g * 4 + 1] as number,
+      height = (boxes[g * 4 + 3] as number) - minY;
     const inv = height > 0 ? count / height : 0;
     gridBandStart[g] = lists.length;
     bandInv[g] = inv;
     const bands: number[][] = Array.from({ length: count }, () => []);
-    const bandOf = (y: number) => { const b = Math.floor((y - minY) * inv); return b < 0 ? 0 : b >= count ? count - 1 : b; };
+    const bandOf = (y: number) => {
+      const b = Math.floor((y - minY) * inv);
+      return b < 0 ? 0 : b >= count ? count - 1 : b;
+    };
     for (let r = rStart; r < rEnd; r++) {
       for (let i = ringStart[r] as number, last = (ringStart[r + 1] as number) - 1; i < last; i++) {
-        const y1 = coords[2 * i + 1] as number, y2 = coords[2 * i + 3] as number;
+        const y1 = coords[2 * i + 1] as number,
+          y2 = coords[2 * i + 3] as number;
         for (let b = bandOf(Math.min(y1, y2)), bEnd = bandOf(Math.max(y1, y2)); b <= bEnd; b++) bands[b]!.push(i);
       }
     }
@@ -188,7 +247,9 @@ function buildEdgeBands(coords: Float64Array, ringStart: Int32Array, gridRingSta
   }
   gridBandStart[n] = lists.length;
   const bandStart = new Int32Array(lists.length + 1);
-  lists.forEach((list, b) => { bandStart[b + 1] = (bandStart[b] as number) + list.length; });
+  lists.forEach((list, b) => {
+    bandStart[b + 1] = (bandStart[b] as number) + list.length;
+  });
   const bandEdges = new Int32Array(bandStart[lists.length] as number);
   lists.forEach((list, b) => bandEdges.set(list, bandStart[b] as number));
   return { gridBandStart, bandInv, bandStart, bandEdges };

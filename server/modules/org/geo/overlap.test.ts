@@ -6,16 +6,30 @@ import type { GeoPolygon } from './types.ts';
 /** Axis-aligned box as a counter-clockwise polygon, in 姑苏区 (0.001° ≈ 95 m × 111 m). */
 const rect = (w: number, s: number, e: number, n: number): GeoPolygon => ({
   type: 'Polygon',
-  coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]],
+  coordinates: [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ],
 });
-const X = 120.62, Y = 31.31, D = 0.001;
+const X = 120.62,
+  Y = 31.31,
+  D = 0.001;
 const community = rect(X, Y, X + 2 * D, Y + D);
-const west = rect(X, Y, X + D, Y + D), east = rect(X + D, Y, X + 2 * D, Y + D);
+const west = rect(X, Y, X + D, Y + D),
+  east = rect(X + D, Y, X + 2 * D, Y + D);
 
 describe('findOverlaps', () => {
   it('reports each overlapped grid with the overlapping area in m²', () => {
     const candidate = rect(X + D / 2, Y, X + 1.5 * D, Y + D); // half of each neighbour
-    const hits = findOverlaps(candidate, [{ id: 1, code: 'A', polygon: west }, { id: 2, code: 'B', polygon: east }]);
+    const hits = findOverlaps(candidate, [
+      { id: 1, code: 'A', polygon: west },
+      { id: 2, code: 'B', polygon: east },
+    ]);
     expect(hits.map((h) => h.code)).toEqual(['A', 'B']);
     for (const h of hits) expect(h.areaM2).toBeGreaterThan(4500); // ≈ 47.6 m × 111 m
     expect(hits[0]?.areaM2).toBeCloseTo(hits[1]?.areaM2 ?? 0, -1);
@@ -34,7 +48,9 @@ describe('findOverlaps', () => {
 
   it('finds an overlap with an edge that is not vertex-matched (T-junction)', () => {
     const tall = rect(X + D * 0.99, Y - D, X + 2 * D, Y + 2 * D);
-    expect(findOverlaps(tall, [{ id: 7, code: 'A', polygon: west }])).toEqual([{ id: 7, code: 'A', areaM2: expect.any(Number) }]);
+    expect(findOverlaps(tall, [{ id: 7, code: 'A', polygon: west }])).toEqual([
+      { id: 7, code: 'A', areaM2: expect.any(Number) },
+    ]);
   });
 });
 

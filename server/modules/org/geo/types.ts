@@ -11,7 +11,10 @@ export interface GeoPolygon {
 export type BBox = [number, number, number, number];
 
 export function polygonBBox(polygon: GeoArea): BBox {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   // Holes lie inside their outer ring, so the outer rings alone bound the area.
   for (const part of partsOf(polygon)) {
     for (const [x, y] of part[0] ?? []) {
@@ -42,14 +45,17 @@ export function partsOf(area: GeoArea): LngLat[][][] {
 
 /** Polygon when there is one part, MultiPolygon otherwise (so single areas stay simple). */
 export function areaOf(parts: LngLat[][][]): GeoArea {
-  return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] as LngLat[][] } : { type: 'MultiPolygon', coordinates: parts };
+  return parts.length === 1
+    ? { type: 'Polygon', coordinates: parts[0] as LngLat[][] }
+    : { type: 'MultiPolygon', coordinates: parts };
 }
 
 /** Twice the signed area in degree² (shoelace); > 0 means counter-clockwise. */
 export function ringSignedArea2(ring: readonly LngLat[]): number {
   let sum = 0;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i] as LngLat, [xj, yj] = ring[j] as LngLat;
+    const [xi, yi] = ring[i] as LngLat,
+      [xj, yj] = ring[j] as LngLat;
     sum += (xj - xi) * (yj + yi);
   }
   return sum;

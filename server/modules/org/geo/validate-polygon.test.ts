@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { validateGridPolygon } from './validate-polygon.ts';
 
 // ~110 m × 110 m square in 姑苏区, counter-clockwise
-const square = [[120.62, 31.31], [120.621, 31.31], [120.621, 31.311], [120.62, 31.311], [120.62, 31.31]];
+const square = [
+  [120.62, 31.31],
+  [120.621, 31.31],
+  [120.621, 31.311],
+  [120.62, 31.311],
+  [120.62, 31.31],
+];
 const poly = (...rings: unknown[]) => ({ type: 'Polygon', coordinates: rings });
 const errorsOf = (input: unknown) => {
   const r = validateGridPolygon(input);
@@ -32,16 +38,28 @@ describe('validateGridPolygon', () => {
     expect(errorsOf({ type: 'LineString', coordinates: square })).toEqual([
       { path: 'geometry.type', message: '几何类型必须是 Polygon 或 MultiPolygon，收到的是 LineString' },
     ]);
-    expect(errorsOf({ type: 'Point', coordinates: [120.62, 31.31] })[0]?.message).toBe('几何类型必须是 Polygon 或 MultiPolygon，收到的是 Point');
+    expect(errorsOf({ type: 'Point', coordinates: [120.62, 31.31] })[0]?.message).toBe(
+      '几何类型必须是 Polygon 或 MultiPolygon，收到的是 Point',
+    );
   });
 
   it('rejects missing or empty coordinates', () => {
-    expect(errorsOf({ type: 'Polygon' })).toEqual([{ path: 'geometry.coordinates', message: '坐标必须是由线性环组成的非空数组' }]);
+    expect(errorsOf({ type: 'Polygon' })).toEqual([
+      { path: 'geometry.coordinates', message: '坐标必须是由线性环组成的非空数组' },
+    ]);
     expect(errorsOf(poly())[0]?.path).toBe('geometry.coordinates');
   });
 
   it('rejects a ring with fewer than 4 positions', () => {
-    expect(errorsOf(poly([[120.62, 31.31], [120.621, 31.31], [120.62, 31.31]]))).toEqual([
+    expect(
+      errorsOf(
+        poly([
+          [120.62, 31.31],
+          [120.621, 31.31],
+          [120.62, 31.31],
+        ]),
+      ),
+    ).toEqual([
       { path: 'geometry.coordinates[0]', message: '线性环至少需要 4 个坐标（含与首点相同的末点），收到 3 个' },
     ]);
   });
@@ -64,7 +82,9 @@ describe('validateGridPolygon', () => {
   it('rejects coordinates outside WGS84 and hints at swapped latitude/longitude', () => {
     const outOfRange = square.map(([x, y]) => [x, y]);
     outOfRange[1] = [181, 31.31];
-    expect(errorsOf(poly(outOfRange))).toEqual([{ path: 'geometry.coordinates[0][1]', message: '经度必须在 -180 到 180 之间，收到 181' }]);
+    expect(errorsOf(poly(outOfRange))).toEqual([
+      { path: 'geometry.coordinates[0][1]', message: '经度必须在 -180 到 180 之间，收到 181' },
+    ]);
     const swapped = square.map(([x, y]) => [y, x]);
     expect(errorsOf(poly(swapped))[0]).toEqual({
       path: 'geometry.coordinates[0][0]',
@@ -73,20 +93,47 @@ describe('validateGridPolygon', () => {
   });
 
   it('rejects a self-intersecting (bow-tie) ring and says where it crosses', () => {
-    const bowTie = [[120.62, 31.31], [120.622, 31.312], [120.622, 31.31], [120.62, 31.312], [120.62, 31.31]];
-    expect(errorsOf(poly(bowTie))).toEqual([{ path: 'geometry.coordinates', message: '多边形自相交：边在 [120.621, 31.311] 处交叉或重叠' }]);
+    const bowTie = [
+      [120.62, 31.31],
+      [120.622, 31.312],
+      [120.622, 31.31],
+      [120.62, 31.312],
+      [120.62, 31.31],
+    ];
+    expect(errorsOf(poly(bowTie))).toEqual([
+      { path: 'geometry.coordinates', message: '多边形自相交：边在 [120.621, 31.311] 处交叉或重叠' },
+    ]);
   });
 
   it('rejects a polygon of zero area', () => {
-    const flat = [[120.62, 31.31], [120.621, 31.31], [120.622, 31.31], [120.62, 31.31]];
-    expect(errorsOf(poly(flat))).toEqual([{ path: 'geometry.coordinates', message: '多边形面积为零（坐标共线或重合）' }]);
-    const samePoint = [[120.62, 31.31], [120.62, 31.31], [120.62, 31.31], [120.62, 31.31]];
+    const flat = [
+      [120.62, 31.31],
+      [120.621, 31.31],
+      [120.622, 31.31],
+      [120.62, 31.31],
+    ];
+    expect(errorsOf(poly(flat))).toEqual([
+      { path: 'geometry.coordinates', message: '多边形面积为零（坐标共线或重合）' },
+    ]);
+    const samePoint = [
+      [120.62, 31.31],
+      [120.62, 31.31],
+      [120.62, 31.31],
+      [120.62, 31.31],
+    ];
     expect(errorsOf(poly(samePoint))[0]?.message).toMatch(/^多边形面积为零/);
   });
 
   it('rejects a hole outside its outer ring', () => {
-    const hole = [[120.63, 31.32], [120.6301, 31.3201], [120.63, 31.3201], [120.63, 31.32]];
-    expect(errorsOf(poly(square, hole))).toEqual([{ path: 'geometry.coordinates[1]', message: '内环（挖空区域）必须位于外环之内' }]);
+    const hole = [
+      [120.63, 31.32],
+      [120.6301, 31.3201],
+      [120.63, 31.3201],
+      [120.63, 31.32],
+    ];
+    expect(errorsOf(poly(square, hole))).toEqual([
+      { path: 'geometry.coordinates[1]', message: '内环（挖空区域）必须位于外环之内' },
+    ]);
   });
 
   it('prefixes paths with the caller’s field name', () => {

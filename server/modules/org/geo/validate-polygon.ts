@@ -11,7 +11,10 @@ import { kinks } from '@turf/kinks';
 import { intersection } from './overlap.ts';
 import { areaOf, partsOf, ringSignedArea2, type GeoArea, type GeoPolygon, type LngLat } from './types.ts';
 
-export interface PolygonError { path: string; message: string }
+export interface PolygonError {
+  path: string;
+  message: string;
+}
 export type PolygonValidation = { ok: true; polygon: GeoArea } | { ok: false; errors: PolygonError[] };
 
 const MAX_ERRORS = 20; // a pasted file can be wrong at every vertex; the first few say enough
@@ -38,15 +41,20 @@ function checkRings(rings: unknown, path: string, errors: PolygonError[]): void 
   }
   rings.forEach((ring: unknown, r) => {
     const at = `${path}[${r}]`;
-    if (!Array.isArray(ring)) { errors.push({ path: at, message: '线性环必须是坐标数组' }); return; }
+    if (!Array.isArray(ring)) {
+      errors.push({ path: at, message: '线性环必须是坐标数组' });
+      return;
+    }
     if (ring.length < 4) {
       errors.push({ path: at, message: `线性环至少需要 4 个坐标（含与首点相同的末点），收到 ${ring.length} 个` });
     }
     const before = errors.length;
     ring.forEach((pos: unknown, i) => checkPosition(pos, `${at}[${i}]`, errors));
     if (errors.length > before || ring.length < 4) return;
-    const first = ring[0] as LngLat, last = ring[ring.length - 1] as LngLat;
-    if (first[0] !== last[0] || first[1] !== last[1]) errors.push({ path: at, message: '多边形首尾坐标必须相同（环未闭合）' });
+    const first = ring[0] as LngLat,
+      last = ring[ring.length - 1] as LngLat;
+    if (first[0] !== last[0] || first[1] !== last[1])
+      errors.push({ path: at, message: '多边形首尾坐标必须相同（环未闭合）' });
   });
 }
 
@@ -59,7 +67,8 @@ function checkStructure(geometry: unknown, base: string, errors: PolygonError[])
     checkRings(geometry.coordinates, `${base}.coordinates`, errors);
   } else if (geometry.type === 'MultiPolygon') {
     const parts = geometry.coordinates;
-    if (!Array.isArray(parts) || parts.length === 0) errors.push({ path: `${base}.coordinates`, message: 'MultiPolygon 的坐标必须是由多边形组成的非空数组' });
+    if (!Array.isArray(parts) || parts.length === 0)
+      errors.push({ path: `${base}.coordinates`, message: 'MultiPolygon 的坐标必须是由多边形组成的非空数组' });
     else parts.forEach((rings: unknown, p) => checkRings(rings, `${base}.coordinates[${p}]`, errors));
   } else {
     errors.push({ path: `${base}.type`, message: `几何类型必须是 Polygon 或 MultiPolygon，收到的是 ${geometry.type}` });
@@ -83,7 +92,8 @@ const at6 = (p: number[]) => `[${p.map((v) => +v.toFixed(6)).join(', ')}]`;
 
 /** Problems of one part (a polygon's rings): degenerate rings, self-intersection, holes outside. */
 function partProblems(rings: LngLat[][], path: string, minAreaM2: number): PolygonError[] {
-  if (rings.some((ring) => ring.length < 4)) return [{ path, message: '多边形面积为零（去掉重复点后不足 3 个不同顶点）' }];
+  if (rings.some((ring) => ring.length < 4))
+    return [{ path, message: '多边形面积为零（去掉重复点后不足 3 个不同顶点）' }];
   const polygon: GeoPolygon = { type: 'Polygon', coordinates: rings };
   const crossings = kinks(polygon as never).features;
   if (crossings.length > 0) {
@@ -107,8 +117,12 @@ function partOverlaps(parts: LngLat[][][], path: string): PolygonError[] {
   const errors: PolygonError[] = [];
   for (let i = 0; i < parts.length; i++) {
     for (let j = i + 1; j < parts.length; j++) {
-      const hit = intersection({ type: 'Polygon', coordinates: parts[i]! }, { type: 'Polygon', coordinates: parts[j]! });
-      if (hit) errors.push({ path, message: `第 ${i + 1} 块与第 ${j + 1} 块相互重叠约 ${Math.round(hit.areaM2)} 平方米` });
+      const hit = intersection(
+        { type: 'Polygon', coordinates: parts[i]! },
+        { type: 'Polygon', coordinates: parts[j]! },
+      );
+      if (hit)
+        errors.push({ path, message: `第 ${i + 1} 块与第 ${j + 1} 块相互重叠约 ${Math.round(hit.areaM2)} 平方米` });
     }
   }
   return errors;
@@ -118,21 +132,27 @@ function partOverlaps(parts: LngLat[][][], path: string): PolygonError[] {
  * opts.label names the feature in every message (e.g. '网格"平江一网格"'), so a report over a
  * whole file says which boundary is wrong, not only where.
  */
-export function validateGridPolygon(input: unknown, opts: { path?: string; minAreaM2?: number; label?: string } = {}): PolygonValidation {
+export function validateGridPolygon(
+  input: unknown,
+  opts: { path?: string; minAreaM2?: number; label?: string } = {},
+): PolygonValidation {
   // A Feature is unwrapped; by default paths read as the Feature's (or a request body's) 'geometry'.
   const isFeature = isObject(input) && input.type === 'Feature';
   const base = opts.path === undefined ? 'geometry' : isFeature ? `${opts.path}.geometry` : opts.path;
   const geometry = isFeature ? input.geometry : input;
   const errors: PolygonError[] = [];
   const named = (list: PolygonError[]): PolygonValidation => ({
-    ok: false, errors: list.slice(0, MAX_ERRORS).map((e) => (opts.label ? { ...e, message: `${opts.label}：${e.message}` } : e)),
+    ok: false,
+    errors: list.slice(0, MAX_ERRORS).map((e) => (opts.label ? { ...e, message: `${opts.label}：${e.message}` } : e)),
   });
   if (!checkStructure(geometry, base, errors)) return named(errors);
 
   const multi = geometry.type === 'MultiPolygon';
   const parts = partsOf(geometry).map(normaliseRings);
   const minAreaM2 = opts.minAreaM2 ?? 1;
-  parts.forEach((rings, p) => errors.push(...partProblems(rings, multi ? `${base}.coordinates[${p}]` : `${base}.coordinates`, minAreaM2)));
+  parts.forEach((rings, p) =>
+    errors.push(...partProblems(rings, multi ? `${base}.coordinates[${p}]` : `${base}.coordinates`, minAreaM2)),
+  );
   if (errors.length === 0 && parts.length > 1) errors.push(...partOverlaps(parts, `${base}.coordinates`));
   return errors.length > 0 ? named(errors) : { ok: true, polygon: areaOf(parts) };
 }

@@ -14,12 +14,29 @@ export async function claimPost(db: Db, v: PartyViewer, postId: number) {
   return withTx(db, async (tx) => {
     const member = await loadOwnMember(tx, v);
     authorizeMember(v, 'self', member);
-    const [post] = await tx.select().from(partyPosts).where(and(eq(partyPosts.id, postId), eq(partyPosts.communityId, member.homeCommunityId)));
+    const [post] = await tx
+      .select()
+      .from(partyPosts)
+      .where(and(eq(partyPosts.id, postId), eq(partyPosts.communityId, member.homeCommunityId)));
     if (!post) throw invalid('postId', '岗位不存在或不属于您服务的社区');
-    const [row] = await tx.insert(partyMemberPosts).values({ memberId: member.id, postId }).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(partyMemberPosts)
+      .values({ memberId: member.id, postId })
+      .onConflictDoNothing()
+      .returning();
     if (!row) throw new AppError('DUPLICATE', { message: '您已认领过该岗位' });
-    await recordAudit(tx, v.actor, { action: 'party.post.claim', targetType: 'party_member_post', targetId: row.id, scopePath: member.branchPath, summary: { postId, post: post.name } });
-    await publishLive(tx, { topic: 'party.post_claim', scopePath: member.branchPath, payload: { memberId: member.id, postId } });
+    await recordAudit(tx, v.actor, {
+      action: 'party.post.claim',
+      targetType: 'party_member_post',
+      targetId: row.id,
+      scopePath: member.branchPath,
+      summary: { postId, post: post.name },
+    });
+    await publishLive(tx, {
+      topic: 'party.post_claim',
+      scopePath: member.branchPath,
+      payload: { memberId: member.id, postId },
+    });
     return row;
   });
 }

@@ -17,10 +17,28 @@ export async function decidePostClaim(db: Db, v: PartyViewer, claimId: number, d
     const member = await loadMemberFor(tx, v, claim.memberId);
     authorizeMember(v, 'manage', member);
     if (claim.state !== 'pending') throw new AppError('CASE_INVALID_TRANSITION', { message: '该认岗申请已处理' });
-    const [row] = await tx.update(partyMemberPosts).set({ state: decision === 'approve' ? 'approved' : 'rejected', decidedBy: v.actor.userId, decidedAt: new Date() })
-      .where(and(eq(partyMemberPosts.id, claimId), eq(partyMemberPosts.state, 'pending'))).returning();
-    await recordAudit(tx, v.actor, { action: `party.post.${decision}`, targetType: 'party_member_post', targetId: claimId, scopePath: member.branchPath, summary: { memberId: member.id, postId: claim.postId } });
-    if (member.userId) await publishLive(tx, { topic: 'party.post_claim', userId: member.userId, payload: { claimId, state: row!.state } });
+    const [row] = await tx
+      .update(partyMemberPosts)
+      .set({
+        state: decision === 'approve' ? 'approved' : 'rejected',
+        decidedBy: v.actor.userId,
+        decidedAt: new Date(),
+      })
+      .where(and(eq(partyMemberPosts.id, claimId), eq(partyMemberPosts.state, 'pending')))
+      .returning();
+    await recordAudit(tx, v.actor, {
+      action: `party.post.${decision}`,
+      targetType: 'party_member_post',
+      targetId: claimId,
+      scopePath: member.branchPath,
+      summary: { memberId: member.id, postId: claim.postId },
+    });
+    if (member.userId)
+      await publishLive(tx, {
+        topic: 'party.post_claim',
+        userId: member.userId,
+        payload: { claimId, state: row!.state },
+      });
     return row!;
   });
 }

@@ -19,12 +19,24 @@ export async function enterPoints(db: Db, v: PartyViewer, memberId: number, inpu
     authorizeMember(v, 'manage', member);
     if (input.occurredAt.getTime() > Date.now()) throw invalid('occurredAt', '发生时间不能晚于现在');
     const result = await awardPoints(tx, {
-      memberId: member.id, sourceKind: 'manual', sourceId: input.entryKey, itemCode: input.itemCode, occurredAt: input.occurredAt,
-      note: input.note ?? null, evidence: input.evidence, enteredBy: v.actor.userId,
+      memberId: member.id,
+      sourceKind: 'manual',
+      sourceId: input.entryKey,
+      itemCode: input.itemCode,
+      occurredAt: input.occurredAt,
+      note: input.note ?? null,
+      evidence: input.evidence,
+      enteredBy: v.actor.userId,
     });
     if (!result) throw invalid('itemCode', '该社区没有这一需由支部登记的服务项目');
     if (result.created) {
-      await recordAudit(tx, v.actor, { action: 'party.points.enter', targetType: 'party_member', targetId: member.id, scopePath: member.branchPath, summary: { item: result.item, points: result.points, entryKey: input.entryKey } });
+      await recordAudit(tx, v.actor, {
+        action: 'party.points.enter',
+        targetType: 'party_member',
+        targetId: member.id,
+        scopePath: member.branchPath,
+        summary: { item: result.item, points: result.points, entryKey: input.entryKey },
+      });
     }
     return result;
   });

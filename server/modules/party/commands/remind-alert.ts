@@ -16,11 +16,25 @@ export async function remindAlert(db: Db, v: PartyViewer, alertId: number) {
     if (!alert) throw new AppError('NOT_FOUND');
     const member = await loadMemberFor(tx, v, alert.memberId);
     authorizeMember(v, 'manage', member);
-    const [row] = await tx.update(partyAlerts).set({ remindedAt: new Date(), remindedBy: v.actor.userId })
-      .where(and(eq(partyAlerts.id, alertId), isNull(partyAlerts.remindedAt))).returning();
+    const [row] = await tx
+      .update(partyAlerts)
+      .set({ remindedAt: new Date(), remindedBy: v.actor.userId })
+      .where(and(eq(partyAlerts.id, alertId), isNull(partyAlerts.remindedAt)))
+      .returning();
     if (!row) throw new AppError('CASE_INVALID_TRANSITION', { message: '已提醒过该党员' });
-    await recordAudit(tx, v.actor, { action: 'party.alert.remind', targetType: 'party_alert', targetId: alertId, scopePath: member.branchPath, summary: { memberId: member.id, periodKey: alert.periodKey } });
-    if (member.userId) await publishLive(tx, { topic: 'party.reminder', userId: member.userId, payload: { alertId, periodKey: alert.periodKey } });
+    await recordAudit(tx, v.actor, {
+      action: 'party.alert.remind',
+      targetType: 'party_alert',
+      targetId: alertId,
+      scopePath: member.branchPath,
+      summary: { memberId: member.id, periodKey: alert.periodKey },
+    });
+    if (member.userId)
+      await publishLive(tx, {
+        topic: 'party.reminder',
+        userId: member.userId,
+        payload: { alertId, periodKey: alert.periodKey },
+      });
     return row;
   });
 }

@@ -20,9 +20,13 @@ export async function requestRegistration(db: Db, v: PartyViewer, input: z.infer
     const member = await loadOwnMember(tx, v, true);
     authorizeMember(v, 'self', member);
     if (member.registrationState === 'pending') throw new AppError('CONFLICT', { message: '已有待社区确认的报到申请' });
-    const [community] = await tx.select({ id: orgNodes.id, path: orgNodes.path }).from(orgNodes).where(and(eq(orgNodes.id, input.communityId), eq(orgNodes.level, 'community')));
+    const [community] = await tx
+      .select({ id: orgNodes.id, path: orgNodes.path })
+      .from(orgNodes)
+      .where(and(eq(orgNodes.id, input.communityId), eq(orgNodes.level, 'community')));
     if (!community) throw invalid('communityId', '社区不存在');
-    if (community.id === member.homeCommunityId && !member.registeredCommunityId) throw invalid('communityId', '所在支部已属该社区，无需双报到');
+    if (community.id === member.homeCommunityId && !member.registeredCommunityId)
+      throw invalid('communityId', '所在支部已属该社区，无需双报到');
     let homePath: string | null = member.homePath;
     if (input.homeNodeId !== undefined) {
       const [home] = await tx.select({ path: orgNodes.path }).from(orgNodes).where(eq(orgNodes.id, input.homeNodeId));
@@ -30,11 +34,28 @@ export async function requestRegistration(db: Db, v: PartyViewer, input: z.infer
       homePath = home.path;
     }
     const work = await resolveWorkUnit(tx, input.kind, input, member);
-    const [row] = await tx.update(partyMembers).set({
-      kind: input.kind, workUnit: work.workUnit, coUnitId: work.coUnitId, registeredCommunityId: community.id, registeredPath: community.path,
-      registrationState: 'pending', homeNodeId: input.homeNodeId ?? member.homeNodeId, homePath, version: sql`${partyMembers.version} + 1`,
-    }).where(eq(partyMembers.id, member.id)).returning();
-    await recordAudit(tx, v.actor, { action: 'party.registration.request', targetType: 'party_member', targetId: member.id, scopePath: community.path, summary: { communityId: community.id, kind: input.kind, workUnit: work.workUnit, coUnitId: work.coUnitId } });
+    const [row] = await tx
+      .update(partyMembers)
+      .set({
+        kind: input.kind,
+        workUnit: work.workUnit,
+        coUnitId: work.coUnitId,
+        registeredCommunityId: community.id,
+        registeredPath: community.path,
+        registrationState: 'pending',
+        homeNodeId: input.homeNodeId ?? member.homeNodeId,
+        homePath,
+        version: sql`${partyMembers.version} + 1`,
+      })
+      .where(eq(partyMembers.id, member.id))
+      .returning();
+    await recordAudit(tx, v.actor, {
+      action: 'party.registration.request',
+      targetType: 'party_member',
+      targetId: member.id,
+      scopePath: community.path,
+      summary: { communityId: community.id, kind: input.kind, workUnit: work.workUnit, coUnitId: work.coUnitId },
+    });
     await publishLive(tx, { topic: 'party.registration', scopePath: community.path, payload: { memberId: member.id } });
     return row!;
   });

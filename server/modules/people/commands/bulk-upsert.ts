@@ -21,10 +21,17 @@ export interface BulkUpsertOptions {
  * columns are unchanged is not touched at all (not even updated_at), so re-importing a file
  * changes nothing. Returned as SQL so that a caller can wrap it in a larger statement.
  */
-export function upsertStatement(table: PgTable, staged: StagedRows, columnNames: string[], options: BulkUpsertOptions): SQL {
+export function upsertStatement(
+  table: PgTable,
+  staged: StagedRows,
+  columnNames: string[],
+  options: BulkUpsertOptions,
+): SQL {
   const tableName = getTableName(table);
   const keep = new Set([...options.target, ...(options.keep ?? [])]);
-  const sets = columnNames.filter((c) => !keep.has(c)).map((c) => sql.raw(`"${c}" = ${options.overrides?.[c] ?? `excluded."${c}"`}`));
+  const sets = columnNames
+    .filter((c) => !keep.has(c))
+    .map((c) => sql.raw(`"${c}" = ${options.overrides?.[c] ?? `excluded."${c}"`}`));
   const cmp = (prefix: string) => sql.raw(options.compare.map((c) => `${prefix}."${c}"`).join(', '));
   return sql`insert into ${sql.raw(`"${tableName}"`)} (${staged.names})
     select ${staged.select} from ${staged.relation}
@@ -44,7 +51,12 @@ export function columnNamesOf(table: PgTable, keys: string[]): string[] {
  * array parameter per column on embedded PGlite — staging.ts), then ONE insert-or-update statement.
  * Per-cell parameters (drizzle's VALUES list) cost ~140 µs per row in Node and in the parser.
  */
-export async function bulkUpsert<T extends PgTable>(tx: Tx, table: T, rows: Record<string, unknown>[], options: BulkUpsertOptions): Promise<Record<string, unknown>[]> {
+export async function bulkUpsert<T extends PgTable>(
+  tx: Tx,
+  table: T,
+  rows: Record<string, unknown>[],
+  options: BulkUpsertOptions,
+): Promise<Record<string, unknown>[]> {
   if (!rows.length) return [];
   const staged = await stageRows(tx, table, rows);
   const statement = upsertStatement(table, staged, columnNamesOf(table, Object.keys(rows[0]!)), options);

@@ -19,12 +19,20 @@ export async function moveOut(db: Db, actor: Actor, id: number, movedOutOn: stri
     const row = await loadResident(tx, actor, id);
     authorizePeople(actor, 'write', row);
     if (row.movedOutOn) throw fieldError('movedOutOn', '迁出日期', `该居民已于 ${row.movedOutOn} 迁出`);
-    const [open] = await tx.select({ id: residenceHistory.id, fromOn: residenceHistory.fromOn }).from(residenceHistory)
+    const [open] = await tx
+      .select({ id: residenceHistory.id, fromOn: residenceHistory.fromOn })
+      .from(residenceHistory)
       .where(and(eq(residenceHistory.residentId, id), isNull(residenceHistory.toOn)));
     const since = open?.fromOn ?? row.movedInOn;
     if (since && movedOutOn < since) throw fieldError('movedOutOn', '迁出日期', `不能早于入住日期 ${since}`);
     if (open) await tx.update(residenceHistory).set({ toOn: movedOutOn }).where(eq(residenceHistory.id, open.id));
     await tx.update(residents).set({ movedOutOn, updatedAt: new Date() }).where(eq(residents.id, id));
-    await recordAudit(tx, actor, { action: 'people.resident.move_out', targetType: 'resident', targetId: id, scopePath: row.scopePath, summary: { houseId: row.houseNodeId, movedOutOn } });
+    await recordAudit(tx, actor, {
+      action: 'people.resident.move_out',
+      targetType: 'resident',
+      targetId: id,
+      scopePath: row.scopePath,
+      summary: { houseId: row.houseNodeId, movedOutOn },
+    });
   });
 }

@@ -11,11 +11,29 @@ import { loadResident } from '../queries/residents.ts';
  * house's path, so the community secretary sees it in the reveal log) commits before the values
  * leave the server: no audit, no reveal.
  */
-export async function revealResident(db: Db, codec: PiiCodec, actor: Actor, id: number, reason: string, ip: string | null) {
+export async function revealResident(
+  db: Db,
+  codec: PiiCodec,
+  actor: Actor,
+  id: number,
+  reason: string,
+  ip: string | null,
+) {
   return withTx(db, async (tx) => {
     const row = await loadResident(tx, actor, id);
     authorizePeople(actor, 'reveal', row);
-    await recordAudit(tx, actor, { action: 'people.reveal', targetType: 'resident', targetId: row.id, scopePath: row.scopePath, summary: { reason, name: row.name, fields: ['idNumber', 'phone'] }, ip });
-    return { id: row.id, idNumber: codec.open(row.idCipher), phone: row.phoneCipher ? codec.open(row.phoneCipher) : null };
+    await recordAudit(tx, actor, {
+      action: 'people.reveal',
+      targetType: 'resident',
+      targetId: row.id,
+      scopePath: row.scopePath,
+      summary: { reason, name: row.name, fields: ['idNumber', 'phone'] },
+      ip,
+    });
+    return {
+      id: row.id,
+      idNumber: codec.open(row.idCipher),
+      phone: row.phoneCipher ? codec.open(row.phoneCipher) : null,
+    };
   });
 }

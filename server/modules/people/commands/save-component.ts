@@ -19,7 +19,13 @@ import { fieldError, fieldErrors } from './register-errors.ts';
  * (district + class + sequence), the state, and the point, which must fall in a grid of the
  * actor's scope (that grid becomes the component's). `id` null: a new component.
  */
-export async function saveComponent(db: Db, gridLookup: GridLookup, actor: Actor, id: number | null, body: ComponentBody): Promise<number> {
+export async function saveComponent(
+  db: Db,
+  gridLookup: GridLookup,
+  actor: Actor,
+  id: number | null,
+  body: ComponentBody,
+): Promise<number> {
   authorizePeople(actor, 'write', null);
   // Located before the transaction: the shared locator reads through the pool (PGlite: only `tx` inside).
   const located = await gridLookup.locate(body.lng, body.lat);
@@ -27,22 +33,41 @@ export async function saveComponent(db: Db, gridLookup: GridLookup, actor: Actor
     if (id !== null) await loadComponentForWrite(tx, actor, id);
     const grids = located ? await gridRefsById(tx, [located.id]) : new Map();
     const row: Record<string, string> = {
-      componentCode: body.componentCode, name: body.name ?? '', lng: String(body.lng), lat: String(body.lat), state: body.state,
-      ownerUnit: body.ownerUnit ?? '', maintainerUnit: body.maintainerUnit ?? '',
+      componentCode: body.componentCode,
+      name: body.name ?? '',
+      lng: String(body.lng),
+      lat: String(body.lat),
+      state: body.state,
+      ownerUnit: body.ownerUnit ?? '',
+      maintainerUnit: body.maintainerUnit ?? '',
     };
     const ctx = formContext(actor, { districtCode: await districtCodeOf(tx, actor.scopePath ?? '/0/') });
-    const result = componentKind.validate(row, { gridOf: [located ? String(located.id) : null], grids, index: new Map([[row, 0]]) }, ctx);
+    const result = componentKind.validate(
+      row,
+      { gridOf: [located ? String(located.id) : null], grids, index: new Map([[row, 0]]) },
+      ctx,
+    );
     if (isErrors(result)) throw fieldErrors(result, componentKind.fields);
     authorizePeople(actor, 'write', { scopePath: result.scopePath });
-    const [taken] = await tx.select({ id: components.id }).from(components)
-      .where(id === null ? eq(components.componentCode, result.componentCode) : and(eq(components.componentCode, result.componentCode), ne(components.id, id)));
+    const [taken] = await tx
+      .select({ id: components.id })
+      .from(components)
+      .where(
+        id === null
+          ? eq(components.componentCode, result.componentCode)
+          : and(eq(components.componentCode, result.componentCode), ne(components.id, id)),
+      );
     if (taken) throw fieldError('componentCode', '部件编码', '该编码已登记');
     const values = { ...result, updatedAt: new Date() };
-    const [saved] = id === null
-      ? await tx.insert(components).values(values).returning({ id: components.id })
-      : await tx.update(components).set(values).where(eq(components.id, id)).returning({ id: components.id });
+    const [saved] =
+      id === null
+        ? await tx.insert(components).values(values).returning({ id: components.id })
+        : await tx.update(components).set(values).where(eq(components.id, id)).returning({ id: components.id });
     await recordAudit(tx, actor, {
-      action: id === null ? 'people.component.create' : 'people.component.update', targetType: 'component', targetId: saved!.id, scopePath: result.scopePath,
+      action: id === null ? 'people.component.create' : 'people.component.update',
+      targetType: 'component',
+      targetId: saved!.id,
+      scopePath: result.scopePath,
       summary: { componentCode: result.componentCode, state: result.state },
     });
     return saved!.id;
@@ -51,7 +76,10 @@ export async function saveComponent(db: Db, gridLookup: GridLookup, actor: Actor
 
 /** The component as the actor may change it: outside scope 404, without the ability 403. */
 export async function loadComponentForWrite(q: Queryable, actor: Actor, id: number) {
-  const [row] = await q.select().from(components).where(and(eq(components.id, id), peopleScopeWhere(actor, components.scopePath)));
+  const [row] = await q
+    .select()
+    .from(components)
+    .where(and(eq(components.id, id), peopleScopeWhere(actor, components.scopePath)));
   if (!row) throw new AppError('NOT_FOUND');
   authorizePeople(actor, 'write', row);
   return row;

@@ -26,25 +26,49 @@ export async function saveEntity(db: Db, actor: Actor, id: number | null, body: 
     const grid = (await gridRefsById(tx, [body.gridId])).get(body.gridId);
     const inScope = grid && isUnder(grid.path, actor.scopePath ?? '');
     const row: Record<string, string> = {
-      creditCode: body.creditCode, name: body.name, type: body.type, legalRep: body.legalRep ?? '', address: body.address ?? '',
-      gridCode: inScope ? grid.code : '', employees: body.employees == null ? '' : String(body.employees),
+      creditCode: body.creditCode,
+      name: body.name,
+      type: body.type,
+      legalRep: body.legalRep ?? '',
+      address: body.address ?? '',
+      gridCode: inScope ? grid.code : '',
+      employees: body.employees == null ? '' : String(body.employees),
     };
     const result = entityKind.validate(row, new Map(inScope ? [[grid.code, grid]] : []), formContext(actor));
     if (isErrors(result)) {
       // A grid outside the actor's scope reads like a missing one: "not found or not yours".
-      throw fieldErrors(result.map((e) => (e.field === 'gridCode' ? { ...e, reason: '网格不存在或不在您的管辖范围内' } : e)), entityKind.fields, { gridCode: 'gridId' }, { gridCode: '所属网格' });
+      throw fieldErrors(
+        result.map((e) => (e.field === 'gridCode' ? { ...e, reason: '网格不存在或不在您的管辖范围内' } : e)),
+        entityKind.fields,
+        { gridCode: 'gridId' },
+        { gridCode: '所属网格' },
+      );
     }
     authorizePeople(actor, 'write', { scopePath: result.scopePath });
-    const [taken] = await tx.select({ id: entities.id }).from(entities)
-      .where(id === null ? eq(entities.creditCode, result.creditCode) : and(eq(entities.creditCode, result.creditCode), ne(entities.id, id)));
+    const [taken] = await tx
+      .select({ id: entities.id })
+      .from(entities)
+      .where(
+        id === null
+          ? eq(entities.creditCode, result.creditCode)
+          : and(eq(entities.creditCode, result.creditCode), ne(entities.id, id)),
+      );
     if (taken) throw fieldError('creditCode', '统一社会信用代码', '该代码已登记');
     const values = { ...result, updatedAt: new Date() };
-    const [saved] = id === null
-      ? await tx.insert(entities).values(values).returning({ id: entities.id })
-      : await tx.update(entities).set(values).where(eq(entities.id, id)).returning({ id: entities.id });
+    const [saved] =
+      id === null
+        ? await tx.insert(entities).values(values).returning({ id: entities.id })
+        : await tx.update(entities).set(values).where(eq(entities.id, id)).returning({ id: entities.id });
     await recordAudit(tx, actor, {
-      action: id === null ? 'people.entity.create' : 'people.entity.update', targetType: 'entity', targetId: saved!.id, scopePath: result.scopePath,
-      summary: { creditCode: result.creditCode, name: result.name, ...(before && before.scopePath !== result.scopePath ? { movedFrom: before.gridNodeId } : {}) },
+      action: id === null ? 'people.entity.create' : 'people.entity.update',
+      targetType: 'entity',
+      targetId: saved!.id,
+      scopePath: result.scopePath,
+      summary: {
+        creditCode: result.creditCode,
+        name: result.name,
+        ...(before && before.scopePath !== result.scopePath ? { movedFrom: before.gridNodeId } : {}),
+      },
     });
     return saved!.id;
   });
@@ -52,7 +76,10 @@ export async function saveEntity(db: Db, actor: Actor, id: number | null, body: 
 
 /** The entity as the actor may change it: outside scope 404, without the ability 403. */
 export async function loadEntityForWrite(tx: Queryable, actor: Actor, id: number) {
-  const [row] = await tx.select().from(entities).where(and(eq(entities.id, id), peopleScopeWhere(actor, entities.scopePath)));
+  const [row] = await tx
+    .select()
+    .from(entities)
+    .where(and(eq(entities.id, id), peopleScopeWhere(actor, entities.scopePath)));
   if (!row) throw new AppError('NOT_FOUND');
   authorizePeople(actor, 'write', row);
   return row;

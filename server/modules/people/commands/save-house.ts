@@ -19,8 +19,24 @@ export async function saveHouse(db: Db, actor: Actor, houseId: number, body: z.i
     const house = await houseRefById(tx, houseId, actor.scopePath ?? '');
     if (!house) throw new AppError('NOT_FOUND');
     authorizePeople(actor, 'write', { scopePath: house.path });
-    await upsertHouses(tx, [{ houseNodeId: house.id, scopePath: house.path, use: body.use, areaM2: body.areaM2 ?? null, ownerName: body.ownerName ?? null, address: house.address, searchTokens: bigrams(house.address, body.ownerName) }]);
-    await recordAudit(tx, actor, { action: 'people.house.save', targetType: 'house', targetId: house.id, scopePath: house.path, summary: { ...body } });
+    await upsertHouses(tx, [
+      {
+        houseNodeId: house.id,
+        scopePath: house.path,
+        use: body.use,
+        areaM2: body.areaM2 ?? null,
+        ownerName: body.ownerName ?? null,
+        address: house.address,
+        searchTokens: bigrams(house.address, body.ownerName),
+      },
+    ]);
+    await recordAudit(tx, actor, {
+      action: 'people.house.save',
+      targetType: 'house',
+      targetId: house.id,
+      scopePath: house.path,
+      summary: { ...body },
+    });
   });
 }
 
@@ -34,8 +50,23 @@ export async function registerTenancy(db: Db, actor: Actor, houseId: number, bod
     if (facts?.use !== '出租') throw invalid('houseId', '只有用途为“出租”的房屋可以登记租户');
     const tenant = await loadResident(tx, actor, body.residentId);
     if (body.endOn && body.endOn < body.startOn) throw invalid('endOn', '结束日期不能早于开始日期');
-    const [row] = await tx.insert(tenancies).values({ houseNodeId: house.id, residentId: tenant.id, startOn: body.startOn, endOn: body.endOn ?? null, registeredBy: actor.userId }).returning();
-    await recordAudit(tx, actor, { action: 'people.tenancy.register', targetType: 'house', targetId: house.id, scopePath: house.path, summary: { residentId: tenant.id, startOn: body.startOn } });
+    const [row] = await tx
+      .insert(tenancies)
+      .values({
+        houseNodeId: house.id,
+        residentId: tenant.id,
+        startOn: body.startOn,
+        endOn: body.endOn ?? null,
+        registeredBy: actor.userId,
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'people.tenancy.register',
+      targetType: 'house',
+      targetId: house.id,
+      scopePath: house.path,
+      summary: { residentId: tenant.id, startOn: body.startOn },
+    });
     return row!;
   });
 }

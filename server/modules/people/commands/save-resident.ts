@@ -17,21 +17,48 @@ import { fieldError, fieldErrors } from './register-errors.ts';
  * Registers (or updates, keyed on the identity number) one resident through the same row rules
  * as the import, so a form and a spreadsheet can never disagree about what is valid.
  */
-export async function saveResident(db: Db, deps: { codec: PiiCodec }, actor: Actor, body: z.infer<typeof residentBody>) {
+export async function saveResident(
+  db: Db,
+  deps: { codec: PiiCodec },
+  actor: Actor,
+  body: z.infer<typeof residentBody>,
+) {
   return withTx(db, async (tx) => {
     const house = await houseRefById(tx, body.houseId, actor.scopePath ?? '');
     if (!house) throw fieldError('houseId', '房屋', '房屋不存在或不在您的管辖范围内');
     authorizePeople(actor, 'write', { scopePath: house.path });
-    const ctx: ImportContext = { actor, codec: deps.codec, scopePath: actor.scopePath ?? '', careTags: await activeCareTags(tx), districtCode: null, locate: () => null };
+    const ctx: ImportContext = {
+      actor,
+      codec: deps.codec,
+      scopePath: actor.scopePath ?? '',
+      careTags: await activeCareTags(tx),
+      districtCode: null,
+      locate: () => null,
+    };
     const row: Record<string, string> = {
-      name: body.name, idKind: body.idKind, idNumber: body.idNumber, gender: body.gender ?? '', birthDate: body.birthDate ?? '', phone: body.phone ?? '',
-      houseCode: house.code, householdNo: body.householdNo ?? '', relation: body.relation ?? '', residenceType: body.residenceType,
-      careTags: body.careTags.join(','), movedInOn: body.movedInOn ?? '',
+      name: body.name,
+      idKind: body.idKind,
+      idNumber: body.idNumber,
+      gender: body.gender ?? '',
+      birthDate: body.birthDate ?? '',
+      phone: body.phone ?? '',
+      houseCode: house.code,
+      householdNo: body.householdNo ?? '',
+      relation: body.relation ?? '',
+      residenceType: body.residenceType,
+      careTags: body.careTags.join(','),
+      movedInOn: body.movedInOn ?? '',
     };
     const result = residentKind.validate(row, new Map([[house.code, house]]), ctx);
     if (isErrors(result)) throw fieldErrors(result, residentKind.fields, { houseCode: 'houseId' });
     const [id] = await upsertResidents(tx, [result]);
-    await recordAudit(tx, actor, { action: 'people.resident.save', targetType: 'resident', targetId: id ?? null, scopePath: house.path, summary: { name: body.name, houseId: house.id } });
+    await recordAudit(tx, actor, {
+      action: 'people.resident.save',
+      targetType: 'resident',
+      targetId: id ?? null,
+      scopePath: house.path,
+      summary: { name: body.name, houseId: house.id },
+    });
     return id ?? null;
   });
 }

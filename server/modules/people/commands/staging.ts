@@ -19,7 +19,12 @@ export interface StagedRows {
   names: SQL;
 }
 
-interface StageColumn { key: string; name: string; type: string; isArray: boolean }
+interface StageColumn {
+  key: string;
+  name: string;
+  type: string;
+  isArray: boolean;
+}
 
 const ident = (n: string) => sql.raw(`"${n}"`);
 const list = (items: SQL[]) => sql.join(items, sql`, `);
@@ -29,7 +34,10 @@ function columnsOf(table: PgTable, keys: string[]): StageColumn[] {
   return keys.map((key) => {
     const col = columns[key];
     if (!col) throw new Error(`未知列 ${key}`);
-    const type = col.getSQLType().replace(/^serial$/, 'integer').replace(/^bigserial$/, 'bigint');
+    const type = col
+      .getSQLType()
+      .replace(/^serial$/, 'integer')
+      .replace(/^bigserial$/, 'bigint');
     return { key, name: col.name, type, isArray: type.endsWith('[]') };
   });
 }
@@ -49,7 +57,9 @@ function arrayLiteral(items: unknown): string {
 function copyField(value: unknown, isArray: boolean): string {
   if (value === null || value === undefined) return '\\N';
   const s = isArray ? arrayLiteral(value) : value instanceof Date ? value.toISOString() : String(value);
-  return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s;
+  return /[\\\t\n\r]/.test(s)
+    ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
+    : s;
 }
 
 /** The pg client under a drizzle node-postgres transaction (drizzle keeps it on the session). */
@@ -76,12 +86,22 @@ export async function stageRows(tx: Tx, table: PgTable, rows: Record<string, unk
   // COPY FROM STDIN cannot cross pglite-socket (the connection is lost with "protocol synchronization was lost").
   if (!(await runsOnPglite(client))) {
     const stage = `stage_${getTableName(table)}_${++stageSeq}`;
-    await client.query(`create temp table "${stage}" (${cols.map((c) => `"${c.name}" ${c.type}`).join(', ')}) on commit drop`);
+    await client.query(
+      `create temp table "${stage}" (${cols.map((c) => `"${c.name}" ${c.type}`).join(', ')}) on commit drop`,
+    );
     const copy = client.query(copyFrom(`copy "${stage}" (${cols.map((c) => `"${c.name}"`).join(', ')}) from stdin`));
     await pipeline(Readable.from(copyChunks(cols, rows)), copy);
     return { relation: sql.raw(`"${stage}"`), select: names, names };
   }
-  const arrays = cols.map((c) => sql`${sql.param(rows.map((r) => { const v = r[c.key]; return v === null || v === undefined ? null : c.isArray ? arrayLiteral(v) : v; }))}::${sql.raw(c.isArray ? 'text[]' : `${c.type}[]`)}`);
+  const arrays = cols.map(
+    (c) =>
+      sql`${sql.param(
+        rows.map((r) => {
+          const v = r[c.key];
+          return v === null || v === undefined ? null : c.isArray ? arrayLiteral(v) : v;
+        }),
+      )}::${sql.raw(c.isArray ? 'text[]' : `${c.type}[]`)}`,
+  );
   return {
     relation: sql`unnest(${list(arrays)}) as t(${names})`,
     select: list(cols.map((c) => (c.isArray ? sql`${ident(c.name)}::${sql.raw(c.type)}` : ident(c.name)))),
@@ -97,7 +117,10 @@ function* copyChunks(cols: StageColumn[], rows: Record<string, unknown>[]): Gene
     let line = '';
     for (let j = 0; j < cols.length; j++) line += (j ? '\t' : '') + copyField(row[cols[j]!.key], cols[j]!.isArray);
     chunk += `${line}\n`;
-    if (i % 1000 === 999) { yield chunk; chunk = ''; }
+    if (i % 1000 === 999) {
+      yield chunk;
+      chunk = '';
+    }
   }
   if (chunk) yield chunk;
 }

@@ -30,13 +30,35 @@ export async function upsertResidents(tx: Tx, values: ResidentValue[]): Promise<
   // One file may list the same person twice: the last row wins, as a re-import would.
   const rows = [...new Map(values.map((v) => [v.idHash, v])).values()];
   const staged = await stageRows(tx, residents, rows);
-  const upsert = upsertStatement(residents, { relation: sql`incoming`, select: staged.names, names: staged.names }, columnNamesOf(residents, Object.keys(rows[0]!)), {
-    target: ['id_hash'],
-    keep: ['id_cipher'],
-    overrides: { phone_cipher: 'case when "people_residents"."phone_hash" is not distinct from excluded.phone_hash then "people_residents"."phone_cipher" else excluded.phone_cipher end' },
-    compare: ['house_node_id', 'name', 'gender', 'birth_date', 'id_kind', 'phone_hash', 'household_no', 'relation', 'residence_type', 'care_tags', 'moved_in_on', 'moved_out_on', 'address'],
-    returning: ['id', 'id_hash', 'house_node_id', 'moved_in_on'],
-  });
+  const upsert = upsertStatement(
+    residents,
+    { relation: sql`incoming`, select: staged.names, names: staged.names },
+    columnNamesOf(residents, Object.keys(rows[0]!)),
+    {
+      target: ['id_hash'],
+      keep: ['id_cipher'],
+      overrides: {
+        phone_cipher:
+          'case when "people_residents"."phone_hash" is not distinct from excluded.phone_hash then "people_residents"."phone_cipher" else excluded.phone_cipher end',
+      },
+      compare: [
+        'house_node_id',
+        'name',
+        'gender',
+        'birth_date',
+        'id_kind',
+        'phone_hash',
+        'household_no',
+        'relation',
+        'residence_type',
+        'care_tags',
+        'moved_in_on',
+        'moved_out_on',
+        'address',
+      ],
+      returning: ['id', 'id_hash', 'house_node_id', 'moved_in_on'],
+    },
+  );
   const today = todayInShanghai();
   const result = await tx.execute<{ id: number }>(sql`
     with incoming as materialized (select ${staged.select} from ${staged.relation}),

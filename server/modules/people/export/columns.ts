@@ -5,8 +5,15 @@ import type { ExportColumn } from './table-stream.ts';
 
 /** Resident export columns: masked unless the export was explicitly revealed (and audited as such). */
 export function residentColumns(codec: PiiCodec, reveal: boolean): ExportColumn<ResidentExportRow>[] {
-  const id = (r: ResidentExportRow) => { const v = codec.open(r.idCipher); return reveal ? v : maskIdentityNumber(v); };
-  const phone = (r: ResidentExportRow) => { if (!r.phoneCipher) return null; const v = codec.open(r.phoneCipher); return reveal ? v : maskPhone(v); };
+  const id = (r: ResidentExportRow) => {
+    const v = codec.open(r.idCipher);
+    return reveal ? v : maskIdentityNumber(v);
+  };
+  const phone = (r: ResidentExportRow) => {
+    if (!r.phoneCipher) return null;
+    const v = codec.open(r.phoneCipher);
+    return reveal ? v : maskPhone(v);
+  };
   return [
     { header: '姓名', value: (r) => r.name, width: 10 },
     { header: '证件类型', value: (r) => r.idKind, width: 8 },
@@ -24,7 +31,12 @@ export function residentColumns(codec: PiiCodec, reveal: boolean): ExportColumn<
   ];
 }
 
-export interface ErrorReportRow { rowNo: number; columnName: string; value: string | null; reason: string }
+export interface ErrorReportRow {
+  rowNo: number;
+  columnName: string;
+  value: string | null;
+  reason: string;
+}
 export const errorReportColumns: ExportColumn<ErrorReportRow>[] = [
   { header: '行号', value: (r) => r.rowNo, width: 8 },
   { header: '列', value: (r) => r.columnName, width: 16 },

@@ -18,10 +18,22 @@ export const EXPORT_BATCH_ROWS = 500;
  * already being read while the consumer writes the current one, so the database and the writer
  * overlap; the consumer's own backpressure (the HTTP socket) paces the reads, at most one batch ahead.
  */
-export async function* keysetBatches<R extends { id: number }>(q: Queryable, table: PgTable, fields: Fields & { id: AnyPgColumn }, where: SQL, batch = EXPORT_BATCH_ROWS): AsyncGenerator<R[]> {
+export async function* keysetBatches<R extends { id: number }>(
+  q: Queryable,
+  table: PgTable,
+  fields: Fields & { id: AnyPgColumn },
+  where: SQL,
+  batch = EXPORT_BATCH_ROWS,
+): AsyncGenerator<R[]> {
   const read = (before: number | null): Promise<R[]> => {
     const cond: SQL = before === null ? where : and(where, lt(fields.id, before))!;
-    const p = q.select(fields as Fields).from(table).where(cond).orderBy(desc(fields.id)).limit(batch).execute() as Promise<unknown> as Promise<R[]>;
+    const p = q
+      .select(fields as Fields)
+      .from(table)
+      .where(cond)
+      .orderBy(desc(fields.id))
+      .limit(batch)
+      .execute() as Promise<unknown> as Promise<R[]>;
     p.catch(() => {}); // a consumer that stops early never awaits the read ahead: do not crash the process
     return p;
   };

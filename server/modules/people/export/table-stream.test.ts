@@ -12,7 +12,8 @@ describe('xlsx export backpressure', () => {
     let rows = 0;
     let full = false;
     while (!full && rows < 500_000) {
-      for (let i = 0; i < 500; i++, rows++) sheet.addRow([`居民${rows}`, '苏州市姑苏区某街道某社区某小区1幢1单元101室']).commit();
+      for (let i = 0; i < 500; i++, rows++)
+        sheet.addRow([`居民${rows}`, '苏州市姑苏区某街道某社区某小区1幢1单元101室']).commit();
       await setImmediate();
       const intake = zipIntake(sheet);
       full = intake !== undefined && needsDrain(intake);
@@ -29,13 +30,28 @@ describe('formula injection in exports', () => {
     { header: '姓名', value: (r: { name: string; n: number }) => r.name },
     { header: '数量', value: (r: { name: string; n: number }) => r.n },
   ];
-  async function* batches() { yield [{ name: payload, n: -5 }, { name: '@SUM(A1)', n: 3 }, { name: '王芳', n: 0 }]; }
-  const collect = async (stream: NodeJS.ReadableStream) => { const parts: Buffer[] = []; for await (const p of stream) parts.push(p as Buffer); return Buffer.concat(parts); };
+  async function* batches() {
+    yield [
+      { name: payload, n: -5 },
+      { name: '@SUM(A1)', n: 3 },
+      { name: '王芳', n: 0 },
+    ];
+  }
+  const collect = async (stream: NodeJS.ReadableStream) => {
+    const parts: Buffer[] = [];
+    for await (const p of stream) parts.push(p as Buffer);
+    return Buffer.concat(parts);
+  };
 
   it('writes formula-looking text with a leading apostrophe to csv, and numbers as numbers', async () => {
     const { parse } = await import('csv-parse/sync');
     const rows = parse(await collect(tableStream('csv', 'x', columns, batches())), { bom: true }) as string[][];
-    expect(rows).toEqual([['姓名', '数量'], [`'${payload}`, '-5'], ["'@SUM(A1)", '3'], ['王芳', '0']]);
+    expect(rows).toEqual([
+      ['姓名', '数量'],
+      [`'${payload}`, '-5'],
+      ["'@SUM(A1)", '3'],
+      ['王芳', '0'],
+    ]);
   });
 
   it('stores them as text cells in xlsx, and a negative number as a number', async () => {

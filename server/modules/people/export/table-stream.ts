@@ -4,7 +4,11 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { safeCell } from '../../../platform/spreadsheet/safe-cell.ts';
 
-export interface ExportColumn<T> { header: string; width?: number; value(row: T): unknown }
+export interface ExportColumn<T> {
+  header: string;
+  width?: number;
+  value(row: T): unknown;
+}
 
 /**
  * Deflate level of .xlsx exports. Level 1 compresses a resident sheet to about the same size as the
@@ -19,7 +23,11 @@ const XLSX_DEFLATE_LEVEL = 1;
  * behind (bench/basedata). Their writable state carries the same flag.
  */
 export function needsDrain(stream: Writable): boolean {
-  return stream.writableNeedDrain ?? (stream as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ?? false;
+  return (
+    stream.writableNeedDrain ??
+    (stream as unknown as { _writableState?: { needDrain?: boolean } })._writableState?.needDrain ??
+    false
+  );
 }
 
 /**
@@ -31,7 +39,10 @@ async function roomIn(stream: Writable, out: Readable): Promise<boolean> {
   if (out.destroyed) return false;
   if (!needsDrain(stream)) return true;
   const stop = new AbortController();
-  await Promise.race([once(stream, 'drain', { signal: stop.signal }), once(out, 'close', { signal: stop.signal })]).catch(() => {});
+  await Promise.race([
+    once(stream, 'drain', { signal: stop.signal }),
+    once(out, 'close', { signal: stop.signal }),
+  ]).catch(() => {});
   stop.abort();
   return !out.destroyed;
 }
@@ -53,7 +64,13 @@ export function zipIntake(sheet: ExcelJS.Worksheet): Writable | undefined {
  * paced by the slowest stage (database, compressor or the HTTP socket), at most one batch ahead.
  * `onDone` receives the row count, or the error.
  */
-export function tableStream<T>(format: 'xlsx' | 'csv', sheetName: string, columns: ExportColumn<T>[], batches: AsyncIterable<T[]>, onDone: (rows: number, error?: unknown) => void = () => {}): Readable {
+export function tableStream<T>(
+  format: 'xlsx' | 'csv',
+  sheetName: string,
+  columns: ExportColumn<T>[],
+  batches: AsyncIterable<T[]>,
+  onDone: (rows: number, error?: unknown) => void = () => {},
+): Readable {
   const out = new PassThrough({ highWaterMark: 1 << 20 });
   const values = columns.map((c) => c.value);
   const cells = (row: T) => values.map((value) => safeCell(value(row)));
@@ -71,7 +88,12 @@ export function tableStream<T>(format: 'xlsx' | 'csv', sheetName: string, column
       csv.end();
       return rows;
     }
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false, zip: { zlib: { level: XLSX_DEFLATE_LEVEL } } });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useStyles: false,
+      useSharedStrings: false,
+      zip: { zlib: { level: XLSX_DEFLATE_LEVEL } },
+    });
     const sheet = workbook.addWorksheet(sheetName);
     sheet.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
     for await (const batch of batches) {
@@ -85,7 +107,13 @@ export function tableStream<T>(format: 'xlsx' | 'csv', sheetName: string, column
     await workbook.commit();
     return rows;
   };
-  produce().then((rows) => onDone(rows), (error: unknown) => { onDone(-1, error); out.destroy(error as Error); });
+  produce().then(
+    (rows) => onDone(rows),
+    (error: unknown) => {
+      onDone(-1, error);
+      out.destroy(error as Error);
+    },
+  );
   return out;
 }
 
@@ -99,4 +127,7 @@ export function attachmentHeader(fileName: string): string {
   return `attachment; filename="export.${fileName.split('.').pop()}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export const CONTENT_TYPES = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', csv: 'text/csv; charset=utf-8' } as const;
+export const CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+} as const;

@@ -11,21 +11,35 @@ import type { SourceRow } from '../../../platform/spreadsheet/read-rows.ts';
 
 export type ImportRow = typeof imports.$inferSelect;
 const YIELD_EVERY = 250;
-export interface PreparedBatch { from: number; to: number; good: unknown[]; errors: (typeof importErrors.$inferInsert)[]; rows: number }
+export interface PreparedBatch {
+  from: number;
+  to: number;
+  good: unknown[];
+  errors: (typeof importErrors.$inferInsert)[];
+  rows: number;
+}
 
 /**
  * Maps, looks up and validates one batch — no transaction. Node lookups read the pool (so they
  * must not run inside a transaction on embedded PGlite), and keeping this CPU work outside the
  * write lets the next batch be prepared while PostgreSQL commits the previous one.
  */
-export async function prepareBatch(db: Db, imp: ImportRow, ctx: ImportContext, from: number, batch: SourceRow[]): Promise<PreparedBatch> {
+export async function prepareBatch(
+  db: Db,
+  imp: ImportRow,
+  ctx: ImportContext,
+  from: number,
+  batch: SourceRow[],
+): Promise<PreparedBatch> {
   const spec = KINDS[imp.kind as ImportKind];
   const mapping = imp.mapping ?? {};
   const columns = imp.headers.map((h) => mapping[h] ?? null);
   const headerOf = new Map(Object.entries(mapping).map(([h, f]) => [f, h]));
   const records = batch.map((r) => {
     const rec: Record<string, string> = {};
-    columns.forEach((field, i) => { if (field) rec[field] = r.cells[i] ?? ''; });
+    columns.forEach((field, i) => {
+      if (field) rec[field] = r.cells[i] ?? '';
+    });
     return rec;
   });
   const lookup = await spec.lookup(db, records, ctx);
@@ -36,7 +50,10 @@ export async function prepareBatch(db: Db, imp: ImportRow, ctx: ImportContext, f
     // of the previous batch send its next statement at once instead of after the whole batch.
     if (i % YIELD_EVERY === YIELD_EVERY - 1) await setImmediate();
     const result = spec.validate(records[i]!, lookup, ctx);
-    if (!isErrors(result)) { good.push(result); continue; }
+    if (!isErrors(result)) {
+      good.push(result);
+      continue;
+    }
     const seen = new Set<string>();
     for (const e of result) {
       const column = headerOf.get(e.field) ?? spec.fields.find((f) => f.field === e.field)?.label ?? e.field;
@@ -54,16 +71,33 @@ export async function prepareBatch(db: Db, imp: ImportRow, ctx: ImportContext, f
  * leaves either the whole batch with its checkpoint or none of it. The `checkpoint_row = from`
  * guard refuses a batch if another worker (after a lease expiry) already moved the import on.
  */
-export async function commitBatch(db: Db, imp: ImportRow, ctx: ImportContext, b: PreparedBatch): Promise<{ ok: number; bad: number }> {
+export async function commitBatch(
+  db: Db,
+  imp: ImportRow,
+  ctx: ImportContext,
+  b: PreparedBatch,
+): Promise<{ ok: number; bad: number }> {
   return withTx(db, async (tx) => {
     await KINDS[imp.kind as ImportKind].write(tx, b.good, ctx);
     if (b.errors.length) await tx.insert(importErrors).values(b.errors);
     const bad = b.rows - b.good.length;
-    const moved = await tx.update(imports)
-      .set({ checkpointRow: b.to, okRows: sql`${imports.okRows} + ${b.good.length}`, errorRows: sql`${imports.errorRows} + ${bad}` })
-      .where(and(eq(imports.id, imp.id), eq(imports.checkpointRow, b.from))).returning({ id: imports.id });
+    const moved = await tx
+      .update(imports)
+      .set({
+        checkpointRow: b.to,
+        okRows: sql`${imports.okRows} + ${b.good.length}`,
+        errorRows: sql`${imports.errorRows} + ${bad}`,
+      })
+      .where(and(eq(imports.id, imp.id), eq(imports.checkpointRow, b.from)))
+      .returning({ id: imports.id });
     if (!moved.length) throw new Error(`导入 ${imp.id} 已被另一个进程推进，放弃本批`);
-    await recordAudit(tx, ctx.actor, { action: `people.import.${imp.kind}`, targetType: 'people_import', targetId: imp.id, scopePath: imp.scopePath, summary: { rows: [b.from + 1, b.to], written: b.good.length, rejected: bad } });
+    await recordAudit(tx, ctx.actor, {
+      action: `people.import.${imp.kind}`,
+      targetType: 'people_import',
+      targetId: imp.id,
+      scopePath: imp.scopePath,
+      summary: { rows: [b.from + 1, b.to], written: b.good.length, rejected: bad },
+    });
     return { ok: b.good.length, bad };
   });
 }

@@ -3,10 +3,19 @@ import type { Queryable, Tx } from '../../../platform/db/tx.ts';
 import type { PiiCodec } from '../pii.ts';
 
 /** One column an import understands; `aliases` are the Chinese headers workers' sheets already use. */
-export interface FieldSpec { field: string; label: string; required?: boolean; aliases: string[] }
+export interface FieldSpec {
+  field: string;
+  label: string;
+  required?: boolean;
+  aliases: string[];
+}
 
 /** One rejected cell; the report shows the file's own header for `field`. */
-export interface CellError { field: string; value: string; reason: string }
+export interface CellError {
+  field: string;
+  value: string;
+  reason: string;
+}
 
 export interface ImportContext {
   actor: Actor;
@@ -45,5 +54,8 @@ export function normaliseDate(value: string): string | null {
 }
 
 export function splitList(value: string | undefined): string[] {
-  return (value ?? '').split(/[,，、;；\s]+/).map((s) => s.trim()).filter(Boolean);
+  return (value ?? '')
+    .split(/[,，、;；\s]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -20,21 +20,34 @@ export const IMPORT_JOB = 'people.import';
 export const DEFAULT_BATCH_ROWS = 5000;
 
 /** Runs (or resumes) one import from its checkpoint to the end of the file. */
-export async function runImport(deps: AppDeps, db: Db, importId: number, report: (p: Record<string, unknown>) => Promise<void>, batchRows = DEFAULT_BATCH_ROWS): Promise<void> {
+export async function runImport(
+  deps: AppDeps,
+  db: Db,
+  importId: number,
+  report: (p: Record<string, unknown>) => Promise<void>,
+  batchRows = DEFAULT_BATCH_ROWS,
+): Promise<void> {
   const [imp] = await db.select().from(imports).where(eq(imports.id, importId));
   if (!imp || imp.state === 'done') return;
   // stored_path is the file's key in the shared store, so a worker on any instance finds it.
   const files = fileStore(deps);
   const stored = await files.stat(imp.storedPath);
   if (!stored) {
-    await db.update(imports).set({ state: 'failed', finishedAt: sql`now()` }).where(eq(imports.id, importId));
+    await db
+      .update(imports)
+      .set({ state: 'failed', finishedAt: sql`now()` })
+      .where(eq(imports.id, importId));
     return;
   }
   await db.update(imports).set({ state: 'running' }).where(eq(imports.id, importId));
   const locator = await gridLocatorFor(db, imp.scopePath);
   const ctx: ImportContext = {
-    actor: imp.actor, codec: createPiiCodec(deps.config.dataKey), scopePath: imp.scopePath,
-    careTags: await activeCareTags(db), districtCode: await districtCodeOf(db, imp.scopePath), locate: (lng, lat) => locator.locate(lng, lat),
+    actor: imp.actor,
+    codec: createPiiCodec(deps.config.dataKey),
+    scopePath: imp.scopePath,
+    careTags: await activeCareTags(db),
+    districtCode: await districtCodeOf(db, imp.scopePath),
+    locate: (lng, lat) => locator.locate(lng, lat),
   };
   const size = Math.max(1, stored.bytes);
   let bytes = 0;
@@ -52,20 +65,33 @@ export async function runImport(deps: AppDeps, db: Db, importId: number, report:
     committing = commitBatch(db, imp, ctx, prepared).then(async (done) => {
       checkpoint = prepared.to;
       counts = { ok: counts.ok + done.ok, bad: counts.bad + done.bad };
-      await report({ checkpointRow: checkpoint, okRows: counts.ok, errorRows: counts.bad, fraction: Math.min(1, bytes / size) });
+      await report({
+        checkpointRow: checkpoint,
+        okRows: counts.ok,
+        errorRows: counts.bad,
+        fraction: Math.min(1, bytes / size),
+      });
     });
     committing.catch(() => {}); // awaited at the next flush or the end; this only silences the interim
   };
   let header = true;
-  for await (const row of readRows((await files.open(imp.storedPath)).stream, imp.format as SourceFormat, (n) => { bytes = n; })) {
-    if (header) { header = false; continue; }
+  for await (const row of readRows((await files.open(imp.storedPath)).stream, imp.format as SourceFormat, (n) => {
+    bytes = n;
+  })) {
+    if (header) {
+      header = false;
+      continue;
+    }
     if (row.rowNo <= checkpoint) continue; // committed before a kill
     batch.push(row);
     if (batch.length >= batchRows) await flush();
   }
   if (batch.length) await flush();
   await committing;
-  await db.update(imports).set({ state: 'done', finishedAt: sql`now()` }).where(eq(imports.id, importId));
+  await db
+    .update(imports)
+    .set({ state: 'done', finishedAt: sql`now()` })
+    .where(eq(imports.id, importId));
   // The error report lives in the database; the uploaded personal data need not outlive the import.
   await files.delete(imp.storedPath);
   await report({ checkpointRow: checkpoint, okRows: counts.ok, errorRows: counts.bad, fraction: 1 });

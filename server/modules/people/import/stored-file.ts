@@ -18,5 +18,8 @@ export function importFileKey(id: string, format: keyof typeof UPLOAD_MIME): str
  * before the store existed recorded its absolute path; from now on it names the store key.
  */
 export async function relinkImportFile(db: Db, diskPath: string, key: string): Promise<void> {
-  await db.update(imports).set({ storedPath: key }).where(eq(imports.storedPath, path.resolve(diskPath)));
+  await db
+    .update(imports)
+    .set({ storedPath: key })
+    .where(eq(imports.storedPath, path.resolve(diskPath)));
 }

@@ -19,10 +19,21 @@ export type ResidentRow = typeof residents.$inferSelect;
 export function maskedResident(r: ResidentRow, codec: PiiCodec) {
   const id = codec.open(r.idCipher);
   return {
-    id: r.id, name: r.name, gender: r.gender, birthDate: r.birthDate, idKind: r.idKind, idNumberMasked: maskIdentityNumber(id)!,
-    phoneMasked: r.phoneCipher ? maskPhone(codec.open(r.phoneCipher)) : null, houseId: r.houseNodeId, address: r.address,
-    householdNo: r.householdNo, relation: r.relation, residenceType: r.residenceType, careTags: r.careTags,
-    movedInOn: r.movedInOn, movedOutOn: r.movedOutOn,
+    id: r.id,
+    name: r.name,
+    gender: r.gender,
+    birthDate: r.birthDate,
+    idKind: r.idKind,
+    idNumberMasked: maskIdentityNumber(id)!,
+    phoneMasked: r.phoneCipher ? maskPhone(codec.open(r.phoneCipher)) : null,
+    houseId: r.houseNodeId,
+    address: r.address,
+    householdNo: r.householdNo,
+    relation: r.relation,
+    residenceType: r.residenceType,
+    careTags: r.careTags,
+    movedInOn: r.movedInOn,
+    movedOutOn: r.movedOutOn,
   };
 }
 
@@ -33,7 +44,12 @@ function yearsAgo(years: number): string {
 }
 
 /** The WHERE of a resident list or export: scope first, then each filter. */
-export async function residentFilter(q: Queryable, actor: Actor, codec: PiiCodec, f: Omit<ResidentListQuery, 'page' | 'pageSize'>): Promise<SQL> {
+export async function residentFilter(
+  q: Queryable,
+  actor: Actor,
+  codec: PiiCodec,
+  f: Omit<ResidentListQuery, 'page' | 'pageSize'>,
+): Promise<SQL> {
   const parts: (SQL | undefined)[] = [peopleScopeWhere(actor, residents.scopePath)];
   if (f.gridId) {
     const path = await gridPathInScope(q, f.gridId, actor.scopePath ?? '');
@@ -41,14 +57,38 @@ export async function residentFilter(q: Queryable, actor: Actor, codec: PiiCodec
     parts.push(underPath(residents.scopePath, path));
   }
   if (f.houseId) parts.push(eq(residents.houseNodeId, f.houseId));
-  if (f.q) parts.push(residentSearch({ tokens: residents.searchTokens, name: residents.name, address: residents.address, idHash: residents.idHash, phoneHash: residents.phoneHash, idTail: residents.idTail, phoneTail: residents.phoneTail }, codec, f.q));
-  if (f.tags?.length) parts.push(sql`${residents.careTags} @> array[${sql.join(f.tags.map((t) => sql`${t}`), sql`, `)}]::text[]`);
+  if (f.q)
+    parts.push(
+      residentSearch(
+        {
+          tokens: residents.searchTokens,
+          name: residents.name,
+          address: residents.address,
+          idHash: residents.idHash,
+          phoneHash: residents.phoneHash,
+          idTail: residents.idTail,
+          phoneTail: residents.phoneTail,
+        },
+        codec,
+        f.q,
+      ),
+    );
+  if (f.tags?.length)
+    parts.push(
+      sql`${residents.careTags} @> array[${sql.join(
+        f.tags.map((t) => sql`${t}`),
+        sql`, `,
+      )}]::text[]`,
+    );
   if (f.residenceType) parts.push(eq(residents.residenceType, f.residenceType));
   if (f.ageBand) {
     const [min, max] = AGE_BANDS[f.ageBand];
     parts.push(sql`${residents.birthDate} > ${yearsAgo(max)} and ${residents.birthDate} <= ${yearsAgo(min)}`);
   }
-  if (f.houseUse) parts.push(sql`exists (select 1 from ${houses} where ${houses.houseNodeId} = ${residents.houseNodeId} and ${houses.use} = ${f.houseUse})`);
+  if (f.houseUse)
+    parts.push(
+      sql`exists (select 1 from ${houses} where ${houses.houseNodeId} = ${residents.houseNodeId} and ${houses.use} = ${f.houseUse})`,
+    );
   return and(...parts)!;
 }
 
@@ -60,17 +100,41 @@ export async function residentFilter(q: Queryable, actor: Actor, codec: PiiCodec
 export async function residentPage(q: Queryable, actor: Actor, codec: PiiCodec, query: ResidentListQuery) {
   const where = await residentFilter(q, actor, codec, query);
   const [rows, [counted]] = await Promise.all([
-    q.select().from(residents).where(where).orderBy(sql`${residents.scopePath} using ~<~`, asc(residents.id)).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
-    q.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from ${residents} where ${where} limit ${COUNT_CAP + 1}) t`).then((r) => r.rows),
+    q
+      .select()
+      .from(residents)
+      .where(where)
+      .orderBy(sql`${residents.scopePath} using ~<~`, asc(residents.id))
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize),
+    q
+      .execute<{ n: number }>(
+        sql`select count(*)::int as n from (select 1 from ${residents} where ${where} limit ${COUNT_CAP + 1}) t`,
+      )
+      .then((r) => r.rows),
   ]);
-  return { data: rows.map((r) => maskedResident(r, codec)), page: pageInfoOf(query.page, query.pageSize, Number(counted?.n ?? 0)) };
+  return {
+    data: rows.map((r) => maskedResident(r, codec)),
+    page: pageInfoOf(query.page, query.pageSize, Number(counted?.n ?? 0)),
+  };
 }
 
 /** Only what an export writes: no search tokens, hashes or timestamps to parse and collect per row. */
 export const residentExportFields = {
-  id: residents.id, name: residents.name, idKind: residents.idKind, idCipher: residents.idCipher, gender: residents.gender, birthDate: residents.birthDate,
-  phoneCipher: residents.phoneCipher, address: residents.address, householdNo: residents.householdNo, relation: residents.relation,
-  residenceType: residents.residenceType, careTags: residents.careTags, movedInOn: residents.movedInOn, movedOutOn: residents.movedOutOn,
+  id: residents.id,
+  name: residents.name,
+  idKind: residents.idKind,
+  idCipher: residents.idCipher,
+  gender: residents.gender,
+  birthDate: residents.birthDate,
+  phoneCipher: residents.phoneCipher,
+  address: residents.address,
+  householdNo: residents.householdNo,
+  relation: residents.relation,
+  residenceType: residents.residenceType,
+  careTags: residents.careTags,
+  movedInOn: residents.movedInOn,
+  movedOutOn: residents.movedOutOn,
 };
 export type ResidentExportRow = Pick<ResidentRow, keyof typeof residentExportFields>;
 
@@ -81,7 +145,10 @@ export function residentBatches(q: Queryable, where: SQL, batch?: number): Async
 
 /** A resident inside the actor's scope, or 404. */
 export async function loadResident(q: Queryable, actor: Actor, id: number): Promise<ResidentRow> {
-  const [row] = await q.select().from(residents).where(and(eq(residents.id, id), peopleScopeWhere(actor, residents.scopePath)));
+  const [row] = await q
+    .select()
+    .from(residents)
+    .where(and(eq(residents.id, id), peopleScopeWhere(actor, residents.scopePath)));
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }

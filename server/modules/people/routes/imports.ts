@@ -25,21 +25,41 @@ import { importErrors, imports } from '../schema.ts';
 import type { Db } from '../../../platform/db/open.ts';
 
 async function loadImport(db: Db, actor: Actor, id: number) {
-  const [row] = await db.select().from(imports).where(and(eq(imports.id, id), peopleScopeWhere(actor, imports.scopePath)));
+  const [row] = await db
+    .select()
+    .from(imports)
+    .where(and(eq(imports.id, id), peopleScopeWhere(actor, imports.scopePath)));
   if (!row) throw new AppError('NOT_FOUND');
   authorizePeople(actor, 'import', row);
   return row;
 }
 
-function publicImport(row: typeof imports.$inferSelect, job?: { progress: Record<string, unknown> | null; lastError: string | null } | null) {
+function publicImport(
+  row: typeof imports.$inferSelect,
+  job?: { progress: Record<string, unknown> | null; lastError: string | null } | null,
+) {
   const { storedPath: _stored, actor: _actor, ...rest } = row;
-  return { ...rest, fields: KINDS[row.kind as ImportKind].fields.map(({ field, label, required }) => ({ field, label, required: Boolean(required) })), progress: job?.progress ?? null, lastError: job?.lastError ?? null };
+  return {
+    ...rest,
+    fields: KINDS[row.kind as ImportKind].fields.map(({ field, label, required }) => ({
+      field,
+      label,
+      required: Boolean(required),
+    })),
+    progress: job?.progress ?? null,
+    lastError: job?.lastError ?? null,
+  };
 }
 
 async function* errorBatches(db: Db, importId: number): AsyncGenerator<ErrorReportRow[]> {
   let after = 0;
   for (;;) {
-    const rows = await db.select().from(importErrors).where(and(eq(importErrors.importId, importId), gt(importErrors.rowNo, after))).orderBy(asc(importErrors.rowNo), asc(importErrors.columnName)).limit(5000);
+    const rows = await db
+      .select()
+      .from(importErrors)
+      .where(and(eq(importErrors.importId, importId), gt(importErrors.rowNo, after)))
+      .orderBy(asc(importErrors.rowNo), asc(importErrors.columnName))
+      .limit(5000);
     if (!rows.length) return;
     // Keep a row's cells together: stop before a row that may continue in the next page.
     const last = rows[rows.length - 1]!.rowNo;
@@ -54,62 +74,132 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const tags = ['people'];
   const files = fileStore(deps);
   return async (app) => {
-    app.post('/api/people/imports', { schema: { tags, summary: '上传导入文件（.xlsx/.csv），返回表头与建议映射', querystring: z.object({ kind: z.enum(IMPORT_KINDS) }) } }, async (request, reply) => {
-      const actor = requireActor(request);
-      authorizePeople(actor, 'import', null);
-      const file = await request.file();
-      if (!file) throw invalid('file', '请选择文件');
-      const format = /\.xlsx$/i.test(file.filename) ? 'xlsx' : /\.csv$/i.test(file.filename) ? 'csv' : null;
-      if (!format) { file.file.resume(); throw invalid('file', '只支持 .xlsx 或 .csv 文件'); }
-      // Into the shared store, not this instance's disk: the job may be claimed by a worker on any instance.
-      const storedPath = importFileKey(randomUUID(), format);
-      await files.put(storedPath, file.file, { mime: UPLOAD_MIME[format], createdBy: actor.userId });
-      if (file.file.truncated) { await files.delete(storedPath); throw new AppError('PAYLOAD_TOO_LARGE'); }
-      const headers = await readHeaders((await files.open(storedPath)).stream, format).catch(() => null);
-      if (!headers?.length) { await files.delete(storedPath); throw invalid('file', '无法读取表头（第1行）'); }
-      const kind = request.query.kind;
-      const mapping = await suggestMapping(db, kind, headers, KINDS[kind].fields);
-      const row = await withTx(db, async (tx) => {
-        const [created] = await tx.insert(imports).values({ kind, fileName: file.filename, storedPath, format, headers, mapping, createdBy: actor.userId, actor, scopePath: actor.scopePath! }).returning();
-        await recordAudit(tx, actor, { action: 'people.import.upload', targetType: 'people_import', targetId: created!.id, scopePath: actor.scopePath, summary: { kind, fileName: file.filename } });
-        return created!;
-      });
-      return reply.status(201).send({ data: publicImport(row) });
-    });
+    app.post(
+      '/api/people/imports',
+      {
+        schema: {
+          tags,
+          summary: '上传导入文件（.xlsx/.csv），返回表头与建议映射',
+          querystring: z.object({ kind: z.enum(IMPORT_KINDS) }),
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        authorizePeople(actor, 'import', null);
+        const file = await request.file();
+        if (!file) throw invalid('file', '请选择文件');
+        const format = /\.xlsx$/i.test(file.filename) ? 'xlsx' : /\.csv$/i.test(file.filename) ? 'csv' : null;
+        if (!format) {
+          file.file.resume();
+          throw invalid('file', '只支持 .xlsx 或 .csv 文件');
+        }
+        // Into the shared store, not this instance's disk: the job may be claimed by a worker on any instance.
+        const storedPath = importFileKey(randomUUID(), format);
+        await files.put(storedPath, file.file, { mime: UPLOAD_MIME[format], createdBy: actor.userId });
+        if (file.file.truncated) {
+          await files.delete(storedPath);
+          throw new AppError('PAYLOAD_TOO_LARGE');
+        }
+        const headers = await readHeaders((await files.open(storedPath)).stream, format).catch(() => null);
+        if (!headers?.length) {
+          await files.delete(storedPath);
+          throw invalid('file', '无法读取表头（第1行）');
+        }
+        const kind = request.query.kind;
+        const mapping = await suggestMapping(db, kind, headers, KINDS[kind].fields);
+        const row = await withTx(db, async (tx) => {
+          const [created] = await tx
+            .insert(imports)
+            .values({
+              kind,
+              fileName: file.filename,
+              storedPath,
+              format,
+              headers,
+              mapping,
+              createdBy: actor.userId,
+              actor,
+              scopePath: actor.scopePath!,
+            })
+            .returning();
+          await recordAudit(tx, actor, {
+            action: 'people.import.upload',
+            targetType: 'people_import',
+            targetId: created!.id,
+            scopePath: actor.scopePath,
+            summary: { kind, fileName: file.filename },
+          });
+          return created!;
+        });
+        return reply.status(201).send({ data: publicImport(row) });
+      },
+    );
 
-    app.post('/api/people/imports/:id/start', { schema: { tags, summary: '确认列映射并开始后台导入', params: idParams, body: importStartBody } }, async (request) => {
-      const actor = requireActor(request);
-      const row = await loadImport(db, actor, request.params.id);
-      if (row.state !== 'uploaded') throw new AppError('CASE_INVALID_TRANSITION', { message: '该导入已开始' });
-      const problems = mappingProblems(request.body.mapping, row.headers, KINDS[row.kind as ImportKind].fields);
-      if (problems.length) throw new AppError('VALIDATION_FAILED', { message: problems.map((p) => p.message).join('；'), details: problems });
-      const started = await withTx(db, async (tx) => {
-        await rememberMapping(tx, row.kind as ImportKind, request.body.mapping);
-        const jobId = await enqueueJob(tx, IMPORT_JOB, { importId: row.id }, { createdBy: actor.userId });
-        const [updated] = await tx.update(imports).set({ mapping: request.body.mapping, state: 'queued', jobId }).where(eq(imports.id, row.id)).returning();
-        return updated!;
-      });
-      return { data: publicImport(started) };
-    });
+    app.post(
+      '/api/people/imports/:id/start',
+      { schema: { tags, summary: '确认列映射并开始后台导入', params: idParams, body: importStartBody } },
+      async (request) => {
+        const actor = requireActor(request);
+        const row = await loadImport(db, actor, request.params.id);
+        if (row.state !== 'uploaded') throw new AppError('CASE_INVALID_TRANSITION', { message: '该导入已开始' });
+        const problems = mappingProblems(request.body.mapping, row.headers, KINDS[row.kind as ImportKind].fields);
+        if (problems.length)
+          throw new AppError('VALIDATION_FAILED', {
+            message: problems.map((p) => p.message).join('；'),
+            details: problems,
+          });
+        const started = await withTx(db, async (tx) => {
+          await rememberMapping(tx, row.kind as ImportKind, request.body.mapping);
+          const jobId = await enqueueJob(tx, IMPORT_JOB, { importId: row.id }, { createdBy: actor.userId });
+          const [updated] = await tx
+            .update(imports)
+            .set({ mapping: request.body.mapping, state: 'queued', jobId })
+            .where(eq(imports.id, row.id))
+            .returning();
+          return updated!;
+        });
+        return { data: publicImport(started) };
+      },
+    );
 
     app.get('/api/people/imports', { schema: { tags, summary: '最近的导入' } }, async (request) => {
       const actor = requireActor(request);
       authorizePeople(actor, 'import', null);
-      const rows = await db.select().from(imports).where(peopleScopeWhere(actor, imports.scopePath)).orderBy(desc(imports.id)).limit(20);
+      const rows = await db
+        .select()
+        .from(imports)
+        .where(peopleScopeWhere(actor, imports.scopePath))
+        .orderBy(desc(imports.id))
+        .limit(20);
       return { data: rows.map((r) => publicImport(r)) };
     });
 
-    app.get('/api/people/imports/:id', { schema: { tags, summary: '导入进度与结果', params: idParams } }, async (request) => {
-      const row = await loadImport(db, requireActor(request), request.params.id);
-      const [job] = row.jobId ? await db.select({ progress: jobs.progress, lastError: jobs.lastError }).from(jobs).where(eq(jobs.id, row.jobId)) : [];
-      return { data: publicImport(row, job) };
-    });
+    app.get(
+      '/api/people/imports/:id',
+      { schema: { tags, summary: '导入进度与结果', params: idParams } },
+      async (request) => {
+        const row = await loadImport(db, requireActor(request), request.params.id);
+        const [job] = row.jobId
+          ? await db
+              .select({ progress: jobs.progress, lastError: jobs.lastError })
+              .from(jobs)
+              .where(eq(jobs.id, row.jobId))
+          : [];
+        return { data: publicImport(row, job) };
+      },
+    );
 
-    app.get('/api/people/imports/:id/errors', { schema: { tags, summary: '下载错误报告（行、列、值、原因）', params: idParams, querystring: exportQuery } }, async (request, reply) => {
-      const row = await loadImport(db, requireActor(request), request.params.id);
-      const format = request.query.format;
-      reply.header('content-type', CONTENT_TYPES[format]).header('content-disposition', attachmentHeader(`导入错误报告-${row.id}.${format}`));
-      return reply.send(tableStream(format, '错误报告', errorReportColumns, errorBatches(db, row.id)));
-    });
+    app.get(
+      '/api/people/imports/:id/errors',
+      { schema: { tags, summary: '下载错误报告（行、列、值、原因）', params: idParams, querystring: exportQuery } },
+      async (request, reply) => {
+        const row = await loadImport(db, requireActor(request), request.params.id);
+        const format = request.query.format;
+        reply
+          .header('content-type', CONTENT_TYPES[format])
+          .header('content-disposition', attachmentHeader(`导入错误报告-${row.id}.${format}`));
+        return reply.send(tableStream(format, '错误报告', errorReportColumns, errorBatches(db, row.id)));
+      },
+    );
   };
 }

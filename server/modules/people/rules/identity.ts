@@ -1,7 +1,10 @@
 import validator from 'validator';
 import { MOBILE_RE } from '../../../../contracts/phone.ts';
 
-export interface IdentityFacts { gender: '男' | '女'; birthDate: string }
+export interface IdentityFacts {
+  gender: '男' | '女';
+  birthDate: string;
+}
 
 /**
  * GB 11643 citizen identity number: `validator` checks length, area, birth date and the check

@@ -12,8 +12,13 @@ describe('bigram tokens', () => {
 
 describe('component codes (6 + 2 + 2 + 6 digits)', () => {
   it('accepts a code of the district', () => expect(componentCodeProblem('3205080101000001', '320508')).toBeNull());
-  it.each([['15 digits', '320508010100000'], ['unknown major class', '3205089901000001'], ['minor 00', '3205080100000001'], ['sequence 0', '3205080101000000'], ['other district', '3205070101000001']])(
-    'rejects %s', (_l, code) => expect(componentCodeProblem(code, '320508')).not.toBeNull());
+  it.each([
+    ['15 digits', '320508010100000'],
+    ['unknown major class', '3205089901000001'],
+    ['minor 00', '3205080100000001'],
+    ['sequence 0', '3205080101000000'],
+    ['other district', '3205070101000001'],
+  ])('rejects %s', (_l, code) => expect(componentCodeProblem(code, '320508')).not.toBeNull());
 });
 
 describe('PII codec', () => {
@@ -28,6 +33,8 @@ describe('PII codec', () => {
   });
   it('gives a stable keyed hash that depends on the key', () => {
     expect(codec.lookupHash('id', '11010519491231002x')).toBe(codec.lookupHash('id', '11010519491231002X'));
-    expect(createPiiCodec('other').lookupHash('id', '11010519491231002X')).not.toBe(codec.lookupHash('id', '11010519491231002X'));
+    expect(createPiiCodec('other').lookupHash('id', '11010519491231002X')).not.toBe(
+      codec.lookupHash('id', '11010519491231002X'),
+    );
   });
 });

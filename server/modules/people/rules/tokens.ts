@@ -6,7 +6,10 @@
  * rechecks adjacency. Works identically on PostgreSQL 15 and PGlite (no extension needed).
  */
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[\s,，.。、;；:：()（）\-—/#·]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\s,，.。、;；:：()（）\-—/#·]+/g, ' ')
+    .trim();
 }
 
 export function bigrams(...parts: (string | null | undefined)[]): string[] {

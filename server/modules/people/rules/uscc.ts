@@ -18,7 +18,18 @@ const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 /** Registration authority → allowed entity-type codes (GB 32100 appendix A and later assignments). */
 const AUTHORITY_TYPES: Record<string, string> = {
-  '1': '1239', '2': '19', '3': '123459', '4': '19', '5': '1239', '6': '129', '7': '1239', '8': '19', '9': '123', A: '19', N: '1239', Y: '1',
+  '1': '1239',
+  '2': '19',
+  '3': '123459',
+  '4': '19',
+  '5': '1239',
+  '6': '129',
+  '7': '1239',
+  '8': '19',
+  '9': '123',
+  A: '19',
+  N: '1239',
+  Y: '1',
 };
 
 export type UsccProblem = 'length' | 'alphabet' | 'authority' | 'type' | 'division' | 'org_code' | 'check';

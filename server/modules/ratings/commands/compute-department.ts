@@ -11,25 +11,56 @@ import { saveRun, yearRange } from '../save-run.ts';
 import { departmentVotes } from '../schema.ts';
 
 /** Yearly grade suggestion for the departments serving the street (its local units and the district bureaus). */
-export async function computeDepartmentRatings(db: Db, actor: Actor, input: { streetId: number; year: number }, ports: RatingPorts) {
+export async function computeDepartmentRatings(
+  db: Db,
+  actor: Actor,
+  input: { streetId: number; year: number },
+  ports: RatingPorts,
+) {
   return withTx(db, async (tx) => {
     const street = await loadNodeInScope(tx, actor, input.streetId, 'street');
     authorizeRating(actor, 'compute', street.path);
     const { from, to } = yearRange(input.year);
     const serving = [street.id, street.parentId!].filter(Boolean);
-    const depts = await tx.select().from(departments).where(inArray(departments.servesNodeId, serving)).orderBy(asc(departments.id));
+    const depts = await tx
+      .select()
+      .from(departments)
+      .where(inArray(departments.servesNodeId, serving))
+      .orderBy(asc(departments.id));
     const results = [];
     for (const d of depts) {
-      const cases = ports.caseFigures ? await ports.caseFigures(tx, { departmentId: d.id, scopePath: street.path, from, to }) : null;
-      const [v] = await tx.select({ avg: avg(departmentVotes.score), n: count() }).from(departmentVotes)
+      const cases = ports.caseFigures
+        ? await ports.caseFigures(tx, { departmentId: d.id, scopePath: street.path, from, to })
+        : null;
+      const [v] = await tx
+        .select({ avg: avg(departmentVotes.score), n: count() })
+        .from(departmentVotes)
         .where(and(eq(departmentVotes.departmentId, d.id), eq(departmentVotes.year, input.year)));
       const inputs: DepartmentInputs = {
-        avgResponseMinutes: cases?.avgResponseMinutes ?? null, handled: cases?.handled ?? 0, onTimeHandled: cases?.onTimeHandled ?? 0,
-        rated: cases?.rated ?? 0, satisfied: cases?.satisfied ?? 0, voteAvg: v!.n ? Math.round(Number(v!.avg) * 100) / 100 : null, votes: v!.n,
+        avgResponseMinutes: cases?.avgResponseMinutes ?? null,
+        handled: cases?.handled ?? 0,
+        onTimeHandled: cases?.onTimeHandled ?? 0,
+        rated: cases?.rated ?? 0,
+        satisfied: cases?.satisfied ?? 0,
+        voteAvg: v!.n ? Math.round(Number(v!.avg) * 100) / 100 : null,
+        votes: v!.n,
       };
       const { score, grade } = departmentScore(inputs);
-      results.push({ subjectKind: 'department' as const, subjectId: d.id, subjectName: d.name, subjectPath: street.path, inputs, score, outcome: grade });
+      results.push({
+        subjectKind: 'department' as const,
+        subjectId: d.id,
+        subjectName: d.name,
+        subjectPath: street.path,
+        inputs,
+        score,
+        outcome: grade,
+      });
     }
-    return saveRun(tx, actor, { kind: 'department_year', period: String(input.year), street, formula: DEPARTMENT_FORMULA }, results);
+    return saveRun(
+      tx,
+      actor,
+      { kind: 'department_year', period: String(input.year), street, formula: DEPARTMENT_FORMULA },
+      results,
+    );
   });
 }

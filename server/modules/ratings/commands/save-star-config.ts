@@ -12,9 +12,21 @@ export async function saveStarConfig(db: Db, actor: Actor, streetId: number, ind
   return withTx(db, async (tx) => {
     const street = await loadNodeInScope(tx, actor, streetId, 'street');
     authorizeRating(actor, 'compute', street.path);
-    const [row] = await tx.insert(starRatingConfigs).values({ streetId, indicators, updatedBy: actor.userId })
-      .onConflictDoUpdate({ target: starRatingConfigs.streetId, set: { indicators, updatedBy: actor.userId, updatedAt: new Date() } }).returning();
-    await recordAudit(tx, actor, { action: 'ratings.star_config', targetType: 'street', targetId: streetId, scopePath: street.path, summary: { indicators } });
+    const [row] = await tx
+      .insert(starRatingConfigs)
+      .values({ streetId, indicators, updatedBy: actor.userId })
+      .onConflictDoUpdate({
+        target: starRatingConfigs.streetId,
+        set: { indicators, updatedBy: actor.userId, updatedAt: new Date() },
+      })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'ratings.star_config',
+      targetType: 'street',
+      targetId: streetId,
+      scopePath: street.path,
+      summary: { indicators },
+    });
     return row!;
   });
 }

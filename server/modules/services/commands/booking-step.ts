@@ -26,9 +26,25 @@ export async function runBookingStep(db: Db, actor: Actor, bookingId: number, st
     const row = await loadBooking(tx, actor, bookingId, true);
     assertBooking(actor, step.action, row, step.wrongState);
     await step.check?.(tx, row);
-    const [updated] = await tx.update(bookings).set({ ...step.changes, updatedAt: sql`now()` }).where(eq(bookings.id, bookingId)).returning();
-    await tx.insert(bookingEvents).values({ bookingId, action: step.action, actorUserId: actor.userId, toUserId: step.event.toUserId ?? null, note: step.event.note ?? null });
-    await recordAudit(tx, actor, { action: `services.booking.${step.action}`, targetType: 'booking', targetId: bookingId, scopePath: row.scopePath, summary: step.event });
+    const [updated] = await tx
+      .update(bookings)
+      .set({ ...step.changes, updatedAt: sql`now()` })
+      .where(eq(bookings.id, bookingId))
+      .returning();
+    await tx.insert(bookingEvents).values({
+      bookingId,
+      action: step.action,
+      actorUserId: actor.userId,
+      toUserId: step.event.toUserId ?? null,
+      note: step.event.note ?? null,
+    });
+    await recordAudit(tx, actor, {
+      action: `services.booking.${step.action}`,
+      targetType: 'booking',
+      targetId: bookingId,
+      scopePath: row.scopePath,
+      summary: step.event,
+    });
     await publishBookingChange(tx, updated!, step.action);
     return { before: row, booking: updated! };
   });

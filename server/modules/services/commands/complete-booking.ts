@@ -6,7 +6,10 @@ import { runBookingStep } from './booking-step.ts';
 
 export async function completeBooking(db: Db, actor: Actor, bookingId: number, note: string) {
   const { booking } = await runBookingStep(db, actor, bookingId, {
-    action: 'complete', wrongState: '只有办理中的预约可以办结', changes: { status: 'completed' }, event: { note },
+    action: 'complete',
+    wrongState: '只有办理中的预约可以办结',
+    changes: { status: 'completed' },
+    event: { note },
   });
   return booking;
 }
@@ -14,18 +17,32 @@ export async function completeBooking(db: Db, actor: Actor, bookingId: number, n
 /** Cancelling a visit frees its seat in the same transaction. */
 export async function cancelBooking(db: Db, actor: Actor, bookingId: number) {
   const { booking } = await runBookingStep(db, actor, bookingId, {
-    action: 'cancel', wrongState: '已受理的预约不能取消，请联系工作人员',
+    action: 'cancel',
+    wrongState: '已受理的预约不能取消，请联系工作人员',
     async check(tx, row) {
-      if (row.slotId) await tx.update(serviceSlots).set({ booked: sql`${serviceSlots.booked} - 1` }).where(eq(serviceSlots.id, row.slotId));
+      if (row.slotId)
+        await tx
+          .update(serviceSlots)
+          .set({ booked: sql`${serviceSlots.booked} - 1` })
+          .where(eq(serviceSlots.id, row.slotId));
     },
-    changes: { status: 'cancelled' }, event: {},
+    changes: { status: 'cancelled' },
+    event: {},
   });
   return booking;
 }
 
-export async function rateBooking(db: Db, actor: Actor, bookingId: number, input: { rating: number; comment?: string }) {
+export async function rateBooking(
+  db: Db,
+  actor: Actor,
+  bookingId: number,
+  input: { rating: number; comment?: string },
+) {
   const { booking } = await runBookingStep(db, actor, bookingId, {
-    action: 'rate', wrongState: '只能对已办结且未评价的服务评价', changes: { rating: input.rating, ratingComment: input.comment ?? null }, event: { note: input.comment ?? null },
+    action: 'rate',
+    wrongState: '只能对已办结且未评价的服务评价',
+    changes: { rating: input.rating, ratingComment: input.comment ?? null },
+    event: { note: input.comment ?? null },
   });
   return booking;
 }

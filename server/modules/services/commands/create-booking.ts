@@ -29,29 +29,64 @@ export async function createBooking(db: Db, actor: Actor, input: Input) {
     const resident = await residentFor(tx, actor, input, item.scopePath);
     let slotId: number | null = null;
     if (input.mode === 'visit') {
-      const [station] = await tx.select({ id: serviceStations.id }).from(serviceSlots).innerJoin(serviceStations, eq(serviceStations.id, serviceSlots.stationId))
+      const [station] = await tx
+        .select({ id: serviceStations.id })
+        .from(serviceSlots)
+        .innerJoin(serviceStations, eq(serviceStations.id, serviceSlots.stationId))
         .where(and(eq(serviceSlots.id, input.slotId), eq(serviceStations.communityId, item.communityId)));
       if (!station) throw invalid('slotId', '时段不存在或不属于本社区的服务驿站');
-      const [taken] = await tx.update(serviceSlots).set({ booked: sql`${serviceSlots.booked} + 1` })
-        .where(and(eq(serviceSlots.id, input.slotId), lt(serviceSlots.booked, serviceSlots.capacity), gt(serviceSlots.startsAt, new Date())))
+      const [taken] = await tx
+        .update(serviceSlots)
+        .set({ booked: sql`${serviceSlots.booked} + 1` })
+        .where(
+          and(
+            eq(serviceSlots.id, input.slotId),
+            lt(serviceSlots.booked, serviceSlots.capacity),
+            gt(serviceSlots.startsAt, new Date()),
+          ),
+        )
         .returning({ id: serviceSlots.id });
       if (!taken) throw new AppError('CONFLICT', { message: '该时段已约满或已过期，请选择其他时段' });
       slotId = taken.id;
     } else if (!item.proxy) {
       throw invalid('serviceItemId', '该事项不提供代办服务');
     }
-    const [row] = await tx.insert(bookings).values({
-      mode: input.mode, serviceItemId: item.id, slotId, residentUserId: resident.userId, personId: resident.personId, beneficiaryName: resident.name,
-      requestedBy: actor.userId, communityId: item.communityId, scopePath: resident.path, note: input.note ?? null,
-    }).returning();
-    await tx.insert(bookingEvents).values({ bookingId: row!.id, action: 'submitted', actorUserId: actor.userId, note: input.note ?? null });
-    await recordAudit(tx, actor, { action: 'services.booking.create', targetType: 'booking', targetId: row!.id, scopePath: resident.path, summary: { mode: input.mode, item: item.name, residentUserId: resident.userId, personId: resident.personId } });
+    const [row] = await tx
+      .insert(bookings)
+      .values({
+        mode: input.mode,
+        serviceItemId: item.id,
+        slotId,
+        residentUserId: resident.userId,
+        personId: resident.personId,
+        beneficiaryName: resident.name,
+        requestedBy: actor.userId,
+        communityId: item.communityId,
+        scopePath: resident.path,
+        note: input.note ?? null,
+      })
+      .returning();
+    await tx
+      .insert(bookingEvents)
+      .values({ bookingId: row!.id, action: 'submitted', actorUserId: actor.userId, note: input.note ?? null });
+    await recordAudit(tx, actor, {
+      action: 'services.booking.create',
+      targetType: 'booking',
+      targetId: row!.id,
+      scopePath: resident.path,
+      summary: { mode: input.mode, item: item.name, residentUserId: resident.userId, personId: resident.personId },
+    });
     await publishBookingChange(tx, row!, 'submitted');
     return row!;
   });
 }
 
-interface Beneficiary { userId: number | null; personId: number | null; name: string | null; path: string }
+interface Beneficiary {
+  userId: number | null;
+  personId: number | null;
+  name: string | null;
+  path: string;
+}
 
 /**
  * Residents book for themselves; a building leader or grid worker may ask proxy service for a
@@ -69,14 +104,19 @@ async function residentFor(tx: Tx, actor: Actor, input: Input, communityPath: st
     if (!person || !isUnder(person.scopePath, communityPath)) throw invalid('personId', '该居民不在您服务的范围内');
     return { userId: null, personId: person.id, name: person.name, path: person.scopePath };
   }
-  const onBehalf = input.mode === 'proxy' && input.residentUserId !== undefined && input.residentUserId !== actor.userId;
+  const onBehalf =
+    input.mode === 'proxy' && input.residentUserId !== undefined && input.residentUserId !== actor.userId;
   if (!onBehalf) {
     authorizeService(actor, 'book', communityPath);
     return { userId: actor.userId, personId: null, name: null, path: actor.scopePath! };
   }
   authorizeService(actor, 'proxy_for', communityPath);
-  const [resident] = await tx.select({ id: users.id, role: users.role, path: orgNodes.path }).from(users).innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
+  const [resident] = await tx
+    .select({ id: users.id, role: users.role, path: orgNodes.path })
+    .from(users)
+    .innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
     .where(eq(users.id, input.residentUserId!));
-  if (!resident || resident.role !== 'resident' || !isUnder(resident.path, actor.scopePath!)) throw invalid('residentUserId', '该居民不在您服务的范围内');
+  if (!resident || resident.role !== 'resident' || !isUnder(resident.path, actor.scopePath!))
+    throw invalid('residentUserId', '该居民不在您服务的范围内');
   return { userId: resident.id, personId: null, name: null, path: resident.path };
 }

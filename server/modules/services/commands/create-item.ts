@@ -13,9 +13,23 @@ export async function createServiceItem(db: Db, actor: Actor, input: z.infer<typ
   return withTx(db, async (tx) => {
     const community = await loadNodeInScope(tx, actor, input.communityId, 'community');
     authorizeService(actor, 'manage', community.path);
-    const [row] = await tx.insert(serviceItems).values({ ...input, scopePath: community.path }).onConflictDoNothing().returning();
-    if (!row) throw new AppError('DUPLICATE', { message: '本社区已有同名服务事项', details: [{ path: 'name', message: '名称已存在' }] });
-    await recordAudit(tx, actor, { action: 'services.item.create', targetType: 'service_item', targetId: row.id, scopePath: community.path, summary: { name: input.name } });
+    const [row] = await tx
+      .insert(serviceItems)
+      .values({ ...input, scopePath: community.path })
+      .onConflictDoNothing()
+      .returning();
+    if (!row)
+      throw new AppError('DUPLICATE', {
+        message: '本社区已有同名服务事项',
+        details: [{ path: 'name', message: '名称已存在' }],
+      });
+    await recordAudit(tx, actor, {
+      action: 'services.item.create',
+      targetType: 'service_item',
+      targetId: row.id,
+      scopePath: community.path,
+      summary: { name: input.name },
+    });
     return row;
   });
 }

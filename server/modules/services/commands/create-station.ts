@@ -13,8 +13,17 @@ export async function createStation(db: Db, actor: Actor, input: z.infer<typeof 
   return withTx(db, async (tx) => {
     const community = await loadNodeInScope(tx, actor, input.communityId, 'community');
     authorizeService(actor, 'manage', community.path);
-    const [row] = await tx.insert(serviceStations).values({ ...input, scopePath: community.path }).returning();
-    await recordAudit(tx, actor, { action: 'services.station.create', targetType: 'service_station', targetId: row!.id, scopePath: community.path, summary: { name: input.name } });
+    const [row] = await tx
+      .insert(serviceStations)
+      .values({ ...input, scopePath: community.path })
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'services.station.create',
+      targetType: 'service_station',
+      targetId: row!.id,
+      scopePath: community.path,
+      summary: { name: input.name },
+    });
     return row!;
   });
 }

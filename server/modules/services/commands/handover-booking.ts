@@ -9,16 +9,27 @@ import { orgNodes } from '../../org/schema.ts';
 import { runBookingStep } from './booking-step.ts';
 
 /** An explicit handover: the responsibility moves to a colleague who can handle the booking, with a reason. */
-export async function handoverBooking(db: Db, actor: Actor, bookingId: number, input: { toUserId: number; note: string }) {
+export async function handoverBooking(
+  db: Db,
+  actor: Actor,
+  bookingId: number,
+  input: { toUserId: number; note: string },
+) {
   const { booking } = await runBookingStep(db, actor, bookingId, {
-    action: 'handover', wrongState: '只有办理中的预约可以移交',
+    action: 'handover',
+    wrongState: '只有办理中的预约可以移交',
     async check(tx, row) {
       if (input.toUserId === actor.userId) throw invalid('toUserId', '不能移交给自己');
-      const [to] = await tx.select({ role: users.role, path: orgNodes.path, disabledAt: users.disabledAt }).from(users)
-        .innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId)).where(eq(users.id, input.toUserId));
-      if (!to || to.disabledAt || !hasAbility(to.role, 'services.handle') || !isUnder(row.scopePath, to.path)) throw invalid('toUserId', '接收人须为负责该居民所在范围的工作人员');
+      const [to] = await tx
+        .select({ role: users.role, path: orgNodes.path, disabledAt: users.disabledAt })
+        .from(users)
+        .innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
+        .where(eq(users.id, input.toUserId));
+      if (!to || to.disabledAt || !hasAbility(to.role, 'services.handle') || !isUnder(row.scopePath, to.path))
+        throw invalid('toUserId', '接收人须为负责该居民所在范围的工作人员');
     },
-    changes: { responsibleUserId: input.toUserId }, event: { toUserId: input.toUserId, note: input.note },
+    changes: { responsibleUserId: input.toUserId },
+    event: { toUserId: input.toUserId, note: input.note },
   });
   return booking;
 }

@@ -13,9 +13,20 @@ export async function openSlots(db: Db, actor: Actor, stationId: number, input: 
     const station = await loadStationVisible(tx, actor, stationId);
     authorizeService(actor, 'manage', station.scopePath);
     const slots = slotsFor(station.openingHours, station.slotMinutes, input.from, input.days);
-    const inserted = slots.length ? await tx.insert(serviceSlots).values(slots.map((s) => ({ ...s, stationId, capacity: station.capacityPerSlot })))
-      .onConflictDoNothing().returning({ id: serviceSlots.id }) : [];
-    await recordAudit(tx, actor, { action: 'services.slots.open', targetType: 'service_station', targetId: stationId, scopePath: station.scopePath, summary: input });
+    const inserted = slots.length
+      ? await tx
+          .insert(serviceSlots)
+          .values(slots.map((s) => ({ ...s, stationId, capacity: station.capacityPerSlot })))
+          .onConflictDoNothing()
+          .returning({ id: serviceSlots.id })
+      : [];
+    await recordAudit(tx, actor, {
+      action: 'services.slots.open',
+      targetType: 'service_station',
+      targetId: stationId,
+      scopePath: station.scopePath,
+      summary: input,
+    });
     return { opened: inserted.length };
   });
 }

@@ -19,7 +19,13 @@ export async function updateStation(db: Db, actor: Actor, id: number, input: z.i
     authorizeService(actor, 'manage', station.scopePath);
     if (!Object.keys(input).length) return station;
     const [row] = await tx.update(serviceStations).set(input).where(eq(serviceStations.id, id)).returning();
-    await recordAudit(tx, actor, { action: 'services.station.update', targetType: 'service_station', targetId: id, scopePath: station.scopePath, summary: input });
+    await recordAudit(tx, actor, {
+      action: 'services.station.update',
+      targetType: 'service_station',
+      targetId: id,
+      scopePath: station.scopePath,
+      summary: input,
+    });
     return row!;
   });
 }

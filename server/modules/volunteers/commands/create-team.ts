@@ -15,10 +15,29 @@ export async function createTeam(db: Db, actor: Actor, input: z.infer<typeof cre
     const community = await loadNodeInScope(tx, actor, input.communityId, 'community');
     authorizeVolunteer(actor, 'manage', { communityPath: community.path });
     const leaderName = await resolveLeader(tx, community.path, input.leaderUserId);
-    const [row] = await tx.insert(volunteerTeams).values({ communityId: community.id, communityPath: community.path, name: input.name, leaderUserId: input.leaderUserId ?? null, leaderName })
-      .onConflictDoNothing().returning();
-    if (!row) throw new AppError('DUPLICATE', { message: '本社区已有同名队伍', details: [{ path: 'name', message: '本社区已有同名队伍' }] });
-    await recordAudit(tx, actor, { action: 'volunteers.team.create', targetType: 'volunteer_team', targetId: row.id, scopePath: community.path, summary: { name: input.name, leaderUserId: input.leaderUserId ?? null } });
+    const [row] = await tx
+      .insert(volunteerTeams)
+      .values({
+        communityId: community.id,
+        communityPath: community.path,
+        name: input.name,
+        leaderUserId: input.leaderUserId ?? null,
+        leaderName,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row)
+      throw new AppError('DUPLICATE', {
+        message: '本社区已有同名队伍',
+        details: [{ path: 'name', message: '本社区已有同名队伍' }],
+      });
+    await recordAudit(tx, actor, {
+      action: 'volunteers.team.create',
+      targetType: 'volunteer_team',
+      targetId: row.id,
+      scopePath: community.path,
+      summary: { name: input.name, leaderUserId: input.leaderUserId ?? null },
+    });
     return row;
   });
 }

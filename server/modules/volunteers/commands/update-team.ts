@@ -18,12 +18,38 @@ export async function updateTeam(db: Db, actor: Actor, teamId: number, input: z.
     if (!team || !actorCovers(actor, team.communityPath)) throw new AppError('NOT_FOUND');
     authorizeVolunteer(actor, 'manage', team);
     const name = input.name ?? team.name;
-    const [clash] = await tx.select({ id: volunteerTeams.id }).from(volunteerTeams).where(and(eq(volunteerTeams.communityId, team.communityId), eq(volunteerTeams.name, name), ne(volunteerTeams.id, team.id)));
-    if (clash) throw new AppError('DUPLICATE', { message: '本社区已有同名队伍', details: [{ path: 'name', message: '本社区已有同名队伍' }] });
+    const [clash] = await tx
+      .select({ id: volunteerTeams.id })
+      .from(volunteerTeams)
+      .where(
+        and(
+          eq(volunteerTeams.communityId, team.communityId),
+          eq(volunteerTeams.name, name),
+          ne(volunteerTeams.id, team.id),
+        ),
+      );
+    if (clash)
+      throw new AppError('DUPLICATE', {
+        message: '本社区已有同名队伍',
+        details: [{ path: 'name', message: '本社区已有同名队伍' }],
+      });
     const leaderUserId = input.leaderUserId === undefined ? team.leaderUserId : input.leaderUserId;
-    const leaderName = input.leaderUserId === undefined ? team.leaderName : await resolveLeader(tx, team.communityPath, input.leaderUserId);
-    const [row] = await tx.update(volunteerTeams).set({ name, leaderUserId, leaderName }).where(eq(volunteerTeams.id, team.id)).returning();
-    await recordAudit(tx, actor, { action: 'volunteers.team.update', targetType: 'volunteer_team', targetId: team.id, scopePath: team.communityPath, summary: { name, leaderUserId } });
+    const leaderName =
+      input.leaderUserId === undefined
+        ? team.leaderName
+        : await resolveLeader(tx, team.communityPath, input.leaderUserId);
+    const [row] = await tx
+      .update(volunteerTeams)
+      .set({ name, leaderUserId, leaderName })
+      .where(eq(volunteerTeams.id, team.id))
+      .returning();
+    await recordAudit(tx, actor, {
+      action: 'volunteers.team.update',
+      targetType: 'volunteer_team',
+      targetId: team.id,
+      scopePath: team.communityPath,
+      summary: { name, leaderUserId },
+    });
     return row!;
   });
 }

@@ -27,18 +27,40 @@ async function notifyAssignee(tx: Tx, userId: number, text: string, wishId: numb
  */
 export async function dispatchWish(db: Db, actor: Actor, wishId: number, input: z.infer<typeof dispatchWishBody>) {
   return withTx(db, async (tx) => {
-    const [wish] = await tx.select().from(wishItems).where(and(eq(wishItems.id, wishId), wishScopeWhere(actor))).for('update');
+    const [wish] = await tx
+      .select()
+      .from(wishItems)
+      .where(and(eq(wishItems.id, wishId), wishScopeWhere(actor)))
+      .for('update');
     if (!wish) throw new AppError('NOT_FOUND');
     authorizeWish(actor, 'dispatch', wish);
     if (wish.version !== input.version) throw new AppError('CONFLICT');
     const assignee = await resolveAssignee(tx, wish, input.assignee.kind, input.assignee.id);
     const now = new Date();
     const days = input.claimDays ?? wish.claimDays;
-    const row = await applyWishTransition(tx, actor, wish, { action: 'dispatch', version: input.version, note: input.note }, now, {
-      claimantUserId: assignee.userId, claimantName: assignee.name, claimDays: days, claimDueAt: new Date(now.getTime() + days * 86400_000),
-      assigneeKind: assignee.kind, assigneeId: assignee.id, dispatchedBy: actor.userId, dispatchedAt: now,
-    });
-    await notifyAssignee(tx, assignee.userId, `社区派单：${WISH_KIND_LABELS[wish.kind]}「${wish.title}」请在 ${days} 天内完成${input.note ? `（${input.note}）` : ''}`, wish.id);
+    const row = await applyWishTransition(
+      tx,
+      actor,
+      wish,
+      { action: 'dispatch', version: input.version, note: input.note },
+      now,
+      {
+        claimantUserId: assignee.userId,
+        claimantName: assignee.name,
+        claimDays: days,
+        claimDueAt: new Date(now.getTime() + days * 86400_000),
+        assigneeKind: assignee.kind,
+        assigneeId: assignee.id,
+        dispatchedBy: actor.userId,
+        dispatchedAt: now,
+      },
+    );
+    await notifyAssignee(
+      tx,
+      assignee.userId,
+      `社区派单：${WISH_KIND_LABELS[wish.kind]}「${wish.title}」请在 ${days} 天内完成${input.note ? `（${input.note}）` : ''}`,
+      wish.id,
+    );
     return row;
   });
 }

@@ -10,10 +10,20 @@ import { applyWishTransition } from './transition-wish.ts';
  * changed meanwhile (fulfilled at the last minute) fails its version check and is skipped.
  */
 export async function releaseExpiredClaims(db: Db, now = new Date()): Promise<number> {
-  const due = await db.select().from(wishItems).where(and(eq(wishItems.state, 'claimed'), lt(wishItems.claimDueAt, now))).orderBy(asc(wishItems.id)).limit(500);
+  const due = await db
+    .select()
+    .from(wishItems)
+    .where(and(eq(wishItems.state, 'claimed'), lt(wishItems.claimDueAt, now)))
+    .orderBy(asc(wishItems.id))
+    .limit(500);
   let released = 0;
   for (const wish of due) {
-    const ok = await withTx(db, (tx) => applyWishTransition(tx, null, wish, { action: 'release', version: wish.version, note: '认领超期自动释放' }, now)).then(() => true, () => false);
+    const ok = await withTx(db, (tx) =>
+      applyWishTransition(tx, null, wish, { action: 'release', version: wish.version, note: '认领超期自动释放' }, now),
+    ).then(
+      () => true,
+      () => false,
+    );
     if (ok) released++;
   }
   return released;

@@ -8,7 +8,15 @@ import type { Account, Grantable } from '../types';
 import { ScopeTreeSelect } from './ScopeTreeSelect';
 import { MOBILE_RE } from '../../../../contracts/phone.ts';
 
-interface Values { username: string; displayName: string; phone?: string; role: string; scopeNodeId: number; departmentId?: number; password?: string }
+interface Values {
+  username: string;
+  displayName: string;
+  phone?: string;
+  role: string;
+  scopeNodeId: number;
+  departmentId?: number;
+  password?: string;
+}
 const FIELDS = ['username', 'displayName', 'phone', 'role', 'scopeNodeId', 'departmentId', 'password'] as const;
 
 interface Props {
@@ -33,7 +41,15 @@ export function AccountDrawer({ open, account, grantable, onClose, onSaved }: Pr
     if (!open) return;
     setError(null);
     form.resetFields();
-    if (account) form.setFieldsValue({ username: account.username, displayName: account.displayName, phone: account.phone ?? undefined, role: account.role, scopeNodeId: account.scope?.nodeId, departmentId: account.departmentId ?? undefined });
+    if (account)
+      form.setFieldsValue({
+        username: account.username,
+        displayName: account.displayName,
+        phone: account.phone ?? undefined,
+        role: account.role,
+        scopeNodeId: account.scope?.nodeId,
+        departmentId: account.departmentId ?? undefined,
+      });
   }, [open, account, form]);
 
   async function submit(values: Values) {
@@ -42,9 +58,26 @@ export function AccountDrawer({ open, account, grantable, onClose, onSaved }: Pr
     try {
       const phone = values.phone?.trim() || null;
       if (account) {
-        onSaved(await updateAccount(account.id, { displayName: values.displayName, phone, role: values.role as Account['role'], scopeNodeId: values.scopeNodeId, departmentId: needsDepartment ? values.departmentId ?? null : null }), null);
+        onSaved(
+          await updateAccount(account.id, {
+            displayName: values.displayName,
+            phone,
+            role: values.role as Account['role'],
+            scopeNodeId: values.scopeNodeId,
+            departmentId: needsDepartment ? (values.departmentId ?? null) : null,
+          }),
+          null,
+        );
       } else {
-        const res = await createAccount({ username: values.username.trim(), displayName: values.displayName, phone, role: values.role as Account['role'], scopeNodeId: values.scopeNodeId, departmentId: needsDepartment ? values.departmentId : undefined, password: values.password || undefined });
+        const res = await createAccount({
+          username: values.username.trim(),
+          displayName: values.displayName,
+          phone,
+          role: values.role as Account['role'],
+          scopeNodeId: values.scopeNodeId,
+          departmentId: needsDepartment ? values.departmentId : undefined,
+          password: values.password || undefined,
+        });
         onSaved(res.data, res.temporaryPassword);
       }
     } catch (err) {
@@ -55,28 +88,67 @@ export function AccountDrawer({ open, account, grantable, onClose, onSaved }: Pr
   }
 
   return (
-    <Drawer open={open} onClose={onClose} title={account ? `编辑账号：${account.username}` : '新建账号'} size={480} destroyOnHidden
-      extra={<Space><Button onClick={onClose}>取消</Button><Button type="primary" loading={saving} onClick={() => form.submit()}>保存</Button></Space>}>
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={account ? `编辑账号：${account.username}` : '新建账号'}
+      size={480}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>取消</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            保存
+          </Button>
+        </Space>
+      }
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional">
-        <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }, { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '3–32 位字母、数字、下划线、点或连字符' }]}>
+        <Form.Item
+          label="用户名"
+          name="username"
+          rules={[
+            { required: true, message: '请输入用户名' },
+            { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '3–32 位字母、数字、下划线、点或连字符' },
+          ]}
+        >
           <Input disabled={!!account} autoComplete="off" />
         </Form.Item>
-        <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}><Input maxLength={40} /></Form.Item>
-        <Form.Item label="手机号" name="phone" rules={[{ pattern: MOBILE_RE, message: '请输入 11 位手机号' }]}><Input maxLength={11} inputMode="numeric" /></Form.Item>
+        <Form.Item
+          label="姓名"
+          name="displayName"
+          rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}
+        >
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item label="手机号" name="phone" rules={[{ pattern: MOBILE_RE, message: '请输入 11 位手机号' }]}>
+          <Input maxLength={11} inputMode="numeric" />
+        </Form.Item>
         <Form.Item label="角色" name="role" rules={[{ required: true, message: '请选择角色' }]}>
-          <Select options={grantable?.roles.map((r) => ({ value: r.role, label: r.label }))} onChange={() => form.setFieldsValue({ scopeNodeId: undefined, departmentId: undefined })} placeholder="只列出您可以授予的角色" />
+          <Select
+            options={grantable?.roles.map((r) => ({ value: r.role, label: r.label }))}
+            onChange={() => form.setFieldsValue({ scopeNodeId: undefined, departmentId: undefined })}
+            placeholder="只列出您可以授予的角色"
+          />
         </Form.Item>
         <Form.Item label="管辖范围" name="scopeNodeId" rules={[{ required: true, message: '请选择管辖范围' }]}>
           <ScopeTreeSelect grantable={grantable} role={role} initialLabel={account?.scope?.name} />
         </Form.Item>
         {needsDepartment && (
           <Form.Item label="所属部门" name="departmentId" rules={[{ required: true, message: '请选择所属部门' }]}>
-            <Select options={departmentsFor(grantable, scopeNodeId).map((d) => ({ value: d.id, label: d.name }))} placeholder="先选择街道，再选择服务该街道的部门" />
+            <Select
+              options={departmentsFor(grantable, scopeNodeId).map((d) => ({ value: d.id, label: d.name }))}
+              placeholder="先选择街道，再选择服务该街道的部门"
+            />
           </Form.Item>
         )}
         {!account && (
-          <Form.Item label="初始密码" name="password" extra="留空则自动生成一次性密码；无论哪种，本人首次登录后都须修改密码。">
+          <Form.Item
+            label="初始密码"
+            name="password"
+            extra="留空则自动生成一次性密码；无论哪种，本人首次登录后都须修改密码。"
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}

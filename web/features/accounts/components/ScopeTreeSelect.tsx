@@ -5,7 +5,15 @@ import { fetchChildren } from '../api';
 import { mayHoldSelectable, selectableLevel } from '../logic';
 import type { Grantable } from '../types';
 
-interface TreeNode { id: number; pId: number | null; value: number; title: string; isLeaf: boolean; disabled: boolean; level: string }
+interface TreeNode {
+  id: number;
+  pId: number | null;
+  value: number;
+  title: string;
+  isLeaf: boolean;
+  disabled: boolean;
+  level: string;
+}
 
 interface Props {
   grantable: Grantable | null;
@@ -24,7 +32,10 @@ export function ScopeTreeSelect({ grantable, role, value, onChange, initialLabel
   const root = grantable?.scope;
   const [nodes, setNodes] = useState<TreeNode[]>([]);
   const toNode = (n: { id: number; parentId: number | null; level: string; code: string; name: string }): TreeNode => ({
-    id: n.id, pId: n.parentId, value: n.id, level: n.level,
+    id: n.id,
+    pId: n.parentId,
+    value: n.id,
+    level: n.level,
     title: `${n.name}（${LEVEL_LABELS[n.level as NodeLevel] ?? n.level} ${n.code}）`,
     isLeaf: !mayHoldSelectable(grantable, role, n.level),
     disabled: !selectableLevel(grantable, role, n.level),
@@ -45,7 +56,13 @@ export function ScopeTreeSelect({ grantable, role, value, onChange, initialLabel
 
   // The current scope of an edited account, until its branch is opened: listed on its own so the field shows its name.
   const known = nodes.some((n) => n.value === value);
-  const treeData = !known && value && initialLabel ? [...nodes, { id: value, pId: null, value, title: `当前：${initialLabel}`, isLeaf: true, disabled: false, level: '' }] : nodes;
+  const treeData =
+    !known && value && initialLabel
+      ? [
+          ...nodes,
+          { id: value, pId: null, value, title: `当前：${initialLabel}`, isLeaf: true, disabled: false, level: '' },
+        ]
+      : nodes;
   return (
     <TreeSelect
       treeDataSimpleMode

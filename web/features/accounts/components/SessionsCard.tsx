@@ -14,14 +14,51 @@ export function SessionsCard() {
   const sessions = useAsync((signal) => fetchSessions(signal), []);
   if (sessions.error) return <ErrorAlert error={sessions.error} onRetry={sessions.reload} />;
   return (
-    <Table<SessionInfo> rowKey="id" size="small" loading={sessions.loading} dataSource={sessions.data ?? []} pagination={false}
+    <Table<SessionInfo>
+      rowKey="id"
+      size="small"
+      loading={sessions.loading}
+      dataSource={sessions.data ?? []}
+      pagination={false}
       columns={[
-        { title: '会话', dataIndex: 'id', render: (id: string, s) => <>{id}{s.current && <Tag color="blue" style={{ marginLeft: 8 }}>当前</Tag>}</> },
+        {
+          title: '会话',
+          dataIndex: 'id',
+          render: (id: string, s) => (
+            <>
+              {id}
+              {s.current && (
+                <Tag color="blue" style={{ marginLeft: 8 }}>
+                  当前
+                </Tag>
+              )}
+            </>
+          ),
+        },
         { title: '登录时间', dataIndex: 'createdAt', render: at },
         { title: '到期时间', dataIndex: 'expiresAt', render: at },
-        { title: '操作', render: (_, s) => (s.current ? null : (
-          <Button type="link" danger onClick={() => revokeSession(s.id).then(() => { message.success('已注销该会话'); sessions.reload(); }, (e: unknown) => message.error(errorMessage(e)))}>注销</Button>
-        )) },
-      ]} />
+        {
+          title: '操作',
+          render: (_, s) =>
+            s.current ? null : (
+              <Button
+                type="link"
+                danger
+                onClick={() =>
+                  revokeSession(s.id).then(
+                    () => {
+                      message.success('已注销该会话');
+                      sessions.reload();
+                    },
+                    (e: unknown) => message.error(errorMessage(e)),
+                  )
+                }
+              >
+                注销
+              </Button>
+            ),
+        },
+      ]}
+    />
   );
 }

@@ -18,10 +18,20 @@ export default function ProfilePage() {
           <Descriptions.Item label="管辖范围">{me.scope?.name ?? '—'}</Descriptions.Item>
         </Descriptions>
       </Card>
-      <Card title="修改密码"><ChangePasswordForm onChanged={() => undefined} /></Card>
-      <Card title="动态口令（双因素登录）"><TotpCard /></Card>
-      <Card title="登录会话"><SessionsCard /></Card>
-      {hasAbility(me, 'security.manage') && <Card title="安全设置"><SecuritySwitch /></Card>}
+      <Card title="修改密码">
+        <ChangePasswordForm onChanged={() => undefined} />
+      </Card>
+      <Card title="动态口令（双因素登录）">
+        <TotpCard />
+      </Card>
+      <Card title="登录会话">
+        <SessionsCard />
+      </Card>
+      {hasAbility(me, 'security.manage') && (
+        <Card title="安全设置">
+          <SecuritySwitch />
+        </Card>
+      )}
     </Space>
   );
 }

@@ -7,14 +7,36 @@ import { TotpCard } from '../components/TotpCard';
 /** Re-reads /api/me once the pending step is done: the restriction lifts and the full app appears. */
 function useRefreshMe() {
   const { signedIn } = useSession();
-  return () => void fetchMe().then((me) => { if (me) signedIn(me); });
+  return () =>
+    void fetchMe().then((me) => {
+      if (me) signedIn(me);
+    });
 }
 
 function Frame({ title, children }: { title: string; children: React.ReactNode }) {
   const { signOut } = useSession();
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', justifyContent: 'center', alignItems: 'flex-start', paddingTop: 64, background: '#f5f5f5' }}>
-      <Card title={title} style={{ width: 520 }} extra={<Button type="link" onClick={() => void signOut()}>退出登录</Button>}>{children}</Card>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        justifyContent: 'center',
+        alignItems: 'flex-start',
+        paddingTop: 64,
+        background: '#f5f5f5',
+      }}
+    >
+      <Card
+        title={title}
+        style={{ width: 520 }}
+        extra={
+          <Button type="link" onClick={() => void signOut()}>
+            退出登录
+          </Button>
+        }
+      >
+        {children}
+      </Card>
     </div>
   );
 }
@@ -44,5 +66,11 @@ export function ForcedTotpPage() {
 /** Fallback for a restriction this build does not know (the server is newer than the page). */
 export function UnknownRestrictionPage() {
   const { signOut } = useSession();
-  return <Result status="warning" title="账号需要先完成一项操作" extra={<Button onClick={() => void signOut()}>退出登录</Button>} />;
+  return (
+    <Result
+      status="warning"
+      title="账号需要先完成一项操作"
+      extra={<Button onClick={() => void signOut()}>退出登录</Button>}
+    />
+  );
 }

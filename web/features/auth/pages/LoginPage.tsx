@@ -62,15 +62,30 @@ export function LoginPage() {
         </Typography.Title>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false} autoComplete="on">
-          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+          <Form.Item
+            label="用户名"
+            name="username"
+            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           {needsCode && (
-            <Form.Item label="动态口令" name="code" extra="打开手机上的身份验证器，输入显示的 6 位数字" rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入 6 位动态口令' }]}>
-              <Input prefix={<SafetyOutlined />} maxLength={6} inputMode="numeric" autoComplete="one-time-code" autoFocus />
+            <Form.Item
+              label="动态口令"
+              name="code"
+              extra="打开手机上的身份验证器，输入显示的 6 位数字"
+              rules={[{ required: true, pattern: /^\d{6}$/, message: '请输入 6 位动态口令' }]}
+            >
+              <Input
+                prefix={<SafetyOutlined />}
+                maxLength={6}
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                autoFocus
+              />
             </Form.Item>
           )}
           <Button type="primary" htmlType="submit" block loading={submitting}>

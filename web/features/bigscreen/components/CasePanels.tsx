@@ -10,7 +10,9 @@ export function CasePanels({ cases }: { cases: BigscreenCases }) {
       <Panel title="今日案件" testId="panel-today">
         <div className="bs-figures">
           <Figure label="今日上报" value={cases.today.reported} testId="today-total" />
-          {cases.today.byState.slice(0, 3).map((s) => <Figure key={s.key} label={s.name} value={s.value} testId={`today-${s.key}`} />)}
+          {cases.today.byState.slice(0, 3).map((s) => (
+            <Figure key={s.key} label={s.name} value={s.value} testId={`today-${s.key}`} />
+          ))}
         </div>
       </Panel>
       <Panel title={`本月案件（${cases.month}）按状态`} testId="panel-month">

@@ -10,7 +10,15 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Tool
 export type ChartOption = echarts.EChartsCoreOption;
 
 /** An ECharts canvas in the big screen's dark theme; a new option replaces the old one in place. */
-export function Chart({ option, label, height = '100%' }: { option: ChartOption; label: string; height?: number | string }) {
+export function Chart({
+  option,
+  label,
+  height = '100%',
+}: {
+  option: ChartOption;
+  label: string;
+  height?: number | string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -18,7 +26,10 @@ export function Chart({ option, label, height = '100%' }: { option: ChartOption;
     const chart = echarts.init(el, 'dark', { renderer: 'canvas' });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(el);
-    return () => { observer.disconnect(); chart.dispose(); };
+    return () => {
+      observer.disconnect();
+      chart.dispose();
+    };
   }, []);
   useEffect(() => {
     const chart = ref.current ? echarts.getInstanceByDom(ref.current) : undefined;

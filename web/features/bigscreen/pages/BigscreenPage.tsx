@@ -24,10 +24,13 @@ export default function BigscreenPage() {
 
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const reloadCases = cases.reload;
-  useLiveEvents(['case.changed', 'case.reported'], useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(reloadCases, LIVE_DEBOUNCE_MS);
-  }, [reloadCases]));
+  useLiveEvents(
+    ['case.changed', 'case.reported'],
+    useCallback(() => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(reloadCases, LIVE_DEBOUNCE_MS);
+    }, [reloadCases]),
+  );
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const b = base.data;
@@ -40,17 +43,31 @@ export default function BigscreenPage() {
       <header className="bs-header">
         <nav className="bs-trail" aria-label="下钻路径">
           {/* The screen has no app menu of its own: this is the way back. */}
-          <a href="/" title="返回工作台">⌂</a>
-          <button type="button" onClick={() => setTrail([])}>{trail.length ? '返回顶层' : (b?.node.name ?? '')}</button>
-          {trail.map((n, i) => <button type="button" key={n.id} onClick={() => setTrail((t) => t.slice(0, i + 1))}>› {n.name}</button>)}
+          <a href="/" title="返回工作台">
+            ⌂
+          </a>
+          <button type="button" onClick={() => setTrail([])}>
+            {trail.length ? '返回顶层' : (b?.node.name ?? '')}
+          </button>
+          {trail.map((n, i) => (
+            <button type="button" key={n.id} onClick={() => setTrail((t) => t.slice(0, i + 1))}>
+              › {n.name}
+            </button>
+          ))}
         </nav>
         <h1>{b?.node.name ?? ''} 党建引领网格化治理指挥大屏</h1>
         <div className="bs-children">
-          {b?.children.map((n) => <button type="button" key={n.id} onClick={() => drill(n.id, n.name)}>{n.name}</button>)}
+          {b?.children.map((n) => (
+            <button type="button" key={n.id} onClick={() => drill(n.id, n.name)}>
+              {n.name}
+            </button>
+          ))}
         </div>
       </header>
-      {(base.error || cases.error) ? <ErrorAlert error={base.error ?? cases.error} /> : null}
-      {!b || !c ? <Spin size="large" className="bs-loading" /> : (
+      {base.error || cases.error ? <ErrorAlert error={base.error ?? cases.error} /> : null}
+      {!b || !c ? (
+        <Spin size="large" className="bs-loading" />
+      ) : (
         <main className="bs-grid">
           <div className="bs-col">
             <Panel title="基础数据" testId="panel-counts">
@@ -73,7 +90,9 @@ export default function BigscreenPage() {
               <Chart option={trendOption(c.trend)} label="近12个月案件趋势" />
             </Panel>
           </div>
-          <div className="bs-col"><RightPanels cases={c} base={b} /></div>
+          <div className="bs-col">
+            <RightPanels cases={c} base={b} />
+          </div>
         </main>
       )}
     </div>

@@ -15,7 +15,10 @@ export function AcceptFields({ detail, suggestion }: { detail: CaseDetail; sugge
   const form = Form.useFormInstance();
   const chosen = Form.useWatch<number | undefined>('categoryId', form);
   const needsGrid = !detail.grid;
-  const grids = useAsync((signal) => (needsGrid ? fetchGridsOf(detail.community.id, signal) : Promise.resolve([])), [detail.community.id, needsGrid]);
+  const grids = useAsync(
+    (signal) => (needsGrid ? fetchGridsOf(detail.community.id, signal) : Promise.resolve([])),
+    [detail.community.id, needsGrid],
+  );
   const candidates = suggestion?.categories ?? [];
 
   return (
@@ -29,7 +32,11 @@ export function AcceptFields({ detail, suggestion }: { detail: CaseDetail; sugge
             <Space size={4} wrap aria-label="系统建议类别">
               <Typography.Text type="secondary">系统建议：</Typography.Text>
               {candidates.map((c) => (
-                <Tag.CheckableTag key={c.categoryId} checked={chosen === c.categoryId} onChange={() => form.setFieldValue('categoryId', c.categoryId)}>
+                <Tag.CheckableTag
+                  key={c.categoryId}
+                  checked={chosen === c.categoryId}
+                  onChange={() => form.setFieldValue('categoryId', c.categoryId)}
+                >
                   {c.name} {percent(c.confidence)}
                 </Tag.CheckableTag>
               ))}

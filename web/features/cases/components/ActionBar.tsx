@@ -3,7 +3,18 @@ import { ACTION_LABELS_ZH } from '../../../../contracts/case-labels.ts';
 import type { CaseAction } from '../types';
 
 /** The forward step of each stage is the primary button; refusals are marked as such. */
-const PRIMARY = new Set<CaseAction>(['accept', 'dispatch', 'sign', 'handle', 'verify', 'close', 'rate', 'revisit', 'approve_extension', 'unpark']);
+const PRIMARY = new Set<CaseAction>([
+  'accept',
+  'dispatch',
+  'sign',
+  'handle',
+  'verify',
+  'close',
+  'rate',
+  'revisit',
+  'approve_extension',
+  'unpark',
+]);
 const DANGER = new Set<CaseAction>(['reject', 'return', 'rework', 'reopen', 'refuse_extension']);
 
 /** Exactly the actions the server says this user may take now, nothing more. */

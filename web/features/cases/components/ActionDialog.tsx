@@ -18,13 +18,26 @@ interface Props {
 }
 
 type Values = Omit<TransitionInput, 'version' | 'photoIds' | 'minutes'> & { hours?: number };
-const FIELDS = ['reason', 'note', 'feedback', 'score', 'comment', 'targetCaseId', 'hours', 'level', 'departmentId', 'categoryId', 'gridId'];
+const FIELDS = [
+  'reason',
+  'note',
+  'feedback',
+  'score',
+  'comment',
+  'targetCaseId',
+  'hours',
+  'level',
+  'departmentId',
+  'categoryId',
+  'gridId',
+];
 
 function initialValues(action: CaseAction, detail: CaseDetail, suggestion: Suggestion | null): Partial<Values> {
   if (action === 'accept') return { categoryId: detail.category?.id ?? suggestion?.category?.id };
   if (action === 'dispatch') {
     const handler = suggestion?.handler;
-    if (handler?.level === 'department' && handler.departmentId) return { level: 'department', departmentId: handler.departmentId };
+    if (handler?.level === 'department' && handler.departmentId)
+      return { level: 'department', departmentId: handler.departmentId };
     return { level: detail.grid ? 'grid' : 'community' };
   }
   return {};
@@ -48,7 +61,12 @@ export function ActionDialog({ action, detail, suggestion, onClose, onChanged }:
     setBusy(true);
     setError(null);
     try {
-      const body: TransitionInput = { ...values, version: detail.version, photoIds: photos.ids, ...(hours ? { minutes: Math.round(hours * 60) } : {}) };
+      const body: TransitionInput = {
+        ...values,
+        version: detail.version,
+        photoIds: photos.ids,
+        ...(hours ? { minutes: Math.round(hours * 60) } : {}),
+      };
       if (body.level !== 'department') delete body.departmentId;
       await transitionCase(detail.id, action, body);
       message.success(`${label}成功`);

@@ -11,15 +11,33 @@ import type { PhotoUploadState } from '../photo-upload-state';
 /** Steps whose outcome is shown with photos: the fix, and the on-site check of it. */
 const WITH_PHOTOS = new Set<CaseAction>(['handle', 'verify', 'rework']);
 const REASON_HINTS: Partial<Record<CaseAction, string>> = {
-  reject: '如：不属于受理范围、信息不实', return: '说明不属于本单位职责的依据', rework: '现场核查发现的问题',
-  reopen: '问题仍未解决的情况', park: '暂时无法解决的原因', request_extension: '需要延期的原因',
+  reject: '如：不属于受理范围、信息不实',
+  return: '说明不属于本单位职责的依据',
+  rework: '现场核查发现的问题',
+  reopen: '问题仍未解决的情况',
+  park: '暂时无法解决的原因',
+  request_extension: '需要延期的原因',
 };
 
 /** 回访 answers as the scores they count as: 满意 and 基本满意 count as satisfied (≥ 4), 不满意 reopens. */
-const REVISIT_OPTIONS = [{ value: 5, label: '满意' }, { value: 4, label: '基本满意' }, { value: 1, label: '不满意' }];
+const REVISIT_OPTIONS = [
+  { value: 5, label: '满意' },
+  { value: 4, label: '基本满意' },
+  { value: 1, label: '不满意' },
+];
 
 /** Actions that have canned replies (常用回复), as the server names them. */
-const TEMPLATE_ACTIONS = new Set<string>(['reject', 'return', 'handle', 'verify', 'rework', 'close', 'request_extension', 'refuse_extension', 'park']);
+const TEMPLATE_ACTIONS = new Set<string>([
+  'reject',
+  'return',
+  'handle',
+  'verify',
+  'rework',
+  'close',
+  'request_extension',
+  'refuse_extension',
+  'park',
+]);
 
 interface Props {
   action: CaseAction;
@@ -32,7 +50,10 @@ interface Props {
 export function ActionFields({ action, detail, suggestion, onPhotos }: Props) {
   const requires = ACTION_REQUIRES[action];
   const required = (field: keyof typeof FIELD_LABELS_ZH) => requires.includes(field);
-  const picks = (field: string) => TEMPLATE_ACTIONS.has(action) && <TemplatePicks action={action} categoryId={detail.category?.id ?? null} field={field} />;
+  const picks = (field: string) =>
+    TEMPLATE_ACTIONS.has(action) && (
+      <TemplatePicks action={action} categoryId={detail.category?.id ?? null} field={field} />
+    );
   return (
     <>
       {action === 'accept' && <AcceptFields detail={detail} suggestion={suggestion} />}
@@ -53,18 +74,31 @@ export function ActionFields({ action, detail, suggestion, onPhotos }: Props) {
         </>
       )}
       {action === 'revisit' && (
-        <Form.Item name="score" label="回访结果" tooltip="电话回访反映人的满意程度，计入满意率；不满意的案件可重新办理" rules={[{ required: true, message: '请选择回访结果' }]}>
+        <Form.Item
+          name="score"
+          label="回访结果"
+          tooltip="电话回访反映人的满意程度，计入满意率；不满意的案件可重新办理"
+          rules={[{ required: true, message: '请选择回访结果' }]}
+        >
           <Radio.Group options={REVISIT_OPTIONS} optionType="button" buttonStyle="solid" />
         </Form.Item>
       )}
       {required('minutes') && (
-        <Form.Item name="hours" label={action === 'approve_extension' ? '批准延期（工作小时）' : '申请延期（工作小时）'} rules={[{ required: true, message: '请填写延期时长' }]}>
+        <Form.Item
+          name="hours"
+          label={action === 'approve_extension' ? '批准延期（工作小时）' : '申请延期（工作小时）'}
+          rules={[{ required: true, message: '请填写延期时长' }]}
+        >
           <InputNumber min={0.5} max={450} step={0.5} style={{ width: 160 }} suffix="小时" />
         </Form.Item>
       )}
       {required('feedback') && picks('feedback')}
       {required('feedback') && (
-        <Form.Item name="feedback" label="处置情况" rules={[{ required: true, min: 2, message: '请填写处置情况（至少 2 字）' }]}>
+        <Form.Item
+          name="feedback"
+          label="处置情况"
+          rules={[{ required: true, min: 2, message: '请填写处置情况（至少 2 字）' }]}
+        >
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
       )}
@@ -74,7 +108,11 @@ export function ActionFields({ action, detail, suggestion, onPhotos }: Props) {
           <Input.TextArea rows={3} maxLength={500} placeholder={REASON_HINTS[action]} />
         </Form.Item>
       ) : required('note') ? (
-        <Form.Item name="note" label={action === 'resolve_agenda' ? '议定结果' : '备注'} rules={[{ required: true, message: '请填写' }]}>
+        <Form.Item
+          name="note"
+          label={action === 'resolve_agenda' ? '议定结果' : '备注'}
+          rules={[{ required: true, message: '请填写' }]}
+        >
           <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
       ) : (

@@ -37,7 +37,17 @@ export function CaseList({ page, loading, onPage, empty = '暂无案件' }: Prop
         <List.Item
           key={c.id}
           data-testid="case-item"
-          extra={c.thumbnailId ? <img src={photoUrl(c.thumbnailId, true)} alt="" width={64} height={64} style={{ objectFit: 'cover', borderRadius: 4 }} /> : null}
+          extra={
+            c.thumbnailId ? (
+              <img
+                src={photoUrl(c.thumbnailId, true)}
+                alt=""
+                width={64}
+                height={64}
+                style={{ objectFit: 'cover', borderRadius: 4 }}
+              />
+            ) : null
+          }
         >
           <List.Item.Meta
             title={
@@ -51,7 +61,10 @@ export function CaseList({ page, loading, onPage, empty = '暂无案件' }: Prop
               <Space size={[12, 0]} wrap>
                 <Typography.Text type="secondary">{c.caseNo}</Typography.Text>
                 {c.categoryName && <span>{c.categoryName}</span>}
-                <span>{c.communityName}{c.address ? ` · ${c.address}` : ''}</span>
+                <span>
+                  {c.communityName}
+                  {c.address ? ` · ${c.address}` : ''}
+                </span>
                 {c.departmentName && <span>承办：{c.departmentName}</span>}
                 <span>{formatTime(c.reportedAt, 'MM-DD HH:mm')}</span>
               </Space>

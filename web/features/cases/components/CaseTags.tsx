@@ -3,9 +3,19 @@ import { STATE_LABELS_ZH } from '../../../../contracts/case-labels.ts';
 import type { CaseState, Deadline } from '../types';
 
 const STATE_COLOURS: Record<CaseState, string> = {
-  reported: 'orange', accepted: 'blue', rejected: 'default', merged: 'default', dispatched: 'geekblue',
-  signed: 'cyan', extension_requested: 'gold', handled: 'purple', verified: 'lime', closed: 'green',
-  rated: 'green', parked: 'volcano', on_agenda: 'magenta',
+  reported: 'orange',
+  accepted: 'blue',
+  rejected: 'default',
+  merged: 'default',
+  dispatched: 'geekblue',
+  signed: 'cyan',
+  extension_requested: 'gold',
+  handled: 'purple',
+  verified: 'lime',
+  closed: 'green',
+  rated: 'green',
+  parked: 'volcano',
+  on_agenda: 'magenta',
 };
 
 export function StateTag({ state }: { state: CaseState }) {

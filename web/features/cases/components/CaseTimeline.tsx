@@ -11,16 +11,27 @@ function actionLabel(action: string): string {
   return (ACTION_LABELS_ZH as Record<string, string>)[action] ?? EXTRA_ACTIONS[action] ?? action;
 }
 
-const COLOURS: Record<string, string> = { reject: 'gray', return: 'orange', rework: 'red', reopen: 'red', close: 'green', rate: 'green', verify: 'green' };
+const COLOURS: Record<string, string> = {
+  reject: 'gray',
+  return: 'orange',
+  rework: 'red',
+  reopen: 'red',
+  close: 'green',
+  rate: 'green',
+  verify: 'green',
+};
 
 function Details({ e }: { e: TimelineEvent }) {
   const data = e.data ?? {};
-  const level = typeof data.level === 'string' ? (DISPATCH_LEVEL_LABELS_ZH as Record<string, string>)[data.level] : undefined;
+  const level =
+    typeof data.level === 'string' ? (DISPATCH_LEVEL_LABELS_ZH as Record<string, string>)[data.level] : undefined;
   return (
     <Space orientation="vertical" size={2}>
       <span>
         <strong>{actionLabel(e.action)}</strong>
-        {e.toState && e.fromState !== e.toState && STATE_LABELS_ZH[e.toState] !== actionLabel(e.action) && <Typography.Text type="secondary"> → {STATE_LABELS_ZH[e.toState]}</Typography.Text>}
+        {e.toState && e.fromState !== e.toState && STATE_LABELS_ZH[e.toState] !== actionLabel(e.action) && (
+          <Typography.Text type="secondary"> → {STATE_LABELS_ZH[e.toState]}</Typography.Text>
+        )}
       </span>
       <Typography.Text type="secondary">
         {formatTime(e.at)} {e.actorName ?? '系统'}

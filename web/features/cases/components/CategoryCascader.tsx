@@ -29,7 +29,11 @@ export function CategoryCascader({ value, onChange, placeholder = '选择问题�
       placeholder={placeholder}
       changeOnSelect
       showSearch
-      options={data.map((c) => ({ value: c.id, label: c.name, children: c.children.map((s) => ({ value: s.id, label: s.name })) }))}
+      options={data.map((c) => ({
+        value: c.id,
+        label: c.name,
+        children: c.children.map((s) => ({ value: s.id, label: s.name })),
+      }))}
       value={pathOf(data, value)}
       onChange={(path) => onChange?.(path?.length ? (path[path.length - 1] as number) : undefined)}
       style={{ width: '100%' }}

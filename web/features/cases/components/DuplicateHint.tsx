@@ -11,7 +11,8 @@ export function DuplicateHint({ query }: { query: DuplicateQuery }) {
   const settled = useDebounced(query, 600);
   const key = JSON.stringify(settled);
   const { data } = useAsync(
-    (signal) => (settled.text.trim().length >= 4 ? fetchDuplicates(settled, signal).catch(() => null) : Promise.resolve(null)),
+    (signal) =>
+      settled.text.trim().length >= 4 ? fetchDuplicates(settled, signal).catch(() => null) : Promise.resolve(null),
     [key],
   );
   if (!data?.length) return null;

@@ -17,14 +17,27 @@ const SERIES: { key: 'reported' | 'accepted' | 'closed'; name: string; color: st
 
 /** Default export: loaded with React.lazy so ECharts stays out of the other pages' chunks. */
 export default function IndicatorsChart({ rows }: { rows: IndicatorRow[] }) {
-  const option = useMemo(() => ({
-    grid: { left: 48, right: 16, top: 40, bottom: 72 },
-    legend: { top: 0 },
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${String(v)} 件` },
-    xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { rotate: rows.length > 6 ? 40 : 0, interval: 0 } },
-    yAxis: { type: 'value', name: '件' },
-    series: SERIES.map((s) => ({ type: 'bar', name: s.name, data: rows.map((r) => r[s.key]), itemStyle: { color: s.color }, barMaxWidth: 24 })),
-  }), [rows]);
+  const option = useMemo(
+    () => ({
+      grid: { left: 48, right: 16, top: 40, bottom: 72 },
+      legend: { top: 0 },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${String(v)} 件` },
+      xAxis: {
+        type: 'category',
+        data: rows.map((r) => r.name),
+        axisLabel: { rotate: rows.length > 6 ? 40 : 0, interval: 0 },
+      },
+      yAxis: { type: 'value', name: '件' },
+      series: SERIES.map((s) => ({
+        type: 'bar',
+        name: s.name,
+        data: rows.map((r) => r[s.key]),
+        itemStyle: { color: s.color },
+        barMaxWidth: 24,
+      })),
+    }),
+    [rows],
+  );
   const ref = useEchart(echarts, option);
 
   return <div ref={ref} style={{ height: 320 }} role="img" aria-label="案件数量柱状图" />;

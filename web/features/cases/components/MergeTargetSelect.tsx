@@ -17,11 +17,33 @@ export function MergeTargetSelect({ caseId, suggestion, value, onChange }: Props
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 300);
   const found = useAsync(
-    (signal) => (q ? fetchCases({ q, states: ['accepted', 'dispatched', 'signed', 'extension_requested', 'handled', 'verified', 'parked', 'on_agenda'], pageSize: 20 }, signal) : Promise.resolve(null)),
+    (signal) =>
+      q
+        ? fetchCases(
+            {
+              q,
+              states: [
+                'accepted',
+                'dispatched',
+                'signed',
+                'extension_requested',
+                'handled',
+                'verified',
+                'parked',
+                'on_agenda',
+              ],
+              pageSize: 20,
+            },
+            signal,
+          )
+        : Promise.resolve(null),
     [q],
   );
   const options = [
-    ...(suggestion?.duplicates ?? []).map((d) => ({ value: d.id, label: `【疑似重复】${d.caseNo} ${d.title}（${Math.round(d.distanceM)} 米）` })),
+    ...(suggestion?.duplicates ?? []).map((d) => ({
+      value: d.id,
+      label: `【疑似重复】${d.caseNo} ${d.title}（${Math.round(d.distanceM)} 米）`,
+    })),
     ...(found.data?.data ?? []).map((c) => ({ value: c.id, label: `${c.caseNo} ${c.title}` })),
   ].filter((o, i, all) => o.value !== caseId && all.findIndex((x) => x.value === o.value) === i);
 

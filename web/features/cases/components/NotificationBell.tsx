@@ -55,7 +55,11 @@ export function NotificationBell() {
   return (
     <Popover trigger="click" placement="bottomRight" title="消息通知" content={content}>
       <Badge count={unread} size="small" overflowCount={99}>
-        <Button shape="circle" icon={<BellOutlined />} aria-label={unread ? `消息通知，${unread} 条未读` : '消息通知'} />
+        <Button
+          shape="circle"
+          icon={<BellOutlined />}
+          aria-label={unread ? `消息通知，${unread} 条未读` : '消息通知'}
+        />
       </Badge>
     </Popover>
   );

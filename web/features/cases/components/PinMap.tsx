@@ -32,7 +32,14 @@ export function PinMap({ features, pin, onPin }: Props) {
 
   const shapes = useMemo(() => (size ? buildShapes(features, null, size.width, size.height) : null), [features, size]);
   const projection = useMemo(
-    () => (size ? pinProjection(features.filter(drawable).map((f) => f.geometry), size.width, size.height) : null),
+    () =>
+      size
+        ? pinProjection(
+            features.filter(drawable).map((f) => f.geometry),
+            size.width,
+            size.height,
+          )
+        : null,
     [features, size],
   );
 
@@ -74,7 +81,11 @@ export function PinMap({ features, pin, onPin }: Props) {
             ))}
             <GridLabels shapes={shapes.grids} zoom={view.k} />
             {at && (
-              <g transform={`translate(${at[0]} ${at[1]}) scale(${1 / view.k})`} data-testid="case-pin" pointerEvents="none">
+              <g
+                transform={`translate(${at[0]} ${at[1]}) scale(${1 / view.k})`}
+                data-testid="case-pin"
+                pointerEvents="none"
+              >
                 <path d="M0 0 L-7 -14 A8 8 0 1 1 7 -14 Z" fill="#c8161d" stroke="#fff" strokeWidth={1.5} />
                 <circle cy={-18} r={3} fill="#fff" />
               </g>

@@ -22,8 +22,14 @@ export function PinPicker({ value, onChange }: Props) {
   const me = useMe();
   // Staff see their own area; everyone else the grids of the community they live in.
   const mapNodeId = me.abilities.includes('org.read') && me.scope ? me.scope.nodeId : null;
-  const grids = useAsync((signal) => (mapNodeId ? fetchGrids(mapNodeId, signal) : fetchMyAreaGrids(signal)).catch(() => null), [mapNodeId]);
-  const located = useAsync((signal) => (value ? locate(value.lng, value.lat, signal) : Promise.resolve(undefined)), [value?.lng, value?.lat]);
+  const grids = useAsync(
+    (signal) => (mapNodeId ? fetchGrids(mapNodeId, signal) : fetchMyAreaGrids(signal)).catch(() => null),
+    [mapNodeId],
+  );
+  const located = useAsync(
+    (signal) => (value ? locate(value.lng, value.lat, signal) : Promise.resolve(undefined)),
+    [value?.lng, value?.lat],
+  );
   const [geoError, setGeoError] = useState<string | null>(null);
   const [locating, setLocating] = useState(false);
 
@@ -37,7 +43,10 @@ export function PinPicker({ value, onChange }: Props) {
     navigator.geolocation.getCurrentPosition(
       (pos) => {
         setLocating(false);
-        onChange({ lng: Math.round(pos.coords.longitude * 1e6) / 1e6, lat: Math.round(pos.coords.latitude * 1e6) / 1e6 });
+        onChange({
+          lng: Math.round(pos.coords.longitude * 1e6) / 1e6,
+          lat: Math.round(pos.coords.latitude * 1e6) / 1e6,
+        });
       },
       () => {
         setLocating(false);
@@ -50,7 +59,11 @@ export function PinPicker({ value, onChange }: Props) {
   const features = grids.data?.features.filter(drawable) ?? [];
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {grids.loading ? <Spin description="正在加载网格地图…" /> : features.length > 0 && <PinMap features={features} pin={value} onPin={onChange} />}
+      {grids.loading ? (
+        <Spin description="正在加载网格地图…" />
+      ) : (
+        features.length > 0 && <PinMap features={features} pin={value} onPin={onChange} />
+      )}
       <Space wrap>
         <Button icon={<AimOutlined />} loading={locating} onClick={useMyPosition}>
           使用当前位置
@@ -62,7 +75,15 @@ export function PinPicker({ value, onChange }: Props) {
   );
 }
 
-function PinStatus({ value, loading, grid }: { value: Pin | null; loading: boolean; grid: { name: string } | null | undefined }) {
+function PinStatus({
+  value,
+  loading,
+  grid,
+}: {
+  value: Pin | null;
+  loading: boolean;
+  grid: { name: string } | null | undefined;
+}) {
   if (!value) return <Typography.Text type="secondary">尚未选点</Typography.Text>;
   if (loading) return <Spin size="small" />;
   if (grid === null) return <Typography.Text type="danger">该位置不在任何网格内，请重新选点或只填地址</Typography.Text>;

@@ -30,8 +30,20 @@ interface Props {
   onSubmit: (input: ReportInput) => Promise<void>;
 }
 
-const REPORT_FIELDS = ['title', 'description', 'categoryId', 'address', 'source', 'reporterName', 'reporterPhone', 'answers'];
-const ON_BEHALF_SOURCES = (['window', 'visit', 'hotline'] as const).map((s) => ({ value: s, label: SOURCE_LABELS_ZH[s] }));
+const REPORT_FIELDS = [
+  'title',
+  'description',
+  'categoryId',
+  'address',
+  'source',
+  'reporterName',
+  'reporterPhone',
+  'answers',
+];
+const ON_BEHALF_SOURCES = (['window', 'visit', 'hotline'] as const).map((s) => ({
+  value: s,
+  label: SOURCE_LABELS_ZH[s],
+}));
 
 export function ReportForm({ onBehalf, onSubmit }: Props) {
   const [form] = Form.useForm<Values>();
@@ -61,9 +73,16 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
     setError(null);
     try {
       await onSubmit({
-        title: v.title, description: v.description, categoryId: v.categoryId, address: v.address || undefined, photoIds: photos.ids, answers: answersPayload(v.answers),
+        title: v.title,
+        description: v.description,
+        categoryId: v.categoryId,
+        address: v.address || undefined,
+        photoIds: photos.ids,
+        answers: answersPayload(v.answers),
         ...(mode === 'pin' && pin ? { lng: pin.lng, lat: pin.lat, ...(componentId ? { componentId } : {}) } : {}),
-        ...(v.source ? { source: v.source, reporterName: v.reporterName, reporterPhone: v.reporterPhone || undefined } : {}),
+        ...(v.source
+          ? { source: v.source, reporterName: v.reporterName, reporterPhone: v.reporterPhone || undefined }
+          : {}),
       });
     } catch (err) {
       // The server files a bad pin under lng/lat: show it beside the address, the field that is there.
@@ -85,15 +104,27 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
           <Form.Item name="reporterName" label="反映人姓名" rules={[{ required: true, message: '请填写反映人姓名' }]}>
             <Input maxLength={40} />
           </Form.Item>
-          <Form.Item name="reporterPhone" label="反映人电话" rules={[{ pattern: MOBILE_RE, message: '手机号格式不正确' }]}>
+          <Form.Item
+            name="reporterPhone"
+            label="反映人电话"
+            rules={[{ pattern: MOBILE_RE, message: '手机号格式不正确' }]}
+          >
             <Input inputMode="tel" maxLength={11} />
           </Form.Item>
         </>
       )}
-      <Form.Item name="title" label="标题" rules={[{ required: true, min: 2, max: 80, message: '请用 2–80 字概括问题' }]}>
+      <Form.Item
+        name="title"
+        label="标题"
+        rules={[{ required: true, min: 2, max: 80, message: '请用 2–80 字概括问题' }]}
+      >
         <Input placeholder="如：小区门口垃圾堆放" maxLength={80} />
       </Form.Item>
-      <Form.Item name="description" label="问题描述" rules={[{ required: true, min: 2, max: 4000, message: '请描述问题（至少 2 字）' }]}>
+      <Form.Item
+        name="description"
+        label="问题描述"
+        rules={[{ required: true, min: 2, max: 4000, message: '请描述问题（至少 2 字）' }]}
+      >
         <Input.TextArea rows={4} maxLength={4000} showCount placeholder="时间、地点、具体情况" />
       </Form.Item>
       <Form.Item name="categoryId" label="问题类别">
@@ -104,20 +135,37 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
         <Segmented
           value={mode}
           onChange={(m) => setMode(m as 'pin' | 'address')}
-          options={[{ value: 'pin', label: '地图选点' }, { value: 'address', label: '只填地址' }]}
+          options={[
+            { value: 'pin', label: '地图选点' },
+            { value: 'address', label: '只填地址' },
+          ]}
           style={{ marginBottom: 8 }}
         />
-        {mode === 'pin' && <PinPicker value={pin} onChange={(p) => { setPin(p); setComponentId(undefined); }} />}
+        {mode === 'pin' && (
+          <PinPicker
+            value={pin}
+            onChange={(p) => {
+              setPin(p);
+              setComponentId(undefined);
+            }}
+          />
+        )}
       </Form.Item>
       {mode === 'pin' && pin && (
         <Form.Item label="相关城市部件" tooltip="井盖、路灯、消防栓等设施出了问题时选择，便于派给权属单位">
           <ComponentPicker lng={pin.lng} lat={pin.lat} value={componentId} onChange={setComponentId} />
         </Form.Item>
       )}
-      <Form.Item name="address" label="详细地址" rules={mode === 'address' ? [{ required: true, min: 2, message: '请填写地址' }] : []}>
+      <Form.Item
+        name="address"
+        label="详细地址"
+        rules={mode === 'address' ? [{ required: true, min: 2, message: '请填写地址' }] : []}
+      >
         <Input maxLength={200} placeholder="如：××路 12 号东侧" />
       </Form.Item>
-      <DuplicateHint query={{ text: `${title} ${description}`.trim(), categoryId, ...(mode === 'pin' && pin ? pin : {}) }} />
+      <DuplicateHint
+        query={{ text: `${title} ${description}`.trim(), categoryId, ...(mode === 'pin' && pin ? pin : {}) }}
+      />
       <Form.Item label="现场照片" style={{ marginTop: 16 }}>
         <PhotoUpload
           onChange={(state) => {

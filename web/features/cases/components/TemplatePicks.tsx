@@ -3,9 +3,20 @@ import { useAsync } from '../../../shared/use-async';
 import { fetchOfferedTemplates } from '../config-api';
 
 /** Canned replies (常用回复) for this action and category, one click fills the text field. */
-export function TemplatePicks({ action, categoryId, field }: { action: string; categoryId: number | null; field: string }) {
+export function TemplatePicks({
+  action,
+  categoryId,
+  field,
+}: {
+  action: string;
+  categoryId: number | null;
+  field: string;
+}) {
   const form = Form.useFormInstance();
-  const { data } = useAsync((signal) => fetchOfferedTemplates(action, categoryId, signal).catch(() => []), [action, categoryId]);
+  const { data } = useAsync(
+    (signal) => fetchOfferedTemplates(action, categoryId, signal).catch(() => []),
+    [action, categoryId],
+  );
   if (!data?.length) return null;
   return (
     <Space size={[4, 4]} wrap style={{ marginBottom: 8 }} aria-label="常用回复">

@@ -1,6 +1,11 @@
 import type { Limits } from '../config-api';
 
-export const STEP_LABELS: [keyof Limits, string][] = [['acceptMinutes', '受理'], ['signMinutes', '签收'], ['handleMinutes', '处置'], ['verifyMinutes', '核查']];
+export const STEP_LABELS: [keyof Limits, string][] = [
+  ['acceptMinutes', '受理'],
+  ['signMinutes', '签收'],
+  ['handleMinutes', '处置'],
+  ['verifyMinutes', '核查'],
+];
 
 /** Working minutes as people say them: 7.5 h make a working day. */
 export function describeMinutes(m: number | null | undefined): string {

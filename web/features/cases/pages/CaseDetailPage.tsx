@@ -34,7 +34,8 @@ export default function CaseDetailPage() {
   });
 
   if (detail.error) {
-    if (detail.error instanceof ApiError && detail.error.status === 404) return <Result status="404" title="案件不存在或您无权查看" />;
+    if (detail.error instanceof ApiError && detail.error.status === 404)
+      return <Result status="404" title="案件不存在或您无权查看" />;
     return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
   }
   if (!d) return <Skeleton active />;
@@ -62,7 +63,13 @@ export default function CaseDetailPage() {
         <CaseTimeline events={d.timeline} />
       </Card>
       {action && (
-        <ActionDialog action={action} detail={d} suggestion={suggestion.data ?? null} onClose={() => setAction(null)} onChanged={detail.reload} />
+        <ActionDialog
+          action={action}
+          detail={d}
+          suggestion={suggestion.data ?? null}
+          onClose={() => setAction(null)}
+          onChanged={detail.reload}
+        />
       )}
     </Space>
   );

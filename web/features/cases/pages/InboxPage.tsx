@@ -43,7 +43,11 @@ export default function InboxPage() {
 
   return (
     <Card title="案件办理" styles={{ body: { paddingTop: 0 } }}>
-      <Tabs activeKey={tab.key} onChange={(key) => update({ tab: key })} items={tabs.map((t) => ({ key: t.key, label: t.label }))} />
+      <Tabs
+        activeKey={tab.key}
+        onChange={(key) => update({ tab: key })}
+        items={tabs.map((t) => ({ key: t.key, label: t.label }))}
+      />
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search
           allowClear

@@ -13,8 +13,11 @@ import { pickerNow } from '../../../shared/time';
 const IndicatorsChart = lazy(() => import('../components/IndicatorsChart'));
 
 const GROUPS: { value: GroupBy; label: string }[] = [
-  { value: 'grid', label: '按网格' }, { value: 'community', label: '按社区' }, { value: 'street', label: '按街道' },
-  { value: 'department', label: '按职能部门' }, { value: 'category', label: '按案件类别' },
+  { value: 'grid', label: '按网格' },
+  { value: 'community', label: '按社区' },
+  { value: 'street', label: '按街道' },
+  { value: 'department', label: '按职能部门' },
+  { value: 'category', label: '按案件类别' },
 ];
 
 /** 考核指标: the national loop's standard measures for the user's area and a period. */
@@ -33,8 +36,12 @@ export default function IndicatorsPage() {
       extra={
         result.data && (
           <Space>
-            <Button icon={<DownloadOutlined />} href={exportUrl('xlsx')}>导出 Excel</Button>
-            <Button icon={<DownloadOutlined />} href={exportUrl('csv')}>导出 CSV</Button>
+            <Button icon={<DownloadOutlined />} href={exportUrl('xlsx')}>
+              导出 Excel
+            </Button>
+            <Button icon={<DownloadOutlined />} href={exportUrl('csv')}>
+              导出 CSV
+            </Button>
           </Space>
         )
       }
@@ -46,7 +53,10 @@ export default function IndicatorsPage() {
           allowClear={false}
           presets={[
             { label: '本月', value: [now.startOf('month'), now] },
-            { label: '上月', value: [now.subtract(1, 'month').startOf('month'), now.subtract(1, 'month').endOf('month')] },
+            {
+              label: '上月',
+              value: [now.subtract(1, 'month').startOf('month'), now.subtract(1, 'month').endOf('month')],
+            },
             { label: '本季度', value: [now.startOf('month').subtract(now.month() % 3, 'month'), now] },
             { label: '本年', value: [now.startOf('year'), now] },
           ]}

@@ -9,7 +9,8 @@ export default function ReportPage() {
   const me = useMe();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const title = me.role === 'grid_worker' ? '巡查上报' : me.abilities.includes('cases.dispatch') ? '登记案件' : '我要上报';
+  const title =
+    me.role === 'grid_worker' ? '巡查上报' : me.abilities.includes('cases.dispatch') ? '登记案件' : '我要上报';
 
   return (
     <Card title={title} styles={{ body: { padding: 16 } }}>

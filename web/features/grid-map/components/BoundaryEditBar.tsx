@@ -22,12 +22,21 @@ export function BoundaryEditBar({ gridName, crossings, serverError, saving, dirt
           正在编辑<b>{gridName}</b>的边界：拖动顶点移动，点击边中点添加顶点，双击顶点删除。
         </Typography.Text>
         <Space>
-          <Button onClick={onCancel} disabled={saving}>取消</Button>
-          <Button type="primary" onClick={onSave} loading={saving} disabled={!dirty || crossings.length > 0}>保存边界</Button>
+          <Button onClick={onCancel} disabled={saving}>
+            取消
+          </Button>
+          <Button type="primary" onClick={onSave} loading={saving} disabled={!dirty || crossings.length > 0}>
+            保存边界
+          </Button>
         </Space>
       </Space>
       {crossings.length > 0 && (
-        <Alert type="error" showIcon style={{ marginTop: 8 }} message={`边界自相交：边在 ${crossings.slice(0, 3).map(at).join('、')} 处交叉，请调整顶点后再保存`} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginTop: 8 }}
+          message={`边界自相交：边在 ${crossings.slice(0, 3).map(at).join('、')} 处交叉，请调整顶点后再保存`}
+        />
       )}
       {serverError && <Alert type="error" showIcon style={{ marginTop: 8 }} message={serverError} />}
     </div>

@@ -36,28 +36,62 @@ export function BoundaryEditor({ draft, project, unproject, view, svgRef, crossi
     e.stopPropagation();
     onChange(moveVertex(draft, dragging.current, toMap(e)));
   };
-  const endDrag = () => { dragging.current = null; };
-  const d = draft.flatMap((rings) => rings.map((ring) => `M${ring.map((v) => project(v).join(' ')).join('L')}Z`)).join('');
+  const endDrag = () => {
+    dragging.current = null;
+  };
+  const d = draft
+    .flatMap((rings) => rings.map((ring) => `M${ring.map((v) => project(v).join(' ')).join('L')}Z`))
+    .join('');
 
   return (
     <g className="gh-editor">
       <path d={d} fillRule="evenodd" className="gh-editor-shape" strokeWidth={2 / view.k} />
-      {draft.map((rings, part) => rings.map((ring, k) => ring.map((v, index) => {
-        const next = ring[(index + 1) % ring.length]!;
-        const [mx, my] = project(midpoint(v, next));
-        const [x, y] = project(v);
-        const at = { part, ring: k, index };
-        return (
-          <g key={`${part}-${k}-${index}`}>
-            <circle className="gh-editor-mid" cx={mx} cy={my} r={r * 0.7} strokeWidth={1 / view.k} aria-label="在此处添加顶点"
-              onPointerDown={(e) => e.stopPropagation()} onClick={(e) => { e.stopPropagation(); onChange(insertVertex(draft, at, midpoint(v, next))); }} />
-            <circle className="gh-editor-vertex" cx={x} cy={y} r={r} strokeWidth={1.5 / view.k} data-vertex={`${part}-${k}-${index}`} aria-label="顶点（拖动移动，双击删除）"
-              onPointerDown={(e) => startDrag(e, at)} onPointerMove={onMove} onPointerUp={endDrag} onPointerCancel={endDrag}
-              onClick={(e) => e.stopPropagation()}
-              onDoubleClick={(e) => { e.stopPropagation(); const next2 = removeVertex(draft, at); if (next2) onChange(next2); }} />
-          </g>
-        );
-      })))}
+      {draft.map((rings, part) =>
+        rings.map((ring, k) =>
+          ring.map((v, index) => {
+            const next = ring[(index + 1) % ring.length]!;
+            const [mx, my] = project(midpoint(v, next));
+            const [x, y] = project(v);
+            const at = { part, ring: k, index };
+            return (
+              <g key={`${part}-${k}-${index}`}>
+                <circle
+                  className="gh-editor-mid"
+                  cx={mx}
+                  cy={my}
+                  r={r * 0.7}
+                  strokeWidth={1 / view.k}
+                  aria-label="在此处添加顶点"
+                  onPointerDown={(e) => e.stopPropagation()}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    onChange(insertVertex(draft, at, midpoint(v, next)));
+                  }}
+                />
+                <circle
+                  className="gh-editor-vertex"
+                  cx={x}
+                  cy={y}
+                  r={r}
+                  strokeWidth={1.5 / view.k}
+                  data-vertex={`${part}-${k}-${index}`}
+                  aria-label="顶点（拖动移动，双击删除）"
+                  onPointerDown={(e) => startDrag(e, at)}
+                  onPointerMove={onMove}
+                  onPointerUp={endDrag}
+                  onPointerCancel={endDrag}
+                  onClick={(e) => e.stopPropagation()}
+                  onDoubleClick={(e) => {
+                    e.stopPropagation();
+                    const next2 = removeVertex(draft, at);
+                    if (next2) onChange(next2);
+                  }}
+                />
+              </g>
+            );
+          }),
+        ),
+      )}
       {crossings.map((p, i) => {
         const [x, y] = project(p);
         return <circle key={i} className="gh-editor-crossing" cx={x} cy={y} r={r * 1.4} strokeWidth={2 / view.k} />;

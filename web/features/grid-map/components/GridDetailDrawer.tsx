@@ -39,7 +39,11 @@ export function GridDetailDrawer({ gridId, mapNodeId, onClose }: Props) {
       ) : loading || !current ? (
         <Skeleton active />
       ) : (
-        <GridDescriptions grid={current} onChanged={reload} communityLink={current.community && current.community.id !== mapNodeId ? current.community : null} />
+        <GridDescriptions
+          grid={current}
+          onChanged={reload}
+          communityLink={current.community && current.community.id !== mapNodeId ? current.community : null}
+        />
       )}
     </Drawer>
   );
@@ -94,11 +98,17 @@ function GridDescriptions({ grid, communityLink, onChanged }: DescriptionsProps)
           {
             key: 'leaders',
             label: '楼栋长',
-            children: grid.buildingLeaders.length ? grid.buildingLeaders.map((l) => <Tag key={l.id}>{l.displayName}</Tag>) : none,
+            children: grid.buildingLeaders.length
+              ? grid.buildingLeaders.map((l) => <Tag key={l.id}>{l.displayName}</Tag>)
+              : none,
           },
         ]}
       />
-      <GridWorkerPanel gridId={grid.id} canAssign={grid.abilities?.includes('assign_worker') ?? false} onChanged={onChanged} />
+      <GridWorkerPanel
+        gridId={grid.id}
+        canAssign={grid.abilities?.includes('assign_worker') ?? false}
+        onChanged={onChanged}
+      />
       <BranchCard grid={grid} />
       {communityLink && <Link to={`/map/${communityLink.id}?grid=${grid.id}`}>查看{communityLink.name}网格图</Link>}
     </Space>
@@ -116,7 +126,11 @@ function BranchCard({ grid }: { grid: GridDetail }) {
       items={[
         { key: 'name', label: '支部名称', children: grid.branch.name },
         { key: 'secretary', label: '支部书记', children: grid.branch.secretary ?? '—' },
-        { key: 'members', label: '党员人数', children: <span data-testid="branch-members">{grid.branch.members ?? '—'}</span> },
+        {
+          key: 'members',
+          label: '党员人数',
+          children: <span data-testid="branch-members">{grid.branch.members ?? '—'}</span>,
+        },
       ]}
     />
   );

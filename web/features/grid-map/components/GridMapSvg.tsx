@@ -39,14 +39,29 @@ export function GridMapSvg({ features, outline, selectedId, onSelect, editor }: 
 
   return (
     <div ref={containerRef} className="gh-map">
-      <svg ref={svgRef} width={size?.width ?? 0} height={size?.height ?? 0} role="group" aria-label="网格地图" {...handlers}>
+      <svg
+        ref={svgRef}
+        width={size?.width ?? 0}
+        height={size?.height ?? 0}
+        role="group"
+        aria-label="网格地图"
+        {...handlers}
+      >
         {shapes && (
           <g transform={`translate(${view.x} ${view.y}) scale(${view.k})`}>
             {shapes.outline && <path className="gh-outline" d={shapes.outline} />}
             <GridLayer grids={shapes.grids} selectedId={selectedId} onSelect={onSelect} onHover={setHovered} />
             {selected && !editor && <path className="gh-selection" d={selected.d} />}
             <GridLabels shapes={shapes.grids} zoom={labelZoom} />
-            {editor && <BoundaryEditor {...editor} project={shapes.project} unproject={shapes.unproject} view={view} svgRef={svgRef} />}
+            {editor && (
+              <BoundaryEditor
+                {...editor}
+                project={shapes.project}
+                unproject={shapes.unproject}
+                view={view}
+                svgRef={svgRef}
+              />
+            )}
           </g>
         )}
       </svg>

@@ -50,7 +50,9 @@ interface LayerProps {
 
 /** All polygons. Memoised as a whole: zooming and panning change only the parent's transform. */
 export const GridLayer = memo(function GridLayer({ grids, selectedId, onSelect, onHover }: LayerProps) {
-  return grids.map((g) => <GridPath key={g.id} shape={g} selected={g.id === selectedId} onSelect={onSelect} onHover={onHover} />);
+  return grids.map((g) => (
+    <GridPath key={g.id} shape={g} selected={g.id === selectedId} onSelect={onSelect} onHover={onHover} />
+  ));
 });
 
 /** Names at a constant screen size, only where the grid is wide enough on screen to hold them. */

@@ -21,22 +21,50 @@ export function ImportReportTable({ features }: { features: ImportFeatureReport[
       rowClassName={(f) => (f.action === 'error' ? 'gh-import-error' : f.snappedM2 > 0 ? 'gh-import-snapped' : '')}
       columns={[
         { title: '序号', dataIndex: 'index', width: 64, render: (i: number) => i + 1 },
-        { title: '编码', dataIndex: 'code', width: 160, render: (c: string | null) => c ?? <Typography.Text type="secondary">（自动编号）</Typography.Text> },
+        {
+          title: '编码',
+          dataIndex: 'code',
+          width: 160,
+          render: (c: string | null) => c ?? <Typography.Text type="secondary">（自动编号）</Typography.Text>,
+        },
         { title: '名称', dataIndex: 'name', width: 160, render: (n: string | null) => n ?? '—' },
-        { title: '结果', dataIndex: 'action', width: 80, render: (a: ImportFeatureReport['action']) => <Tag color={ACTIONS[a].color}>{ACTIONS[a].label}</Tag> },
+        {
+          title: '结果',
+          dataIndex: 'action',
+          width: 80,
+          render: (a: ImportFeatureReport['action']) => <Tag color={ACTIONS[a].color}>{ACTIONS[a].label}</Tag>,
+        },
         { title: '原面积', dataIndex: 'areaBeforeM2', width: 110, align: 'right', render: m2 },
         { title: '导入后面积', dataIndex: 'areaAfterM2', width: 110, align: 'right', render: m2 },
         {
-          title: '拓扑修正', dataIndex: 'snappedM2', width: 100, align: 'right',
-          render: (v: number) => (v > 0 ? <Typography.Text type="warning" strong>{v < 10 ? v.toFixed(1) : Math.round(v)} ㎡</Typography.Text> : '—'),
+          title: '拓扑修正',
+          dataIndex: 'snappedM2',
+          width: 100,
+          align: 'right',
+          render: (v: number) =>
+            v > 0 ? (
+              <Typography.Text type="warning" strong>
+                {v < 10 ? v.toFixed(1) : Math.round(v)} ㎡
+              </Typography.Text>
+            ) : (
+              '—'
+            ),
         },
         {
-          title: '说明', dataIndex: 'messages',
-          render: (messages: string[], f) => messages.length === 0 ? '—' : (
-            <ul className="gh-import-messages">
-              {messages.map((m, i) => <li key={i}><Typography.Text type={f.action === 'error' ? 'danger' : undefined}>{m}</Typography.Text></li>)}
-            </ul>
-          ),
+          title: '说明',
+          dataIndex: 'messages',
+          render: (messages: string[], f) =>
+            messages.length === 0 ? (
+              '—'
+            ) : (
+              <ul className="gh-import-messages">
+                {messages.map((m, i) => (
+                  <li key={i}>
+                    <Typography.Text type={f.action === 'error' ? 'danger' : undefined}>{m}</Typography.Text>
+                  </li>
+                ))}
+              </ul>
+            ),
         },
       ]}
     />

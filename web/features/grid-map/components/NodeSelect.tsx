@@ -25,7 +25,10 @@ export function NodeSelect({ scope, current, onChange }: Props) {
   const options = useMemo(() => {
     const childLevel = NODE_LEVELS[NODE_LEVELS.indexOf(scope.level) + 1];
     const all = [
-      { value: scope.nodeId, label: pickChildren && childLevel ? `${scope.name}（全部${LEVEL_LABELS[childLevel]}）` : scope.name },
+      {
+        value: scope.nodeId,
+        label: pickChildren && childLevel ? `${scope.name}（全部${LEVEL_LABELS[childLevel]}）` : scope.name,
+      },
       ...(children.data ?? []).map((c) => ({ value: c.id, label: c.name })),
     ];
     if (current && !all.some((o) => o.value === current.id)) all.push({ value: current.id, label: current.name });

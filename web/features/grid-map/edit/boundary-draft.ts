@@ -6,20 +6,28 @@
 import type { Geometry, Position } from '../types';
 
 export type Draft = Position[][][]; // parts → rings → vertices (open)
-export interface VertexRef { part: number; ring: number; index: number }
+export interface VertexRef {
+  part: number;
+  ring: number;
+  index: number;
+}
 
 export function draftOf(geometry: Geometry): Draft {
   const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  return parts.map((rings) => rings.map((ring) => {
-    const open = ring.slice(0, -1);
-    const [first, last] = [ring[0], ring[ring.length - 1]];
-    return first && last && (first[0] !== last[0] || first[1] !== last[1]) ? [...ring] : open;
-  }));
+  return parts.map((rings) =>
+    rings.map((ring) => {
+      const open = ring.slice(0, -1);
+      const [first, last] = [ring[0], ring[ring.length - 1]];
+      return first && last && (first[0] !== last[0] || first[1] !== last[1]) ? [...ring] : open;
+    }),
+  );
 }
 
 export function geometryOf(draft: Draft): Geometry {
   const parts = draft.map((rings) => rings.map((ring) => [...ring, ring[0]!]));
-  return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0]! } : { type: 'MultiPolygon', coordinates: parts };
+  return parts.length === 1
+    ? { type: 'Polygon', coordinates: parts[0]! }
+    : { type: 'MultiPolygon', coordinates: parts };
 }
 
 const edit = (draft: Draft, { part, ring }: VertexRef, change: (r: Position[]) => Position[]): Draft =>
@@ -42,7 +50,8 @@ export function removeVertex(draft: Draft, at: VertexRef): Draft | null {
 export const midpoint = (a: Position, b: Position): Position => [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
 
 function crossing(a: Position, b: Position, c: Position, d: Position): Position | null {
-  const r = [b[0] - a[0], b[1] - a[1]], s = [d[0] - c[0], d[1] - c[1]];
+  const r = [b[0] - a[0], b[1] - a[1]],
+    s = [d[0] - c[0], d[1] - c[1]];
   const den = r[0]! * s[1]! - r[1]! * s[0]!;
   if (den === 0) return null; // parallel: touching collinear edges are left to the server's check
   const t = ((c[0] - a[0]) * s[1]! - (c[1] - a[1]) * s[0]!) / den;

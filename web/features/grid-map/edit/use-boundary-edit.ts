@@ -16,7 +16,10 @@ export function useBoundaryEdit(onSaved: () => void) {
     setState({ gridId, draft: draftOf(geometry), dirty: false });
   }, []);
   const change = useCallback((draft: Draft) => setState((s) => s && { ...s, draft, dirty: true }), []);
-  const cancel = useCallback(() => { setState(null); setServerError(null); }, []);
+  const cancel = useCallback(() => {
+    setState(null);
+    setServerError(null);
+  }, []);
   const save = useCallback(async () => {
     if (!state) return;
     setSaving(true);

@@ -32,7 +32,8 @@ export default function GridMapPage() {
   const level = node.data?.id === nodeId ? node.data.level : undefined;
   // Only communities have an outline worth drawing; a missing one is not an error for the map.
   const outline = useAsync(
-    (signal) => (nodeId && level === 'community' ? fetchOutline(nodeId, signal).catch(() => null) : Promise.resolve(null)),
+    (signal) =>
+      nodeId && level === 'community' ? fetchOutline(nodeId, signal).catch(() => null) : Promise.resolve(null),
     [nodeId, level],
   );
 
@@ -78,18 +79,30 @@ export default function GridMapPage() {
         <Space wrap>
           {totals && (
             <Typography.Text type="secondary">
-              共 {totals.grids} 个网格 · {totals.households} 户{totals.undrawn > 0 && ` · ${totals.undrawn} 个网格未绘制边界`}
+              共 {totals.grids} 个网格 · {totals.households} 户
+              {totals.undrawn > 0 && ` · ${totals.undrawn} 个网格未绘制边界`}
             </Typography.Text>
           )}
           {canWrite && selectedFeature?.geometry && !edit.editing && (
-            <Button size="small" onClick={() => { edit.start(selectedFeature.properties.id, selectedFeature.geometry!); }}>编辑边界</Button>
+            <Button
+              size="small"
+              onClick={() => {
+                edit.start(selectedFeature.properties.id, selectedFeature.geometry!);
+              }}
+            >
+              编辑边界
+            </Button>
           )}
           {canWrite && (level === 'community' || level === 'street') && (
-            <Button size="small" onClick={() => navigate(`/map/${nodeId}/import`)}>导入边界</Button>
+            <Button size="small" onClick={() => navigate(`/map/${nodeId}/import`)}>
+              导入边界
+            </Button>
           )}
         </Space>
       }
-      styles={{ body: { height: 'calc(100vh - 190px)', minHeight: 420, padding: 12, position: 'relative', overflow: 'hidden' } }}
+      styles={{
+        body: { height: 'calc(100vh - 190px)', minHeight: 420, padding: 12, position: 'relative', overflow: 'hidden' },
+      }}
     >
       {grids.error || node.error ? (
         <ErrorAlert error={grids.error ?? node.error} onRetry={grids.error ? grids.reload : node.reload} />

@@ -21,7 +21,17 @@ interface Props<T> {
  * fields, and any other refusal (a 409 "step out of order", "slot full") shows the server's
  * Chinese message above the buttons, keeping what the user typed.
  */
-export function FormDialog<T extends object>({ title, okText, fields, initialValues, onSubmit, onDone, onClose, successText, children }: Props<T>) {
+export function FormDialog<T extends object>({
+  title,
+  okText,
+  fields,
+  initialValues,
+  onSubmit,
+  onDone,
+  onClose,
+  successText,
+  children,
+}: Props<T>) {
   const [form] = Form.useForm<T>();
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +51,15 @@ export function FormDialog<T extends object>({ title, okText, fields, initialVal
     }
   };
   return (
-    <Modal open title={title} okText={okText} okButtonProps={{ loading: busy, autoInsertSpace: false }} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open
+      title={title}
+      okText={okText}
+      okButtonProps={{ loading: busy, autoInsertSpace: false }}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={initialValues}>
         {typeof children === 'function' ? children(form) : children}
       </Form>

@@ -23,13 +23,26 @@ export default function DecisionDetailPage() {
   const { data: decision, abilities } = detail.data;
   const next = nextStep(decision);
   return (
-    <Card title={decision.title} extra={<Tag color={decision.status === 'rejected' ? 'red' : decision.status === 'completed' ? 'green' : 'blue'}>{DECISION_STATUS_LABELS[decision.status]}</Tag>}>
+    <Card
+      title={decision.title}
+      extra={
+        <Tag color={decision.status === 'rejected' ? 'red' : decision.status === 'completed' ? 'green' : 'blue'}>
+          {DECISION_STATUS_LABELS[decision.status]}
+        </Tag>
+      }
+    >
       <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{decision.summary}</Typography.Paragraph>
       <DecisionStepper decision={decision} steps={decision.steps} />
-      {next && abilities.includes('write') && <Button type="primary" onClick={() => setRecording(true)}>记录：{DECISION_STEP_LABELS[next]}</Button>}
+      {next && abilities.includes('write') && (
+        <Button type="primary" onClick={() => setRecording(true)}>
+          记录：{DECISION_STEP_LABELS[next]}
+        </Button>
+      )}
       {decision.status === 'rejected' && <Result status="warning" title="表决未获通过，该事项终止" />}
       {decision.stepsDone >= 5 && <Link to={`/communities/${decision.communityId}/public`}>查看社区公开栏</Link>}
-      {recording && next && <NextStepDialog decision={decision} kind={next} onClose={() => setRecording(false)} onDone={detail.reload} />}
+      {recording && next && (
+        <NextStepDialog decision={decision} kind={next} onClose={() => setRecording(false)} onDone={detail.reload} />
+      )}
     </Card>
   );
 }

@@ -29,19 +29,37 @@ export default function MeetingDetailPage() {
   return (
     <Row gutter={[16, 16]}>
       <Col xs={24}>
-        <Card title={m.title} extra={<Tag color={m.status === 'held' ? 'green' : 'blue'}>{MEETING_STATUS_LABELS[m.status]}</Tag>}>
-          <Descriptions size="small" column={{ xs: 1, md: 4 }} items={[
-            { label: '类型', children: MEETING_TYPE_LABELS[m.type] },
-            { label: '时间', children: formatTime(m.startsAt) },
-            { label: '地点', children: m.place },
-            { label: '出席率', children: `${ratePercent(m.attendance.rate)}（签到 ${m.attendance.signedIn} / 已登记 ${m.attendance.expected}）` },
-          ]} />
+        <Card
+          title={m.title}
+          extra={<Tag color={m.status === 'held' ? 'green' : 'blue'}>{MEETING_STATUS_LABELS[m.status]}</Tag>}
+        >
+          <Descriptions
+            size="small"
+            column={{ xs: 1, md: 4 }}
+            items={[
+              { label: '类型', children: MEETING_TYPE_LABELS[m.type] },
+              { label: '时间', children: formatTime(m.startsAt) },
+              { label: '地点', children: m.place },
+              {
+                label: '出席率',
+                children: `${ratePercent(m.attendance.rate)}（签到 ${m.attendance.signedIn} / 已登记 ${m.attendance.expected}）`,
+              },
+            ]}
+          />
         </Card>
       </Col>
-      <Col xs={24} lg={12}><InviteesCard {...props} /></Col>
-      <Col xs={24} lg={12}><AgendaCard {...props} /></Col>
-      <Col xs={24} lg={12}><MinutesCard {...props} /></Col>
-      <Col xs={24} lg={12}><ResolutionsCard {...props} /></Col>
+      <Col xs={24} lg={12}>
+        <InviteesCard {...props} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <AgendaCard {...props} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <MinutesCard {...props} />
+      </Col>
+      <Col xs={24} lg={12}>
+        <ResolutionsCard {...props} />
+      </Col>
     </Row>
   );
 }

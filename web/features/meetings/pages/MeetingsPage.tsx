@@ -25,24 +25,50 @@ export default function MeetingsPage() {
   // Another clerk's new meeting or minutes shows up without a manual refresh.
   useLiveEvents(['meeting.changed'], list.reload);
 
-  const meetings = list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : (
-    <Table<Meeting> rowKey="id" size="middle" loading={list.loading} dataSource={list.data?.data}
+  const meetings = list.error ? (
+    <ErrorAlert error={list.error} onRetry={list.reload} />
+  ) : (
+    <Table<Meeting>
+      rowKey="id"
+      size="middle"
+      loading={list.loading}
+      dataSource={list.data?.data}
       pagination={{ current: page, pageSize: 20, total: list.data?.page.total, onChange: setPage }}
       columns={[
         { title: '会议', dataIndex: 'title', render: (t: string, m) => <Link to={`/meetings/${m.id}`}>{t}</Link> },
         { title: '类型', dataIndex: 'type', render: (t: Meeting['type']) => MEETING_TYPE_LABELS[t] },
         { title: '时间', dataIndex: 'startsAt', render: (d: string) => formatTime(d) },
         { title: '地点', dataIndex: 'place' },
-        { title: '状态', dataIndex: 'status', render: (s: Meeting['status']) => <Tag color={s === 'held' ? 'green' : s === 'planned' ? 'blue' : 'default'}>{MEETING_STATUS_LABELS[s]}</Tag> },
-      ]} />
+        {
+          title: '状态',
+          dataIndex: 'status',
+          render: (s: Meeting['status']) => (
+            <Tag color={s === 'held' ? 'green' : s === 'planned' ? 'blue' : 'default'}>{MEETING_STATUS_LABELS[s]}</Tag>
+          ),
+        },
+      ]}
+    />
   );
   return (
-    <Card title="协商议事" extra={canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建会议</Button>}>
-      <Tabs activeKey={tab} onChange={(key) => setParams({ tab: key })} items={[
-        { key: 'meetings', label: '会议', children: meetings },
-        { key: 'resolutions', label: '决议督办', children: <ResolutionsTable canComplete={canWrite} /> },
-        { key: 'attendance', label: '出席率', children: <AttendanceStatsCard /> },
-      ]} />
+    <Card
+      title="协商议事"
+      extra={
+        canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            新建会议
+          </Button>
+        )
+      }
+    >
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key })}
+        items={[
+          { key: 'meetings', label: '会议', children: meetings },
+          { key: 'resolutions', label: '决议督办', children: <ResolutionsTable canComplete={canWrite} /> },
+          { key: 'attendance', label: '出席率', children: <AttendanceStatsCard /> },
+        ]}
+      />
       {creating && <CreateMeetingDialog onClose={() => setCreating(false)} />}
     </Card>
   );

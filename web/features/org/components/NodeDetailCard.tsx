@@ -34,7 +34,17 @@ export function NodeDetailCard({ nodeId, scopeNodeId, onNavigate, canOpenMap, on
         }
         extra={
           <Space wrap>
-            <NodeActions node={data} onChanged={() => { reload(); onTreeChanged?.(); }} onRetired={(parentId) => { onTreeChanged?.(); if (parentId) onNavigate(parentId); }} />
+            <NodeActions
+              node={data}
+              onChanged={() => {
+                reload();
+                onTreeChanged?.();
+              }}
+              onRetired={(parentId) => {
+                onTreeChanged?.();
+                if (parentId) onNavigate(parentId);
+              }}
+            />
             {canOpenMap && <MapLink node={data} />}
           </Space>
         }
@@ -70,7 +80,15 @@ function scopeIndex(node: OrgNodeDetail, scopeNodeId: number): number {
 
 function describe(node: OrgNodeDetail) {
   const items = [
-    { key: 'code', label: '编码', children: <Typography.Text copyable code>{node.code}</Typography.Text> },
+    {
+      key: 'code',
+      label: '编码',
+      children: (
+        <Typography.Text copyable code>
+          {node.code}
+        </Typography.Text>
+      ),
+    },
     { key: 'level', label: '层级', children: LEVEL_LABELS[node.level] },
     { key: 'households', label: '户数', children: node.households ?? '—' },
   ];

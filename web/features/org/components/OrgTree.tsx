@@ -3,7 +3,16 @@ import { App, Spin, Tag, Tree } from 'antd';
 import { errorMessage } from '../../../shared/api';
 import { LEVEL_LABELS } from '../../../shared/org-levels';
 import { fetchChildren } from '../api';
-import { appendPage, moreKey, nodeKey, pageItems, parseKey, toTreeItem, updateChildren, type OrgTreeItem } from '../tree-data';
+import {
+  appendPage,
+  moreKey,
+  nodeKey,
+  pageItems,
+  parseKey,
+  toTreeItem,
+  updateChildren,
+  type OrgTreeItem,
+} from '../tree-data';
 import type { OrgNode } from '../types';
 
 interface Props {

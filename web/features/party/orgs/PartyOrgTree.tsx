@@ -5,16 +5,37 @@ import { PARTY_ORG_KIND_LABELS } from '../../../../contracts/party-org-labels.ts
 import { errorMessage } from '../../../shared/api';
 import { fetchOrgLevel, type PartyOrg } from '../org-api';
 
-interface OrgTreeNode extends DataNode { key: string; org: PartyOrg; children?: OrgTreeNode[] }
+interface OrgTreeNode extends DataNode {
+  key: string;
+  org: PartyOrg;
+  children?: OrgTreeNode[];
+}
 
-const toNode = (org: PartyOrg): OrgTreeNode => ({ key: String(org.id), org, isLeaf: org.childCount === 0 ? true : undefined, title: org.name });
+const toNode = (org: PartyOrg): OrgTreeNode => ({
+  key: String(org.id),
+  org,
+  isLeaf: org.childCount === 0 ? true : undefined,
+  title: org.name,
+});
 
 function replaceChildren(list: OrgTreeNode[], key: string, children: OrgTreeNode[]): OrgTreeNode[] {
-  return list.map((n) => (n.key === key ? { ...n, children, isLeaf: children.length === 0 } : n.children ? { ...n, children: replaceChildren(n.children, key, children) } : n));
+  return list.map((n) =>
+    n.key === key
+      ? { ...n, children, isLeaf: children.length === 0 }
+      : n.children
+        ? { ...n, children: replaceChildren(n.children, key, children) }
+        : n,
+  );
 }
 
 /** `version` changes after an edit: the open levels are read again, and `reveal` (a new organisation's parent) is opened. */
-interface Props { selectedId: number | null; onSelect: (org: PartyOrg) => void; showRetired: boolean; version: number; reveal: number | null }
+interface Props {
+  selectedId: number | null;
+  onSelect: (org: PartyOrg) => void;
+  showRetired: boolean;
+  version: number;
+  reveal: number | null;
+}
 
 /** The party organisation tree, one level fetched per expansion (a district holds thousands of organisations). */
 export function PartyOrgTree({ selectedId, onSelect, showRetired, version, reveal }: Props) {
@@ -45,7 +66,9 @@ export function PartyOrgTree({ selectedId, onSelect, showRetired, version, revea
       if (signal.aborted) return;
       setNodes(list);
       setExpanded((current) => [...new Set([...current, ...done])]);
-    })().catch((e: unknown) => { if (!signal.aborted) message.error(errorMessage(e)); });
+    })().catch((e: unknown) => {
+      if (!signal.aborted) message.error(errorMessage(e));
+    });
     return () => controller.abort();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reloaded when the filter or the version changes
   }, [showRetired, version]);
@@ -68,9 +91,15 @@ export function PartyOrgTree({ selectedId, onSelect, showRetired, version, revea
       onSelect={(_keys, { node }) => onSelect(node.org)}
       titleRender={(node) => (
         <span data-testid={`party-org-${node.org.id}`} style={node.org.retiredAt ? { color: '#999' } : undefined}>
-          <Tag color={node.org.kind === 'grid_branch' ? 'red' : undefined} style={{ marginInlineEnd: 6 }}>{PARTY_ORG_KIND_LABELS[node.org.kind]}</Tag>
+          <Tag color={node.org.kind === 'grid_branch' ? 'red' : undefined} style={{ marginInlineEnd: 6 }}>
+            {PARTY_ORG_KIND_LABELS[node.org.kind]}
+          </Tag>
           {node.org.name}
-          {node.org.retiredAt ? <Tag style={{ marginInlineStart: 6 }}>已撤销</Tag> : node.org.memberCount ? <span style={{ color: '#999' }}>（{node.org.memberCount} 名党员）</span> : null}
+          {node.org.retiredAt ? (
+            <Tag style={{ marginInlineStart: 6 }}>已撤销</Tag>
+          ) : node.org.memberCount ? (
+            <span style={{ color: '#999' }}>（{node.org.memberCount} 名党员）</span>
+          ) : null}
         </span>
       )}
     />

@@ -3,8 +3,19 @@ import { TreeSelect } from 'antd';
 import { useMe } from '../../../app/session/SessionContext';
 import { apiGet } from '../../../shared/api';
 
-interface TreeNode { id: number; pId: number; value: number; title: string; isLeaf: boolean; selectable: boolean }
-interface OrgNode { id: number; name: string; level: string }
+interface TreeNode {
+  id: number;
+  pId: number;
+  value: number;
+  title: string;
+  isLeaf: boolean;
+  selectable: boolean;
+}
+interface OrgNode {
+  id: number;
+  name: string;
+  level: string;
+}
 
 const ORDER = ['district', 'street', 'community', 'grid', 'estate', 'building', 'house'];
 
@@ -13,13 +24,30 @@ const ORDER = ['district', 'street', 'community', 'grid', 'estate', 'building', 
  * street has thousands of houses). Only nodes of the wanted level can be chosen; `initial`
  * shows an already chosen node by name before its branch is opened.
  */
-export function NodePicker({ level, value, onChange, initial, id }: {
-  level: 'grid' | 'house'; value?: number; onChange?: (id: number) => void; initial?: { id: number; name: string }; id?: string;
+export function NodePicker({
+  level,
+  value,
+  onChange,
+  initial,
+  id,
+}: {
+  level: 'grid' | 'house';
+  value?: number;
+  onChange?: (id: number) => void;
+  initial?: { id: number; name: string };
+  id?: string;
 }) {
   const me = useMe();
   const scope = me.scope;
   const [nodes, setNodes] = useState<TreeNode[]>([]);
-  const toNode = (n: OrgNode, parent: number): TreeNode => ({ id: n.id, pId: parent, value: n.id, title: n.name, isLeaf: n.level === level, selectable: n.level === level });
+  const toNode = (n: OrgNode, parent: number): TreeNode => ({
+    id: n.id,
+    pId: parent,
+    value: n.id,
+    title: n.name,
+    isLeaf: n.level === level,
+    selectable: n.level === level,
+  });
   const children = async (parent: number) => {
     const res = await apiGet<{ data: OrgNode[] }>(`/api/org/nodes/${parent}/children?pageSize=200`);
     return res.data.filter((n) => ORDER.indexOf(n.level) <= ORDER.indexOf(level)).map((n) => toNode(n, parent));
@@ -32,7 +60,10 @@ export function NodePicker({ level, value, onChange, initial, id }: {
     else void children(scope.nodeId).then((list) => setNodes(list.map((n) => ({ ...n, pId: 0 }))));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scope?.nodeId, level]);
-  const shown = initial && !nodes.some((n) => n.id === initial.id) ? [...nodes, { id: initial.id, pId: -1, value: initial.id, title: initial.name, isLeaf: true, selectable: true }] : nodes;
+  const shown =
+    initial && !nodes.some((n) => n.id === initial.id)
+      ? [...nodes, { id: initial.id, pId: -1, value: initial.id, title: initial.name, isLeaf: true, selectable: true }]
+      : nodes;
   return (
     <TreeSelect<number>
       id={id}

@@ -15,17 +15,41 @@ export function DepartmentVoteCard() {
   const departments = useAsync((s) => fetchDepartments(communityId, s), [communityId]);
   const [voting, setVoting] = useState(false);
   return (
-    <Card size="small" title={`${me.scope!.name} · 社区评议`} extra={<Button type="primary" size="small" onClick={() => setVoting(true)}>评议部门</Button>}>
+    <Card
+      size="small"
+      title={`${me.scope!.name} · 社区评议`}
+      extra={
+        <Button type="primary" size="small" onClick={() => setVoting(true)}>
+          评议部门
+        </Button>
+      }
+    >
       每个部门每年一票，重复评议以最后一次为准；评议均值占部门得分的 30%。
       {voting && (
-        <FormDialog<Values> title="评议职能部门" okText="提交评议" fields={['year', 'departmentId', 'score', 'comment']} initialValues={{ year: pickerNow().year() }}
-          onSubmit={(v) => voteDepartment({ ...v, communityId })} onClose={() => setVoting(false)} onDone={() => undefined}>
-          <Form.Item name="year" label="年度" rules={[{ required: true }]}><InputNumber min={2000} max={2100} /></Form.Item>
-          <Form.Item name="departmentId" label="部门" rules={[{ required: true, message: '请选择部门' }]}>
-            <Select loading={departments.loading} options={departments.data?.map((d) => ({ value: d.id, label: d.name }))} />
+        <FormDialog<Values>
+          title="评议职能部门"
+          okText="提交评议"
+          fields={['year', 'departmentId', 'score', 'comment']}
+          initialValues={{ year: pickerNow().year() }}
+          onSubmit={(v) => voteDepartment({ ...v, communityId })}
+          onClose={() => setVoting(false)}
+          onDone={() => undefined}
+        >
+          <Form.Item name="year" label="年度" rules={[{ required: true }]}>
+            <InputNumber min={2000} max={2100} />
           </Form.Item>
-          <Form.Item name="score" label="评分" rules={[{ required: true, message: '请打分' }]}><Rate /></Form.Item>
-          <Form.Item name="comment" label="意见"><Input.TextArea rows={3} maxLength={500} /></Form.Item>
+          <Form.Item name="departmentId" label="部门" rules={[{ required: true, message: '请选择部门' }]}>
+            <Select
+              loading={departments.loading}
+              options={departments.data?.map((d) => ({ value: d.id, label: d.name }))}
+            />
+          </Form.Item>
+          <Form.Item name="score" label="评分" rules={[{ required: true, message: '请打分' }]}>
+            <Rate />
+          </Form.Item>
+          <Form.Item name="comment" label="意见">
+            <Input.TextArea rows={3} maxLength={500} />
+          </Form.Item>
         </FormDialog>
       )}
     </Card>

@@ -9,6 +9,14 @@ export function StreetPicker({ value, onChange }: { value: number | null; onChan
   const district = me.scope?.level === 'district';
   const streets = useAsync((s) => (district ? fetchStreets(me.scope!.nodeId, s) : Promise.resolve([])), [district]);
   if (!district) return null;
-  return <Select style={{ minWidth: 220 }} placeholder="选择街道" loading={streets.loading} value={value ?? undefined} onChange={onChange}
-    options={streets.data?.map((s) => ({ value: s.id, label: s.name }))} />;
+  return (
+    <Select
+      style={{ minWidth: 220 }}
+      placeholder="选择街道"
+      loading={streets.loading}
+      value={value ?? undefined}
+      onChange={onChange}
+      options={streets.data?.map((s) => ({ value: s.id, label: s.name }))}
+    />
+  );
 }

@@ -16,26 +16,46 @@ export default function RatingsPage() {
   const [picked, setPicked] = useState<number | null>(null);
   const streetId = streetIdOf(me.scope?.path) ?? picked;
   const canVote = me.abilities.includes('ratings.vote') && me.scope?.level === 'community';
-  const tabs = streetId ? [
-    { key: 'star', label: '支部评星定级', children: (
-      <RunPanel streetId={streetId} kind="branch_star">
-        {(run, abilities, reload) => <StarResults run={run} canAdjust={abilities.includes('adjust')} onChanged={reload} />}
-      </RunPanel>
-    ) },
-    { key: 'star-config', label: '评星指标配置', children: <StarConfigCard streetId={streetId} /> },
-    { key: 'property', label: '红色物业', children: (
-      <Space direction="vertical" style={{ width: '100%' }}>
-        <TwoColourList streetId={streetId} />
-        <RunPanel streetId={streetId} kind="property_month">{(run) => <ScoreResults results={run.results} kind="property_month" />}</RunPanel>
-      </Space>
-    ) },
-    { key: 'department', label: '职能部门考评', children: (
-      <Space direction="vertical" style={{ width: '100%' }}>
-        {canVote && <DepartmentVoteCard />}
-        <RunPanel streetId={streetId} kind="department_year">{(run) => <ScoreResults results={run.results} kind="department_year" />}</RunPanel>
-      </Space>
-    ) },
-  ] : [];
+  const tabs = streetId
+    ? [
+        {
+          key: 'star',
+          label: '支部评星定级',
+          children: (
+            <RunPanel streetId={streetId} kind="branch_star">
+              {(run, abilities, reload) => (
+                <StarResults run={run} canAdjust={abilities.includes('adjust')} onChanged={reload} />
+              )}
+            </RunPanel>
+          ),
+        },
+        { key: 'star-config', label: '评星指标配置', children: <StarConfigCard streetId={streetId} /> },
+        {
+          key: 'property',
+          label: '红色物业',
+          children: (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              <TwoColourList streetId={streetId} />
+              <RunPanel streetId={streetId} kind="property_month">
+                {(run) => <ScoreResults results={run.results} kind="property_month" />}
+              </RunPanel>
+            </Space>
+          ),
+        },
+        {
+          key: 'department',
+          label: '职能部门考评',
+          children: (
+            <Space direction="vertical" style={{ width: '100%' }}>
+              {canVote && <DepartmentVoteCard />}
+              <RunPanel streetId={streetId} kind="department_year">
+                {(run) => <ScoreResults results={run.results} kind="department_year" />}
+              </RunPanel>
+            </Space>
+          ),
+        },
+      ]
+    : [];
   return (
     <Card title="考评" extra={<StreetPicker value={picked} onChange={setPicked} />}>
       {streetId ? <Tabs items={tabs} /> : <Empty description="请选择街道" />}

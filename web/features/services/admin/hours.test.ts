@@ -20,7 +20,12 @@ describe('station opening hours', () => {
   it('refuses periods that close before they open or overlap', () => {
     expect(hoursProblem(HOURS)).toBeNull();
     expect(hoursProblem([{ weekday: 2, open: '10:00', close: '09:00' }])).toContain('开始时间须早于结束时间');
-    expect(hoursProblem([{ weekday: 3, open: '09:00', close: '12:00' }, { weekday: 3, open: '11:00', close: '13:00' }])).toContain('重叠');
+    expect(
+      hoursProblem([
+        { weekday: 3, open: '09:00', close: '12:00' },
+        { weekday: 3, open: '11:00', close: '13:00' },
+      ]),
+    ).toContain('重叠');
     expect(hoursProblem([])).toContain('至少');
   });
 });

@@ -6,8 +6,13 @@ export const WEEKDAY_LABELS = ['', '周一', '周二', '周三', '周四', '周�
 /** Opening hours as people read them: "周一 09:00–11:30、14:00–17:00；周六 09:00–11:30". */
 export function describeHours(hours: readonly OpeningPeriod[]): string {
   const byDay = new Map<number, OpeningPeriod[]>();
-  for (const h of [...hours].sort((a, b) => a.weekday - b.weekday || a.open.localeCompare(b.open))) byDay.set(h.weekday, [...(byDay.get(h.weekday) ?? []), h]);
-  return [...byDay].map(([day, periods]) => `${WEEKDAY_LABELS[day]} ${periods.map((p) => `${p.open}–${p.close}`).join('、')}`).join('；') || '未设置';
+  for (const h of [...hours].sort((a, b) => a.weekday - b.weekday || a.open.localeCompare(b.open)))
+    byDay.set(h.weekday, [...(byDay.get(h.weekday) ?? []), h]);
+  return (
+    [...byDay]
+      .map(([day, periods]) => `${WEEKDAY_LABELS[day]} ${periods.map((p) => `${p.open}–${p.close}`).join('、')}`)
+      .join('；') || '未设置'
+  );
 }
 
 /** How many slots a week of these hours gives (what one “open slots” of 7 days creates). */

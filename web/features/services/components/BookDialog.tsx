@@ -11,7 +11,17 @@ import { formatTime } from '../../../shared/time';
 type Values = { slotId: number; note?: string };
 
 /** Slot buttons of one day: remaining seats shown, full slots disabled. */
-function SlotPicker({ stationId, value, onChange, reloadKey }: { stationId: number; value?: number; onChange?: (id: number) => void; reloadKey: number }) {
+function SlotPicker({
+  stationId,
+  value,
+  onChange,
+  reloadKey,
+}: {
+  stationId: number;
+  value?: number;
+  onChange?: (id: number) => void;
+  reloadKey: number;
+}) {
   const slots = useAsync((s) => fetchSlots(stationId, s), [stationId, reloadKey]);
   const days = slotsByDay(slots.data ?? []);
   const [day, setDay] = useState<string>();
@@ -20,10 +30,22 @@ function SlotPicker({ stationId, value, onChange, reloadKey }: { stationId: numb
   const current = days.find((d) => d.date === day) ?? days[0]!;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Segmented block={false} value={current.date} onChange={(v) => setDay(String(v))} options={days.map((d) => ({ value: d.date, label: d.label }))} style={{ maxWidth: '100%', overflowX: 'auto' }} />
+      <Segmented
+        block={false}
+        value={current.date}
+        onChange={(v) => setDay(String(v))}
+        options={days.map((d) => ({ value: d.date, label: d.label }))}
+        style={{ maxWidth: '100%', overflowX: 'auto' }}
+      />
       <Space size={[8, 8]} wrap>
         {current.slots.map((s) => (
-          <Button key={s.id} type={value === s.id ? 'primary' : 'default'} disabled={s.remaining === 0} onClick={() => onChange?.(s.id)} data-testid="slot">
+          <Button
+            key={s.id}
+            type={value === s.id ? 'primary' : 'default'}
+            disabled={s.remaining === 0}
+            onClick={() => onChange?.(s.id)}
+            data-testid="slot"
+          >
             {formatTime(s.startsAt, 'HH:mm')} {s.remaining ? `余 ${s.remaining}` : '已约满'}
           </Button>
         ))}
@@ -33,7 +55,17 @@ function SlotPicker({ stationId, value, onChange, reloadKey }: { stationId: numb
 }
 
 /** Booking a slot at a 党群服务驿站; a slot taken meanwhile (409) is explained and the slots reloaded. */
-export function BookDialog({ item, stations, onClose, onDone }: { item: ServiceItem; stations: Station[]; onClose: () => void; onDone: () => void }) {
+export function BookDialog({
+  item,
+  stations,
+  onClose,
+  onDone,
+}: {
+  item: ServiceItem;
+  stations: Station[];
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const [stationId, setStationId] = useState(stations[0]?.id);
   const [reloadKey, setReloadKey] = useState(0);
   const submit = async (v: Values) => {
@@ -45,13 +77,34 @@ export function BookDialog({ item, stations, onClose, onDone }: { item: ServiceI
     }
   };
   return (
-    <FormDialog<Values> title={`预约：${item.name}`} okText="确认预约" successText="预约成功，可在“我的预约”查看" fields={['slotId', 'note']} onSubmit={submit} onClose={onClose} onDone={onDone}>
-      {stations.length > 1 && <Select value={stationId} onChange={setStationId} options={stations.map((s) => ({ value: s.id, label: s.name }))} style={{ width: '100%', marginBottom: 12 }} />}
+    <FormDialog<Values>
+      title={`预约：${item.name}`}
+      okText="确认预约"
+      successText="预约成功，可在“我的预约”查看"
+      fields={['slotId', 'note']}
+      onSubmit={submit}
+      onClose={onClose}
+      onDone={onDone}
+    >
+      {stations.length > 1 && (
+        <Select
+          value={stationId}
+          onChange={setStationId}
+          options={stations.map((s) => ({ value: s.id, label: s.name }))}
+          style={{ width: '100%', marginBottom: 12 }}
+        />
+      )}
       <div style={{ marginBottom: 8, color: '#888' }}>{stations.find((s) => s.id === stationId)?.address}</div>
       <Form.Item name="slotId" label="时段" rules={[{ required: true, message: '请选择时段' }]}>
-        {stationId ? <SlotPicker stationId={stationId} reloadKey={reloadKey} /> : <Empty description="本社区暂无服务驿站" />}
+        {stationId ? (
+          <SlotPicker stationId={stationId} reloadKey={reloadKey} />
+        ) : (
+          <Empty description="本社区暂无服务驿站" />
+        )}
       </Form.Item>
-      <Form.Item name="note" label="备注"><Input.TextArea rows={2} maxLength={500} /></Form.Item>
+      <Form.Item name="note" label="备注">
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
     </FormDialog>
   );
 }

@@ -11,9 +11,12 @@ export function BookingHistory({ bookingId }: { bookingId: number }) {
   if (detail.error) return <ErrorAlert error={detail.error} />;
   if (!detail.data) return <Skeleton active paragraph={{ rows: 2 }} />;
   return (
-    <Timeline style={{ marginTop: 12, paddingLeft: 8 }} items={detail.data.data.history.map((e) => ({
-      key: e.id,
-      content: `${formatTime(e.at, 'M月D日 HH:mm')} ${e.actorName} ${EVENT_LABELS[e.action] ?? e.action}${e.toName ? ` → ${e.toName}` : ''}${e.note ? `：${e.note}` : ''}`,
-    }))} />
+    <Timeline
+      style={{ marginTop: 12, paddingLeft: 8 }}
+      items={detail.data.data.history.map((e) => ({
+        key: e.id,
+        content: `${formatTime(e.at, 'M月D日 HH:mm')} ${e.actorName} ${EVENT_LABELS[e.action] ?? e.action}${e.toName ? ` → ${e.toName}` : ''}${e.note ? `：${e.note}` : ''}`,
+      }))}
+    />
   );
 }

@@ -25,16 +25,41 @@ interface Props {
  */
 export function ProxyDialog({ item, onBehalf, canPick, pickRequired, onClose, onDone }: Props) {
   return (
-    <FormDialog<Values> title={`申请代办：${item.name}`} okText="提交代办" successText="代办申请已提交" fields={['note', 'residentUserId', 'personId']} onClose={onClose} onDone={onDone}
-      onSubmit={(v) => createBooking({ mode: 'proxy', serviceItemId: item.id, note: v.note, residentUserId: v.residentUserId ?? undefined, personId: v.personId ?? undefined })}>
+    <FormDialog<Values>
+      title={`申请代办：${item.name}`}
+      okText="提交代办"
+      successText="代办申请已提交"
+      fields={['note', 'residentUserId', 'personId']}
+      onClose={onClose}
+      onDone={onDone}
+      onSubmit={(v) =>
+        createBooking({
+          mode: 'proxy',
+          serviceItemId: item.id,
+          note: v.note,
+          residentUserId: v.residentUserId ?? undefined,
+          personId: v.personId ?? undefined,
+        })
+      }
+    >
       {canPick ? (
-        <Form.Item name="personId" label={pickRequired ? '代哪位居民申请' : '代哪位居民申请（不选为本人）'} rules={pickRequired ? [{ required: true, message: '请选择居民' }] : []}>
+        <Form.Item
+          name="personId"
+          label={pickRequired ? '代哪位居民申请' : '代哪位居民申请（不选为本人）'}
+          rules={pickRequired ? [{ required: true, message: '请选择居民' }] : []}
+        >
           <ResidentPicker />
         </Form.Item>
-      ) : onBehalf && (
-        <Form.Item name="residentUserId" label="代哪位居民申请（居民账号编号，不填为本人）"><InputNumber min={1} style={{ width: '100%' }} /></Form.Item>
+      ) : (
+        onBehalf && (
+          <Form.Item name="residentUserId" label="代哪位居民申请（居民账号编号，不填为本人）">
+            <InputNumber min={1} style={{ width: '100%' }} />
+          </Form.Item>
+        )
       )}
-      <Form.Item name="note" label="需求说明" rules={[{ required: true, message: '请说明需求，如联系电话、上门时间' }]}><Input.TextArea rows={3} maxLength={500} /></Form.Item>
+      <Form.Item name="note" label="需求说明" rules={[{ required: true, message: '请说明需求，如联系电话、上门时间' }]}>
+        <Input.TextArea rows={3} maxLength={500} />
+      </Form.Item>
     </FormDialog>
   );
 }

@@ -12,8 +12,13 @@ export function SetupGate({ children }: { children: ReactNode }) {
   useEffect(() => {
     let live = true;
     // If the status cannot be read, fall through to the login page rather than block it.
-    fetchSetupStatus().then((s) => live && setNeeded(s.needed), () => live && setNeeded(false));
-    return () => { live = false; };
+    fetchSetupStatus().then(
+      (s) => live && setNeeded(s.needed),
+      () => live && setNeeded(false),
+    );
+    return () => {
+      live = false;
+    };
   }, []);
   if (needed === null) return <Spin style={{ display: 'block', marginTop: 120 }} />;
   if (needed) return <Navigate to="/setup" replace />;

@@ -8,15 +8,33 @@ export const MOBILE_PATTERN = MOBILE_RE;
 export function ClaimFields({ currentAddress }: { currentAddress?: string }) {
   return (
     <>
-      <Form.Item label="真实姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入真实姓名' }, { min: 2, message: '请输入真实姓名（至少 2 个字）' }]}
-        extra="须与户籍或居住登记一致，社区将据此核验">
+      <Form.Item
+        label="真实姓名"
+        name="displayName"
+        rules={[
+          { required: true, whitespace: true, message: '请输入真实姓名' },
+          { min: 2, message: '请输入真实姓名（至少 2 个字）' },
+        ]}
+        extra="须与户籍或居住登记一致，社区将据此核验"
+      >
         <Input autoComplete="name" maxLength={30} />
       </Form.Item>
-      <Form.Item label="手机号" name="phone" rules={[{ required: true, message: '请输入手机号' }, { pattern: MOBILE_PATTERN, message: '请输入 11 位中国大陆手机号' }]}>
+      <Form.Item
+        label="手机号"
+        name="phone"
+        rules={[
+          { required: true, message: '请输入手机号' },
+          { pattern: MOBILE_PATTERN, message: '请输入 11 位中国大陆手机号' },
+        ]}
+      >
         <Input autoComplete="tel" inputMode="numeric" maxLength={11} />
       </Form.Item>
-      <Form.Item label="所住房屋" name="houseNodeId" rules={[{ required: true, message: '请选择所住房屋' }]}
-        extra={currentAddress ? `当前：${currentAddress}（如无变化可不重选）` : undefined}>
+      <Form.Item
+        label="所住房屋"
+        name="houseNodeId"
+        rules={[{ required: true, message: '请选择所住房屋' }]}
+        extra={currentAddress ? `当前：${currentAddress}（如无变化可不重选）` : undefined}
+      >
         <HousePicker />
       </Form.Item>
     </>

@@ -36,7 +36,10 @@ export function HousePicker({ onChange }: Props) {
   /** Loads one level's choices after the level above was picked; clears everything below. */
   function load(id: number | undefined, set: (o: Option[]) => void) {
     set([]);
-    if (id !== undefined) pickChildren(id).then((nodes) => set(toOptions(nodes))).catch(() => undefined);
+    if (id !== undefined)
+      pickChildren(id)
+        .then((nodes) => set(toOptions(nodes)))
+        .catch(() => undefined);
   }
 
   const pick = (id: number | undefined) => {
@@ -52,15 +55,54 @@ export function HousePicker({ onChange }: Props) {
         options={communities}
         value={community}
         notFoundContent={term ? '未找到该社区' : '请输入社区名称'}
-        onChange={(id: number) => { setCommunity(id); setEstate(undefined); setBuilding(undefined); pick(undefined); load(id, setEstates); setBuildings([]); setHouses([]); }}
+        onChange={(id: number) => {
+          setCommunity(id);
+          setEstate(undefined);
+          setBuilding(undefined);
+          pick(undefined);
+          load(id, setEstates);
+          setBuildings([]);
+          setHouses([]);
+        }}
         aria-label="社区"
       />
-      <Select placeholder="小区" options={estates} value={estate} disabled={!community} showSearch={{ optionFilterProp: 'label' }}
-        onChange={(id: number) => { setEstate(id); setBuilding(undefined); pick(undefined); load(id, setBuildings); setHouses([]); }} aria-label="小区" />
-      <Select placeholder="楼栋" options={buildings} value={building} disabled={!estate} showSearch={{ optionFilterProp: 'label' }}
-        onChange={(id: number) => { setBuilding(id); pick(undefined); load(id, setHouses); }} aria-label="楼栋" />
-      <Select placeholder="房屋（门牌号）" options={houses} value={house} disabled={!building} showSearch={{ optionFilterProp: 'label' }}
-        onChange={(id: number) => pick(id)} aria-label="房屋" />
+      <Select
+        placeholder="小区"
+        options={estates}
+        value={estate}
+        disabled={!community}
+        showSearch={{ optionFilterProp: 'label' }}
+        onChange={(id: number) => {
+          setEstate(id);
+          setBuilding(undefined);
+          pick(undefined);
+          load(id, setBuildings);
+          setHouses([]);
+        }}
+        aria-label="小区"
+      />
+      <Select
+        placeholder="楼栋"
+        options={buildings}
+        value={building}
+        disabled={!estate}
+        showSearch={{ optionFilterProp: 'label' }}
+        onChange={(id: number) => {
+          setBuilding(id);
+          pick(undefined);
+          load(id, setHouses);
+        }}
+        aria-label="楼栋"
+      />
+      <Select
+        placeholder="房屋（门牌号）"
+        options={houses}
+        value={house}
+        disabled={!building}
+        showSearch={{ optionFilterProp: 'label' }}
+        onChange={(id: number) => pick(id)}
+        aria-label="房屋"
+      />
     </Space>
   );
 }

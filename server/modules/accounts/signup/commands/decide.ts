@@ -13,9 +13,18 @@ import { authorizeSignup, signupScopeWhere, type SignupAction } from '../policy.
 
 /** Loads a sign-up in the actor's scope for a decision, locked (404 outside scope, 403 without the right). */
 async function loadForDecision(tx: Tx, actor: Actor, id: number, action: SignupAction) {
-  const [row] = await tx.select({ user: users, housePath: orgNodes.path }).from(users)
+  const [row] = await tx
+    .select({ user: users, housePath: orgNodes.path })
+    .from(users)
     .innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
-    .where(and(eq(users.id, id), eq(users.role, 'resident'), isNotNull(users.verificationState), signupScopeWhere(actor, orgNodes.path)))
+    .where(
+      and(
+        eq(users.id, id),
+        eq(users.role, 'resident'),
+        isNotNull(users.verificationState),
+        signupScopeWhere(actor, orgNodes.path),
+      ),
+    )
     .for('update', { of: users });
   if (!row) throw new AppError('NOT_FOUND');
   authorizeSignup(actor, action, row.housePath);
@@ -32,11 +41,25 @@ export async function verifySignup(db: Db, actor: Actor, id: number, personId: n
     if (user.verificationState === 'verified') throw new AppError('CONFLICT', { message: '该注册已通过核验' });
     const person = await residentLivingUnder(tx, personId, communityPathOf(housePath));
     if (!person) throw invalid('personId', '所选居民不在本社区实有人口中（或已迁出）');
-    await tx.update(users).set({
-      verificationState: 'verified', verificationNote: null, personId: person.id, verifiedBy: actor.userId, verifiedAt: new Date(),
-      scopeNodeId: person.houseNodeId, updatedAt: new Date(),
-    }).where(eq(users.id, user.id));
-    await recordAudit(tx, actor, { action: 'accounts.signup.verify', targetType: 'user', targetId: user.id, scopePath: housePath, summary: { personId: person.id, houseNodeId: person.houseNodeId } });
+    await tx
+      .update(users)
+      .set({
+        verificationState: 'verified',
+        verificationNote: null,
+        personId: person.id,
+        verifiedBy: actor.userId,
+        verifiedAt: new Date(),
+        scopeNodeId: person.houseNodeId,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, user.id));
+    await recordAudit(tx, actor, {
+      action: 'accounts.signup.verify',
+      targetType: 'user',
+      targetId: user.id,
+      scopePath: housePath,
+      summary: { personId: person.id, houseNodeId: person.houseNodeId },
+    });
     await publishLive(tx, { topic: 'signup.decided', userId: user.id, payload: { state: 'verified' } });
   });
 }
@@ -45,9 +68,28 @@ export async function verifySignup(db: Db, actor: Actor, id: number, personId: n
 export async function rejectSignup(db: Db, actor: Actor, id: number, note: string) {
   return withTx(db, async (tx) => {
     const { user, housePath } = await loadForDecision(tx, actor, id, 'reject');
-    if (user.verificationState !== 'pending') throw new AppError('CONFLICT', { message: user.verificationState === 'verified' ? '该注册已通过核验，不能退回' : '该注册已退回，等待居民修改后重新提交' });
-    await tx.update(users).set({ verificationState: 'rejected', verificationNote: note, verifiedBy: actor.userId, verifiedAt: null, updatedAt: new Date() }).where(eq(users.id, user.id));
-    await recordAudit(tx, actor, { action: 'accounts.signup.reject', targetType: 'user', targetId: user.id, scopePath: housePath, summary: { note } });
+    if (user.verificationState !== 'pending')
+      throw new AppError('CONFLICT', {
+        message:
+          user.verificationState === 'verified' ? '该注册已通过核验，不能退回' : '该注册已退回，等待居民修改后重新提交',
+      });
+    await tx
+      .update(users)
+      .set({
+        verificationState: 'rejected',
+        verificationNote: note,
+        verifiedBy: actor.userId,
+        verifiedAt: null,
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, user.id));
+    await recordAudit(tx, actor, {
+      action: 'accounts.signup.reject',
+      targetType: 'user',
+      targetId: user.id,
+      scopePath: housePath,
+      summary: { note },
+    });
     await publishLive(tx, { topic: 'signup.decided', userId: user.id, payload: { state: 'rejected' } });
   });
 }

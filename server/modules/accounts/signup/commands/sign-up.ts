@@ -18,7 +18,11 @@ import { assertPhoneFree } from './claim-checks.ts';
  */
 export async function signUp(db: Db, input: SignupBody, ip: string) {
   const verdict = judgePassword(input.password, [input.username, input.displayName, input.phone]);
-  if (!verdict.ok) throw new AppError('PASSWORD_TOO_WEAK', { message: verdict.reason!, details: [{ path: 'password', message: verdict.reason! }] });
+  if (!verdict.ok)
+    throw new AppError('PASSWORD_TOO_WEAK', {
+      message: verdict.reason!,
+      details: [{ path: 'password', message: verdict.reason! }],
+    });
   // Hash outside the transaction: argon2 is slow on purpose and should not hold locks.
   const passwordHash = await hashPassword(input.password);
   return withTx(db, async (tx) => {
@@ -27,18 +31,42 @@ export async function signUp(db: Db, input: SignupBody, ip: string) {
     const [clash] = await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).limit(1);
     if (clash) throw duplicateUsername();
     await assertPhoneFree(tx, input.phone, null);
-    const inserted = await tx.insert(users).values({
-      username: input.username, displayName: input.displayName, passwordHash, role: 'resident', scopeNodeId: house.id,
-      phone: input.phone, verificationState: 'pending', passwordChangedAt: new Date(),
-    }).onConflictDoNothing().returning();
+    const inserted = await tx
+      .insert(users)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        role: 'resident',
+        scopeNodeId: house.id,
+        phone: input.phone,
+        verificationState: 'pending',
+        passwordChangedAt: new Date(),
+      })
+      .onConflictDoNothing()
+      .returning();
     const user = inserted[0];
     if (!user) throw duplicateUsername(); // lost a race for the username
-    await recordAudit(tx, null, { action: 'auth.signup', targetType: 'user', targetId: user.id, scopePath: house.path, summary: { username: user.username, houseNodeId: house.id }, ip });
-    await publishLive(tx, { topic: 'signup.submitted', scopePath: house.communityPath, payload: { userId: user.id, displayName: user.displayName } });
+    await recordAudit(tx, null, {
+      action: 'auth.signup',
+      targetType: 'user',
+      targetId: user.id,
+      scopePath: house.path,
+      summary: { username: user.username, houseNodeId: house.id },
+      ip,
+    });
+    await publishLive(tx, {
+      topic: 'signup.submitted',
+      scopePath: house.communityPath,
+      payload: { userId: user.id, displayName: user.displayName },
+    });
     return user;
   });
 }
 
 function duplicateUsername(): AppError {
-  return new AppError('DUPLICATE', { message: '用户名已被使用', details: [{ path: 'username', message: '该用户名已被使用，请换一个' }] });
+  return new AppError('DUPLICATE', {
+    message: '用户名已被使用',
+    details: [{ path: 'username', message: '该用户名已被使用，请换一个' }],
+  });
 }

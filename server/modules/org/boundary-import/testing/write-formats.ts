@@ -5,29 +5,48 @@
 import JSZip from 'jszip';
 import { partsOf, ringSignedArea2, type GeoArea, type LngLat } from '../../geo/types.ts';
 
-export interface FileFeature { code: string | null; name: string; geometry: GeoArea }
+export interface FileFeature {
+  code: string | null;
+  name: string;
+  geometry: GeoArea;
+}
 
-export const WGS84_PRJ = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
-export const CGCS2000_PRJ = 'GEOGCS["China Geodetic Coordinate System 2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
-export const GK_PRJ = 'PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["Central_Meridian",120.0],UNIT["Meter",1.0]]';
+export const WGS84_PRJ =
+  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+export const CGCS2000_PRJ =
+  'GEOGCS["China Geodetic Coordinate System 2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+export const GK_PRJ =
+  'PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["Central_Meridian",120.0],UNIT["Meter",1.0]]';
 
 /** Shapefile rings: outer clockwise, holes counter-clockwise (the opposite of GeoJSON). */
 function shpRings(g: GeoArea): LngLat[][] {
-  return partsOf(g).flatMap((rings) => rings.map((ring, r) => ((ringSignedArea2(ring) > 0) === (r === 0) ? [...ring].reverse() : ring)));
+  return partsOf(g).flatMap((rings) =>
+    rings.map((ring, r) => (ringSignedArea2(ring) > 0 === (r === 0) ? [...ring].reverse() : ring)),
+  );
 }
 
 function shp(features: FileFeature[]): Buffer {
   const records = features.map((f, i) => {
-    const rings = shpRings(f.geometry), points = rings.flat();
+    const rings = shpRings(f.geometry),
+      points = rings.flat();
     const content = Buffer.alloc(44 + 4 * rings.length + 16 * points.length);
-    const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
+    const xs = points.map((p) => p[0]),
+      ys = points.map((p) => p[1]);
     content.writeInt32LE(5, 0);
-    [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, k) => content.writeDoubleLE(v, 4 + 8 * k));
+    [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)].forEach((v, k) =>
+      content.writeDoubleLE(v, 4 + 8 * k),
+    );
     content.writeInt32LE(rings.length, 36);
     content.writeInt32LE(points.length, 40);
     let start = 0;
-    rings.forEach((ring, r) => { content.writeInt32LE(start, 44 + 4 * r); start += ring.length; });
-    points.forEach(([x, y], k) => { content.writeDoubleLE(x, 44 + 4 * rings.length + 16 * k); content.writeDoubleLE(y, 52 + 4 * rings.length + 16 * k); });
+    rings.forEach((ring, r) => {
+      content.writeInt32LE(start, 44 + 4 * r);
+      start += ring.length;
+    });
+    points.forEach(([x, y], k) => {
+      content.writeDoubleLE(x, 44 + 4 * rings.length + 16 * k);
+      content.writeDoubleLE(y, 52 + 4 * rings.length + 16 * k);
+    });
     const header = Buffer.alloc(8);
     header.writeInt32BE(i + 1, 0);
     header.writeInt32BE(content.length / 2, 4);
@@ -43,7 +62,10 @@ function shp(features: FileFeature[]): Buffer {
 }
 
 function dbf(features: FileFeature[]): Buffer {
-  const fields = [{ name: 'CODE', len: 15 }, { name: '名称', len: 60 }];
+  const fields = [
+    { name: 'CODE', len: 15 },
+    { name: '名称', len: 60 },
+  ];
   const recordLen = 1 + fields.reduce((s, f) => s + f.len, 0);
   const headerLen = 32 + 32 * fields.length + 1;
   const head = Buffer.alloc(headerLen);
@@ -75,14 +97,18 @@ export async function shapefileZip(features: FileFeature[], prj: string | null =
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
-const kmlRings = (rings: LngLat[][]) => `<Polygon>${rings.map((ring, r) => `<${r === 0 ? 'outerBoundaryIs' : 'innerBoundaryIs'}><LinearRing><coordinates>${ring.map(([x, y]) => `${x},${y},0`).join(' ')}</coordinates></LinearRing></${r === 0 ? 'outerBoundaryIs' : 'innerBoundaryIs'}>`).join('')}</Polygon>`;
+const kmlRings = (rings: LngLat[][]) =>
+  `<Polygon>${rings.map((ring, r) => `<${r === 0 ? 'outerBoundaryIs' : 'innerBoundaryIs'}><LinearRing><coordinates>${ring.map(([x, y]) => `${x},${y},0`).join(' ')}</coordinates></LinearRing></${r === 0 ? 'outerBoundaryIs' : 'innerBoundaryIs'}>`).join('')}</Polygon>`;
 
 export function kmlDocument(features: FileFeature[]): Buffer {
   const placemarks = features.map((f) => {
     const parts = partsOf(f.geometry);
-    const geometry = parts.length === 1 ? kmlRings(parts[0]!) : `<MultiGeometry>${parts.map(kmlRings).join('')}</MultiGeometry>`;
+    const geometry =
+      parts.length === 1 ? kmlRings(parts[0]!) : `<MultiGeometry>${parts.map(kmlRings).join('')}</MultiGeometry>`;
     const data = f.code ? `<ExtendedData><Data name="编码"><value>${f.code}</value></Data></ExtendedData>` : '';
     return `<Placemark><name>${f.name}</name>${data}${geometry}</Placemark>`;
   });
-  return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${placemarks.join('')}</Document></kml>`);
+  return Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${placemarks.join('')}</Document></kml>`,
+  );
 }

@@ -12,7 +12,10 @@ export type HouseValue = Omit<typeof houses.$inferInsert, 'updatedAt'>;
 export async function upsertHouses(tx: Tx, values: HouseValue[]): Promise<void> {
   if (!values.length) return;
   const rows = [...new Map(values.map((v) => [v.houseNodeId, v])).values()];
-  await bulkUpsert(tx, houses, rows, { target: ['house_node_id'], compare: ['use', 'area_m2', 'owner_name', 'address'] });
+  await bulkUpsert(tx, houses, rows, {
+    target: ['house_node_id'],
+    compare: ['use', 'area_m2', 'owner_name', 'address'],
+  });
 }
 
 export const houseKind: KindSpec<Map<string, HouseRef>, HouseValue> = {
@@ -22,10 +25,13 @@ export const houseKind: KindSpec<Map<string, HouseRef>, HouseValue> = {
     { field: 'areaM2', label: '建筑面积', aliases: ['建筑面积', '面积', '面积（㎡）', '面积(平方米)'] },
     { field: 'ownerName', label: '产权人', aliases: ['产权人', '房主', '业主'] },
   ],
-  lookup: (q, rows, ctx) => houseRefsByCode(q, [...new Set(rows.map((r) => r.houseCode ?? '').filter(Boolean))], ctx.scopePath),
+  lookup: (q, rows, ctx) =>
+    houseRefsByCode(q, [...new Set(rows.map((r) => r.houseCode ?? '').filter(Boolean))], ctx.scopePath),
   validate(row, refs) {
     const errors: CellError[] = [];
-    const fail = (field: string, reason: string) => { errors.push({ field, value: row[field] ?? '', reason }); };
+    const fail = (field: string, reason: string) => {
+      errors.push({ field, value: row[field] ?? '', reason });
+    };
     const house = row.houseCode ? refs.get(row.houseCode) : undefined;
     if (!row.houseCode) fail('houseCode', '必填');
     else if (!house) fail('houseCode', '房屋不存在或不在您的管辖范围内');
@@ -34,8 +40,13 @@ export const houseKind: KindSpec<Map<string, HouseRef>, HouseValue> = {
     if (area !== null && !(area > 0 && area < 100000)) fail('areaM2', '面积应为正数（平方米）');
     if (errors.length || !house) return errors;
     return {
-      houseNodeId: house.id, scopePath: house.path, use: row.use!, areaM2: area, ownerName: row.ownerName || null,
-      address: house.address, searchTokens: bigrams(house.address, row.ownerName),
+      houseNodeId: house.id,
+      scopePath: house.path,
+      use: row.use!,
+      areaM2: area,
+      ownerName: row.ownerName || null,
+      address: house.address,
+      searchTokens: bigrams(house.address, row.ownerName),
     };
   },
   write: (tx, values) => upsertHouses(tx, values),

@@ -10,7 +10,10 @@ import { normaliseDate, splitList, type CellError, type KindSpec } from '../kind
 const addressGrams = new WeakMap<HouseRef, string[]>();
 function gramsOf(house: HouseRef): string[] {
   let grams = addressGrams.get(house);
-  if (!grams) { grams = bigrams(house.address); addressGrams.set(house, grams); }
+  if (!grams) {
+    grams = bigrams(house.address);
+    addressGrams.set(house, grams);
+  }
   return grams;
 }
 
@@ -18,7 +21,12 @@ export const residentKind: KindSpec<Map<string, HouseRef>, ResidentValue> = {
   fields: [
     { field: 'name', label: '姓名', required: true, aliases: ['姓名', '居民姓名'] },
     { field: 'idKind', label: '证件类型', aliases: ['证件类型'] },
-    { field: 'idNumber', label: '证件号码', required: true, aliases: ['身份证号', '身份证号码', '公民身份号码', '证件号码', '护照号码'] },
+    {
+      field: 'idNumber',
+      label: '证件号码',
+      required: true,
+      aliases: ['身份证号', '身份证号码', '公民身份号码', '证件号码', '护照号码'],
+    },
     { field: 'gender', label: '性别', aliases: ['性别'] },
     { field: 'birthDate', label: '出生日期', aliases: ['出生日期', '生日'] },
     { field: 'phone', label: '联系电话', aliases: ['联系电话', '手机号', '手机号码', '电话'] },
@@ -30,10 +38,13 @@ export const residentKind: KindSpec<Map<string, HouseRef>, ResidentValue> = {
     { field: 'movedInOn', label: '入住日期', aliases: ['入住日期', '迁入日期'] },
     { field: 'movedOutOn', label: '迁出日期', aliases: ['迁出日期'] },
   ],
-  lookup: (q, rows, ctx) => houseRefsByCode(q, [...new Set(rows.map((r) => r.houseCode ?? '').filter(Boolean))], ctx.scopePath),
+  lookup: (q, rows, ctx) =>
+    houseRefsByCode(q, [...new Set(rows.map((r) => r.houseCode ?? '').filter(Boolean))], ctx.scopePath),
   validate(row, houses, ctx) {
     const errors: CellError[] = [];
-    const fail = (field: string, reason: string) => { errors.push({ field, value: row[field] ?? '', reason }); };
+    const fail = (field: string, reason: string) => {
+      errors.push({ field, value: row[field] ?? '', reason });
+    };
     for (const f of ['name', 'idNumber', 'houseCode', 'residenceType']) if (!row[f]) fail(f, '必填');
     const name = row.name ?? '';
     if (name.length > 40) fail('name', '姓名过长');
@@ -60,8 +71,12 @@ export const residentKind: KindSpec<Map<string, HouseRef>, ResidentValue> = {
       if (!birthDate && !row.birthDate) fail('birthDate', '持护照人员须填写出生日期');
     }
     const phone = (row.phone ?? '').replace(/[\s-]/g, '');
-    if (phone) { const problem = phoneProblem(phone); if (problem) fail('phone', problem); }
-    if (row.residenceType && !(RESIDENCE_TYPES as readonly string[]).includes(row.residenceType)) fail('residenceType', '应为 户籍、流动 或 境外');
+    if (phone) {
+      const problem = phoneProblem(phone);
+      if (problem) fail('phone', problem);
+    }
+    if (row.residenceType && !(RESIDENCE_TYPES as readonly string[]).includes(row.residenceType))
+      fail('residenceType', '应为 户籍、流动 或 境外');
     const tags = splitList(row.careTags);
     const unknown = tags.filter((t) => !ctx.careTags.has(t));
     if (unknown.length) fail('careTags', `未登记的标签：${unknown.join('、')}`);
@@ -74,12 +89,29 @@ export const residentKind: KindSpec<Map<string, HouseRef>, ResidentValue> = {
     if (errors.length || !house) return errors;
     const { codec } = ctx;
     return {
-      houseNodeId: house.id, scopePath: house.path, name, gender, birthDate: birthDate!, idKind,
-      idCipher: codec.seal(idNumber), idHash: codec.lookupHash('id', idNumber), idTail: tail(idNumber),
-      phoneCipher: phone ? codec.seal(phone) : null, phoneHash: phone ? codec.lookupHash('phone', phone) : null, phoneTail: phone ? tail(phone) : null,
-      householdNo: row.householdNo || null, relation: row.relation || null, residenceType: row.residenceType!, careTags: tags,
-      movedInOn, movedOutOn, address: house.address, searchTokens: bigramsWith(gramsOf(house), name),
+      houseNodeId: house.id,
+      scopePath: house.path,
+      name,
+      gender,
+      birthDate: birthDate!,
+      idKind,
+      idCipher: codec.seal(idNumber),
+      idHash: codec.lookupHash('id', idNumber),
+      idTail: tail(idNumber),
+      phoneCipher: phone ? codec.seal(phone) : null,
+      phoneHash: phone ? codec.lookupHash('phone', phone) : null,
+      phoneTail: phone ? tail(phone) : null,
+      householdNo: row.householdNo || null,
+      relation: row.relation || null,
+      residenceType: row.residenceType!,
+      careTags: tags,
+      movedInOn,
+      movedOutOn,
+      address: house.address,
+      searchTokens: bigramsWith(gramsOf(house), name),
     };
   },
-  write: async (tx, values) => { await upsertResidents(tx, values); },
+  write: async (tx, values) => {
+    await upsertResidents(tx, values);
+  },
 };
