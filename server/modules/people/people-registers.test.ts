@@ -301,3 +301,23 @@ describe('residents by hand: correct, move out, move back in', () => {
     expect(await auditCount('people.resident.move_out', id)).toBe(1);
   });
 });
+
+describe('registering a person already held by another community', () => {
+  it('refuses (409) to move a record out of sight by typing its number, and leaves it where it was', async () => {
+    const admin = await loginAs(ctx.app, 'admin');
+    const [elsewhere] = await houseCodesUnder(ctx.db, ctx.seed.tree.streets[1]!.communities[0]!.path, 1);
+    const body = { name: '周敏', idNumber: person(733), residenceType: '户籍' };
+    const held = await send('POST', '/api/people/residents', { ...body, houseId: elsewhere!.id }, admin);
+    expect(held.statusCode, held.body).toBe(201);
+    const heldId = held.json().data.id as number;
+
+    const res = await send('POST', '/api/people/residents', { ...body, houseId: houses[0]!.id });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.message).toContain('管辖范围以外');
+    const [row] = await ctx.db
+      .select({ houseId: residents.houseNodeId })
+      .from(residents)
+      .where(eq(residents.id, heldId));
+    expect(row!.houseId).toBe(elsewhere!.id);
+  });
+});

@@ -4,7 +4,11 @@ import type { Actor } from '../../../platform/auth/actor.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { Db } from '../../../platform/db/open.ts';
 import { withTx } from '../../../platform/db/tx.ts';
+import { and, eq } from 'drizzle-orm';
+import { AppError } from '../../../platform/errors.ts';
+import { actorCovers } from '../../../platform/scope.ts';
 import { activeCareTags } from '../care-tags.ts';
+import { residents } from '../schema.ts';
 import { isErrors, type ImportContext } from '../import/kind.ts';
 import { residentKind } from '../import/kinds/residents.ts';
 import { houseRefById } from '../org-refs.ts';
@@ -51,6 +55,19 @@ export async function saveResident(
     };
     const result = residentKind.validate(row, new Map([[house.code, house]]), ctx);
     if (isErrors(result)) throw fieldErrors(result, residentKind.fields, { houseCode: 'houseId' });
+    // The same person registered somewhere this user cannot see is not theirs to move by typing the
+    // number in: the community that holds the record moves them out first (the form never overwrites
+    // a record out of sight; within the user's area it is an update, as the import does).
+    const [holder] = await tx
+      .select({ scopePath: residents.scopePath })
+      .from(residents)
+      .where(and(eq(residents.idHash, result.idHash)));
+    if (holder && !actorCovers(actor, holder.scopePath)) {
+      throw new AppError('DUPLICATE', {
+        message: '该证件号码的居民已在您管辖范围以外登记，须由其现所在社区办理迁出后再登记',
+        details: [{ path: 'idNumber', message: '该证件号码已在其他社区登记' }],
+      });
+    }
     const [id] = await upsertResidents(tx, [result]);
     await recordAudit(tx, actor, {
       action: 'people.resident.save',
