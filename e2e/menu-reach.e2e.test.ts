@@ -151,7 +151,14 @@ async function walkMenu(page: Page, role: string, phone: boolean, found: DeadEnd
     }
     // A full-screen page (the big screen) has no menu: come back to the shell.
     if (!(await page.getByTestId('current-user').count())) await page.goto('/', { waitUntil: 'commit' });
-    await page.getByTestId('current-user').waitFor();
+    // On a loaded machine the shell may not come back in playwright's 30 s: reload once, as a person would.
+    await page
+      .getByTestId('current-user')
+      .waitFor({ timeout: 60_000 })
+      .catch(async () => {
+        await page.goto('/');
+        await page.getByTestId('current-user').waitFor({ timeout: 60_000 });
+      });
   }
   return labels.length;
 }
