@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
 import { saveScreenshot } from './harness.ts';
-import { apiAs, DESK, PHONE, signIn, useServerAndBrowser } from './support/suite.ts';
+import { apiAs, DESK, PHONE, signedInPages, useServerAndBrowser } from './support/suite.ts';
 
 describe('commitment check (承诺践诺)', () => {
   const suite = useServerAndBrowser();
 
   it('a member publishes a commitment on the phone; the secretary checks the branch, marks it not fulfilled with a note, and the figures change', async () => {
-    const contexts: BrowserContext[] = [];
-    const errors: string[] = [];
-    const open = async (username: string, options: Parameters<typeof suite.browser.newContext>[0]) => {
-      const context = await suite.browser.newContext({
-        baseURL: suite.baseUrl,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        ...options,
-      });
-      contexts.push(context);
-      const page = await signIn(context, username);
-      page.on('pageerror', (err) => errors.push(`${username}: ${err.message}`));
-      return page;
-    };
+    const { open, errors, close } = signedInPages(suite);
     try {
       const member = await open('member', { viewport: PHONE, isMobile: true, hasTouch: true });
       const content = `每周陪独居老人聊天一次${Date.now().toString(36).slice(-4)}`;
@@ -76,7 +62,7 @@ describe('commitment check (承诺践诺)', () => {
       await member.locator('.ant-list-item').filter({ hasText: content }).getByText('未兑现').waitFor();
       expect(errors).toEqual([]);
     } finally {
-      for (const c of contexts) await c.close();
+      await close();
     }
   });
 });

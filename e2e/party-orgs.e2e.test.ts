@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { saveScreenshot } from './harness.ts';
-import { apiAs, DESK, PHONE, signIn, useServerAndBrowser } from './support/suite.ts';
+import { apiAs, DESK, PHONE, signedInPages, useServerAndBrowser } from './support/suite.ts';
 
 type Org = { id: number; kind: string; name: string };
 
@@ -10,20 +10,7 @@ describe('party organisations (党组织)', () => {
   const suite = useServerAndBrowser();
 
   it('the community secretary creates a group under a grid branch, renames it, registers a co-building unit, pairs it with the grid and retires the group', async () => {
-    const contexts: BrowserContext[] = [];
-    const errors: string[] = [];
-    const open = async (username: string, options: Parameters<typeof suite.browser.newContext>[0]) => {
-      const context = await suite.browser.newContext({
-        baseURL: suite.baseUrl,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        ...options,
-      });
-      contexts.push(context);
-      const page = await signIn(context, username);
-      page.on('pageerror', (err) => errors.push(`${username}: ${err.message}`));
-      return page;
-    };
+    const { open, errors, close } = signedInPages(suite);
     try {
       const page = await open('secretary', { viewport: DESK });
       const top = (await apiAs<{ data: Org[] }>(page, 'GET', '/api/party/orgs')).body.data;
@@ -126,7 +113,7 @@ describe('party organisations (党组织)', () => {
       await saveScreenshot(phone, 'party-orgs-phone');
       expect(errors).toEqual([]);
     } finally {
-      for (const c of contexts) await c.close();
+      await close();
     }
   });
 });

@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
 import { saveScreenshot } from './harness.ts';
-import { apiAs, DESK, PHONE, signIn, useServerAndBrowser } from './support/suite.ts';
+import { apiAs, DESK, PHONE, signedInPages, useServerAndBrowser } from './support/suite.ts';
 
 // antd spaces two-character button labels (派 单, 发 布 …), hence the regexes.
 describe('wishes: micro-project and dispatch (派单)', () => {
   const suite = useServerAndBrowser();
 
   it('the secretary publishes a micro-project and dispatches it to a party member, who is notified and finds it on the phone', async () => {
-    const contexts: BrowserContext[] = [];
-    const errors: string[] = [];
-    const open = async (username: string, options: Parameters<typeof suite.browser.newContext>[0]) => {
-      const context = await suite.browser.newContext({
-        baseURL: suite.baseUrl,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        ...options,
-      });
-      contexts.push(context);
-      const page = await signIn(context, username);
-      page.on('pageerror', (err) => errors.push(`${username}: ${err.message}`));
-      return page;
-    };
+    const { open, errors, close } = signedInPages(suite);
     try {
       const secretary = await open('secretary', { viewport: DESK });
       const member = await open('member', { viewport: PHONE, isMobile: true, hasTouch: true });
@@ -76,7 +62,7 @@ describe('wishes: micro-project and dispatch (派单)', () => {
       await saveScreenshot(member, 'wishes-dispatch-phone');
       expect(errors).toEqual([]);
     } finally {
-      for (const c of contexts) await c.close();
+      await close();
     }
   });
 });

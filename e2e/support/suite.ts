@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser.ts';
 
@@ -66,4 +66,31 @@ export async function apiAs<T>(
     headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
   });
   return { status: res.status(), body: (await res.json().catch(() => null)) as T };
+}
+
+/**
+ * Several demo accounts signed in side by side in one test, each in a context of its own (Shanghai
+ * time, zh-CN); script errors on any page are collected, and close() closes them all.
+ */
+export function signedInPages(suite: { readonly browser: Browser; readonly baseUrl: string }) {
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  return {
+    errors,
+    async open(username: string, options: BrowserContextOptions = {}): Promise<Page> {
+      const context = await suite.browser.newContext({
+        baseURL: suite.baseUrl,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        ...options,
+      });
+      contexts.push(context);
+      const page = await signIn(context, username);
+      page.on('pageerror', (err) => errors.push(`${username}: ${err.message}`));
+      return page;
+    },
+    async close(): Promise<void> {
+      for (const c of contexts) await c.close();
+    },
+  };
 }
