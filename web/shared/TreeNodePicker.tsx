@@ -2,8 +2,8 @@ import { TreeSelect } from 'antd';
 import { useState } from 'react';
 import { useMe } from '../app/session/SessionContext';
 import { apiGet } from './api';
+import { LEVEL_LABELS, type NodeLevel } from './org-levels';
 
-type Level = 'district' | 'street' | 'community' | 'grid' | 'estate' | 'building' | 'house';
 interface TreeNode {
   id: number;
   pId: number;
@@ -13,38 +13,39 @@ interface TreeNode {
   selectable: boolean;
 }
 
-interface Props {
+export interface TreeNodePickerProps {
   value?: number;
   onChange?: (v: number) => void;
   id?: string;
-  /** Levels the user may pick. */
-  selectable: readonly Level[];
-  /** The deepest level shown: its nodes have no children to open. */
-  leafLevel: Level;
+  /** Levels that may be chosen, top to bottom; the tree is browsed down to the last of them. */
+  levels: readonly string[];
   placeholder: string;
 }
 
 const fetchChildren = (id: number) =>
-  apiGet<{ data: { id: number; name: string; level: Level }[] }>(`/api/org/nodes/${id}/children?pageSize=200`).then(
+  apiGet<{ data: { id: number; name: string; level: string }[] }>(`/api/org/nodes/${id}/children?pageSize=200`).then(
     (r) => r.data,
   );
 
-/** Picks a node of the governance tree under the user's scope, loading each level on demand. */
-export function TreeNodePicker({ value, onChange, id, selectable, leafLevel, placeholder }: Props) {
+const titleOf = (name: string, level: string) => `${name}（${LEVEL_LABELS[level as NodeLevel] ?? level}）`;
+
+/** Picks a node of the governance tree under the user's scope, loading it level by level. */
+export function TreeNodePicker({ value, onChange, id, levels, placeholder }: TreeNodePickerProps) {
   const scope = useMe().scope!;
-  const level = scope.level as Level;
+  const pickable = new Set(levels);
+  const last = levels[levels.length - 1];
   const [nodes, setNodes] = useState<TreeNode[]>([
     {
       id: scope.nodeId,
       pId: 0,
       value: scope.nodeId,
-      title: scope.name,
-      isLeaf: level === leafLevel,
-      selectable: selectable.includes(level),
+      title: titleOf(scope.name, scope.level),
+      isLeaf: scope.level === last,
+      selectable: pickable.has(scope.level),
     },
   ]);
-  const load = async (node: { value?: unknown }) => {
-    const parent = Number(node.value);
+  const load = async (dataNode: { value?: unknown }) => {
+    const parent = Number(dataNode.value);
     const children = await fetchChildren(parent);
     setNodes((prev) => [
       ...prev,
@@ -54,9 +55,9 @@ export function TreeNodePicker({ value, onChange, id, selectable, leafLevel, pla
           id: c.id,
           pId: parent,
           value: c.id,
-          title: c.name,
-          isLeaf: c.level === leafLevel,
-          selectable: selectable.includes(c.level),
+          title: titleOf(c.name, c.level),
+          isLeaf: c.level === last,
+          selectable: pickable.has(c.level),
         })),
     ]);
   };

@@ -75,7 +75,7 @@ function RegisterDialog({ onClose, onDone }: { onClose: () => void; onDone: () =
           label="安装位置（楼栋或房屋）"
           rules={[{ required: true, message: '请选择楼栋或房屋' }]}
         >
-          <TreeNodePicker selectable={['building', 'house']} leafLevel="house" placeholder="选择楼栋或房屋" />
+          <TreeNodePicker levels={['building', 'house']} placeholder="选择楼栋或房屋" />
         </Form.Item>
       </Form>
     </Modal>

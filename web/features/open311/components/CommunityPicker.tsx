@@ -10,14 +10,5 @@ export function CommunityPicker({
   onChange?: (v: number) => void;
   id?: string;
 }) {
-  return (
-    <TreeNodePicker
-      id={id}
-      value={value}
-      onChange={onChange}
-      selectable={['community']}
-      leafLevel="community"
-      placeholder="选择受理社区"
-    />
-  );
+  return <TreeNodePicker id={id} value={value} onChange={onChange} levels={['community']} placeholder="选择受理社区" />;
 }
