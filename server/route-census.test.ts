@@ -9,7 +9,8 @@ import { readConfig } from './platform/config.ts';
 import { pg } from './platform/db/pg-types.ts';
 import type { Db } from './platform/db/open.ts';
 import type { AppDeps } from './app-deps.ts';
-import { PERMISSION_PENDING, RESPONSE_SCHEMA_PENDING } from './route-census-pending.ts';
+import { PERMISSION_PENDING } from './route-census-pending-permission.ts';
+import { RESPONSE_SCHEMA_PENDING } from './route-census-pending-response.ts';
 
 // Every /api route of the assembled app (the same MODULES the server registers). Building the app reads no rows.
 let app: FastifyInstance;
@@ -35,7 +36,7 @@ describe('route census', () => {
   it('lists every route with the access decision it declares (snapshot: review changes like code)', async () => {
     const lines = routes.map(
       (r) =>
-        `${key(r).padEnd(72)} ${r.public ? 'public' : (r.permission ?? '— (pending, see route-census-pending.ts)')}`,
+        `${key(r).padEnd(72)} ${r.public ? 'public' : (r.permission ?? '— (pending, see route-census-pending-permission.ts)')}`,
     );
     await expect(`${[...lines].sort().join('\n')}\n`).toMatchFileSnapshot('./route-census.txt');
   });
