@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdentityNumber } from '../../platform/demo-data/identity-number.ts';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
 import { seedCommunityLifeFor } from './test-seed.ts';
+import { ROLES, BROWSE, CREATE, MANAGE, BOOK, PICK, SEE, HANDLE, OWNER } from './testing/matrix-expectations.ts';
 
 /**
  * Role × scope × action matrix of one-stop services. Catalogue rows: own community, another
@@ -20,22 +21,6 @@ let stations: number[];
 let bookingRows: { path: string; itemId: number; communityId: number }[];
 /** Per community row: a registered resident (people module) living in its first grid. */
 let persons: number[];
-
-const ROLES = [
-  'admin',
-  'street',
-  'secretary',
-  'staff',
-  'gridworker',
-  'leader',
-  'member',
-  'volunteer',
-  'resident',
-  'dept',
-  'property',
-  'counit',
-] as const;
-type Role = (typeof ROLES)[number];
 
 const call = (s: Session, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
   ctx.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });
@@ -119,85 +104,6 @@ async function booking(
   );
   return r.id;
 }
-
-const table = <T>(given: Partial<Record<Role, T>>, rest: T) =>
-  Object.fromEntries(ROLES.map((r) => [r, given[r] ?? rest])) as Record<Role, T>;
-type Three = [number, number, number];
-type Five = [number, number, number, number, number];
-
-/** Catalogue, stations and slots: browsable by whoever lives or works in the community or covers it. */
-const BROWSE = table<Three>(
-  { admin: [200, 200, 200], street: [200, 200, 404], dept: [200, 200, 404] },
-  [200, 404, 404],
-);
-/** Creating items and stations: staff covering the community (the node must be in scope, else 404). */
-const CREATE = table<Three>(
-  {
-    admin: [201, 201, 201],
-    street: [201, 201, 404],
-    secretary: [201, 404, 404],
-    staff: [201, 404, 404],
-    dept: [403, 403, 404],
-    volunteer: [403, 404, 404],
-    property: [403, 404, 404],
-    counit: [403, 404, 404],
-  },
-  [404, 404, 404],
-);
-/** Changing an item or station, opening slots, the admin view: as CREATE, but the row is found by browsing. */
-const MANAGE = table<Three>(
-  { admin: [0, 0, 0], street: [0, 0, 404], secretary: [0, 404, 404], staff: [0, 404, 404], dept: [403, 403, 404] },
-  [403, 404, 404],
-);
-/** Booking a visit: residents, members, volunteers and leaders in their own community. */
-const BOOK = table<Three>(
-  {
-    admin: [403, 403, 403],
-    street: [403, 403, 404],
-    dept: [403, 403, 404],
-    leader: [201, 404, 404],
-    member: [201, 404, 404],
-    volunteer: [201, 404, 404],
-    resident: [201, 404, 404],
-  },
-  [403, 404, 404],
-);
-/** The resident picker and booking for a registered resident: staff and grid workers of the community. */
-const PICK = table<Three>(
-  {
-    admin: [403, 403, 403],
-    street: [403, 403, 404],
-    dept: [403, 403, 404],
-    secretary: [0, 404, 404],
-    staff: [0, 404, 404],
-    gridworker: [0, 404, 404],
-  },
-  [403, 404, 404],
-);
-
-const HANDLER_C1: Five = [0, 0, 0, 404, 404];
-const HANDLER_G1: Five = [0, 0, 404, 404, 404];
-const NONE: Five = [404, 404, 404, 404, 404];
-/** Seeing a booking: its resident, and handlers covering where the resident lives. */
-const SEE = table<Five>(
-  { secretary: HANDLER_C1, staff: HANDLER_C1, gridworker: HANDLER_G1, resident: [0, 404, 404, 404, 404] },
-  NONE,
-);
-/** Receiving, handing over, completing: handlers only (the resident sees theirs but may not: 403). */
-const HANDLE = table<Five>(
-  { secretary: HANDLER_C1, staff: HANDLER_C1, gridworker: HANDLER_G1, resident: [403, 404, 404, 404, 404] },
-  NONE,
-);
-/** Cancelling and rating: the resident only (handlers see the booking but may not: 403). */
-const OWNER = table<Five>(
-  {
-    secretary: [403, 403, 403, 404, 404],
-    staff: [403, 403, 403, 404, 404],
-    gridworker: [403, 403, 404, 404, 404],
-    resident: [0, 404, 404, 404, 404],
-  },
-  NONE,
-);
 
 const ok = (codes: number[], success: number) => codes.map((c) => c || success);
 
