@@ -4,51 +4,18 @@ import {
   STATE_LABELS_ZH,
   type TransitionField,
 } from '../../../contracts/case-labels.ts';
+import { caseActionSchema, caseStateSchema } from '../../../contracts/cases.ts';
 
 // Labels and required fields live in contracts/ so the web app shows the same words; re-exported here for the server.
 export { ACTION_LABELS_ZH, FIELD_LABELS_ZH, STATE_LABELS_ZH, type TransitionField };
 // The case closed loop (民意诉求闭环) as data: routes, commands and the web app's buttons all read
 // this one table, so a rule is never checked in two places.
 
-export const CASE_STATES = [
-  'reported',
-  'accepted',
-  'rejected',
-  'merged',
-  'dispatched',
-  'signed',
-  'extension_requested',
-  'handled',
-  'verified',
-  'closed',
-  'rated',
-  'parked',
-  'on_agenda',
-] as const;
+// The lists themselves are the contract's enums (contracts/cases.ts), shared with the web app.
+export const CASE_STATES = caseStateSchema.options;
 export type CaseState = (typeof CASE_STATES)[number];
 
-export const CASE_ACTIONS = [
-  'accept',
-  'reject',
-  'merge',
-  'dispatch',
-  'sign',
-  'return',
-  'request_extension',
-  'approve_extension',
-  'refuse_extension',
-  'handle',
-  'verify',
-  'rework',
-  'close',
-  'rate',
-  'revisit',
-  'reopen',
-  'park',
-  'unpark',
-  'put_on_agenda',
-  'resolve_agenda',
-] as const;
+export const CASE_ACTIONS = caseActionSchema.options;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export interface Transition {

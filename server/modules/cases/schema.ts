@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { caseSourceSchema } from '../../../contracts/cases.ts';
 import {
   bigint,
   bigserial,
@@ -16,17 +17,8 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { CaseState } from './lifecycle.ts';
 
-export const CASE_SOURCES = [
-  'resident',
-  'patrol',
-  'building_leader',
-  'volunteer',
-  'window',
-  'visit',
-  'hotline',
-  'open311',
-  'device',
-] as const;
+/** The contract's list (contracts/cases.ts), so a new source is added in one place. */
+export const CASE_SOURCES = caseSourceSchema.options;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 export const DISPATCH_LEVELS = ['grid', 'community', 'street', 'department', 'meeting'] as const;
 export type DispatchLevel = (typeof DISPATCH_LEVELS)[number];
