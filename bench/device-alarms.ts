@@ -25,7 +25,7 @@ import { percentile } from './lib/stats.ts';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 500);
 const ALARMS = Number(process.env.BENCH_ALARMS ?? 10_000);
-const CONSUMERS = Number(process.env.BENCH_CONSUMERS ?? 8);
+const CONSUMERS = Number(process.env.BENCH_CONSUMERS ?? 64);
 const BROKER = process.env.GH_TEST_MQTT_URL || 'mqtt://127.0.0.1:1883';
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `gridhive_bench_devices_${process.pid}`;
@@ -35,7 +35,7 @@ await admin.connect();
 await admin.query(`create database ${name}`);
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
-const pool = new pg.Pool({ connectionString: url.toString(), max: CONSUMERS + 4 });
+const pool = new pg.Pool({ connectionString: url.toString(), max: 10 });
 // The database is dropped at the end while idle connections may still be open: not an error.
 pool.on('error', () => {});
 const db = drizzle(pool, { schema }) as unknown as Db;
@@ -177,6 +177,7 @@ try {
   const outcomes = new Map<string, number>();
   const intake = startAlarmIntake(deps, config, {
     consumers: CONSUMERS,
+    parallel: Number(process.env.BENCH_PARALLEL ?? 2),
     clientIdStem: `bench-${process.pid}`,
     log: (m) => console.error(m),
     onResult: (alarm, result) => {

@@ -1,7 +1,8 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Tx } from '../../platform/db/tx.ts';
-import { publishLive } from '../../platform/live/events.ts';
+import { LIVE_CHANNEL, publishLive } from '../../platform/live/events.ts';
+import { liveEvents } from '../../platform/jobs/schema.ts';
 import { users } from '../accounts/schema.ts';
 import { STATE_LABELS_ZH, type CaseAction } from './lifecycle.ts';
 import type { CaseRow } from './load-case.ts';
@@ -56,6 +57,32 @@ export async function notifyUsers(
   await tx.insert(notifications).values(recipients.map((userId) => ({ userId, caseId: c.id, kind, text })));
   for (const userId of recipients)
     await publishLive(tx, { topic: 'notification', userId, payload: { caseId: c.id, caseNo: c.caseNo, kind, text } });
+}
+
+export interface NotificationRow {
+  userId: number;
+  caseId: number;
+  caseNo: string;
+  kind: string;
+  text: string;
+}
+
+/**
+ * Many notifications in two statements (rows, then their live events with one NOTIFY): a burst
+ * of device alarms tells hundreds of grid workers at once without a round trip per person.
+ */
+export async function notifyMany(tx: Tx, rows: NotificationRow[]): Promise<void> {
+  if (!rows.length) return;
+  await tx.insert(notifications).values(rows.map(({ userId, caseId, kind, text }) => ({ userId, caseId, kind, text })));
+  await tx.execute(sql`
+    with published as (
+      insert into ${liveEvents} (topic, user_id, payload)
+      select 'notification', r.user_id, jsonb_build_object('caseId', r.case_id, 'caseNo', r.case_no, 'kind', r.kind, 'text', r.text)
+      from unnest(${sql.param(rows.map((r) => r.userId))}::int[], ${sql.param(rows.map((r) => r.caseId))}::int[],
+                  ${sql.param(rows.map((r) => r.caseNo))}::text[], ${sql.param(rows.map((r) => r.kind))}::text[],
+                  ${sql.param(rows.map((r) => r.text))}::text[]) as r(user_id, case_id, case_no, kind, text)
+      returning 1)
+    select pg_notify(${LIVE_CHANNEL}, '') from (select 1 from published limit 1) p where version() not like '%PGlite%'`);
 }
 
 /** Who hears about a step of the loop: the next person to act, and the reporter at the milestones. */

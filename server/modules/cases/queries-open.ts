@@ -16,7 +16,9 @@ export async function caseBriefs(
   return new Map(rows.map((r) => [r.id, { caseNo: r.caseNo, state: r.state, open: !CLOSED_STATES.includes(r.state) }]));
 }
 
-const CLOSED_STATES: string[] = ['closed', 'rated', 'rejected', 'merged'];
+/** States in which a case is no longer open (another module's case may no longer be joined). */
+export const CLOSED_CASE_STATES: readonly string[] = ['closed', 'rated', 'rejected', 'merged'];
+const CLOSED_STATES = CLOSED_CASE_STATES;
 
 /** How many cases still open lie under a governance node (org asks before retiring it). Stops at 1. */
 export async function openCasesUnder(db: Queryable, path: string): Promise<number> {

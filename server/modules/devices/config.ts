@@ -10,6 +10,8 @@ export interface DeviceIntakeConfig {
   group: string;
   /** Alarms of one device within this many minutes of its open case join that case. */
   dedupeWindowMinutes: number;
+  /** MQTT connections per instance: each holds one alarm until its batch commits. */
+  consumers: number;
 }
 
 export function readDeviceIntakeConfig(env: NodeJS.ProcessEnv = process.env): DeviceIntakeConfig {
@@ -17,9 +19,19 @@ export function readDeviceIntakeConfig(env: NodeJS.ProcessEnv = process.env): De
   const dedupeWindowMinutes = Number(windowRaw);
   if (!Number.isInteger(dedupeWindowMinutes) || dedupeWindowMinutes < 1)
     throw new Error(`环境变量 GH_DEVICE_DEDUPE_MINUTES 必须是正整数，实际为 "${windowRaw}"`);
+  const consumersRaw = env.GH_MQTT_CONSUMERS ?? '64';
+  const consumers = Number(consumersRaw);
+  if (!Number.isInteger(consumers) || consumers < 1 || consumers > 1000)
+    throw new Error(`环境变量 GH_MQTT_CONSUMERS 必须是 1–1000 的整数，实际为 "${consumersRaw}"`);
   const topicPrefix = env.GH_MQTT_TOPIC_PREFIX || 'gridhive';
   if (/[#+]/.test(topicPrefix)) throw new Error('环境变量 GH_MQTT_TOPIC_PREFIX 不能含通配符 # 或 +');
-  return { url: env.GH_MQTT_URL || null, topicPrefix, group: env.GH_MQTT_GROUP || 'gridhive', dedupeWindowMinutes };
+  return {
+    url: env.GH_MQTT_URL || null,
+    topicPrefix,
+    group: env.GH_MQTT_GROUP || 'gridhive',
+    dedupeWindowMinutes,
+    consumers,
+  };
 }
 
 export function alarmTopicFilter(config: DeviceIntakeConfig): string {

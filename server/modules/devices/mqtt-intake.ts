@@ -2,7 +2,8 @@ import os from 'node:os';
 import mqtt, { type MqttClient } from 'mqtt';
 import { alarmMessageSchema } from '../../../contracts/devices.ts';
 import type { AppDeps } from '../../app-deps.ts';
-import { ingestAlarm, type IngestResult } from './commands/ingest-alarm.ts';
+import { createAlarmBatcher } from './alarm-batcher.ts';
+import { ingestAlarms, type IngestResult } from './commands/ingest-alarm.ts';
 import { alarmTopicFilter, deviceCodeOfTopic, type DeviceIntakeConfig } from './config.ts';
 
 export interface AlarmIntake {
@@ -12,8 +13,10 @@ export interface AlarmIntake {
 }
 
 export interface IntakeOptions {
-  /** Parallel consumers (MQTT connections in one shared-subscription group); each works one alarm at a time. */
+  /** Parallel consumers (MQTT connections in one shared-subscription group); each holds one alarm at a time. */
   consumers?: number;
+  /** Batch transactions in flight at once. */
+  parallel?: number;
   /** Stable client id stem: with a persistent session the broker keeps alarms for a consumer that restarts. */
   clientIdStem?: string;
   onResult?: (alarm: { code: string; messageId: string }, result: IngestResult, receivedAt: number) => void;
@@ -25,13 +28,19 @@ export interface IntakeOptions {
  * shared group, QoS 1, persistent session; the PUBACK is sent only after the alarm's transaction
  * committed (mqtt.js acks when handleMessage calls back), so a process killed mid-way gets the
  * alarm redelivered and the unique (device, message id) index makes the second delivery a no-op.
- * mqtt.js works a connection's messages one at a time, hence several consumers.
+ * mqtt.js works a connection's messages one at a time (the next is parsed only after the PUBACK),
+ * hence many consumers (GH_MQTT_CONSUMERS, default 64) whose alarms the batcher writes together.
  */
 export function startAlarmIntake(deps: AppDeps, config: DeviceIntakeConfig, options: IntakeOptions = {}): AlarmIntake {
   if (!config.url) throw new Error('未配置 GH_MQTT_URL，设备告警接入未启动');
   const log = options.log ?? ((m: string) => console.error(m));
   const stem = options.clientIdStem ?? `gridhive-${os.hostname()}-${process.pid}`;
-  const count = Math.max(1, options.consumers ?? 4);
+  const count = Math.max(1, options.consumers ?? config.consumers);
+  const batcher = createAlarmBatcher((alarms) => ingestAlarms(deps, alarms, config.dedupeWindowMinutes), {
+    maxBatch: count,
+    lingerMs: 3,
+    parallel: Math.max(1, options.parallel ?? 2),
+  });
   const clients: MqttClient[] = [];
   let stopping = false;
   const connected: Promise<void>[] = [];
@@ -58,7 +67,7 @@ export function startAlarmIntake(deps: AppDeps, config: DeviceIntakeConfig, opti
         done();
         return;
       }
-      ingestAlarm(deps, code, parsed.data, config.dedupeWindowMinutes).then(
+      batcher.add({ code, msg: parsed.data }).then(
         (result) => {
           if (result.outcome === 'unknown_device') log(`收到未登记或已停用设备 ${code} 的告警，已忽略`);
           options.onResult?.({ code, messageId: parsed.data.id }, result, receivedAt);
