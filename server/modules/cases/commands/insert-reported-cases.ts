@@ -1,9 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/tx.ts';
 import { LIVE_CHANNEL } from '../../../platform/live/events.ts';
 import { liveEvents } from '../../../platform/jobs/schema.ts';
-import { stageRows } from '../../people/commands/staging.ts';
+import { canCopy, copyRows, stageRows } from '../../people/commands/staging.ts';
 import { caseEvents, cases, type CaseSource } from '../schema.ts';
 
 /** One validated, located case with its deadline, ready to be written (state `reported`). */
@@ -25,14 +25,30 @@ export interface ReadyCase {
   dueAt: Date | null;
 }
 
+/** The case number: GS + Shanghai date + the id padded to 7 digits (never cut: lpad would). */
+function caseNoPrefix(at: Date): string {
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+    .format(at)
+    .replaceAll('-', '');
+  return `GS${day}`;
+}
+
 /**
- * Writes many reported cases in one statement, with the timeline event and the live event of
- * each one that is new: the rows are staged (COPY into a temporary table on PostgreSQL, one array
- * per column on PGlite), then ONE `INSERT … SELECT … ON CONFLICT (source, external_ref) DO NOTHING`
- * feeds the events through data-modifying CTEs from what it actually inserted. A ticket imported
- * before, or concurrently by another request, is skipped by the unique index itself, so the
- * outcome holds under concurrency. Rows are written in ticket order: two overlapping files then
- * take their index locks in the same order and cannot deadlock. Returns how many were created.
+ * Writes many reported cases with the timeline event of each one that is new, and ONE live event
+ * per place (grid or community) saying how many arrived there — an open inbox reloads once per
+ * import, not once per row. A ticket imported before, or concurrently by another request, is
+ * skipped. Rows are written in ticket order. Returns how many were created.
+ *
+ * On PostgreSQL (copyReportedCases) bulk writers of one source queue on a transaction-level
+ * advisory lock, so the tickets already present can be read once under it and the new rows go
+ * straight into `cases` and `case_events` by COPY — the cost of writing the rows at all, plus
+ * their indexes. On PGlite, which cannot COPY over its socket, the rows are staged as arrays and
+ * ONE `INSERT … SELECT … ON CONFLICT (source, external_ref) DO NOTHING` feeds the timeline.
  */
 export async function insertReportedCases(
   tx: Tx,
@@ -43,36 +59,107 @@ export async function insertReportedCases(
 ): Promise<number> {
   if (!rows.length) return 0;
   const sorted = [...rows].sort((a, b) => (a.externalRef < b.externalRef ? -1 : a.externalRef > b.externalRef ? 1 : 0));
+  const created = (await canCopy(tx))
+    ? await copyReportedCases(tx, actor, source, sorted, at)
+    : await insertSelectReportedCases(tx, actor, source, sorted, at);
+  await publishArrivals(tx, created);
+  return created.length;
+}
+
+async function copyReportedCases(
+  tx: Tx,
+  actor: Actor,
+  source: CaseSource,
+  sorted: ReadyCase[],
+  at: Date,
+): Promise<{ scopePath: string }[]> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cases.bulk:${source}`}))`);
+  const present = new Set(
+    (
+      await tx
+        .select({ ref: cases.externalRef })
+        .from(cases)
+        .where(
+          and(
+            eq(cases.source, source),
+            sql`${cases.externalRef} = any(${sql.param(sorted.map((r) => r.externalRef))}::text[])`,
+          ),
+        )
+    ).map((r) => r.ref),
+  );
+  const fresh = sorted.filter((r) => !present.has(r.externalRef));
+  if (!fresh.length) return [];
+  const { rows } = await tx.execute<{ ids: number[] }>(
+    sql`select array_agg(nextval(pg_get_serial_sequence('cases', 'id'))::int8) as ids from generate_series(1, ${fresh.length})`,
+  );
+  const ids = rows[0]!.ids.map(Number).sort((a, b) => a - b);
+  const prefix = caseNoPrefix(at);
+  await copyRows(
+    tx,
+    cases,
+    fresh.map((r, i) => ({
+      id: ids[i],
+      caseNo: prefix + (ids[i]! < 10_000_000 ? String(ids[i]).padStart(7, '0') : String(ids[i])),
+      source,
+      state: 'reported',
+      enteredByUserId: actor.userId,
+      stepStartedAt: at,
+      reportedAt: at,
+      ...r,
+    })),
+  );
+  await copyRows(
+    tx,
+    caseEvents,
+    ids.map((caseId) => ({
+      caseId,
+      at,
+      actorUserId: actor.userId,
+      actorRole: actor.role,
+      action: 'report',
+      toState: 'reported',
+      data: { source },
+    })),
+  );
+  return fresh;
+}
+
+async function insertSelectReportedCases(
+  tx: Tx,
+  actor: Actor,
+  source: CaseSource,
+  sorted: ReadyCase[],
+  at: Date,
+): Promise<{ scopePath: string }[]> {
   const staged = await stageRows(tx, cases, sorted as unknown as Record<string, unknown>[]);
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .format(at)
-    .replaceAll('-', '');
-  // The case number is GS + Shanghai date + the id padded to 7 digits (never cut: lpad would).
-  const result = await tx.execute<{ created: number }>(sql`
+  const result = await tx.execute<{ scope_path: string }>(sql`
     with fresh as (
       select nextval(pg_get_serial_sequence('cases', 'id')) as id, ${staged.select} from ${staged.relation}
     ), ins as (
       insert into ${cases} (id, case_no, source, state, entered_by_user_id, step_started_at, reported_at, ${staged.names})
-      select id, ${`GS${day}`} || case when id < 10000000 then lpad(id::text, 7, '0') else id::text end,
+      select id, ${caseNoPrefix(at)} || case when id < 10000000 then lpad(id::text, 7, '0') else id::text end,
              ${source}, 'reported', ${actor.userId}::int, ${at}::timestamptz, ${at}::timestamptz, ${staged.names}
       from fresh
       on conflict (source, external_ref) do nothing
-      returning id, case_no, title, scope_path
+      returning id, scope_path
     ), timeline as (
       insert into ${caseEvents} (case_id, at, actor_user_id, actor_role, action, to_state, data)
       select id, ${at}::timestamptz, ${actor.userId}::int, ${actor.role}, 'report', 'reported', ${JSON.stringify({ source })}::jsonb from ins
-    ), live as (
-      insert into ${liveEvents} (topic, scope_path, payload)
-      select 'case.reported', scope_path, jsonb_build_object('caseId', id, 'caseNo', case_no, 'title', title, 'state', 'reported') from ins
     )
-    select count(*)::int as created from ins`);
-  const created = Number(result.rows[0]?.created ?? 0);
-  // One wake-up for every instance's live hub (NOTIFY is delivered at commit; PGlite hubs poll).
-  if (created) await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, '') where version() not like '%PGlite%'`);
-  return created;
+    select scope_path from ins`);
+  return result.rows.map((r) => ({ scopePath: r.scope_path }));
+}
+
+/** One live event per place with the number of cases that arrived there, and one wake-up for every instance's hub. */
+async function publishArrivals(tx: Tx, created: { scopePath: string }[]): Promise<void> {
+  if (!created.length) return;
+  const perPlace = new Map<string, number>();
+  for (const c of created) perPlace.set(c.scopePath, (perPlace.get(c.scopePath) ?? 0) + 1);
+  await tx.execute(sql`
+    with published as (
+      insert into ${liveEvents} (topic, scope_path, payload)
+      select 'case.reported', p.path, jsonb_build_object('imported', p.n, 'state', 'reported')
+      from unnest(${sql.param([...perPlace.keys()])}::text[], ${sql.param([...perPlace.values()])}::int[]) as p(path, n)
+      returning 1)
+    select pg_notify(${LIVE_CHANNEL}, '') from (select 1 from published limit 1) p where version() not like '%PGlite%'`);
 }

@@ -24,6 +24,7 @@ interface StageColumn {
   name: string;
   type: string;
   isArray: boolean;
+  isJson: boolean;
 }
 
 const ident = (n: string) => sql.raw(`"${n}"`);
@@ -38,7 +39,7 @@ function columnsOf(table: PgTable, keys: string[]): StageColumn[] {
       .getSQLType()
       .replace(/^serial$/, 'integer')
       .replace(/^bigserial$/, 'bigint');
-    return { key, name: col.name, type, isArray: type.endsWith('[]') };
+    return { key, name: col.name, type, isArray: type.endsWith('[]'), isJson: type === 'jsonb' || type === 'json' };
   });
 }
 
@@ -54,9 +55,15 @@ function arrayLiteral(items: unknown): string {
 }
 
 /** One field of COPY's text format: \N for null, backslash, tab and line breaks escaped. */
-function copyField(value: unknown, isArray: boolean): string {
+function copyField(value: unknown, col: StageColumn): string {
   if (value === null || value === undefined) return '\\N';
-  const s = isArray ? arrayLiteral(value) : value instanceof Date ? value.toISOString() : String(value);
+  const s = col.isArray
+    ? arrayLiteral(value)
+    : col.isJson
+      ? JSON.stringify(value)
+      : value instanceof Date
+        ? value.toISOString()
+        : String(value);
   return /[\\\t\n\r]/.test(s)
     ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'))
     : s;
@@ -109,13 +116,32 @@ export async function stageRows(tx: Tx, table: PgTable, rows: Record<string, unk
   };
 }
 
+/** Whether this transaction can COPY (real PostgreSQL; PGlite cannot over its socket). */
+export async function canCopy(tx: Tx): Promise<boolean> {
+  return !(await runsOnPglite(clientOf(tx)));
+}
+
+/**
+ * COPYs `rows` (objects keyed like the drizzle table's columns) straight into `table` inside the
+ * caller's transaction — PostgreSQL only (see canCopy). For writers that have already made sure
+ * no row can conflict: COPY has no ON CONFLICT, a conflict fails the transaction.
+ */
+export async function copyRows(tx: Tx, table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
+  if (!rows.length) return;
+  const cols = columnsOf(table, Object.keys(rows[0]!));
+  const copy = clientOf(tx).query(
+    copyFrom(`copy "${getTableName(table)}" (${cols.map((c) => `"${c.name}"`).join(', ')}) from stdin`),
+  );
+  await pipeline(Readable.from(copyChunks(cols, rows)), copy);
+}
+
 /** COPY text in ~1,000-row chunks: few stream writes, no single string of the whole batch. */
 function* copyChunks(cols: StageColumn[], rows: Record<string, unknown>[]): Generator<string> {
   let chunk = '';
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
     let line = '';
-    for (let j = 0; j < cols.length; j++) line += (j ? '\t' : '') + copyField(row[cols[j]!.key], cols[j]!.isArray);
+    for (let j = 0; j < cols.length; j++) line += (j ? '\t' : '') + copyField(row[cols[j]!.key], cols[j]!);
     chunk += `${line}\n`;
     if (i % 1000 === 999) {
       yield chunk;
