@@ -11,7 +11,7 @@ import { actorCovers } from '../../../platform/scope.ts';
 import { hasAbility } from '../../accounts/abilities.ts';
 import { dueAtFor } from '../deadline-steps.ts';
 import { validateAnswers, type Question } from '../questions.ts';
-import { recordReport, reserveCase } from './report-statements.ts';
+import { insertReportStatement, recordReport, reserveCase } from './report-statements.ts';
 import type { CaseRow } from '../load-case.ts';
 import { casePhotos, cases, type CaseSource } from '../schema.ts';
 import { levelsOfPath, nodePath, truncatePath } from '../tree.ts';
@@ -131,7 +131,13 @@ export async function reportCase(
     throw invalid('reporterName', '代为登记时须填写反映人姓名');
   const place = await placeCase(deps, actor, input);
   const now = new Date();
-  return withTx(deps.db, async (tx) => {
+  // Without photos to claim or a caller's own writes, the report is two statements and needs no
+  // explicit transaction: the id and category facts (nextval is never rolled back anyway), then
+  // ONE statement writing the case with its timeline, audit and live rows (insertReportStatement).
+  const oneStatement = !input.photoIds.length && !options.afterInsert;
+  const run = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
+    oneStatement ? work(deps.db as unknown as Tx) : withTx(deps.db, work);
+  return run(async (tx) => {
     const { id, caseNo, category, limits } = await reserveCase(
       tx,
       now,
@@ -161,32 +167,32 @@ export async function reportCase(
     const dueAt = dueAtFor('reported', now, limits, await loadWorkingCalendar(tx));
     const cipher = fieldCipher(deps.config.dataKey);
     const onBehalf = ON_BEHALF.includes(source);
-    const [row] = await tx
-      .insert(cases)
-      .values({
-        id,
-        caseNo,
-        title: input.title,
-        description: input.description,
-        source,
-        state: 'reported',
-        categoryId: input.categoryId ?? null,
-        reporterUserId: onBehalf ? null : actor.userId,
-        enteredByUserId: actor.userId,
-        reporterName: onBehalf ? (input.reporterName ?? null) : actor.displayName,
-        reporterPhoneEnc: input.reporterPhone ? cipher.encrypt(input.reporterPhone) : null,
-        lng: input.lng ?? null,
-        lat: input.lat ?? null,
-        address: input.address ?? null,
-        componentId: input.componentId ?? null,
-        externalRef: options.externalRef ?? null,
-        answers,
-        ...place,
-        dueAt,
-        stepStartedAt: now,
-        reportedAt: now,
-      })
-      .returning();
+    const values = {
+      id,
+      caseNo,
+      title: input.title,
+      description: input.description,
+      source,
+      state: 'reported',
+      categoryId: input.categoryId ?? null,
+      reporterUserId: onBehalf ? null : actor.userId,
+      enteredByUserId: actor.userId,
+      reporterName: onBehalf ? (input.reporterName ?? null) : actor.displayName,
+      reporterPhoneEnc: input.reporterPhone ? cipher.encrypt(input.reporterPhone) : null,
+      lng: input.lng ?? null,
+      lat: input.lat ?? null,
+      address: input.address ?? null,
+      componentId: input.componentId ?? null,
+      externalRef: options.externalRef ?? null,
+      answers,
+      ...place,
+      dueAt,
+      stepStartedAt: now,
+      reportedAt: now,
+    } satisfies typeof cases.$inferInsert;
+    const report = { id, caseNo, title: input.title, source, scopePath: place.scopePath, at: now };
+    if (oneStatement) return insertReportStatement(tx, actor, values, report);
+    const [row] = await tx.insert(cases).values(values).returning();
     if (input.photoIds.length)
       await tx.update(casePhotos).set({ caseId: id }).where(inArray(casePhotos.id, input.photoIds));
     await recordReport(tx, actor, {

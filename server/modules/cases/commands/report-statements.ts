@@ -2,16 +2,17 @@
 // its category's state, limits and questions come back from ONE read, and the timeline event, the
 // live event and the audit row are written by ONE statement. A report on a 2-core PostgreSQL is
 // bounded by round trips, not by work (bench/case-import.ts counts them).
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.ts';
-import type { Tx } from '../../../platform/db/tx.ts';
+import type { Queryable, Tx } from '../../../platform/db/tx.ts';
 import { LIVE_CHANNEL } from '../../../platform/live/events.ts';
 import { liveEvents } from '../../../platform/jobs/schema.ts';
 import { auditLog } from '../../accounts/schema.ts';
 import { cascadeLimits, type LimitLayer } from '../limits.ts';
 import type { Question } from '../questions.ts';
 import type { StepLimits } from '../deadline-steps.ts';
-import { caseCategories, caseEvents, categoryQuestions, slaOverrides, type CaseSource } from '../schema.ts';
+import type { CaseRow } from '../load-case.ts';
+import { caseCategories, caseEvents, cases, categoryQuestions, slaOverrides, type CaseSource } from '../schema.ts';
 
 const minutes = (t: string) =>
   sql.raw(
@@ -96,4 +97,43 @@ export async function recordReport(
       returning 1
     )
     select pg_notify(${LIVE_CHANNEL}, '') from live where version() not like '%PGlite%'`);
+}
+
+/** A row of `cases` as the driver returns it (column names) → the drizzle row (keys, mapped values). */
+const CASE_COLUMNS = Object.entries(getTableColumns(cases));
+function caseRowOf(raw: Record<string, unknown>): CaseRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of CASE_COLUMNS) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as CaseRow;
+}
+
+/**
+ * A report without photos in ONE statement: the case, its timeline event, its audit row and its
+ * live event (+ NOTIFY) through data-modifying CTEs. A single statement is its own transaction, so
+ * all four commit together or not at all, without BEGIN and COMMIT round trips.
+ */
+export async function insertReportStatement(
+  q: Queryable,
+  actor: Actor,
+  values: typeof cases.$inferInsert,
+  report: { id: number; caseNo: string; title: string; source: CaseSource; scopePath: string; at: Date },
+): Promise<CaseRow> {
+  const insert = q.insert(cases).values(values).returning();
+  const { rows } = await q.execute<Record<string, unknown>>(sql`
+    with ins as (${insert.getSQL()}), timeline as (
+      insert into ${caseEvents} (case_id, at, actor_user_id, actor_role, action, to_state, photo_ids, data)
+      select id, ${report.at}::timestamptz, ${actor.userId}::int, ${actor.role}, 'report', 'reported', '[]'::jsonb, ${JSON.stringify({ source: report.source })}::jsonb from ins
+    ), audit as (
+      insert into ${auditLog} (actor_user_id, actor_role, action, target_type, target_id, scope_path, summary)
+      select ${actor.userId}::int, ${actor.role}, 'cases.report', 'case', id::text, ${report.scopePath}, ${JSON.stringify({ caseNo: report.caseNo, source: report.source })}::jsonb from ins
+    ), live as (
+      insert into ${liveEvents} (topic, scope_path, payload)
+      select 'case.reported', ${report.scopePath}, ${JSON.stringify({ caseId: report.id, caseNo: report.caseNo, title: report.title, state: 'reported' })}::jsonb from ins
+      returning 1
+    )
+    select ins.*, (select count(pg_notify(${LIVE_CHANNEL}, '')) from live where version() not like '%PGlite%') as woke from ins`);
+  return caseRowOf(rows[0]!);
 }
