@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
+import { seedDemoPatrols } from './index.ts';
 
 let ctx: TestContext;
 let ids: Map<string, number>;
@@ -191,5 +193,18 @@ describe('walking the patrol', () => {
       gridId: grids[1],
     });
     expect(late.statusCode).toBe(409);
+  });
+});
+
+describe('demo patrols', () => {
+  it('seeds last week’s finished patrol and today’s planned one in the demo community, walked by dept', async () => {
+    const c1 = ctx.seed.tree.streets[0]!.communities[0]!;
+    expect(await withTx(ctx.db, (tx) => seedDemoPatrols(tx, c1))).toBe(2);
+    const dept = await loginAs(ctx.app, 'dept');
+    const mine = (await call(dept, 'GET', '/api/patrols?view=mine&pageSize=100')).json().data;
+    const demo = mine.filter((p: { scopeNodeId: number; id: number }) => p.scopeNodeId === c1.id && p.id !== planId);
+    expect(demo.map((p: { status: string }) => p.status).sort()).toEqual(['done', 'planned']);
+    const done = demo.find((p: { status: string }) => p.status === 'done');
+    expect(done.gridsCovered).toBe(done.gridsPlanned);
   });
 });

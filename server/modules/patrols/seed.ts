@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/tx.ts';
 import { users } from '../accounts/schema.ts';
 import { orgNodes } from '../org/schema.ts';
@@ -16,6 +16,7 @@ function shanghaiAt(now: Date, days: number, hour: number): Date {
  * today's (planned), both with the street administrator, the secretary, the urban management
  * squad's handler (`dept`) and the first grid's worker. Findings are not seeded: a finding is a
  * case, and cases are filed only through the cases module's loop (try it on today's patrol).
+ * Returns how many plans it wrote.
  */
 export async function seedDemoPatrols(
   tx: Tx,
@@ -75,9 +76,5 @@ export async function seedDemoPatrols(
       ),
     );
   await addPlan('路南社区市容秩序联合巡查', 0, 'planned', '街道、社区、城管中队、网格员联合巡查，发现问题当场上报');
-  const [count] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(patrolPlans)
-    .where(eq(patrolPlans.scopeNodeId, community.id));
-  return count!.n;
+  return 2;
 }
