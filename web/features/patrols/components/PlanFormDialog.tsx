@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useMe } from '../../../app/session/SessionContext';
 import { formErrorMessage } from '../../../shared/form-errors';
+import { TreeNodePicker } from '../../../shared/TreeNodePicker';
 import { fromPicker, pickerNow, toPicker } from '../../../shared/time';
 import { useAsync } from '../../../shared/use-async';
 import { useCommunities } from '../../../shared/use-communities';
@@ -42,6 +43,7 @@ export function PlanFormDialog({
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const scopes = useScopes();
+  const districtWide = useMe().scope?.level === 'district';
   const scopeNodeId = Form.useWatch('scopeNodeId', form) ?? plan?.scopeNodeId;
   const candidates = useAsync(
     async (signal) => (scopeNodeId ? fetchCandidates(scopeNodeId, signal) : { members: [], grids: [] }),
@@ -103,11 +105,20 @@ export function PlanFormDialog({
           <Input placeholder="如 市容秩序联合巡查" />
         </Form.Item>
         <Form.Item name="scopeNodeId" label="巡查范围" rules={[{ required: true, message: '请选择街道或社区' }]}>
-          <Select
-            aria-label="巡查范围"
-            options={scopes}
-            onChange={() => form.setFieldsValue({ memberUserIds: [], routeGridIds: [] })}
-          />
+          {districtWide ? (
+            // A district administrator picks any street or community of the tree.
+            <TreeNodePicker
+              levels={['street', 'community']}
+              placeholder="选择街道或社区"
+              onChange={() => form.setFieldsValue({ memberUserIds: [], routeGridIds: [] })}
+            />
+          ) : (
+            <Select
+              aria-label="巡查范围"
+              options={scopes}
+              onChange={() => form.setFieldsValue({ memberUserIds: [], routeGridIds: [] })}
+            />
+          )}
         </Form.Item>
         <Form.Item name="window" label="巡查时间（北京时间）" rules={[{ required: true, message: '请选择时间' }]}>
           <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
