@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
@@ -24,6 +25,28 @@ async function pointIn(gridId: number): Promise<{ lng: number; lat: number }> {
   );
   for (const r of rows) if ((await ctx.deps.gridLookup.locate(r.lng, r.lat))?.id === gridId) return r;
   throw new Error(`网格 ${gridId} 内找不到可用的点`);
+}
+
+/** A photo uploaded by `session` through the cases module's upload route (a finding carries its id). */
+async function uploadPhoto(session: Session): Promise<number> {
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a3' } })
+    .png()
+    .toBuffer();
+  const boundary = '----patrol';
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/cases/photos',
+    headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="f.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      png,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().data.id;
 }
 
 beforeAll(async () => {
@@ -115,10 +138,12 @@ describe('walking the patrol', () => {
   it('turns a finding into a case dispatched to the category’s department, in one go, with its timeline', async () => {
     const { rows } = await ctx.pool.query(`select id from case_categories where code = '0101'`);
     const dept = await loginAs(ctx.app, 'dept');
+    const photoId = await uploadPhoto(dept);
     const res = await call(dept, 'POST', `/api/patrols/${planId}/findings`, {
       gridId: grids[0],
       categoryId: rows[0].id,
       description: '沿街商铺门前暴露垃圾堆放',
+      photoIds: [photoId],
       ...(await pointIn(grids[0]!)),
     });
     expect(res.statusCode).toBe(201);
@@ -139,6 +164,10 @@ describe('walking the patrol', () => {
     });
     expect(kase.reporter_name).toBe(kase.display_name);
     expect(kase.department_id).toBe(kase.dept_of_member);
+    // The member's photo went with the case filed in the organiser's name.
+    expect((await ctx.pool.query(`select case_id from case_photos where id = $1`, [photoId])).rows[0].case_id).toBe(
+      finding.caseId,
+    );
     const events = (
       await ctx.pool.query(`select action from case_events where case_id = $1 order by id`, [finding.caseId])
     ).rows.map((e) => e.action);
