@@ -96,6 +96,18 @@ const PARTY_ORGS: Partial<Record<Role, readonly string[]>> = {
   community_staff: ['party.orgs.read'],
   grid_worker: ['party.orgs.read'],
 };
+/**
+ * Joint patrols (联合巡查): street and community leads plan them within their scope; the staff who
+ * walk them — department handlers included — see their own plans, check in and record findings.
+ */
+const PATROLS: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['patrols.plan'],
+  street_admin: ['patrols.plan', 'patrols.join'],
+  community_secretary: ['patrols.plan', 'patrols.join'],
+  community_staff: ['patrols.join'],
+  grid_worker: ['patrols.join'],
+  department_handler: ['patrols.join'],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [
     ...COMMUNITY_LIFE.district_admin,
@@ -181,7 +193,13 @@ const ABILITIES: Record<Role, readonly string[]> = {
 const ALL = Object.fromEntries(
   (Object.keys(ABILITIES) as Role[]).map((role) => [
     role,
-    [...ABILITIES[role], ...(ADMINISTRATION[role] ?? []), ...(DEVICES[role] ?? []), ...(PARTY_ORGS[role] ?? [])],
+    [
+      ...ABILITIES[role],
+      ...(ADMINISTRATION[role] ?? []),
+      ...(DEVICES[role] ?? []),
+      ...(PARTY_ORGS[role] ?? []),
+      ...(PATROLS[role] ?? []),
+    ],
   ]),
 ) as unknown as Record<Role, readonly string[]>;
 

@@ -30,3 +30,23 @@ export async function openCasesUnder(db: Queryable, path: string): Promise<numbe
     .limit(1);
   return rows.length;
 }
+
+/**
+ * What became of a set of cases (a joint patrol's findings): how many exist, how many are closed
+ * (closed or rated), and how many of those closed on time (verified within the limit, cases.closed_on_time).
+ */
+export async function caseOutcomeCounts(
+  db: Queryable,
+  ids: number[],
+): Promise<{ cases: number; closed: number; closedOnTime: number }> {
+  if (!ids.length) return { cases: 0, closed: 0, closedOnTime: 0 };
+  const [row] = await db
+    .select({
+      cases: sql<number>`count(*)::int`,
+      closed: sql<number>`count(*) filter (where ${cases.state} in ('closed', 'rated'))::int`,
+      closedOnTime: sql<number>`count(*) filter (where ${cases.state} in ('closed', 'rated') and ${cases.closedOnTime})::int`,
+    })
+    .from(cases)
+    .where(inArray(cases.id, [...new Set(ids)]));
+  return { cases: row!.cases, closed: row!.closed, closedOnTime: row!.closedOnTime };
+}

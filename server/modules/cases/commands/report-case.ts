@@ -32,7 +32,7 @@ const SOURCES_BY_ROLE: Partial<Record<Actor['role'], CaseSource[]>> = {
   district_admin: STAFF_SOURCES,
 };
 /** Sources entered for someone else: the reporter is not the account that types it in. */
-const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline', 'open311', 'device'];
+const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline', 'open311', 'device', 'joint_patrol'];
 /** Of those, the ones where staff must write down who raised it. */
 const NAME_REQUIRED: CaseSource[] = ['window', 'visit', 'hotline'];
 
@@ -109,7 +109,7 @@ function checkAnswers(questions: Question[], posted: Record<string, unknown>, re
  * Imported work orders (`importedFrom`) and reports staff enter on someone's behalf come from
  * people who were never asked the category's questions: answers are checked when present but
  * none is required. `systemSource` is for callers inside the server that file on a system
- * account's behalf (device alarms): the only source such a case may have.
+ * account's behalf (device alarms, joint patrols' findings): the only source such a case may have.
  */
 export async function reportCase(
   deps: AppDeps,
@@ -118,7 +118,9 @@ export async function reportCase(
   options: {
     externalRef?: string;
     importedFrom?: 'hotline';
-    systemSource?: 'device';
+    systemSource?: 'device' | 'joint_patrol';
+    /** Who uploaded the photos, when not the actor (a patrol member's finding filed in the organiser's name). */
+    photosUploadedBy?: number;
     afterInsert?: (tx: Tx, row: CaseRow) => Promise<void>;
   } = {},
 ) {
@@ -158,7 +160,7 @@ export async function reportCase(
         .where(
           and(
             inArray(casePhotos.id, input.photoIds),
-            eq(casePhotos.uploadedBy, actor.userId),
+            eq(casePhotos.uploadedBy, options.photosUploadedBy ?? actor.userId),
             isNull(casePhotos.caseId),
           ),
         );
