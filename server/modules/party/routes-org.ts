@@ -40,7 +40,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/branches/:id/members',
-      { schema: { tags, summary: '支部党员名册', params: idParams, querystring: pageQuery } },
+      {
+        config: { permission: 'party.branch.read' },
+        schema: { tags, summary: '支部党员名册', params: idParams, querystring: pageQuery },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const branch = await loadBranchFor(db, v, request.params.id);
@@ -54,7 +57,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/branches/:id/post-claims',
-      { schema: { tags, summary: '待审批的认岗申请', params: idParams } },
+      {
+        config: { permission: 'party.branch.manage' },
+        schema: { tags, summary: '待审批的认岗申请', params: idParams },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const branch = await loadBranchFor(db, v, request.params.id);
@@ -65,7 +71,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/branches/:id/alerts',
-      { schema: { tags, summary: '积分预警（待提醒党员）', params: idParams, querystring: alertsQuery } },
+      {
+        config: { permission: 'party.branch.read' },
+        schema: { tags, summary: '积分预警（待提醒党员）', params: idParams, querystring: alertsQuery },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const branch = await loadBranchFor(db, v, request.params.id);
@@ -77,6 +86,7 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/party/branches/:id/honor-list',
       {
+        config: { permission: 'party.branch.read' },
         schema: { tags, summary: '支部月度红黄榜（计算结果与已发布版本）', params: idParams, querystring: monthQuery },
       },
       async (request) => {
@@ -93,7 +103,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/party/branches/:id/honor-list',
-      { schema: { tags, summary: '书记确认并发布支部红黄榜', params: idParams, body: monthQuery } },
+      {
+        config: { permission: 'party.branch.manage' },
+        schema: { tags, summary: '书记确认并发布支部红黄榜', params: idParams, body: monthQuery },
+      },
       async (request, reply) => {
         const v = await loadViewer(db, requireActor(request));
         const branch = await loadBranchFor(db, v, request.params.id);
@@ -111,7 +124,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/communities/:id/honor-list',
-      { schema: { tags, summary: '社区月度红黄榜', params: idParams, querystring: monthQuery } },
+      {
+        config: { permission: 'party.community.read' },
+        schema: { tags, summary: '社区月度红黄榜', params: idParams, querystring: monthQuery },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
@@ -126,7 +142,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/party/communities/:id/honor-list',
-      { schema: { tags, summary: '社区书记确认并发布社区红黄榜', params: idParams, body: monthQuery } },
+      {
+        config: { permission: 'party.community.manage' },
+        schema: { tags, summary: '社区书记确认并发布社区红黄榜', params: idParams, body: monthQuery },
+      },
       async (request, reply) => {
         const v = await loadViewer(db, requireActor(request));
         const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
@@ -144,7 +163,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/communities/:id/posts',
-      { schema: { tags, summary: '社区岗位与服务项目', params: idParams } },
+      {
+        config: { permission: 'party.community.read' },
+        schema: { tags, summary: '社区岗位与服务项目', params: idParams },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
@@ -155,7 +177,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/party/communities/:id/posts/defaults',
-      { schema: { tags, summary: '为社区设置六大默认岗位', params: idParams } },
+      {
+        config: { permission: 'party.community.manage' },
+        schema: { tags, summary: '为社区设置六大默认岗位', params: idParams },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
@@ -178,7 +203,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/party/communities/:id/posts',
-      { schema: { tags, summary: '新设岗位（含服务项目与积分）', params: idParams, body: postBody } },
+      {
+        config: { permission: 'party.community.manage' },
+        schema: { tags, summary: '新设岗位（含服务项目与积分）', params: idParams, body: postBody },
+      },
       async (request, reply) => {
         const v = await loadViewer(db, requireActor(request));
         return reply.status(201).send({ data: await createPost(db, v, request.params.id, request.body) });
@@ -187,7 +215,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.put(
       '/api/party/posts/:id',
-      { schema: { tags, summary: '修改岗位、目标积分与服务项目', params: idParams, body: postBody } },
+      {
+        config: { permission: 'party.community.manage' },
+        schema: { tags, summary: '修改岗位、目标积分与服务项目', params: idParams, body: postBody },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         return { data: await updatePost(db, v, request.params.id, request.body) };
@@ -196,7 +227,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/communities/:id/registrations',
-      { schema: { tags, summary: '双报到申请', params: idParams, querystring: stateQuery } },
+      {
+        config: { permission: 'party.community.manage' },
+        schema: { tags, summary: '双报到申请', params: idParams, querystring: stateQuery },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
@@ -207,7 +241,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/nodes/:id/households',
-      { schema: { tags, summary: '节点下的党员户（地图标注）', params: idParams } },
+      {
+        config: { permission: 'party.community.read' },
+        schema: { tags, summary: '节点下的党员户（地图标注）', params: idParams },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const node = await loadNodeInScope(db, v.actor, request.params.id);

@@ -1,3 +1,10 @@
+import type { z } from 'zod';
+import type {
+  createBookingBody,
+  createServiceItemBody,
+  createStationBody,
+  openSlotsBody,
+} from '../../../contracts/services.ts';
 import { apiGet, apiSend } from '../../shared/api';
 import type {
   Booking,
@@ -5,9 +12,7 @@ import type {
   BookingStatus,
   Catalogue,
   PickedResident,
-  ServiceItem,
   Slot,
-  Station,
 } from './types';
 
 /** `communityId`: district and street accounts name the community; everyone else gets their own. */
@@ -18,9 +23,7 @@ export const fetchCatalogue = (signal?: AbortSignal, communityId?: number) =>
   );
 export const fetchSlots = (stationId: number, signal?: AbortSignal) =>
   apiGet<{ data: Slot[] }>(`/api/services/stations/${stationId}/slots?days=14`, { signal }).then((r) => r.data);
-export type BookingInput =
-  | { mode: 'visit'; serviceItemId: number; slotId: number; note?: string }
-  | { mode: 'proxy'; serviceItemId: number; note: string; residentUserId?: number; personId?: number };
+export type BookingInput = z.input<typeof createBookingBody>;
 export const createBooking = (body: BookingInput) =>
   apiSend<{ data: Booking }>('POST', '/api/services/bookings', body).then((r) => r.data);
 export const fetchBookings = (q: { mine?: boolean; status?: BookingStatus }, signal?: AbortSignal) => {
@@ -53,14 +56,14 @@ export const fetchManagedCatalogue = (communityId: number, signal?: AbortSignal)
   apiGet<{ data: Catalogue }>(`/api/services/manage/catalogue?communityId=${communityId}`, { signal }).then(
     (r) => r.data,
   );
-export type ItemInput = Omit<ServiceItem, 'id' | 'communityId'> & { active?: boolean };
+export type ItemInput = Omit<z.input<typeof createServiceItemBody>, 'communityId'> & { active?: boolean };
 export const createItem = (communityId: number, body: ItemInput) =>
   apiSend('POST', '/api/services/items', { communityId, ...body });
 export const updateItem = (id: number, body: Partial<ItemInput>) => apiSend('PATCH', `/api/services/items/${id}`, body);
-export type StationInput = Omit<Station, 'id'>;
+export type StationInput = Omit<z.input<typeof createStationBody>, 'communityId'>;
 export const createStation = (communityId: number, body: StationInput) =>
   apiSend('POST', '/api/services/stations', { communityId, ...body });
 export const updateStation = (id: number, body: Partial<StationInput>) =>
   apiSend('PATCH', `/api/services/stations/${id}`, body);
-export const openSlots = (id: number, body: { from: string; days: number }) =>
+export const openSlots = (id: number, body: z.input<typeof openSlotsBody>) =>
   apiSend<{ data: { opened: number } }>('POST', `/api/services/stations/${id}/slots`, body).then((r) => r.data);
