@@ -1,4 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  branchAlertsResponse,
+  branchMembersResponse,
+  branchPostClaimsResponse,
+  communityPostsResponse,
+  defaultPostsResponse,
+  honorListViewResponse,
+  partyHouseholdsResponse,
+  postRowResponse,
+  publishedHonorListResponse,
+  registrationsResponse,
+} from '../../../contracts/party-views.ts';
 import { and, eq } from 'drizzle-orm';
 import { alertsQuery, monthQuery, postBody, stateQuery } from '../../../contracts/party.ts';
 import { idParams, pageQuery } from '../../../contracts/org.ts';
@@ -42,7 +54,13 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/branches/:id/members',
       {
         config: { permission: 'party.branch.read' },
-        schema: { tags, summary: '支部党员名册', params: idParams, querystring: pageQuery },
+        schema: {
+          response: { 200: branchMembersResponse },
+          tags,
+          summary: '支部党员名册',
+          params: idParams,
+          querystring: pageQuery,
+        },
       },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
@@ -59,7 +77,7 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/branches/:id/post-claims',
       {
         config: { permission: 'party.branch.manage' },
-        schema: { tags, summary: '待审批的认岗申请', params: idParams },
+        schema: { response: { 200: branchPostClaimsResponse }, tags, summary: '待审批的认岗申请', params: idParams },
       },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
@@ -73,7 +91,13 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/branches/:id/alerts',
       {
         config: { permission: 'party.branch.read' },
-        schema: { tags, summary: '积分预警（待提醒党员）', params: idParams, querystring: alertsQuery },
+        schema: {
+          response: { 200: branchAlertsResponse },
+          tags,
+          summary: '积分预警（待提醒党员）',
+          params: idParams,
+          querystring: alertsQuery,
+        },
       },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
@@ -87,7 +111,13 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/branches/:id/honor-list',
       {
         config: { permission: 'party.branch.read' },
-        schema: { tags, summary: '支部月度红黄榜（计算结果与已发布版本）', params: idParams, querystring: monthQuery },
+        schema: {
+          response: { 200: honorListViewResponse },
+          tags,
+          summary: '支部月度红黄榜（计算结果与已发布版本）',
+          params: idParams,
+          querystring: monthQuery,
+        },
       },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
@@ -105,7 +135,13 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/branches/:id/honor-list',
       {
         config: { permission: 'party.branch.manage' },
-        schema: { tags, summary: '书记确认并发布支部红黄榜', params: idParams, body: monthQuery },
+        schema: {
+          response: { 201: publishedHonorListResponse },
+          tags,
+          summary: '书记确认并发布支部红黄榜',
+          params: idParams,
+          body: monthQuery,
+        },
       },
       async (request, reply) => {
         const v = await loadViewer(db, requireActor(request));
@@ -126,7 +162,13 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/communities/:id/honor-list',
       {
         config: { permission: 'party.community.read' },
-        schema: { tags, summary: '社区月度红黄榜', params: idParams, querystring: monthQuery },
+        schema: {
+          response: { 200: honorListViewResponse },
+          tags,
+          summary: '社区月度红黄榜',
+          params: idParams,
+          querystring: monthQuery,
+        },
       },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
@@ -144,7 +186,13 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/communities/:id/honor-list',
       {
         config: { permission: 'party.community.manage' },
-        schema: { tags, summary: '社区书记确认并发布社区红黄榜', params: idParams, body: monthQuery },
+        schema: {
+          response: { 201: publishedHonorListResponse },
+          tags,
+          summary: '社区书记确认并发布社区红黄榜',
+          params: idParams,
+          body: monthQuery,
+        },
       },
       async (request, reply) => {
         const v = await loadViewer(db, requireActor(request));
@@ -165,7 +213,7 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/communities/:id/posts',
       {
         config: { permission: 'party.community.read' },
-        schema: { tags, summary: '社区岗位与服务项目', params: idParams },
+        schema: { response: { 200: communityPostsResponse }, tags, summary: '社区岗位与服务项目', params: idParams },
       },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
@@ -179,7 +227,7 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/communities/:id/posts/defaults',
       {
         config: { permission: 'party.community.manage' },
-        schema: { tags, summary: '为社区设置六大默认岗位', params: idParams },
+        schema: { response: { 200: defaultPostsResponse }, tags, summary: '为社区设置六大默认岗位', params: idParams },
       },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
@@ -205,7 +253,13 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/communities/:id/posts',
       {
         config: { permission: 'party.community.manage' },
-        schema: { tags, summary: '新设岗位（含服务项目与积分）', params: idParams, body: postBody },
+        schema: {
+          response: { 201: postRowResponse },
+          tags,
+          summary: '新设岗位（含服务项目与积分）',
+          params: idParams,
+          body: postBody,
+        },
       },
       async (request, reply) => {
         const v = await loadViewer(db, requireActor(request));
@@ -217,7 +271,13 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/posts/:id',
       {
         config: { permission: 'party.community.manage' },
-        schema: { tags, summary: '修改岗位、目标积分与服务项目', params: idParams, body: postBody },
+        schema: {
+          response: { 200: postRowResponse },
+          tags,
+          summary: '修改岗位、目标积分与服务项目',
+          params: idParams,
+          body: postBody,
+        },
       },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
@@ -229,7 +289,13 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/communities/:id/registrations',
       {
         config: { permission: 'party.community.manage' },
-        schema: { tags, summary: '双报到申请', params: idParams, querystring: stateQuery },
+        schema: {
+          response: { 200: registrationsResponse },
+          tags,
+          summary: '双报到申请',
+          params: idParams,
+          querystring: stateQuery,
+        },
       },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
@@ -243,7 +309,12 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/nodes/:id/households',
       {
         config: { permission: 'party.community.read' },
-        schema: { tags, summary: '节点下的党员户（地图标注）', params: idParams },
+        schema: {
+          response: { 200: partyHouseholdsResponse },
+          tags,
+          summary: '节点下的党员户（地图标注）',
+          params: idParams,
+        },
       },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));

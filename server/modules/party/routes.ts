@@ -1,4 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  activityRecordResponse,
+  alertResponse,
+  commitmentResponse,
+  householdResponse,
+  memberDetailResponse,
+  memberOverviewResponse,
+  pointsEnteredResponse,
+  postClaimResponse,
+  publicMemberResponse,
+} from '../../../contracts/party-views.ts';
 import { eq } from 'drizzle-orm';
 import {
   claimPostBody,
@@ -48,7 +59,10 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/me',
-      { config: { permission: 'party.self' }, schema: { tags, summary: '我的党员主页（岗位、积分、预警、承诺）' } },
+      {
+        config: { permission: 'party.self' },
+        schema: { response: { 200: memberOverviewResponse }, tags, summary: '我的党员主页（岗位、积分、预警、承诺）' },
+      },
       async (request) => {
         const v = await viewer(request);
         const member = ownMemberRow(v);
@@ -64,7 +78,12 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/me/record',
       {
         config: { permission: 'party.self' },
-        schema: { tags, summary: '我的全程纪实（积分来源）', querystring: recordQuery },
+        schema: {
+          response: { 200: activityRecordResponse },
+          tags,
+          summary: '我的全程纪实（积分来源）',
+          querystring: recordQuery,
+        },
       },
       async (request) => {
         const member = ownMemberRow(await viewer(request));
@@ -76,7 +95,12 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/me/registration',
       {
         config: { permission: 'party.self' },
-        schema: { tags, summary: '双报到：向居住地社区报到', body: registrationBody },
+        schema: {
+          response: { 200: publicMemberResponse },
+          tags,
+          summary: '双报到：向居住地社区报到',
+          body: registrationBody,
+        },
       },
       async (request) => {
         return { data: publicMember(await requestRegistration(db, await viewer(request), request.body)) };
@@ -85,7 +109,10 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/party/me/posts',
-      { config: { permission: 'party.self' }, schema: { tags, summary: '认岗', body: claimPostBody } },
+      {
+        config: { permission: 'party.self' },
+        schema: { response: { 201: postClaimResponse }, tags, summary: '认岗', body: claimPostBody },
+      },
       async (request, reply) => {
         return reply.status(201).send({ data: await claimPost(db, await viewer(request), request.body.postId) });
       },
@@ -93,7 +120,10 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/party/me/commitments',
-      { config: { permission: 'party.self' }, schema: { tags, summary: '发布年度承诺', body: commitmentBody } },
+      {
+        config: { permission: 'party.self' },
+        schema: { response: { 201: commitmentResponse }, tags, summary: '发布年度承诺', body: commitmentBody },
+      },
       async (request, reply) => {
         return reply.status(201).send({ data: await publishCommitment(db, await viewer(request), request.body) });
       },
@@ -101,7 +131,10 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/party/members',
-      { config: { permission: 'party.branch.manage' }, schema: { tags, summary: '登记党员', body: createMemberBody } },
+      {
+        config: { permission: 'party.branch.manage' },
+        schema: { response: { 201: publicMemberResponse }, tags, summary: '登记党员', body: createMemberBody },
+      },
       async (request, reply) => {
         return reply
           .status(201)
@@ -111,7 +144,10 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/members/:id',
-      { config: { permission: 'party.member.read' }, schema: { tags, summary: '党员详情', params: idParams } },
+      {
+        config: { permission: 'party.member.read' },
+        schema: { response: { 200: memberDetailResponse }, tags, summary: '党员详情', params: idParams },
+      },
       async (request) => {
         const v = await viewer(request);
         const member = await loadMemberFor(db, v, request.params.id);
@@ -129,7 +165,13 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/members/:id/record',
       {
         config: { permission: 'party.member.read' },
-        schema: { tags, summary: '党员全程纪实', params: idParams, querystring: recordQuery },
+        schema: {
+          response: { 200: activityRecordResponse },
+          tags,
+          summary: '党员全程纪实',
+          params: idParams,
+          querystring: recordQuery,
+        },
       },
       async (request) => {
         const v = await viewer(request);
@@ -143,7 +185,13 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/members/:id/points',
       {
         config: { permission: 'party.member.manage' },
-        schema: { tags, summary: '支部登记积分（附佐证）', params: idParams, body: enterPointsBody },
+        schema: {
+          response: { 200: pointsEnteredResponse },
+          tags,
+          summary: '支部登记积分（附佐证）',
+          params: idParams,
+          body: enterPointsBody,
+        },
       },
       async (request) => {
         return { data: await enterPoints(db, await viewer(request), request.params.id, request.body) };
@@ -154,7 +202,13 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/members/:id/registration/decision',
       {
         config: { permission: 'party.member.confirmRegistration' },
-        schema: { tags, summary: '社区确认双报到', params: idParams, body: decideRegistrationBody },
+        schema: {
+          response: { 200: publicMemberResponse },
+          tags,
+          summary: '社区确认双报到',
+          params: idParams,
+          body: decideRegistrationBody,
+        },
       },
       async (request) => {
         return {
@@ -167,7 +221,13 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/post-claims/:id/decision',
       {
         config: { permission: 'party.member.manage' },
-        schema: { tags, summary: '支部审批认岗', params: idParams, body: decidePostBody },
+        schema: {
+          response: { 200: postClaimResponse },
+          tags,
+          summary: '支部审批认岗',
+          params: idParams,
+          body: decidePostBody,
+        },
       },
       async (request) => {
         return { data: await decidePostClaim(db, await viewer(request), request.params.id, request.body.decision) };
@@ -178,7 +238,13 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/commitments/:id/mark',
       {
         config: { permission: 'party.member.manage' },
-        schema: { tags, summary: '支部评定承诺兑现', params: idParams, body: markCommitmentBody },
+        schema: {
+          response: { 200: commitmentResponse },
+          tags,
+          summary: '支部评定承诺兑现',
+          params: idParams,
+          body: markCommitmentBody,
+        },
       },
       async (request) => {
         return { data: await markCommitment(db, await viewer(request), request.params.id, request.body) };
@@ -189,7 +255,7 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/alerts/:id/remind',
       {
         config: { permission: 'party.member.manage' },
-        schema: { tags, summary: '记录已提醒预警党员', params: idParams },
+        schema: { response: { 200: alertResponse }, tags, summary: '记录已提醒预警党员', params: idParams },
       },
       async (request) => {
         return { data: await remindAlert(db, await viewer(request), request.params.id) };
@@ -201,7 +267,7 @@ export function partyMemberRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/party/households/:id',
       {
         config: { permission: 'party.household.read' },
-        schema: { tags, summary: '党员户的亮身份与承诺', params: idParams },
+        schema: { response: { 200: householdResponse }, tags, summary: '党员户的亮身份与承诺', params: idParams },
       },
       async (request) => {
         const actor = requireActor(request);
