@@ -133,18 +133,10 @@ export const branchPostClaimSchema = z.object({
   postName: z.string(),
   createdAt: sentDateTime(),
 });
-export const branchAlertSchema = z.object({
-  id: z.number().int(),
-  memberId: z.number().int(),
-  memberName: z.string(),
-  periodKey: z.string(),
-  kind: z.string(),
-  points: z.number().int(),
-  target: z.number().int(),
-  expected: z.number().int(),
-  remindedAt: sentDateTime().nullable(),
-  createdAt: sentDateTime(),
-});
+/** An alert as the branch desk lists it: with the member's name. */
+export const branchAlertSchema = alertSchema
+  .omit({ branchOrgId: true, remindedBy: true })
+  .extend({ memberName: z.string() });
 /** The computed red/yellow list and the version published for the month (null before publication). */
 export const honorListViewSchema = z.object({
   computed: honorListSchema,

@@ -9,6 +9,8 @@ import type {
   meetingPageResponse,
   recordDecisionStepBody,
 } from '../../../contracts/meetings.ts';
+import type { branchMembersResponse } from '../../../contracts/party-views.ts';
+import type { staffOptionsResponse } from '../../../contracts/services.ts';
 import { apiGet, apiSend } from '../../shared/api';
 import type {
   AgendaCase,
@@ -70,14 +72,11 @@ export const fetchPartyOrgs = (nodeId: number, signal?: AbortSignal) =>
     signal,
   }).then((r) => r.data);
 export const fetchBranchMembers = (branchId: number, signal?: AbortSignal) =>
-  apiGet<{ data: { id: number; userId: number | null; name: string }[] }>(
-    `/api/party/branches/${branchId}/members?pageSize=200`,
-    { signal },
-  ).then((r) => r.data);
+  apiGet<z.input<typeof branchMembersResponse>>(`/api/party/branches/${branchId}/members?pageSize=200`, {
+    signal,
+  }).then((r) => r.data);
 export const fetchStaff = (signal?: AbortSignal) =>
-  apiGet<{ data: { id: number; displayName: string; role: string }[] }>('/api/services/handlers', { signal }).then(
-    (r) => r.data,
-  );
+  apiGet<z.input<typeof staffOptionsResponse>>('/api/services/handlers', { signal }).then((r) => r.data);
 export const fetchChildren = (nodeId: number, signal?: AbortSignal) =>
   apiGet<{ data: { id: number; name: string; level: string }[] }>(`/api/org/nodes/${nodeId}/children?pageSize=200`, {
     signal,

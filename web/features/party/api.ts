@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import type { honorListSchema, registrationBody } from '../../../contracts/party.ts';
 import type {
   activityRecordResponse,
+  branchAlertsResponse,
+  branchMembersResponse,
+  branchPostClaimsResponse,
   coUnitBriefSchema,
   coUnitMemberSchema,
   coUnitMembersResponse,
@@ -40,21 +43,19 @@ export const fetchBranches = (nodeId: number, signal?: AbortSignal) =>
     signal,
   }).then((r) => r.data.filter((o) => o.kind === 'grid_branch'));
 export const fetchMembers = (branchId: number, signal?: AbortSignal) =>
-  apiGet<{ data: { id: number; name: string; kind: string; duty: string }[] }>(
-    `/api/party/branches/${branchId}/members?pageSize=200`,
-    { signal },
-  ).then((r) => r.data);
+  apiGet<z.input<typeof branchMembersResponse>>(`/api/party/branches/${branchId}/members?pageSize=200`, {
+    signal,
+  }).then((r) => r.data);
 export const fetchClaims = (branchId: number, signal?: AbortSignal) =>
-  apiGet<{ data: { claimId: number; memberName: string; postName: string }[] }>(
-    `/api/party/branches/${branchId}/post-claims`,
-    { signal },
-  ).then((r) => r.data);
+  apiGet<z.input<typeof branchPostClaimsResponse>>(`/api/party/branches/${branchId}/post-claims`, { signal }).then(
+    (r) => r.data,
+  );
 export const decideClaim = (claimId: number, decision: 'approve' | 'reject') =>
   apiSend('POST', `/api/party/post-claims/${claimId}/decision`, { decision });
 export const fetchAlerts = (branchId: number, signal?: AbortSignal) =>
-  apiGet<{
-    data: { id: number; memberName: string; periodKey: string; points: number; target: number; expected: number }[];
-  }>(`/api/party/branches/${branchId}/alerts`, { signal }).then((r) => r.data);
+  apiGet<z.input<typeof branchAlertsResponse>>(`/api/party/branches/${branchId}/alerts`, { signal }).then(
+    (r) => r.data,
+  );
 export const remindAlert = (id: number) => apiSend('POST', `/api/party/alerts/${id}/remind`);
 export const fetchHonorList = (branchId: number, month: string, signal?: AbortSignal) =>
   apiGet<{

@@ -4,16 +4,10 @@ import type {
   createServiceItemBody,
   createStationBody,
   openSlotsBody,
+  staffOptionsResponse,
 } from '../../../contracts/services.ts';
 import { apiGet, apiSend } from '../../shared/api';
-import type {
-  Booking,
-  BookingEvent,
-  BookingStatus,
-  Catalogue,
-  PickedResident,
-  Slot,
-} from './types';
+import type { Booking, BookingEvent, BookingStatus, Catalogue, PickedResident, Slot } from './types';
 
 /** `communityId`: district and street accounts name the community; everyone else gets their own. */
 export const fetchCatalogue = (signal?: AbortSignal, communityId?: number) =>
@@ -42,9 +36,7 @@ export const bookingStep = (
   body?: object,
 ) => apiSend('POST', `/api/services/bookings/${id}/${action}`, body);
 export const fetchHandlers = (signal?: AbortSignal) =>
-  apiGet<{ data: { id: number; displayName: string; role: string }[] }>('/api/services/handlers', { signal }).then(
-    (r) => r.data,
-  );
+  apiGet<z.input<typeof staffOptionsResponse>>('/api/services/handlers', { signal }).then((r) => r.data);
 /** Residents of the user's community for a proxy booking: name, address or the last 4 characters of an ID number or phone; masked. */
 export const searchResidents = (q: string, signal?: AbortSignal) =>
   apiGet<{ data: PickedResident[] }>(`/api/services/residents?q=${encodeURIComponent(q)}`, { signal }).then(
