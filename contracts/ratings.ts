@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sentDateTime } from './datetime.ts';
 
 export const STAR_INDICATORS = [
   'cases_handled',
@@ -55,3 +56,86 @@ export const runListQuery = z.object({
   streetId: z.coerce.number().int().positive().optional(),
   kind: z.enum(['branch_star', 'property_month', 'department_year']).optional(),
 });
+
+// Responses: the rows as server/modules/ratings/{queries,commands} return them (the serializer drops any other field).
+export const RATING_KINDS = ['branch_star', 'property_month', 'department_year'] as const;
+export const indicatorSchema = z.object({ key: z.string(), weight: z.number(), target: z.number() });
+export const ratingRunSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(RATING_KINDS),
+  period: z.string(),
+  streetId: z.number().int(),
+  scopePath: z.string(),
+  formulaVersion: z.string(),
+  formula: z.string(),
+  createdBy: z.number().int(),
+  createdAt: sentDateTime(),
+});
+export const ratingResultSchema = z.object({
+  id: z.number().int(),
+  runId: z.number().int(),
+  subjectKind: z.enum(['branch', 'property_company', 'department']),
+  subjectId: z.number().int(),
+  subjectName: z.string(),
+  subjectPath: z.string(),
+  inputs: z.record(z.string(), z.unknown()),
+  score: z.number(),
+  outcome: z.string(),
+  adjustedOutcome: z.string().nullable(),
+  adjustReason: z.string().nullable(),
+  adjustedBy: z.number().int().nullable(),
+});
+/** A stored result with whether its formula, run again on its stored inputs, gives the same score and outcome. */
+export const checkedResultSchema = ratingResultSchema.extend({ reproduced: z.boolean() });
+export const starConfigSchema = z.object({
+  indicators: z.array(indicatorSchema),
+  isDefault: z.boolean(),
+  formula: z.object({ version: z.string(), text: z.string() }),
+});
+export const savedStarConfigSchema = z.object({
+  streetId: z.number().int(),
+  indicators: z.array(indicatorSchema),
+  updatedBy: z.number().int(),
+  updatedAt: sentDateTime(),
+});
+export const propertyListSchema = z.object({
+  street: z.object({ id: z.number().int(), name: z.string() }),
+  run: ratingRunSchema.nullable(),
+  red: z.array(checkedResultSchema),
+  yellow: z.array(checkedResultSchema),
+});
+const ballot = {
+  id: z.number().int(),
+  score: z.number().int(),
+  comment: z.string().nullable(),
+  createdAt: sentDateTime(),
+};
+export const propertyRatingSchema = z.object({
+  ...ballot,
+  companyId: z.number().int(),
+  userId: z.number().int(),
+  month: z.string(),
+});
+export const departmentVoteSchema = z.object({
+  ...ballot,
+  year: z.number().int(),
+  departmentId: z.number().int(),
+  communityId: z.number().int(),
+  voterUserId: z.number().int(),
+});
+
+const namedSchema = z.object({ id: z.number().int(), name: z.string() });
+export const starConfigResponse = z.object({ data: starConfigSchema, abilities: z.array(z.string()) });
+export const savedStarConfigResponse = z.object({ data: savedStarConfigSchema });
+export const ratingRunResponse = z.object({ data: ratingRunSchema });
+export const ratingRunListResponse = z.object({ data: z.array(ratingRunSchema) });
+export const ratingRunDetailResponse = z.object({
+  data: ratingRunSchema.extend({ results: z.array(checkedResultSchema) }),
+  abilities: z.array(z.string()),
+});
+export const ratingResultResponse = z.object({ data: ratingResultSchema });
+export const propertyListResponse = z.object({ data: propertyListSchema });
+export const propertyCompaniesResponse = z.object({ data: z.array(namedSchema.extend({ estates: z.number() })) });
+export const propertyRatingResponse = z.object({ data: propertyRatingSchema });
+export const departmentVoteResponse = z.object({ data: departmentVoteSchema });
+export const streetResponse = z.object({ data: namedSchema });

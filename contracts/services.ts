@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { sentDateTime } from './datetime.ts';
+import { pageInfo } from './org.ts';
 
 export const SERVICE_KIND_LABELS = { affairs: '政务服务', public_benefit: '公益服务' } as const;
 export const BOOKING_STATUS_LABELS = {
@@ -109,3 +111,107 @@ export const updateServiceItemBody = z.object({
 });
 export const updateStationBody = createStationBody.omit({ communityId: true }).partial();
 export const manageCatalogueQuery = z.object({ communityId: z.coerce.number().int().positive() });
+
+// Responses: the rows as server/modules/services/{queries,commands} return them (the serializer drops any other field).
+export const SERVICE_KINDS = ['affairs', 'public_benefit'] as const;
+export const BOOKING_STATUSES = ['submitted', 'received', 'completed', 'cancelled'] as const;
+export const serviceItemSchema = z.object({
+  id: z.number().int(),
+  communityId: z.number().int(),
+  scopePath: z.string(),
+  kind: z.enum(SERVICE_KINDS),
+  name: z.string(),
+  departmentName: z.string(),
+  materials: z.array(z.string()),
+  timeLimitDays: z.number().int(),
+  fee: z.string(),
+  whereWhen: z.string(),
+  online: z.boolean(),
+  proxy: z.boolean(),
+  active: z.boolean(),
+});
+export const stationSchema = z.object({
+  id: z.number().int(),
+  communityId: z.number().int(),
+  scopePath: z.string(),
+  name: z.string(),
+  address: z.string(),
+  openingHours: z.array(z.object({ weekday: z.number().int(), open: z.string(), close: z.string() })),
+  slotMinutes: z.number().int(),
+  capacityPerSlot: z.number().int(),
+});
+export const slotSchema = z.object({
+  id: z.number().int(),
+  stationId: z.number().int(),
+  startsAt: sentDateTime(),
+  endsAt: sentDateTime(),
+  capacity: z.number().int(),
+  booked: z.number().int(),
+});
+export const bookingSchema = z.object({
+  id: z.number().int(),
+  mode: z.enum(['visit', 'proxy']),
+  serviceItemId: z.number().int(),
+  slotId: z.number().int().nullable(),
+  residentUserId: z.number().int().nullable(),
+  personId: z.number().int().nullable(),
+  beneficiaryName: z.string().nullable(),
+  requestedBy: z.number().int(),
+  communityId: z.number().int(),
+  scopePath: z.string(),
+  note: z.string().nullable(),
+  status: z.enum(BOOKING_STATUSES),
+  responsibleUserId: z.number().int().nullable(),
+  rating: z.number().int().nullable(),
+  ratingComment: z.string().nullable(),
+  createdAt: sentDateTime(),
+  updatedAt: sentDateTime(),
+});
+/** A booking as listed: with the item's name, the slot's start and whom it is for. */
+export const bookingListItemSchema = bookingSchema.extend({
+  itemName: z.string(),
+  slotStartsAt: sentDateTime().nullable(),
+  residentName: z.string(),
+});
+/** One step of a booking's history with the names of who acted and to whom it was handed over. */
+export const bookingEventSchema = z.object({
+  id: z.number().int(),
+  bookingId: z.number().int(),
+  action: z.string(),
+  actorUserId: z.number().int(),
+  toUserId: z.number().int().nullable(),
+  note: z.string().nullable(),
+  at: sentDateTime(),
+  actorName: z.string(),
+  toName: z.string().nullable(),
+});
+export const staffOptionSchema = z.object({ id: z.number().int(), displayName: z.string(), role: z.string() });
+/** A resident found by the 代办 picker: masked, as base data shows everyone. */
+export const pickedResidentSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  gender: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  address: z.string(),
+});
+
+const catalogueData = z.object({
+  community: z.object({ id: z.number().int(), name: z.string() }),
+  items: z.array(serviceItemSchema),
+  stations: z.array(stationSchema),
+});
+export const catalogueResponse = z.object({ data: catalogueData, abilities: z.array(z.string()) });
+export const manageCatalogueResponse = z.object({ data: catalogueData });
+export const serviceItemResponse = z.object({ data: serviceItemSchema });
+export const stationResponse = z.object({ data: stationSchema });
+export const slotsOpenedResponse = z.object({ data: z.object({ opened: z.number().int() }) });
+export const slotListResponse = z.object({ data: z.array(slotSchema) });
+export const pickedResidentsResponse = z.object({ data: z.array(pickedResidentSchema) });
+export const bookingResponse = z.object({ data: bookingSchema });
+export const bookingPageResponse = z.object({ data: z.array(bookingListItemSchema), page: pageInfo });
+export const bookingDetailResponse = z.object({
+  data: bookingSchema.extend({ history: z.array(bookingEventSchema) }),
+  abilities: z.array(z.string()),
+});
+export const staffOptionsResponse = z.object({ data: z.array(staffOptionSchema) });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isoDateTime } from './datetime.ts';
+import { isoDateTime, sentDateTime } from './datetime.ts';
+import { pageInfo } from './org.ts';
 
 export const createTeamBody = z.object({
   communityId: z.number({ message: '请选择社区' }).int().positive(),
@@ -50,3 +51,79 @@ export const updateTeamBody = z.object({
 });
 
 export const leaderCandidatesQuery = z.object({ q: z.string().trim().max(20).optional() });
+
+// Responses: as server/modules/volunteers/{queries,commands} build them (the serializer drops any other field).
+export const volunteerTeamSchema = z.object({
+  id: z.number().int(),
+  communityId: z.number().int(),
+  communityPath: z.string(),
+  name: z.string(),
+  leaderUserId: z.number().int().nullable(),
+  leaderName: z.string().nullable(),
+  createdAt: sentDateTime(),
+});
+/** A team with what it did: members who served, activities, hours. */
+export const teamTotalsSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  leaderUserId: z.number().int().nullable(),
+  leaderName: z.string().nullable(),
+  communityId: z.number().int(),
+  activities: z.number(),
+  volunteers: z.number(),
+  hours: z.number(),
+});
+export const leaderCandidateSchema = z.object({ id: z.number().int(), displayName: z.string(), role: z.string() });
+/** An activity as a viewer sees it: the check-in code only for those running it. */
+export const activitySchema = z.object({
+  id: z.number().int(),
+  teamId: z.number().int().nullable(),
+  communityId: z.number().int(),
+  title: z.string(),
+  place: z.string(),
+  startsAt: sentDateTime(),
+  endsAt: sentDateTime(),
+  capacity: z.number().int(),
+  confirmed: z.number().int(),
+  state: z.enum(['open', 'cancelled']),
+  myStatus: z.string().nullable(),
+  checkinCode: z.string().nullable(),
+  abilities: z.array(z.string()),
+});
+export const signupSchema = z.object({
+  id: z.number().int(),
+  activityId: z.number().int(),
+  userId: z.number().int(),
+  userName: z.string(),
+  status: z.enum(['confirmed', 'waiting', 'cancelled']),
+  checkedInAt: sentDateTime().nullable(),
+  checkedOutAt: sentDateTime().nullable(),
+  minutes: z.number().int().nullable(),
+  createdAt: sentDateTime(),
+});
+export const volunteerSummarySchema = z.object({
+  totalHours: z.number(),
+  activities: z.number().int(),
+  records: z.array(
+    z.object({
+      title: z.string(),
+      startsAt: sentDateTime(),
+      place: z.string(),
+      minutes: z.number().int().nullable(),
+      hours: z.number(),
+    }),
+  ),
+});
+
+export const teamTotalsResponse = z.object({ data: z.array(teamTotalsSchema) });
+export const volunteerTeamResponse = z.object({ data: volunteerTeamSchema });
+export const leaderCandidatesResponse = z.object({ data: z.array(leaderCandidateSchema) });
+export const activityListResponse = z.object({ data: z.array(activitySchema), page: pageInfo });
+export const activityResponse = z.object({ data: activitySchema });
+export const activityDetailResponse = z.object({
+  data: activitySchema.extend({ teamName: z.string().nullable(), signups: z.array(signupSchema).nullable() }),
+  abilities: z.array(z.string()),
+});
+export const signupResponse = z.object({ data: signupSchema });
+export const signupListResponse = z.object({ data: z.array(signupSchema) });
+export const volunteerSummaryResponse = z.object({ data: volunteerSummarySchema });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { sentDateTime } from './datetime.ts';
+import { pageInfo } from './org.ts';
 
 export const WISH_KIND_LABELS = { wish: '微心愿', project: '微项目', service_post: '服务岗位' } as const;
 export const BENEFICIARY_LABELS = {
@@ -102,3 +104,17 @@ export const dispatchOptionsResponse = z.object({
   }),
 });
 export type DispatchOptions = z.infer<typeof dispatchOptionsResponse>['data'];
+
+export const wishListResponse = z.object({ data: z.array(wishSchema), page: pageInfo });
+/** One step of a wish's history (发布、审核、认领、派单…). */
+export const wishHistoryEntrySchema = z.object({
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  at: sentDateTime(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export const wishDetailResponse = z.object({
+  data: wishSchema.extend({ history: z.array(wishHistoryEntrySchema) }),
+  abilities: z.array(z.string()),
+});

@@ -61,3 +61,13 @@ export function actionForKind(kind: PostKind): BoardAction {
 export function boardAbilities(actor: Actor, board: { scopePath: string }): BoardAction[] {
   return (['read', 'post', 'announce', 'moderate', 'manage'] as const).filter((a) => canBoard(actor, a, board));
 }
+
+/** Residents reply where they live; staff and leaders reply on boards they announce on. */
+export function authorizeReply(actor: Actor, board: { scopePath: string }): void {
+  if (!canBoard(actor, 'post', board) && !canBoard(actor, 'announce', board)) throw new AppError('FORBIDDEN');
+}
+
+/** Only the author of a mutual-help request marks it resolved. */
+export function authorizeResolveHelp(actor: Actor, post: { kind: PostKind; authorUserId: number }): void {
+  if (post.kind !== 'help' || post.authorUserId !== actor.userId) throw new AppError('FORBIDDEN');
+}

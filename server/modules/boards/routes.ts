@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  boardDetailResponse,
+  boardListResponse,
+  boardResponse,
   createBoardBody,
+  hiddenResponse,
+  postPageResponse,
+  postResponse,
+  replyListResponse,
+  replyResponse,
+  reportResponse,
   createPostBody,
   createReplyBody,
   hideBody,
@@ -26,21 +35,30 @@ export function boardsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/boards',
-      { schema: { tags, summary: '我能看到的四合院（居民：所住楼栋/小区/网格）' } },
+      {
+        config: { permission: 'boards.read' },
+        schema: { tags, summary: '我能看到的四合院（居民：所住楼栋/小区/网格）', response: { 200: boardListResponse } },
+      },
       async (request) => {
         return { data: await boardsFor(db, requireActor(request)) };
       },
     );
     app.post(
       '/api/boards',
-      { schema: { tags, summary: '开设四合院', body: createBoardBody } },
+      {
+        config: { permission: 'boards.manage' },
+        schema: { tags, summary: '开设四合院', body: createBoardBody, response: { 201: boardResponse } },
+      },
       async (request, reply) => {
         return reply.status(201).send({ data: await createBoard(db, requireActor(request), request.body) });
       },
     );
     app.get(
       '/api/boards/:id',
-      { schema: { tags, summary: '四合院详情与待处理举报', params: idParams } },
+      {
+        config: { permission: 'boards.read' },
+        schema: { tags, summary: '四合院详情与待处理举报', params: idParams, response: { 200: boardDetailResponse } },
+      },
       async (request) => {
         const actor = requireActor(request);
         const board = await loadBoard(db, actor, request.params.id);
@@ -54,7 +72,16 @@ export function boardsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/boards/:id/posts',
-      { schema: { tags, summary: '帖子（公告置顶）', params: idParams, querystring: postListQuery } },
+      {
+        config: { permission: 'boards.read' },
+        schema: {
+          tags,
+          summary: '帖子（公告置顶）',
+          params: idParams,
+          querystring: postListQuery,
+          response: { 200: postPageResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const board = await loadBoard(db, actor, request.params.id);
@@ -64,7 +91,17 @@ export function boardsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/boards/:id/posts',
-      { schema: { tags, summary: '发帖/公告/互助/活动', params: idParams, body: createPostBody } },
+      {
+        // Announcements need boards.announce, every other kind boards.post (policy.actionForKind).
+        config: { permission: 'boards.post' },
+        schema: {
+          tags,
+          summary: '发帖/公告/互助/活动',
+          params: idParams,
+          body: createPostBody,
+          response: { 201: postResponse },
+        },
+      },
       async (request, reply) => {
         return reply
           .status(201)
@@ -73,7 +110,10 @@ export function boardsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.get(
       '/api/boards/:id/posts/:postId/replies',
-      { schema: { tags, summary: '回复', params: postParams } },
+      {
+        config: { permission: 'boards.read' },
+        schema: { tags, summary: '回复', params: postParams, response: { 200: replyListResponse } },
+      },
       async (request) => {
         const actor = requireActor(request);
         const { board, post } = await loadPost(db, actor, request.params.id, request.params.postId);
@@ -83,7 +123,16 @@ export function boardsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/boards/:id/posts/:postId/replies',
-      { schema: { tags, summary: '回复帖子', params: postParams, body: createReplyBody } },
+      {
+        config: { permission: 'boards.reply' },
+        schema: {
+          tags,
+          summary: '回复帖子',
+          params: postParams,
+          body: createReplyBody,
+          response: { 201: replyResponse },
+        },
+      },
       async (request, reply) => {
         return reply.status(201).send({
           data: await replyToPost(
@@ -99,9 +148,11 @@ export function boardsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/boards/:id/posts/:postId/hide',
       {
+        config: { permission: 'boards.moderate' },
         schema: {
           tags,
           summary: '隐藏帖子或回复（须说明理由）',
+          response: { 200: hiddenResponse },
           params: postParams,
           body: hideBody.extend({ replyId: reportBody.shape.replyId }),
         },
@@ -114,7 +165,16 @@ export function boardsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/boards/:id/posts/:postId/report',
-      { schema: { tags, summary: '举报不当内容', params: postParams, body: reportBody } },
+      {
+        config: { permission: 'boards.read' },
+        schema: {
+          tags,
+          summary: '举报不当内容',
+          params: postParams,
+          body: reportBody,
+          response: { 201: reportResponse },
+        },
+      },
       async (request, reply) => {
         return reply.status(201).send({
           data: await reportContent(db, requireActor(request), request.params.id, request.params.postId, request.body),
@@ -123,7 +183,10 @@ export function boardsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/api/boards/:id/posts/:postId/resolve',
-      { schema: { tags, summary: '互助需求已解决', params: postParams } },
+      {
+        config: { permission: 'boards.resolveHelp' },
+        schema: { tags, summary: '互助需求已解决', params: postParams, response: { 200: postResponse } },
+      },
       async (request) => {
         return { data: await resolveHelp(db, requireActor(request), request.params.id, request.params.postId) };
       },

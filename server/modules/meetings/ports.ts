@@ -5,10 +5,11 @@ import type { Tx } from '../../platform/db/tx.ts';
 /** A case waiting in state `on_agenda`, as the cases module lists it for a meeting. */
 export interface AgendaCase {
   id: number;
+  caseNo?: string;
   title: string;
   categoryName: string | null;
   communityId: number;
-  reportedAt: Date | string;
+  reportedAt: Date;
 }
 
 /**

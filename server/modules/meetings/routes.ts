@@ -2,6 +2,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
+  agendaCasesResponse,
+  agendaItemResponse,
+  attendanceMarkedResponse,
+  attendanceStatsResponse,
+  communityPublicResponse,
+  decisionDetailResponse,
+  decisionListResponse,
+  decisionResponse,
+  inviteesAddedResponse,
+  meetingDetailResponse,
+  meetingPageResponse,
+  meetingResponse,
+  resolutionListResponse,
+  resolutionResponse,
   addAgendaItemBody,
   addInviteesBody,
   addResolutionBody,
@@ -47,7 +61,10 @@ export function meetingsRoutes(
 
     app.get(
       '/api/meetings',
-      { schema: { tags, summary: '会议列表', querystring: meetingListQuery } },
+      {
+        config: { permission: 'meetings.read' },
+        schema: { tags, summary: '会议列表', querystring: meetingListQuery, response: { 200: meetingPageResponse } },
+      },
       async (request) => {
         const actor = requireActor(request);
         authorizeMeeting(actor, 'read', { scopePath: actor.scopePath ?? '' });
@@ -57,7 +74,10 @@ export function meetingsRoutes(
 
     app.post(
       '/api/meetings',
-      { schema: { tags, summary: '新建会议', body: createMeetingBody } },
+      {
+        config: { permission: 'meetings.write' },
+        schema: { tags, summary: '新建会议', body: createMeetingBody, response: { 201: meetingResponse } },
+      },
       async (request, reply) => {
         return reply.status(201).send({ data: await createMeeting(db, requireActor(request), request.body) });
       },
@@ -65,7 +85,15 @@ export function meetingsRoutes(
 
     app.get(
       '/api/meetings/:id',
-      { schema: { tags, summary: '会议详情（邀请、议程、出席、决议）', params: idParams } },
+      {
+        config: { permission: 'meetings.read' },
+        schema: {
+          tags,
+          summary: '会议详情（邀请、议程、出席、决议）',
+          params: idParams,
+          response: { 200: meetingDetailResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const meeting = await loadMeeting(db, actor, request.params.id);
@@ -79,7 +107,16 @@ export function meetingsRoutes(
 
     app.post(
       '/api/meetings/:id/invitees',
-      { schema: { tags, summary: '邀请参会人员或单位', params: idParams, body: addInviteesBody } },
+      {
+        config: { permission: 'meetings.write' },
+        schema: {
+          tags,
+          summary: '邀请参会人员或单位',
+          params: idParams,
+          body: addInviteesBody,
+          response: { 200: inviteesAddedResponse },
+        },
+      },
       async (request) => {
         return { data: await addInvitees(db, requireActor(request), request.params.id, request.body) };
       },
@@ -87,24 +124,49 @@ export function meetingsRoutes(
 
     app.post(
       '/api/meetings/:id/attendance',
-      { schema: { tags, summary: '登记出席（签到/请假/缺席）', params: idParams, body: markAttendanceBody } },
+      {
+        config: { permission: 'meetings.write' },
+        schema: {
+          tags,
+          summary: '登记出席（签到/请假/缺席）',
+          params: idParams,
+          body: markAttendanceBody,
+          response: { 200: attendanceMarkedResponse },
+        },
+      },
       async (request) => {
         return { data: await markAttendance(db, requireActor(request), request.params.id, request.body, ports.points) };
       },
     );
 
-    app.get('/api/meetings/agenda-cases', { schema: { tags, summary: '待上会议事的事件' } }, async (request) => {
-      const actor = requireActor(request);
-      authorizeMeeting(actor, 'write', { scopePath: actor.scopePath ?? '' });
-      return {
-        data: ports.cases ? await ports.cases.listCasesForAgenda(db, actor) : [],
-        casesAvailable: ports.cases !== null,
-      };
-    });
+    app.get(
+      '/api/meetings/agenda-cases',
+      {
+        config: { permission: 'meetings.write' },
+        schema: { tags, summary: '待上会议事的事件', response: { 200: agendaCasesResponse } },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        authorizeMeeting(actor, 'write', { scopePath: actor.scopePath ?? '' });
+        return {
+          data: ports.cases ? await ports.cases.listCasesForAgenda(db, actor) : [],
+          casesAvailable: ports.cases !== null,
+        };
+      },
+    );
 
     app.post(
       '/api/meetings/:id/agenda',
-      { schema: { tags, summary: '添加议题（事件/提议/录入）', params: idParams, body: addAgendaItemBody } },
+      {
+        config: { permission: 'meetings.write' },
+        schema: {
+          tags,
+          summary: '添加议题（事件/提议/录入）',
+          params: idParams,
+          body: addAgendaItemBody,
+          response: { 201: agendaItemResponse },
+        },
+      },
       async (request, reply) => {
         return reply
           .status(201)
@@ -114,7 +176,16 @@ export function meetingsRoutes(
 
     app.put(
       '/api/meetings/:id/minutes',
-      { schema: { tags, summary: '记录会议纪要（标记为已召开）', params: idParams, body: recordMinutesBody } },
+      {
+        config: { permission: 'meetings.write' },
+        schema: {
+          tags,
+          summary: '记录会议纪要（标记为已召开）',
+          params: idParams,
+          body: recordMinutesBody,
+          response: { 200: meetingResponse },
+        },
+      },
       async (request) => {
         return { data: await recordMinutes(db, requireActor(request), request.params.id, request.body.minutes) };
       },
@@ -122,7 +193,16 @@ export function meetingsRoutes(
 
     app.post(
       '/api/meetings/:id/resolutions',
-      { schema: { tags, summary: '登记决议（责任人、完成时限）', params: idParams, body: addResolutionBody } },
+      {
+        config: { permission: 'meetings.write' },
+        schema: {
+          tags,
+          summary: '登记决议（责任人、完成时限）',
+          params: idParams,
+          body: addResolutionBody,
+          response: { 201: resolutionResponse },
+        },
+      },
       async (request, reply) => {
         return reply
           .status(201)
@@ -132,7 +212,15 @@ export function meetingsRoutes(
 
     app.get(
       '/api/resolutions',
-      { schema: { tags, summary: '决议任务（可只看逾期）', querystring: resolutionListQuery } },
+      {
+        config: { permission: 'meetings.read' },
+        schema: {
+          tags,
+          summary: '决议任务（可只看逾期）',
+          querystring: resolutionListQuery,
+          response: { 200: resolutionListResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         authorizeMeeting(actor, 'read', { scopePath: actor.scopePath ?? '' });
@@ -142,7 +230,16 @@ export function meetingsRoutes(
 
     app.post(
       '/api/resolutions/:id/complete',
-      { schema: { tags, summary: '决议办结', params: idParams, body: completeResolutionBody } },
+      {
+        config: { permission: 'meetings.write' },
+        schema: {
+          tags,
+          summary: '决议办结',
+          params: idParams,
+          body: completeResolutionBody,
+          response: { 200: resolutionResponse },
+        },
+      },
       async (request) => {
         return { data: await completeResolution(db, requireActor(request), request.params.id, request.body.note) };
       },
@@ -150,7 +247,15 @@ export function meetingsRoutes(
 
     app.get(
       '/api/meetings/attendance-stats',
-      { schema: { tags, summary: '出席率（按人、按党组织）', querystring: yearQuery } },
+      {
+        config: { permission: 'meetings.read' },
+        schema: {
+          tags,
+          summary: '出席率（按人、按党组织）',
+          querystring: yearQuery,
+          response: { 200: attendanceStatsResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         authorizeMeeting(actor, 'read', { scopePath: actor.scopePath ?? '' });
@@ -166,15 +271,25 @@ export function meetingsRoutes(
       },
     );
 
-    app.get('/api/decisions', { schema: { tags, summary: '四议两公开事项' } }, async (request) => {
-      const actor = requireActor(request);
-      authorizeMeeting(actor, 'read', { scopePath: actor.scopePath ?? '' });
-      return { data: await decisionsList(db, actor) };
-    });
+    app.get(
+      '/api/decisions',
+      {
+        config: { permission: 'meetings.read' },
+        schema: { tags, summary: '四议两公开事项', response: { 200: decisionListResponse } },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        authorizeMeeting(actor, 'read', { scopePath: actor.scopePath ?? '' });
+        return { data: await decisionsList(db, actor) };
+      },
+    );
 
     app.post(
       '/api/decisions',
-      { schema: { tags, summary: '新建四议两公开事项', body: createDecisionBody } },
+      {
+        config: { permission: 'meetings.write' },
+        schema: { tags, summary: '新建四议两公开事项', body: createDecisionBody, response: { 201: decisionResponse } },
+      },
       async (request, reply) => {
         return reply.status(201).send({ data: await createDecision(db, requireActor(request), request.body) });
       },
@@ -182,7 +297,15 @@ export function meetingsRoutes(
 
     app.get(
       '/api/decisions/:id',
-      { schema: { tags, summary: '四议两公开事项详情（步骤）', params: idParams } },
+      {
+        config: { permission: 'meetings.read' },
+        schema: {
+          tags,
+          summary: '四议两公开事项详情（步骤）',
+          params: idParams,
+          response: { 200: decisionDetailResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const decision = await loadDecision(db, actor, request.params.id);
@@ -196,7 +319,16 @@ export function meetingsRoutes(
 
     app.post(
       '/api/decisions/:id/steps',
-      { schema: { tags, summary: '记录下一步（不可跳过）', params: idParams, body: recordDecisionStepBody } },
+      {
+        config: { permission: 'meetings.write' },
+        schema: {
+          tags,
+          summary: '记录下一步（不可跳过）',
+          params: idParams,
+          body: recordDecisionStepBody,
+          response: { 200: decisionResponse },
+        },
+      },
       async (request) => {
         return { data: await recordDecisionStep(db, requireActor(request), request.params.id, request.body) };
       },
@@ -204,7 +336,15 @@ export function meetingsRoutes(
 
     app.get(
       '/api/communities/:communityId/public',
-      { schema: { tags, summary: '社区公开栏（已公开的四议两公开事项）', params: communityParams } },
+      {
+        config: { permission: 'meetings.communityPage' },
+        schema: {
+          tags,
+          summary: '社区公开栏（已公开的四议两公开事项）',
+          params: communityParams,
+          response: { 200: communityPublicResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const [community] = await db

@@ -155,3 +155,16 @@ export function commitmentBranchScope(v: PartyViewer): SQL {
   if (!parts.length) throw new AppError('FORBIDDEN');
   return or(...parts)!;
 }
+
+/**
+ * A household's members and their promises (亮身份) are public within the community: staff covering the
+ * house and anyone living or working in its community see them; elsewhere the household does not exist (404).
+ */
+export function canSeeHousehold(actor: Actor, housePath: string, communityPath: string): boolean {
+  return actorCovers(actor, housePath) || Boolean(actor.scopePath?.startsWith(communityPath));
+}
+
+/** A street's working committee (top of the party tree) is set up by an org manager placed on a node. */
+export function authorizeTopPartyOrg(actor: Actor): void {
+  if (!hasAbility(actor.role, 'party.orgs.manage') || !actor.scopePath) throw new AppError('FORBIDDEN');
+}

@@ -1,4 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  branchAlertsResponse,
+  branchMembersResponse,
+  branchPostClaimsResponse,
+  communityPostsResponse,
+  defaultPostsResponse,
+  honorListViewResponse,
+  partyHouseholdsResponse,
+  postRowResponse,
+  publishedHonorListResponse,
+  registrationsResponse,
+} from '../../../contracts/party-views.ts';
 import { and, eq } from 'drizzle-orm';
 import { alertsQuery, monthQuery, postBody, stateQuery } from '../../../contracts/party.ts';
 import { idParams, pageQuery } from '../../../contracts/org.ts';
@@ -40,7 +52,16 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/branches/:id/members',
-      { schema: { tags, summary: '支部党员名册', params: idParams, querystring: pageQuery } },
+      {
+        config: { permission: 'party.branch.read' },
+        schema: {
+          response: { 200: branchMembersResponse },
+          tags,
+          summary: '支部党员名册',
+          params: idParams,
+          querystring: pageQuery,
+        },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const branch = await loadBranchFor(db, v, request.params.id);
@@ -54,7 +75,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/branches/:id/post-claims',
-      { schema: { tags, summary: '待审批的认岗申请', params: idParams } },
+      {
+        config: { permission: 'party.branch.manage' },
+        schema: { response: { 200: branchPostClaimsResponse }, tags, summary: '待审批的认岗申请', params: idParams },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const branch = await loadBranchFor(db, v, request.params.id);
@@ -65,7 +89,16 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/branches/:id/alerts',
-      { schema: { tags, summary: '积分预警（待提醒党员）', params: idParams, querystring: alertsQuery } },
+      {
+        config: { permission: 'party.branch.read' },
+        schema: {
+          response: { 200: branchAlertsResponse },
+          tags,
+          summary: '积分预警（待提醒党员）',
+          params: idParams,
+          querystring: alertsQuery,
+        },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const branch = await loadBranchFor(db, v, request.params.id);
@@ -77,7 +110,14 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/party/branches/:id/honor-list',
       {
-        schema: { tags, summary: '支部月度红黄榜（计算结果与已发布版本）', params: idParams, querystring: monthQuery },
+        config: { permission: 'party.branch.read' },
+        schema: {
+          response: { 200: honorListViewResponse },
+          tags,
+          summary: '支部月度红黄榜（计算结果与已发布版本）',
+          params: idParams,
+          querystring: monthQuery,
+        },
       },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
@@ -93,7 +133,16 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/party/branches/:id/honor-list',
-      { schema: { tags, summary: '书记确认并发布支部红黄榜', params: idParams, body: monthQuery } },
+      {
+        config: { permission: 'party.branch.manage' },
+        schema: {
+          response: { 201: publishedHonorListResponse },
+          tags,
+          summary: '书记确认并发布支部红黄榜',
+          params: idParams,
+          body: monthQuery,
+        },
+      },
       async (request, reply) => {
         const v = await loadViewer(db, requireActor(request));
         const branch = await loadBranchFor(db, v, request.params.id);
@@ -111,7 +160,16 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/communities/:id/honor-list',
-      { schema: { tags, summary: '社区月度红黄榜', params: idParams, querystring: monthQuery } },
+      {
+        config: { permission: 'party.community.read' },
+        schema: {
+          response: { 200: honorListViewResponse },
+          tags,
+          summary: '社区月度红黄榜',
+          params: idParams,
+          querystring: monthQuery,
+        },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
@@ -126,7 +184,16 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/party/communities/:id/honor-list',
-      { schema: { tags, summary: '社区书记确认并发布社区红黄榜', params: idParams, body: monthQuery } },
+      {
+        config: { permission: 'party.community.manage' },
+        schema: {
+          response: { 201: publishedHonorListResponse },
+          tags,
+          summary: '社区书记确认并发布社区红黄榜',
+          params: idParams,
+          body: monthQuery,
+        },
+      },
       async (request, reply) => {
         const v = await loadViewer(db, requireActor(request));
         const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
@@ -144,7 +211,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/communities/:id/posts',
-      { schema: { tags, summary: '社区岗位与服务项目', params: idParams } },
+      {
+        config: { permission: 'party.community.read' },
+        schema: { response: { 200: communityPostsResponse }, tags, summary: '社区岗位与服务项目', params: idParams },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
@@ -155,7 +225,10 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/party/communities/:id/posts/defaults',
-      { schema: { tags, summary: '为社区设置六大默认岗位', params: idParams } },
+      {
+        config: { permission: 'party.community.manage' },
+        schema: { response: { 200: defaultPostsResponse }, tags, summary: '为社区设置六大默认岗位', params: idParams },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
@@ -178,7 +251,16 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/party/communities/:id/posts',
-      { schema: { tags, summary: '新设岗位（含服务项目与积分）', params: idParams, body: postBody } },
+      {
+        config: { permission: 'party.community.manage' },
+        schema: {
+          response: { 201: postRowResponse },
+          tags,
+          summary: '新设岗位（含服务项目与积分）',
+          params: idParams,
+          body: postBody,
+        },
+      },
       async (request, reply) => {
         const v = await loadViewer(db, requireActor(request));
         return reply.status(201).send({ data: await createPost(db, v, request.params.id, request.body) });
@@ -187,7 +269,16 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.put(
       '/api/party/posts/:id',
-      { schema: { tags, summary: '修改岗位、目标积分与服务项目', params: idParams, body: postBody } },
+      {
+        config: { permission: 'party.community.manage' },
+        schema: {
+          response: { 200: postRowResponse },
+          tags,
+          summary: '修改岗位、目标积分与服务项目',
+          params: idParams,
+          body: postBody,
+        },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         return { data: await updatePost(db, v, request.params.id, request.body) };
@@ -196,7 +287,16 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/communities/:id/registrations',
-      { schema: { tags, summary: '双报到申请', params: idParams, querystring: stateQuery } },
+      {
+        config: { permission: 'party.community.manage' },
+        schema: {
+          response: { 200: registrationsResponse },
+          tags,
+          summary: '双报到申请',
+          params: idParams,
+          querystring: stateQuery,
+        },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const community = await loadNodeInScope(db, v.actor, request.params.id, 'community');
@@ -207,7 +307,15 @@ export function partyOrgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/party/nodes/:id/households',
-      { schema: { tags, summary: '节点下的党员户（地图标注）', params: idParams } },
+      {
+        config: { permission: 'party.community.read' },
+        schema: {
+          response: { 200: partyHouseholdsResponse },
+          tags,
+          summary: '节点下的党员户（地图标注）',
+          params: idParams,
+        },
+      },
       async (request) => {
         const v = await loadViewer(db, requireActor(request));
         const node = await loadNodeInScope(db, v.actor, request.params.id);

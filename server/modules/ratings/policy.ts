@@ -1,7 +1,9 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
-import { actorCovers, isUnder } from '../../platform/scope.ts';
+import { actorCovers, isUnder, underPath } from '../../platform/scope.ts';
 import { hasAbility } from '../accounts/abilities.ts';
+import { ratingRuns } from './schema.ts';
 
 export type RatingAction = 'read' | 'compute' | 'adjust' | 'vote' | 'rate_property' | 'read_list';
 
@@ -54,4 +56,21 @@ export function resultInScope(actor: Actor, subjectPath: string): boolean {
 export function assertCanReadRuns(actor: Actor): asserts actor is Actor & { scopePath: string } {
   if (!actor.scopePath) throw new AppError('FORBIDDEN');
   authorizeRating(actor, 'read', actor.scopePath);
+}
+
+/** Runs of the actor's street (or of the streets under them): staff of a community see their street's runs. */
+export function ratingRunScopeWhere(actor: Actor & { scopePath: string }): SQL {
+  return sql`(${underPath(ratingRuns.scopePath, actor.scopePath)} or ${actor.scopePath} like ${ratingRuns.scopePath} || '%')`;
+}
+
+/**
+ * One run with its results: found (else 404) by whoever may read its street's published list; the
+ * two-colour property list is published, the other kinds need the rating reader's right.
+ */
+export function authorizeRunRead<T extends { kind: string; scopePath: string }>(
+  actor: Actor,
+  run: T | undefined,
+): asserts run is T {
+  if (!run || !canRating(actor, 'read_list', run.scopePath)) throw new AppError('NOT_FOUND');
+  if (run.kind !== 'property_month') authorizeRating(actor, 'read', run.scopePath);
 }

@@ -2,6 +2,17 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
+  departmentVoteResponse,
+  propertyCompaniesResponse,
+  propertyListResponse,
+  propertyRatingResponse,
+  ratingResultResponse,
+  ratingRunDetailResponse,
+  ratingRunListResponse,
+  ratingRunResponse,
+  savedStarConfigResponse,
+  starConfigResponse,
+  streetResponse,
   adjustResultBody,
   computeDepartmentBody,
   computePropertyBody,
@@ -15,7 +26,6 @@ import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
-import { underPath } from '../../platform/scope.ts';
 import { loadNodeInScope } from '../org/load-node.ts';
 import { orgNodes } from '../org/schema.ts';
 import { adjustStarResult } from './commands/adjust-result.ts';
@@ -26,7 +36,7 @@ import { rateProperty } from './commands/rate-property.ts';
 import { saveStarConfig } from './commands/save-star-config.ts';
 import { voteDepartment } from './commands/vote-department.ts';
 import { DEFAULT_STAR_INDICATORS, STAR_FORMULA } from './formulas.ts';
-import { assertCanReadRuns, authorizeRating, canRating } from './policy.ts';
+import { assertCanReadRuns, authorizeRating, authorizeRunRead, canRating, ratingRunScopeWhere } from './policy.ts';
 import { NO_RATING_PORTS, type RatingPorts } from './ports.ts';
 import { latestRun, runResults, runsList } from './queries.ts';
 import { propertyCompanies, ratingRuns, starRatingConfigs } from './schema.ts';
@@ -48,7 +58,10 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
 
     app.get(
       '/api/ratings/star-config',
-      { schema: { tags, summary: '支部评星指标配置', querystring: streetQuery } },
+      {
+        config: { permission: 'ratings.read' },
+        schema: { tags, summary: '支部评星指标配置', querystring: streetQuery, response: { 200: starConfigResponse } },
+      },
       async (request) => {
         const actor = requireActor(request);
         const street = await streetFor(actor, request.query.streetId);
@@ -67,7 +80,16 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
     );
     app.put(
       '/api/ratings/star-config',
-      { schema: { tags, summary: '修改支部评星指标（权重、目标值）', querystring: streetQuery, body: starConfigBody } },
+      {
+        config: { permission: 'ratings.compute' },
+        schema: {
+          tags,
+          summary: '修改支部评星指标（权重、目标值）',
+          querystring: streetQuery,
+          body: starConfigBody,
+          response: { 200: savedStarConfigResponse },
+        },
+      },
       async (request) => {
         return {
           data: await saveStarConfig(db, requireActor(request), request.query.streetId, request.body.indicators),
@@ -76,7 +98,10 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
     );
     app.post(
       '/api/ratings/star-runs',
-      { schema: { tags, summary: '计算支部星级（年度）', body: computeStarBody } },
+      {
+        config: { permission: 'ratings.compute' },
+        schema: { tags, summary: '计算支部星级（年度）', body: computeStarBody, response: { 201: ratingRunResponse } },
+      },
       async (request, reply) => {
         return reply
           .status(201)
@@ -85,7 +110,15 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
     );
     app.post(
       '/api/ratings/property-runs',
-      { schema: { tags, summary: '计算红色物业月度得分', body: computePropertyBody } },
+      {
+        config: { permission: 'ratings.compute' },
+        schema: {
+          tags,
+          summary: '计算红色物业月度得分',
+          body: computePropertyBody,
+          response: { 201: ratingRunResponse },
+        },
+      },
       async (request, reply) => {
         return reply
           .status(201)
@@ -94,7 +127,15 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
     );
     app.post(
       '/api/ratings/department-runs',
-      { schema: { tags, summary: '计算职能部门年度考评', body: computeDepartmentBody } },
+      {
+        config: { permission: 'ratings.compute' },
+        schema: {
+          tags,
+          summary: '计算职能部门年度考评',
+          body: computeDepartmentBody,
+          response: { 201: ratingRunResponse },
+        },
+      },
       async (request, reply) => {
         return reply
           .status(201)
@@ -106,13 +147,13 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
       '/api/ratings/runs',
       {
         config: { permission: 'ratings.runs.read' },
-        schema: { tags, summary: '考评计算记录', querystring: runListQuery },
+        schema: { tags, summary: '考评计算记录', querystring: runListQuery, response: { 200: ratingRunListResponse } },
       },
       async (request) => {
         const actor = requireActor(request);
         assertCanReadRuns(actor);
         // Runs are per street: staff of a community see their street's runs, streets and districts those under them.
-        const where = sql`(${underPath(ratingRuns.scopePath, actor.scopePath)} or ${actor.scopePath} like ${ratingRuns.scopePath} || '%')`;
+        const where = ratingRunScopeWhere(actor);
         const rows = await runsList(
           db,
           sql`${where} ${request.query.kind ? sql`and ${ratingRuns.kind} = ${request.query.kind}` : sql``} ${request.query.streetId ? sql`and ${ratingRuns.streetId} = ${request.query.streetId}` : sql``}`,
@@ -122,12 +163,19 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
     );
     app.get(
       '/api/ratings/runs/:id',
-      { schema: { tags, summary: '考评结果（含输入、公式与可复算校验）', params: idParams } },
+      {
+        config: { permission: 'ratings.runs.read' },
+        schema: {
+          tags,
+          summary: '考评结果（含输入、公式与可复算校验）',
+          params: idParams,
+          response: { 200: ratingRunDetailResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const [run] = await db.select().from(ratingRuns).where(eq(ratingRuns.id, request.params.id));
-        if (!run || !canRating(actor, 'read_list', run.scopePath)) throw new AppError('NOT_FOUND');
-        if (run.kind !== 'property_month') authorizeRating(actor, 'read', run.scopePath);
+        authorizeRunRead(actor, run);
         return {
           data: { ...run, results: await runResults(db, run.id, run.kind) },
           abilities: (['adjust'] as const).filter((a) => canRating(actor, a, actor.scopePath ?? '')),
@@ -136,7 +184,16 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
     );
     app.post(
       '/api/ratings/results/:id/adjust',
-      { schema: { tags, summary: '书记调整支部星级（须说明理由）', params: idParams, body: adjustResultBody } },
+      {
+        config: { permission: 'ratings.adjust' },
+        schema: {
+          tags,
+          summary: '书记调整支部星级（须说明理由）',
+          params: idParams,
+          body: adjustResultBody,
+          response: { 200: ratingResultResponse },
+        },
+      },
       async (request) => {
         return { data: await adjustStarResult(db, requireActor(request), request.params.id, request.body) };
       },
@@ -144,7 +201,15 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
 
     app.get(
       '/api/ratings/property-list',
-      { schema: { tags, summary: '红色物业双色榜（最新一期）', querystring: streetQuery } },
+      {
+        config: { permission: 'ratings.readList' },
+        schema: {
+          tags,
+          summary: '红色物业双色榜（最新一期）',
+          querystring: streetQuery,
+          response: { 200: propertyListResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const street = await streetFor(actor, request.query.streetId);
@@ -162,7 +227,15 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
     );
     app.get(
       '/api/ratings/property-companies',
-      { schema: { tags, summary: '物业公司及其管理的小区数', querystring: streetQuery } },
+      {
+        config: { permission: 'ratings.readList' },
+        schema: {
+          tags,
+          summary: '物业公司及其管理的小区数',
+          querystring: streetQuery,
+          response: { 200: propertyCompaniesResponse },
+        },
+      },
       async (request) => {
         const street = await streetFor(requireActor(request), request.query.streetId);
         return {
@@ -179,21 +252,40 @@ export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORT
     );
     app.post(
       '/api/ratings/property-ratings',
-      { schema: { tags, summary: '居民评价本小区物业（每月一次）', body: ratePropertyBody } },
+      {
+        config: { permission: 'ratings.rateProperty' },
+        schema: {
+          tags,
+          summary: '居民评价本小区物业（每月一次）',
+          body: ratePropertyBody,
+          response: { 201: propertyRatingResponse },
+        },
+      },
       async (request, reply) => {
         return reply.status(201).send({ data: await rateProperty(db, requireActor(request), request.body) });
       },
     );
     app.post(
       '/api/ratings/department-votes',
-      { schema: { tags, summary: '社区对职能部门年度评议', body: departmentVoteBody } },
+      {
+        config: { permission: 'ratings.vote' },
+        schema: {
+          tags,
+          summary: '社区对职能部门年度评议',
+          body: departmentVoteBody,
+          response: { 201: departmentVoteResponse },
+        },
+      },
       async (request, reply) => {
         return reply.status(201).send({ data: await voteDepartment(db, requireActor(request), request.body) });
       },
     );
     app.get(
       '/api/ratings/streets/:id',
-      { schema: { tags, summary: '街道（考评页面的范围选择）', params: idParams } },
+      {
+        config: { permission: 'ratings.street' },
+        schema: { tags, summary: '街道（考评页面的范围选择）', params: idParams, response: { 200: streetResponse } },
+      },
       async (request) => {
         const node = await loadNodeInScope(db, requireActor(request), request.params.id, 'street');
         return { data: { id: node.id, name: node.name } };

@@ -1,4 +1,5 @@
 import { eq, or, type SQL } from 'drizzle-orm';
+import type { Role } from '../../../contracts/roles.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { actorCovers, isUnder, underPath } from '../../platform/scope.ts';
@@ -73,4 +74,33 @@ export function bookingAbilities(actor: Actor, row: BookingRow): BookingAction[]
   return (['read', 'receive', 'handover', 'complete', 'cancel', 'rate'] as const).filter((a) =>
     canBooking(actor, a, row),
   );
+}
+
+/**
+ * A state-changing booking action: 403 for someone who may never do it (a handler who is not
+ * the first-responsible person included), 409 when the booking is in the wrong state — so two
+ * staff receiving at once get one success and one conflict.
+ */
+export function assertBooking(actor: Actor, action: BookingAction, row: BookingRow, wrongState: string): void {
+  if (canBooking(actor, action, row)) return;
+  const handler = hasAbility(actor.role, 'services.handle') && actorCovers(actor, row.scopePath);
+  if (action === 'receive' || action === 'handover' || action === 'complete') {
+    if (!handler) throw new AppError('FORBIDDEN');
+    if (action !== 'receive' && row.status === 'received')
+      throw new AppError('FORBIDDEN', { message: '该预约由首问责任人办理，请先由其移交' });
+    throw new AppError('CONFLICT', { message: wrongState });
+  }
+  const owner =
+    action === 'rate'
+      ? row.residentUserId === actor.userId
+      : row.residentUserId === actor.userId || row.requestedBy === actor.userId;
+  throw new AppError(owner ? 'CONFLICT' : 'FORBIDDEN', owner ? { message: wrongState } : {});
+}
+
+/** Who may take over a booking: an active handler whose scope covers the booking's resident. */
+export function mayTakeOverBooking(
+  to: { role: Role; path: string; disabledAt: Date | null },
+  row: Pick<BookingRow, 'scopePath'>,
+): boolean {
+  return !to.disabledAt && hasAbility(to.role, 'services.handle') && isUnder(row.scopePath, to.path);
 }

@@ -1,6 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { eq } from 'drizzle-orm';
 import {
+  bookingDetailResponse,
+  bookingPageResponse,
+  bookingResponse,
+  catalogueResponse,
+  manageCatalogueResponse,
+  pickedResidentsResponse,
+  serviceItemResponse,
+  slotListResponse,
+  slotsOpenedResponse,
+  staffOptionsResponse,
+  stationResponse,
   bookingListQuery,
   catalogueQuery,
   completeBookingBody,
@@ -53,7 +64,15 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/services/catalogue',
-      { schema: { tags, summary: '服务事项目录（默认本社区）', querystring: catalogueQuery } },
+      {
+        config: { permission: 'services.browse' },
+        schema: {
+          tags,
+          summary: '服务事项目录（默认本社区）',
+          querystring: catalogueQuery,
+          response: { 200: catalogueResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const community = await communityFor(actor, request.query.communityId);
@@ -72,7 +91,10 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/services/items',
-      { schema: { tags, summary: '新增服务事项', body: createServiceItemBody } },
+      {
+        config: { permission: 'services.manage' },
+        schema: { tags, summary: '新增服务事项', body: createServiceItemBody, response: { 201: serviceItemResponse } },
+      },
       async (request, reply) => {
         return reply.status(201).send({ data: await createServiceItem(db, requireActor(request), request.body) });
       },
@@ -80,7 +102,15 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/services/manage/catalogue',
-      { schema: { tags, summary: '服务事项与驿站管理（含已停办事项）', querystring: manageCatalogueQuery } },
+      {
+        config: { permission: 'services.manage' },
+        schema: {
+          tags,
+          summary: '服务事项与驿站管理（含已停办事项）',
+          querystring: manageCatalogueQuery,
+          response: { 200: manageCatalogueResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const community = await communityFor(actor, request.query.communityId);
@@ -95,7 +125,16 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.patch(
       '/api/services/items/:id',
-      { schema: { tags, summary: '修改或停办服务事项', params: idParams, body: updateServiceItemBody } },
+      {
+        config: { permission: 'services.manage' },
+        schema: {
+          tags,
+          summary: '修改或停办服务事项',
+          params: idParams,
+          body: updateServiceItemBody,
+          response: { 200: serviceItemResponse },
+        },
+      },
       async (request) => {
         return { data: await updateServiceItem(db, requireActor(request), request.params.id, request.body) };
       },
@@ -103,7 +142,16 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.patch(
       '/api/services/stations/:id',
-      { schema: { tags, summary: '修改驿站（开放时间、容量）', params: idParams, body: updateStationBody } },
+      {
+        config: { permission: 'services.manage' },
+        schema: {
+          tags,
+          summary: '修改驿站（开放时间、容量）',
+          params: idParams,
+          body: updateStationBody,
+          response: { 200: stationResponse },
+        },
+      },
       async (request) => {
         return { data: await updateStation(db, requireActor(request), request.params.id, request.body) };
       },
@@ -111,7 +159,15 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/services/residents',
-      { schema: { tags, summary: '代办选择居民（姓名/证件或手机号后四位，脱敏）', querystring: residentPickerQuery } },
+      {
+        config: { permission: 'services.pickResident' },
+        schema: {
+          tags,
+          summary: '代办选择居民（姓名/证件或手机号后四位，脱敏）',
+          querystring: residentPickerQuery,
+          response: { 200: pickedResidentsResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const community = await communityFor(actor, request.query.communityId);
@@ -123,7 +179,10 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/services/stations',
-      { schema: { tags, summary: '新增党群服务驿站', body: createStationBody } },
+      {
+        config: { permission: 'services.manage' },
+        schema: { tags, summary: '新增党群服务驿站', body: createStationBody, response: { 201: stationResponse } },
+      },
       async (request, reply) => {
         return reply.status(201).send({ data: await createStation(db, requireActor(request), request.body) });
       },
@@ -131,7 +190,16 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/services/stations/:id/slots',
-      { schema: { tags, summary: '按开放时间开放预约时段', params: idParams, body: openSlotsBody } },
+      {
+        config: { permission: 'services.manage' },
+        schema: {
+          tags,
+          summary: '按开放时间开放预约时段',
+          params: idParams,
+          body: openSlotsBody,
+          response: { 200: slotsOpenedResponse },
+        },
+      },
       async (request) => {
         return { data: await openSlots(db, requireActor(request), request.params.id, request.body) };
       },
@@ -139,7 +207,16 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/services/stations/:id/slots',
-      { schema: { tags, summary: '驿站预约时段与余量', params: idParams, querystring: slotsQuery } },
+      {
+        config: { permission: 'services.browse' },
+        schema: {
+          tags,
+          summary: '驿站预约时段与余量',
+          params: idParams,
+          querystring: slotsQuery,
+          response: { 200: slotListResponse },
+        },
+      },
       async (request) => {
         const station = await loadStationVisible(db, requireActor(request), request.params.id);
         const from = request.query.from ? new Date(request.query.from) : new Date();
@@ -149,7 +226,10 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/services/bookings',
-      { schema: { tags, summary: '预约或申请代办', body: createBookingBody } },
+      {
+        config: { permission: 'services.book' },
+        schema: { tags, summary: '预约或申请代办', body: createBookingBody, response: { 201: bookingResponse } },
+      },
       async (request, reply) => {
         return reply.status(201).send({ data: await createBooking(db, requireActor(request), request.body) });
       },
@@ -157,7 +237,15 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/services/bookings',
-      { schema: { tags, summary: '预约列表（居民：我的；工作人员：受理箱）', querystring: bookingListQuery } },
+      {
+        config: { permission: 'services.bookings.read' },
+        schema: {
+          tags,
+          summary: '预约列表（居民：我的；工作人员：受理箱）',
+          querystring: bookingListQuery,
+          response: { 200: bookingPageResponse },
+        },
+      },
       async (request) => {
         return bookingsPage(db, requireActor(request), request.query);
       },
@@ -165,7 +253,10 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/services/bookings/:id',
-      { schema: { tags, summary: '预约详情与办理记录', params: idParams } },
+      {
+        config: { permission: 'services.bookings.read' },
+        schema: { tags, summary: '预约详情与办理记录', params: idParams, response: { 200: bookingDetailResponse } },
+      },
       async (request) => {
         const actor = requireActor(request);
         const booking = await loadBooking(db, actor, request.params.id);
@@ -178,45 +269,85 @@ export function servicesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/services/bookings/:id/receive',
-      { schema: { tags, summary: '受理（首问责任）', params: idParams } },
+      {
+        config: { permission: 'services.bookings.receive' },
+        schema: { tags, summary: '受理（首问责任）', params: idParams, response: { 200: bookingResponse } },
+      },
       async (request) => {
         return { data: await receiveBooking(db, requireActor(request), request.params.id) };
       },
     );
     app.post(
       '/api/services/bookings/:id/handover',
-      { schema: { tags, summary: '移交给其他工作人员', params: idParams, body: handoverBody } },
+      {
+        config: { permission: 'services.bookings.handover' },
+        schema: {
+          tags,
+          summary: '移交给其他工作人员',
+          params: idParams,
+          body: handoverBody,
+          response: { 200: bookingResponse },
+        },
+      },
       async (request) => {
         return { data: await handoverBooking(db, requireActor(request), request.params.id, request.body) };
       },
     );
     app.post(
       '/api/services/bookings/:id/complete',
-      { schema: { tags, summary: '办结', params: idParams, body: completeBookingBody } },
+      {
+        config: { permission: 'services.bookings.complete' },
+        schema: {
+          tags,
+          summary: '办结',
+          params: idParams,
+          body: completeBookingBody,
+          response: { 200: bookingResponse },
+        },
+      },
       async (request) => {
         return { data: await completeBooking(db, requireActor(request), request.params.id, request.body.note) };
       },
     );
     app.post(
       '/api/services/bookings/:id/cancel',
-      { schema: { tags, summary: '取消预约', params: idParams } },
+      {
+        config: { permission: 'services.bookings.cancel' },
+        schema: { tags, summary: '取消预约', params: idParams, response: { 200: bookingResponse } },
+      },
       async (request) => {
         return { data: await cancelBooking(db, requireActor(request), request.params.id) };
       },
     );
     app.post(
       '/api/services/bookings/:id/rate',
-      { schema: { tags, summary: '评价服务', params: idParams, body: rateBookingBody } },
+      {
+        config: { permission: 'services.bookings.rate' },
+        schema: {
+          tags,
+          summary: '评价服务',
+          params: idParams,
+          body: rateBookingBody,
+          response: { 200: bookingResponse },
+        },
+      },
       async (request) => {
         return { data: await rateBooking(db, requireActor(request), request.params.id, request.body) };
       },
     );
 
-    app.get('/api/services/handlers', { schema: { tags, summary: '可移交的工作人员（本社区）' } }, async (request) => {
-      const actor = requireActor(request);
-      const node = await loadNodeInScope(db, actor, actor.scopeNodeId ?? 0);
-      authorizeService(actor, 'handle', node.path);
-      return { data: await handlersUnder(db, node.path) };
-    });
+    app.get(
+      '/api/services/handlers',
+      {
+        config: { permission: 'services.handle' },
+        schema: { tags, summary: '可移交的工作人员（本社区）', response: { 200: staffOptionsResponse } },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const node = await loadNodeInScope(db, actor, actor.scopeNodeId ?? 0);
+        authorizeService(actor, 'handle', node.path);
+        return { data: await handlersUnder(db, node.path) };
+      },
+    );
   };
 }

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '../../../contracts/org.ts';
 import {
+  activityDetailResponse,
   activityListQuery,
+  activityListResponse,
+  activityResponse,
+  leaderCandidatesResponse,
+  signupListResponse,
+  signupResponse,
+  teamTotalsResponse,
+  volunteerSummaryResponse,
+  volunteerTeamResponse,
   attendanceBody,
   createActivityBody,
   createTeamBody,
@@ -29,7 +38,10 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/volunteers/teams',
-      { config: { permission: 'volunteers.teams' }, schema: { tags, summary: '志愿队伍及其服务总量' } },
+      {
+        config: { permission: 'volunteers.teams' },
+        schema: { tags, summary: '志愿队伍及其服务总量', response: { 200: teamTotalsResponse } },
+      },
       async (request) => {
         const actor = requireActor(request);
         assertCanManageTeams(actor);
@@ -39,7 +51,10 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/volunteers/teams',
-      { schema: { tags, summary: '组建志愿队伍', body: createTeamBody } },
+      {
+        config: { permission: 'volunteers.manage' },
+        schema: { tags, summary: '组建志愿队伍', body: createTeamBody, response: { 201: volunteerTeamResponse } },
+      },
       async (request, reply) => {
         return reply.status(201).send({ data: await createTeam(db, requireActor(request), request.body) });
       },
@@ -47,7 +62,16 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.patch(
       '/api/volunteers/teams/:id',
-      { schema: { tags, summary: '修改队伍名称或队长', params: idParams, body: updateTeamBody } },
+      {
+        config: { permission: 'volunteers.manage' },
+        schema: {
+          tags,
+          summary: '修改队伍名称或队长',
+          params: idParams,
+          body: updateTeamBody,
+          response: { 200: volunteerTeamResponse },
+        },
+      },
       async (request) => {
         return { data: await updateTeam(db, requireActor(request), request.params.id, request.body) };
       },
@@ -56,9 +80,11 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/volunteers/communities/:id/leader-candidates',
       {
+        config: { permission: 'volunteers.manage' },
         schema: {
           tags,
           summary: '可任队长的本社区账号（按姓名查找）',
+          response: { 200: leaderCandidatesResponse },
           params: idParams,
           querystring: leaderCandidatesQuery,
         },
@@ -73,7 +99,16 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/volunteers/activities',
-      { schema: { tags, summary: '志愿活动（可报名 / 本辖区管理）', querystring: activityListQuery } },
+      {
+        // Every signed-in user sees the open activities; 'manage' lists what lies under their scope.
+        config: { permission: 'volunteers.read' },
+        schema: {
+          tags,
+          summary: '志愿活动（可报名 / 本辖区管理）',
+          querystring: activityListQuery,
+          response: { 200: activityListResponse },
+        },
+      },
       async (request) => {
         const q = request.query;
         return listActivities(db, requireActor(request), q.view, q.page, q.pageSize);
@@ -82,7 +117,10 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/volunteers/activities',
-      { schema: { tags, summary: '发布志愿活动', body: createActivityBody } },
+      {
+        config: { permission: 'volunteers.manage' },
+        schema: { tags, summary: '发布志愿活动', body: createActivityBody, response: { 201: activityResponse } },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
         return reply.status(201).send({ data: presentActivity(actor, await createActivity(db, actor, request.body)) });
@@ -91,7 +129,15 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/volunteers/activities/:id',
-      { schema: { tags, summary: '活动详情（组织者可见报名名单）', params: idParams } },
+      {
+        config: { permission: 'volunteers.read' },
+        schema: {
+          tags,
+          summary: '活动详情（组织者可见报名名单）',
+          params: idParams,
+          response: { 200: activityDetailResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const activity = await loadActivity(db, request.params.id);
@@ -103,7 +149,10 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/volunteers/activities/:id/signups',
-      { schema: { tags, summary: '报名（满员进入候补）', params: idParams } },
+      {
+        config: { permission: 'volunteers.join' },
+        schema: { tags, summary: '报名（满员进入候补）', params: idParams, response: { 201: signupResponse } },
+      },
       async (request, reply) => {
         return reply.status(201).send({ data: await signUp(db, requireActor(request), request.params.id) });
       },
@@ -111,7 +160,10 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.delete(
       '/api/volunteers/activities/:id/signups/me',
-      { schema: { response: { 204: z.null() }, tags, summary: '取消报名（候补依次递补）', params: idParams } },
+      {
+        config: { permission: 'volunteers.join' },
+        schema: { response: { 204: z.null() }, tags, summary: '取消报名（候补依次递补）', params: idParams },
+      },
       async (request, reply) => {
         await cancelSignUp(db, requireActor(request), request.params.id);
         return reply.status(204).send(null);
@@ -120,7 +172,17 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/volunteers/activities/:id/check-in',
-      { schema: { tags, summary: '签到（扫码或按名单）', params: idParams, body: attendanceBody } },
+      {
+        // Self check-in with the venue's code, or the organiser's list (policy: 'lead').
+        config: { permission: 'volunteers.attend' },
+        schema: {
+          tags,
+          summary: '签到（扫码或按名单）',
+          params: idParams,
+          body: attendanceBody,
+          response: { 200: signupListResponse },
+        },
+      },
       async (request) => {
         return { data: await recordAttendance(db, requireActor(request), request.params.id, 'in', request.body) };
       },
@@ -128,14 +190,30 @@ export function volunteersRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/volunteers/activities/:id/check-out',
-      { schema: { tags, summary: '签退并记录服务时长', params: idParams, body: attendanceBody } },
+      {
+        config: { permission: 'volunteers.attend' },
+        schema: {
+          tags,
+          summary: '签退并记录服务时长',
+          params: idParams,
+          body: attendanceBody,
+          response: { 200: signupListResponse },
+        },
+      },
       async (request) => {
         return { data: await recordAttendance(db, requireActor(request), request.params.id, 'out', request.body) };
       },
     );
 
-    app.get('/api/volunteers/me', { schema: { tags, summary: '我的志愿服务时长与证明' } }, async (request) => {
-      return { data: await volunteerSummary(db, requireActor(request).userId) };
-    });
+    app.get(
+      '/api/volunteers/me',
+      {
+        config: { permission: 'volunteers.read' },
+        schema: { tags, summary: '我的志愿服务时长与证明', response: { 200: volunteerSummaryResponse } },
+      },
+      async (request) => {
+        return { data: await volunteerSummary(db, requireActor(request).userId) };
+      },
+    );
   };
 }

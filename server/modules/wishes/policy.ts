@@ -73,3 +73,14 @@ export function wishAbilities(actor: Actor, wish: WishFacts): WishAction[] {
 export function maySeePersonal(actor: Actor, wish: WishFacts): boolean {
   return isWishManager(actor, wish) || wish.requesterUserId === actor.userId;
 }
+
+/** Residents publish wishes; community staff publish too (for a needy resident, open at once). */
+export function authorizePublishWish(actor: Actor): void {
+  if (!hasAbility(actor.role, 'wishes.publish') && !hasAbility(actor.role, 'wishes.manage'))
+    throw new AppError('FORBIDDEN');
+}
+
+/** Staff publish on behalf of a resident, in a community they name, skipping the review. */
+export function publishesAsStaff(actor: Actor): boolean {
+  return hasAbility(actor.role, 'wishes.manage');
+}

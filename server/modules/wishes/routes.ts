@@ -5,7 +5,9 @@ import {
   dispatchOptionsResponse,
   dispatchWishBody,
   publishWishBody,
+  wishDetailResponse,
   wishListQuery,
+  wishListResponse,
   wishResponse,
   wishTransitionBody,
 } from '../../../contracts/wishes.ts';
@@ -27,7 +29,16 @@ export function wishesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/wishes',
-      { schema: { tags, summary: '微心愿/微项目/服务岗位（公开认领板、我的、社区管理）', querystring: wishListQuery } },
+      {
+        // The list is read inside policy.wishScopeWhere / wishManageWhere: every signed-in user sees the public board.
+        config: { permission: 'wishes.read' },
+        schema: {
+          tags,
+          summary: '微心愿/微项目/服务岗位（公开认领板、我的、社区管理）',
+          querystring: wishListQuery,
+          response: { 200: wishListResponse },
+        },
+      },
       async (request) => {
         return listWishes(db, requireActor(request), request.query);
       },
@@ -35,7 +46,15 @@ export function wishesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/wishes',
-      { schema: { tags, summary: '发布微心愿（居民，或社区代困难群众发布）', body: publishWishBody } },
+      {
+        config: { permission: 'wishes.publish' },
+        schema: {
+          tags,
+          summary: '发布微心愿（居民，或社区代困难群众发布）',
+          body: publishWishBody,
+          response: { 201: wishResponse },
+        },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
         return reply.status(201).send({ data: presentWish(actor, await publishWish(db, actor, request.body)) });
@@ -44,7 +63,10 @@ export function wishesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/wishes/:id',
-      { schema: { tags, summary: '心愿详情与流转记录', params: idParams } },
+      {
+        config: { permission: 'wishes.read' },
+        schema: { tags, summary: '心愿详情与流转记录', params: idParams, response: { 200: wishDetailResponse } },
+      },
       async (request) => {
         const actor = requireActor(request);
         const [wish] = await db
@@ -60,9 +82,11 @@ export function wishesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/wishes/:id/transitions',
       {
+        config: { permission: 'wishes.transition' },
         schema: {
           tags,
           summary: '审核、认领、完成、确认、致谢等流转（带版本号）',
+          response: { 200: wishResponse },
           params: idParams,
           body: wishTransitionBody,
         },

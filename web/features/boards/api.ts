@@ -1,19 +1,19 @@
 import { apiGet, apiSend } from '../../shared/api';
-import type { Board, Post, PostKind, Reply, Report } from './types';
+import type { z } from 'zod';
+import type { boardDetailResponse, createPostBody, postPageResponse } from '../../../contracts/boards.ts';
+import type { Board, PostKind, Reply } from './types';
 
 export const fetchBoards = (signal?: AbortSignal) =>
   apiGet<{ data: Board[] }>('/api/boards', { signal }).then((r) => r.data);
 export const fetchBoard = (id: number, signal?: AbortSignal) =>
-  apiGet<{ data: Board & { reports: Report[] }; abilities: string[] }>(`/api/boards/${id}`, { signal });
+  apiGet<z.input<typeof boardDetailResponse>>(`/api/boards/${id}`, { signal });
 export const fetchPosts = (id: number, kind: PostKind | undefined, page: number, signal?: AbortSignal) =>
-  apiGet<{ data: Post[]; page: { total: number } }>(
+  apiGet<z.input<typeof postPageResponse>>(
     `/api/boards/${id}/posts?page=${page}&pageSize=20${kind ? `&kind=${kind}` : ''}`,
     { signal },
   );
-export const createPost = (
-  id: number,
-  body: { kind: PostKind; title: string; body: string; eventAt?: string; eventPlace?: string },
-) => apiSend('POST', `/api/boards/${id}/posts`, body);
+export const createPost = (id: number, body: z.input<typeof createPostBody>) =>
+  apiSend('POST', `/api/boards/${id}/posts`, body);
 export const fetchReplies = (id: number, postId: number, signal?: AbortSignal) =>
   apiGet<{ data: Reply[] }>(`/api/boards/${id}/posts/${postId}/replies`, { signal }).then((r) => r.data);
 export const createReply = (id: number, postId: number, body: string) =>

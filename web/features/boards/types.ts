@@ -1,5 +1,15 @@
-// Response shapes mirror server/modules/boards/{schema,queries,routes}.ts.
-export type PostKind = 'announcement' | 'post' | 'help' | 'event';
+// Response shapes come from the shared zod contracts (type-only: no zod reaches the bundle); `z.input` is what
+// the web receives (times as ISO strings).
+import type { z } from 'zod';
+import type {
+  POST_KINDS,
+  boardReplySchema,
+  boardReportSchema,
+  boardSchema,
+  postPageResponse,
+} from '../../../contracts/boards.ts';
+
+export type PostKind = (typeof POST_KINDS)[number];
 export const POST_KIND_LABELS: Record<PostKind, string> = {
   announcement: '公告',
   post: '议事',
@@ -13,42 +23,7 @@ export const POST_KIND_COLOURS: Record<PostKind, string> = {
   event: 'green',
 };
 
-export interface Board {
-  id: number;
-  nodeId: number;
-  scopePath: string;
-  name: string;
-}
-export interface Report {
-  id: number;
-  postId: number;
-  replyId: number | null;
-  reason: string;
-  createdAt: string;
-}
-interface Hideable {
-  hiddenAt: string | null;
-  hiddenReason: string | null;
-}
-export interface Post extends Hideable {
-  id: number;
-  boardId: number;
-  kind: PostKind;
-  authorUserId: number;
-  authorName: string;
-  title: string;
-  body: string;
-  eventAt: string | null;
-  eventPlace: string | null;
-  helpResolvedAt: string | null;
-  createdAt: string;
-  replies: number;
-}
-export interface Reply extends Hideable {
-  id: number;
-  postId: number;
-  authorUserId: number;
-  authorName: string;
-  body: string;
-  createdAt: string;
-}
+export type Board = z.input<typeof boardSchema>;
+export type Report = z.input<typeof boardReportSchema>;
+export type Post = z.input<typeof postPageResponse>['data'][number];
+export type Reply = z.input<typeof boardReplySchema>;

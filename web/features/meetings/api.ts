@@ -1,3 +1,16 @@
+import type { z } from 'zod';
+import type {
+  addAgendaItemBody,
+  addInviteesBody,
+  addResolutionBody,
+  communityPublicResponse,
+  createDecisionBody,
+  createMeetingBody,
+  meetingPageResponse,
+  recordDecisionStepBody,
+} from '../../../contracts/meetings.ts';
+import type { branchMembersResponse } from '../../../contracts/party-views.ts';
+import type { staffOptionsResponse } from '../../../contracts/services.ts';
 import { apiGet, apiSend } from '../../shared/api';
 import type {
   AgendaCase,
@@ -5,47 +18,34 @@ import type {
   Attendance,
   Decision,
   DecisionStep,
-  DecisionStepKind,
   Meeting,
   MeetingDetail,
   MeetingType,
-  PublicDecision,
   Resolution,
 } from './types';
 
 type Detail<T> = { data: T; abilities: string[] };
 
 export const fetchMeetings = (page: number, signal?: AbortSignal) =>
-  apiGet<{ data: Meeting[]; page: { total: number; page: number; pageSize: number } }>(
-    `/api/meetings?page=${page}&pageSize=20`,
-    { signal },
-  );
-export const createMeeting = (body: {
-  nodeId: number;
-  type: MeetingType;
-  title: string;
-  startsAt: string;
-  place: string;
-}) => apiSend<{ data: Meeting }>('POST', '/api/meetings', body).then((r) => r.data);
+  apiGet<z.input<typeof meetingPageResponse>>(`/api/meetings?page=${page}&pageSize=20`, { signal });
+export const createMeeting = (body: z.input<typeof createMeetingBody>) =>
+  apiSend<{ data: Meeting }>('POST', '/api/meetings', body).then((r) => r.data);
 export const fetchMeeting = (id: number, signal?: AbortSignal) =>
   apiGet<Detail<MeetingDetail>>(`/api/meetings/${id}`, { signal });
-export const addInvitees = (id: number, body: { users: { userId: number; partyOrgId?: number }[]; units: string[] }) =>
+export const addInvitees = (id: number, body: z.input<typeof addInviteesBody>) =>
   apiSend<{ data: { added: number } }>('POST', `/api/meetings/${id}/invitees`, body);
 export const markAttendance = (
   id: number,
   marks: { inviteeId: number; attendance: Exclude<Attendance, 'pending'> }[],
 ) => apiSend('POST', `/api/meetings/${id}/attendance`, { marks });
-export type AgendaInput =
-  { source: 'case'; caseId: number } | { source: 'proposal' | 'typed'; title: string; description?: string };
+export type AgendaInput = z.input<typeof addAgendaItemBody>;
 export const addAgendaItem = (id: number, body: AgendaInput) => apiSend('POST', `/api/meetings/${id}/agenda`, body);
 export const fetchAgendaCases = (signal?: AbortSignal) =>
   apiGet<{ data: AgendaCase[]; casesAvailable: boolean }>('/api/meetings/agenda-cases', { signal });
 export const recordMinutes = (id: number, minutes: string) =>
   apiSend('PUT', `/api/meetings/${id}/minutes`, { minutes });
-export const addResolution = (
-  id: number,
-  body: { agendaItemId?: number; text: string; ownerName: string; ownerUserId?: number; dueOn: string },
-) => apiSend('POST', `/api/meetings/${id}/resolutions`, body);
+export const addResolution = (id: number, body: z.input<typeof addResolutionBody>) =>
+  apiSend('POST', `/api/meetings/${id}/resolutions`, body);
 export const fetchResolutions = (overdue: boolean, signal?: AbortSignal) =>
   apiGet<{ data: Resolution[] }>(`/api/resolutions?overdue=${overdue}`, { signal }).then((r) => r.data);
 export const completeResolution = (id: number, note: string) =>
@@ -55,24 +55,16 @@ export const fetchAttendanceStats = (year: number, signal?: AbortSignal) =>
 
 export const fetchDecisions = (signal?: AbortSignal) =>
   apiGet<{ data: Decision[] }>('/api/decisions', { signal }).then((r) => r.data);
-export const createDecision = (body: { communityId: number; title: string; summary: string }) =>
+export const createDecision = (body: z.input<typeof createDecisionBody>) =>
   apiSend<{ data: Decision }>('POST', '/api/decisions', body).then((r) => r.data);
 export const fetchDecision = (id: number, signal?: AbortSignal) =>
   apiGet<Detail<Decision & { steps: DecisionStep[] }>>(`/api/decisions/${id}`, { signal });
-export interface StepInput {
-  kind: DecisionStepKind;
-  meetingId?: number;
-  votesFor?: number;
-  votesAgainst?: number;
-  votesAbstain?: number;
-  note: string;
-}
+export type StepInput = z.input<typeof recordDecisionStepBody>;
 export const recordDecisionStep = (id: number, body: StepInput) => apiSend('POST', `/api/decisions/${id}/steps`, body);
 export const fetchCommunityPublic = (communityId: number, signal?: AbortSignal) =>
-  apiGet<{ data: { community: { id: number; name: string }; decisions: PublicDecision[] } }>(
-    `/api/communities/${communityId}/public`,
-    { signal },
-  ).then((r) => r.data);
+  apiGet<z.input<typeof communityPublicResponse>>(`/api/communities/${communityId}/public`, { signal }).then(
+    (r) => r.data,
+  );
 
 /** People to invite: the grid branches' members (attending for their branch) and the community's staff. */
 export const fetchPartyOrgs = (nodeId: number, signal?: AbortSignal) =>
@@ -80,14 +72,11 @@ export const fetchPartyOrgs = (nodeId: number, signal?: AbortSignal) =>
     signal,
   }).then((r) => r.data);
 export const fetchBranchMembers = (branchId: number, signal?: AbortSignal) =>
-  apiGet<{ data: { id: number; userId: number | null; name: string }[] }>(
-    `/api/party/branches/${branchId}/members?pageSize=200`,
-    { signal },
-  ).then((r) => r.data);
+  apiGet<z.input<typeof branchMembersResponse>>(`/api/party/branches/${branchId}/members?pageSize=200`, {
+    signal,
+  }).then((r) => r.data);
 export const fetchStaff = (signal?: AbortSignal) =>
-  apiGet<{ data: { id: number; displayName: string; role: string }[] }>('/api/services/handlers', { signal }).then(
-    (r) => r.data,
-  );
+  apiGet<z.input<typeof staffOptionsResponse>>('/api/services/handlers', { signal }).then((r) => r.data);
 export const fetchChildren = (nodeId: number, signal?: AbortSignal) =>
   apiGet<{ data: { id: number; name: string; level: string }[] }>(`/api/org/nodes/${nodeId}/children?pageSize=200`, {
     signal,

@@ -3,6 +3,7 @@ import { nextStep, ratePercent, stepViews, voteSummary } from './decision-steps'
 import type { DecisionStep } from './types';
 
 const step = (n: number, kind: DecisionStep['kind'], votes?: [number, number, number]): DecisionStep => ({
+  decisionId: 1,
   step: n,
   kind,
   meetingId: votes ? 1 : null,

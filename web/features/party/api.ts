@@ -1,63 +1,26 @@
+import type { z } from 'zod';
+import type { honorListSchema, registrationBody } from '../../../contracts/party.ts';
+import type {
+  activityRecordResponse,
+  branchAlertsResponse,
+  branchMembersResponse,
+  branchPostClaimsResponse,
+  coUnitBriefSchema,
+  coUnitMemberSchema,
+  coUnitMembersResponse,
+  communityPostSchema,
+  memberOverviewSchema,
+  registrationsResponse,
+} from '../../../contracts/party-views.ts';
 import { apiGet, apiSend } from '../../shared/api';
 
-export interface Post {
-  claimId?: number;
-  postId: number;
-  name: string;
-  state?: string;
-  period: string;
-  targetPoints: number;
-}
-export interface Overview {
-  member: {
-    id: number;
-    name: string;
-    kind: string;
-    duty: 'member' | 'secretary';
-    branchName: string;
-    communityName: string;
-    version: number;
-    registrationState: 'pending' | 'confirmed' | 'rejected' | null;
-    registeredCommunityName: string | null;
-    workUnit: string | null;
-  };
-  posts: Post[];
-  totals: { kind: string; key: string; points: number }[];
-  alerts: {
-    id: number;
-    periodKey: string;
-    points: number;
-    target: number;
-    expected: number;
-    remindedAt: string | null;
-  }[];
-  commitments: { id: number; year: number; content: string; state: string }[];
-  availablePosts: {
-    id: number;
-    name: string;
-    duties: string;
-    period: string;
-    targetPoints: number;
-    items: { code: string; label: string; points: number }[];
-  }[];
-}
-export interface RecordPage {
-  data: { id: number; sourceKind: string; item: string; points: number; occurredAt: string; note: string | null }[];
-  bySource: { sourceKind: string; points: number; records: number }[];
-}
-export interface HonorEntry {
-  memberId: number;
-  name: string;
-  points: number;
-  rank: number;
-}
-export interface HonorList {
-  month: string;
-  members: number;
-  average: number;
-  red: HonorEntry[];
-  yellow: HonorEntry[];
-}
+// Response shapes come from the shared zod contracts (type-only; `z.input` is what the web receives).
+
+export type Overview = z.input<typeof memberOverviewSchema>;
+export type Post = Overview['posts'][number];
+export type RecordPage = z.input<typeof activityRecordResponse>;
+export type HonorList = z.input<typeof honorListSchema>;
+export type HonorEntry = HonorList['red'][number];
 
 export const SOURCE_LABELS: Record<string, string> = {
   'case.accepted': '上报事件',
@@ -80,21 +43,19 @@ export const fetchBranches = (nodeId: number, signal?: AbortSignal) =>
     signal,
   }).then((r) => r.data.filter((o) => o.kind === 'grid_branch'));
 export const fetchMembers = (branchId: number, signal?: AbortSignal) =>
-  apiGet<{ data: { id: number; name: string; kind: string; duty: string }[] }>(
-    `/api/party/branches/${branchId}/members?pageSize=200`,
-    { signal },
-  ).then((r) => r.data);
+  apiGet<z.input<typeof branchMembersResponse>>(`/api/party/branches/${branchId}/members?pageSize=200`, {
+    signal,
+  }).then((r) => r.data);
 export const fetchClaims = (branchId: number, signal?: AbortSignal) =>
-  apiGet<{ data: { claimId: number; memberName: string; postName: string }[] }>(
-    `/api/party/branches/${branchId}/post-claims`,
-    { signal },
-  ).then((r) => r.data);
+  apiGet<z.input<typeof branchPostClaimsResponse>>(`/api/party/branches/${branchId}/post-claims`, { signal }).then(
+    (r) => r.data,
+  );
 export const decideClaim = (claimId: number, decision: 'approve' | 'reject') =>
   apiSend('POST', `/api/party/post-claims/${claimId}/decision`, { decision });
 export const fetchAlerts = (branchId: number, signal?: AbortSignal) =>
-  apiGet<{
-    data: { id: number; memberName: string; periodKey: string; points: number; target: number; expected: number }[];
-  }>(`/api/party/branches/${branchId}/alerts`, { signal }).then((r) => r.data);
+  apiGet<z.input<typeof branchAlertsResponse>>(`/api/party/branches/${branchId}/alerts`, { signal }).then(
+    (r) => r.data,
+  );
 export const remindAlert = (id: number) => apiSend('POST', `/api/party/alerts/${id}/remind`);
 export const fetchHonorList = (branchId: number, month: string, signal?: AbortSignal) =>
   apiGet<{
@@ -104,26 +65,15 @@ export const fetchHonorList = (branchId: number, month: string, signal?: AbortSi
 export const publishHonorList = (branchId: number, month: string) =>
   apiSend('POST', `/api/party/branches/${branchId}/honor-list`, { month });
 export const fetchRegistrations = (communityId: number, signal?: AbortSignal) =>
-  apiGet<{
-    data: { id: number; name: string; kind: string; workUnit: string | null; branchName: string; version: number }[];
-  }>(`/api/party/communities/${communityId}/registrations`, { signal }).then((r) => r.data);
+  apiGet<z.input<typeof registrationsResponse>>(`/api/party/communities/${communityId}/registrations`, { signal }).then(
+    (r) => r.data,
+  );
 export const decideRegistration = (memberId: number, decision: 'confirm' | 'reject', version: number) =>
   apiSend('POST', `/api/party/members/${memberId}/registration/decision`, { decision, version });
 
-export interface ServiceItem {
-  code: string;
-  label: string;
-  sourceKind: string;
-  points: number;
-}
-export interface CommunityPost {
-  id: number;
-  name: string;
-  duties: string;
-  period: 'month' | 'quarter' | 'year';
-  targetPoints: number;
-  items: ServiceItem[];
-}
+export type CommunityPost = z.input<typeof communityPostSchema>;
+export type ServiceItem = CommunityPost['items'][number];
+/** What the post form edits and sends (postBody in contracts/party.ts validates it on the server). */
 export type PostBody = Omit<CommunityPost, 'id'>;
 
 export const fetchCommunityPosts = (communityId: number, signal?: AbortSignal) =>
@@ -134,27 +84,12 @@ export const updatePost = (id: number, body: PostBody) => apiSend('PUT', `/api/p
 export const seedDefaultPosts = (communityId: number) =>
   apiSend<{ data: { created: number } }>('POST', `/api/party/communities/${communityId}/posts/defaults`);
 
-export interface CoUnit {
-  id: number;
-  name: string;
-  type: string;
-}
-export interface SentMember {
-  id: number;
-  name: string;
-  workUnit: string | null;
-  registrationState: string | null;
-  branchName: string;
-  communityName: string;
-  posts: string[];
-  points: { year: number; total: number };
-  records: number;
-  hours: { year: number; total: number };
-}
+export type CoUnit = z.input<typeof coUnitBriefSchema>;
+export type SentMember = z.input<typeof coUnitMemberSchema>;
 export const fetchMyCoUnit = (signal?: AbortSignal) =>
   apiGet<{ data: CoUnit }>('/api/party/co-units/mine', { signal }).then((r) => r.data);
 export const fetchSentMembers = (unitId: number, year: number, page: number, signal?: AbortSignal) =>
-  apiGet<{ data: SentMember[]; year: number; page: { page: number; pageSize: number; total: number } }>(
+  apiGet<z.input<typeof coUnitMembersResponse>>(
     `/api/party/co-units/${unitId}/members?year=${year}&page=${page}&pageSize=50`,
     { signal },
   );
@@ -166,12 +101,7 @@ export interface CommunityHit {
   name: string;
   streetName: string;
 }
-export interface RegistrationInput {
-  communityId: number;
-  kind: 'in_service' | 'retired' | 'floating';
-  workUnit?: string;
-  coUnitId?: number;
-}
+export type RegistrationInput = z.input<typeof registrationBody>;
 export const findCommunities = (q: string, signal?: AbortSignal) =>
   apiGet<{ data: CommunityHit[] }>(`/api/org/communities?q=${encodeURIComponent(q)}`, { signal }).then((r) => r.data);
 export const fetchCoUnits = (signal?: AbortSignal) =>

@@ -1,3 +1,10 @@
+import type { z } from 'zod';
+import type {
+  adjustResultBody,
+  departmentVoteBody,
+  ratePropertyBody,
+  starConfigSchema,
+} from '../../../contracts/ratings.ts';
 import { apiGet, apiSend } from '../../shared/api';
 import type { Indicator, PropertyList, RatingKind, Run, RunDetail } from './types';
 
@@ -12,28 +19,19 @@ const RUN_PATHS: Record<RatingKind, string> = {
 };
 export const computeRun = (kind: RatingKind, body: { streetId: number; year?: number; month?: string }) =>
   apiSend<{ data: Run }>('POST', `/api/ratings/${RUN_PATHS[kind]}`, body).then((r) => r.data);
-export const adjustResult = (id: number, body: { stars: number; reason: string }) =>
+export const adjustResult = (id: number, body: z.input<typeof adjustResultBody>) =>
   apiSend('POST', `/api/ratings/results/${id}/adjust`, body);
-export interface StarConfig {
-  indicators: Indicator[];
-  isDefault: boolean;
-  formula: { version: string; text: string };
-}
+export type StarConfig = z.input<typeof starConfigSchema>;
 export const fetchStarConfig = (streetId: number, signal?: AbortSignal) =>
   apiGet<{ data: StarConfig; abilities: string[] }>(`/api/ratings/star-config?streetId=${streetId}`, { signal });
 export const saveStarConfig = (streetId: number, indicators: Indicator[]) =>
   apiSend<{ data: unknown }>('PUT', `/api/ratings/star-config?streetId=${streetId}`, { indicators });
 export const fetchPropertyList = (streetId: number, signal?: AbortSignal) =>
   apiGet<{ data: PropertyList }>(`/api/ratings/property-list?streetId=${streetId}`, { signal }).then((r) => r.data);
-export const rateProperty = (body: { month: string; score: number; comment?: string }) =>
+export const rateProperty = (body: z.input<typeof ratePropertyBody>) =>
   apiSend('POST', '/api/ratings/property-ratings', body);
-export const voteDepartment = (body: {
-  year: number;
-  departmentId: number;
-  communityId: number;
-  score: number;
-  comment?: string;
-}) => apiSend('POST', '/api/ratings/department-votes', body);
+export const voteDepartment = (body: z.input<typeof departmentVoteBody>) =>
+  apiSend('POST', '/api/ratings/department-votes', body);
 export const fetchDepartments = (nodeId: number, signal?: AbortSignal) =>
   apiGet<{ data: { id: number; name: string }[] }>(`/api/org/nodes/${nodeId}/departments`, { signal }).then(
     (r) => r.data,

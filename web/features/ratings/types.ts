@@ -1,5 +1,16 @@
-// Response shapes mirror server/modules/ratings/{schema,queries,routes}.ts; labels repeated so no zod reaches the bundle.
-export type RatingKind = 'branch_star' | 'property_month' | 'department_year';
+// Response shapes come from the shared zod contracts (type-only; `z.input` is what the web receives); labels
+// repeated so no zod reaches the bundle.
+import type { z } from 'zod';
+import type {
+  RATING_KINDS,
+  checkedResultSchema,
+  indicatorSchema,
+  propertyListSchema,
+  ratingRunDetailResponse,
+  ratingRunSchema,
+} from '../../../contracts/ratings.ts';
+
+export type RatingKind = (typeof RATING_KINDS)[number];
 export const STAR_INDICATOR_LABELS: Record<string, string> = {
   cases_handled: '网格内处置事件数',
   on_time_rate: '按期处置率',
@@ -10,38 +21,8 @@ export const STAR_INDICATOR_LABELS: Record<string, string> = {
 export const GRADE_LABELS: Record<string, string> = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' };
 export const COLOUR_LABELS: Record<string, string> = { red: '红榜', yellow: '黄榜' };
 
-export interface Indicator {
-  key: string;
-  weight: number;
-  target: number;
-}
-export interface Run {
-  id: number;
-  kind: RatingKind;
-  period: string;
-  streetId: number;
-  formulaVersion: string;
-  formula: string;
-  createdAt: string;
-}
-export interface RunResult {
-  id: number;
-  subjectKind: string;
-  subjectId: number;
-  subjectName: string;
-  inputs: Record<string, unknown>;
-  score: number;
-  outcome: string;
-  adjustedOutcome: string | null;
-  adjustReason: string | null;
-  reproduced: boolean;
-}
-export interface RunDetail extends Run {
-  results: RunResult[];
-}
-export interface PropertyList {
-  street: { id: number; name: string };
-  run: Run | null;
-  red: RunResult[];
-  yellow: RunResult[];
-}
+export type Indicator = z.input<typeof indicatorSchema>;
+export type Run = z.input<typeof ratingRunSchema>;
+export type RunResult = z.input<typeof checkedResultSchema>;
+export type RunDetail = z.input<typeof ratingRunDetailResponse>['data'];
+export type PropertyList = z.input<typeof propertyListSchema>;

@@ -1,14 +1,13 @@
-import { apiGet, apiSend } from '../../shared/api';
+import type { z } from 'zod';
 import type {
-  Booking,
-  BookingEvent,
-  BookingStatus,
-  Catalogue,
-  PickedResident,
-  ServiceItem,
-  Slot,
-  Station,
-} from './types';
+  createBookingBody,
+  createServiceItemBody,
+  createStationBody,
+  openSlotsBody,
+  staffOptionsResponse,
+} from '../../../contracts/services.ts';
+import { apiGet, apiSend } from '../../shared/api';
+import type { Booking, BookingEvent, BookingStatus, Catalogue, PickedResident, Slot } from './types';
 
 /** `communityId`: district and street accounts name the community; everyone else gets their own. */
 export const fetchCatalogue = (signal?: AbortSignal, communityId?: number) =>
@@ -18,9 +17,7 @@ export const fetchCatalogue = (signal?: AbortSignal, communityId?: number) =>
   );
 export const fetchSlots = (stationId: number, signal?: AbortSignal) =>
   apiGet<{ data: Slot[] }>(`/api/services/stations/${stationId}/slots?days=14`, { signal }).then((r) => r.data);
-export type BookingInput =
-  | { mode: 'visit'; serviceItemId: number; slotId: number; note?: string }
-  | { mode: 'proxy'; serviceItemId: number; note: string; residentUserId?: number; personId?: number };
+export type BookingInput = z.input<typeof createBookingBody>;
 export const createBooking = (body: BookingInput) =>
   apiSend<{ data: Booking }>('POST', '/api/services/bookings', body).then((r) => r.data);
 export const fetchBookings = (q: { mine?: boolean; status?: BookingStatus }, signal?: AbortSignal) => {
@@ -39,9 +36,7 @@ export const bookingStep = (
   body?: object,
 ) => apiSend('POST', `/api/services/bookings/${id}/${action}`, body);
 export const fetchHandlers = (signal?: AbortSignal) =>
-  apiGet<{ data: { id: number; displayName: string; role: string }[] }>('/api/services/handlers', { signal }).then(
-    (r) => r.data,
-  );
+  apiGet<z.input<typeof staffOptionsResponse>>('/api/services/handlers', { signal }).then((r) => r.data);
 /** Residents of the user's community for a proxy booking: name, address or the last 4 characters of an ID number or phone; masked. */
 export const searchResidents = (q: string, signal?: AbortSignal) =>
   apiGet<{ data: PickedResident[] }>(`/api/services/residents?q=${encodeURIComponent(q)}`, { signal }).then(
@@ -53,14 +48,14 @@ export const fetchManagedCatalogue = (communityId: number, signal?: AbortSignal)
   apiGet<{ data: Catalogue }>(`/api/services/manage/catalogue?communityId=${communityId}`, { signal }).then(
     (r) => r.data,
   );
-export type ItemInput = Omit<ServiceItem, 'id' | 'communityId'> & { active?: boolean };
+export type ItemInput = Omit<z.input<typeof createServiceItemBody>, 'communityId'> & { active?: boolean };
 export const createItem = (communityId: number, body: ItemInput) =>
   apiSend('POST', '/api/services/items', { communityId, ...body });
 export const updateItem = (id: number, body: Partial<ItemInput>) => apiSend('PATCH', `/api/services/items/${id}`, body);
-export type StationInput = Omit<Station, 'id'>;
+export type StationInput = Omit<z.input<typeof createStationBody>, 'communityId'>;
 export const createStation = (communityId: number, body: StationInput) =>
   apiSend('POST', '/api/services/stations', { communityId, ...body });
 export const updateStation = (id: number, body: Partial<StationInput>) =>
   apiSend('PATCH', `/api/services/stations/${id}`, body);
-export const openSlots = (id: number, body: { from: string; days: number }) =>
+export const openSlots = (id: number, body: z.input<typeof openSlotsBody>) =>
   apiSend<{ data: { opened: number } }>('POST', `/api/services/stations/${id}/slots`, body).then((r) => r.data);

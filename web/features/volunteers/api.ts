@@ -1,22 +1,21 @@
+import type { z } from 'zod';
+import type {
+  activitySchema,
+  createActivityBody,
+  createTeamBody,
+  leaderCandidateSchema,
+  teamTotalsSchema,
+  updateTeamBody,
+  volunteerSummarySchema,
+} from '../../../contracts/volunteers.ts';
 import { apiGet, apiSend } from '../../shared/api';
 
-export interface Activity {
-  id: number;
-  title: string;
-  place: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  confirmed: number;
-  myStatus: string | null;
-  checkinCode: string | null;
-  abilities: string[];
-}
-export interface Summary {
-  totalHours: number;
-  activities: number;
-  records: { title: string; startsAt: string; place: string; hours: number }[];
-}
+// Shapes from the server's zod contracts (types only: no zod in the bundle); `z.input` is what the web receives.
+export type Activity = z.input<typeof activitySchema>;
+export type Summary = z.input<typeof volunteerSummarySchema>;
+export type Team = z.input<typeof teamTotalsSchema>;
+export type LeaderCandidate = z.input<typeof leaderCandidateSchema>;
+export type ActivityBody = z.input<typeof createActivityBody>;
 
 export const fetchActivities = (view: 'upcoming' | 'manage', signal?: AbortSignal) =>
   apiGet<{ data: Activity[] }>(`/api/volunteers/activities?view=${view}&pageSize=50`, { signal }).then((r) => r.data);
@@ -27,27 +26,10 @@ export const cancelSignUp = (id: number) => apiSend('DELETE', `/api/volunteers/a
 export const checkByCode = (id: number, kind: 'in' | 'out', code: string) =>
   apiSend('POST', `/api/volunteers/activities/${id}/check-${kind}`, { code });
 
-export interface Team {
-  id: number;
-  name: string;
-  leaderUserId: number | null;
-  leaderName: string | null;
-  communityId: number;
-  activities: number;
-  volunteers: number;
-  hours: number;
-}
-export interface LeaderCandidate {
-  id: number;
-  displayName: string;
-  role: string;
-}
-
 export const fetchTeams = (signal?: AbortSignal) =>
   apiGet<{ data: Team[] }>('/api/volunteers/teams', { signal }).then((r) => r.data);
-export const createTeam = (body: { communityId: number; name: string; leaderUserId?: number }) =>
-  apiSend('POST', '/api/volunteers/teams', body);
-export const updateTeam = (id: number, body: { name: string; leaderUserId: number | null }) =>
+export const createTeam = (body: z.input<typeof createTeamBody>) => apiSend('POST', '/api/volunteers/teams', body);
+export const updateTeam = (id: number, body: z.input<typeof updateTeamBody>) =>
   apiSend('PATCH', `/api/volunteers/teams/${id}`, body);
 export const fetchLeaderCandidates = (communityId: number, q: string, signal?: AbortSignal) =>
   apiGet<{ data: LeaderCandidate[] }>(
@@ -55,13 +37,3 @@ export const fetchLeaderCandidates = (communityId: number, q: string, signal?: A
     { signal },
   ).then((r) => r.data);
 export const createActivity = (body: ActivityBody) => apiSend('POST', '/api/volunteers/activities', body);
-
-export interface ActivityBody {
-  communityId: number;
-  teamId?: number;
-  title: string;
-  place: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-}

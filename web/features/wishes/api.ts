@@ -5,12 +5,13 @@ import type {
   Wish,
   dispatchWishBody,
   publishWishBody,
+  wishListQuery,
 } from '../../../contracts/wishes.ts';
 import { apiGet, apiSend } from '../../shared/api';
 
 // Shapes from the server's zod contracts (types only: no zod in the bundle).
 export type { AssigneeOption, DispatchOptions, Wish };
-export type WishView = 'board' | 'mine' | 'manage';
+export type WishView = NonNullable<z.input<typeof wishListQuery>['view']>;
 export type WishKind = Wish['kind'];
 
 export const KIND_LABELS: Record<WishKind, string> = { wish: '微心愿', project: '微项目', service_post: '服务岗' };

@@ -6,7 +6,7 @@ import { withTx } from '../../../platform/db/tx.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { loadPost } from '../load.ts';
 import { publishBoardChange } from '../live.ts';
-import { authorizeBoard } from '../policy.ts';
+import { authorizeBoard, authorizeResolveHelp } from '../policy.ts';
 import { boardPosts, boardReplies, boardReports } from '../schema.ts';
 
 /** Hides a post or one reply with a reason (kept, never deleted) and resolves the reports on it. */
@@ -92,7 +92,7 @@ export async function reportContent(
 export async function resolveHelp(db: Db, actor: Actor, boardId: number, postId: number) {
   return withTx(db, async (tx) => {
     const { board, post } = await loadPost(tx, actor, boardId, postId);
-    if (post.kind !== 'help' || post.authorUserId !== actor.userId) throw new AppError('FORBIDDEN');
+    authorizeResolveHelp(actor, post);
     const [row] = await tx
       .update(boardPosts)
       .set({ helpResolvedAt: new Date() })

@@ -5,14 +5,14 @@ import { withTx } from '../../../platform/db/tx.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { loadPost } from '../load.ts';
 import { publishBoardChange } from '../live.ts';
-import { canBoard } from '../policy.ts';
+import { authorizeReply } from '../policy.ts';
 import { boardReplies } from '../schema.ts';
 
 /** Residents reply where they live; staff and leaders reply on boards they announce on. */
 export async function replyToPost(db: Db, actor: Actor, boardId: number, postId: number, body: string) {
   return withTx(db, async (tx) => {
     const { board, post } = await loadPost(tx, actor, boardId, postId);
-    if (!canBoard(actor, 'post', board) && !canBoard(actor, 'announce', board)) throw new AppError('FORBIDDEN');
+    authorizeReply(actor, board);
     if (post.hiddenAt) throw new AppError('CONFLICT', { message: '该帖子已被隐藏，不能回复' });
     const [row] = await tx
       .insert(boardReplies)

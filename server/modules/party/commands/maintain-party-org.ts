@@ -8,10 +8,9 @@ import type { Db } from '../../../platform/db/open.ts';
 import { withTx, type Tx } from '../../../platform/db/tx.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { actorCovers, isUnder } from '../../../platform/scope.ts';
-import { hasAbility } from '../../accounts/abilities.ts';
 import { orgNodes, partyOrgs } from '../../org/schema.ts';
 import { loadPartyOrgFor, ORG_RULES, type PartyOrgRow } from '../org-tree.ts';
-import { authorizePartyOrg } from '../policy.ts';
+import { authorizePartyOrg, authorizeTopPartyOrg } from '../policy.ts';
 import { partyMembers } from '../schema.ts';
 
 type CreateInput = z.infer<typeof createPartyOrgBody>;
@@ -73,7 +72,7 @@ export async function createPartyOrg(db: Db, actor: Actor, input: CreateInput): 
         throw invalid('kind', `${PARTY_ORG_KIND_LABELS[parent.kind]}下不能设立${PARTY_ORG_KIND_LABELS[input.kind]}`);
     } else {
       if (input.parentId !== undefined) throw invalid('parentId', '街道党工委没有上级组织');
-      if (!hasAbility(actor.role, 'party.orgs.manage') || !actor.scopePath) throw new AppError('FORBIDDEN');
+      authorizeTopPartyOrg(actor);
     }
     const node = await nodeFor(tx, actor, input, parent?.scopePath ?? actor.scopePath!);
     // A building group is filed under its grid (as seeded), so the grid's staff see it.

@@ -4,7 +4,8 @@ import { recordAudit } from '../../../platform/audit.ts';
 import type { Db } from '../../../platform/db/open.ts';
 import { withTx, type Tx } from '../../../platform/db/tx.ts';
 import { publishBookingChange } from '../live.ts';
-import { assertBooking, loadBooking } from '../load.ts';
+import { loadBooking } from '../load.ts';
+import { assertBooking } from '../policy.ts';
 import type { BookingAction } from '../policy.ts';
 import { bookingEvents, bookings, type BookingRow } from '../schema.ts';
 

@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Db } from '../../../platform/db/open.ts';
 import { invalid } from '../../../platform/errors.ts';
-import { isUnder } from '../../../platform/scope.ts';
-import { hasAbility } from '../../accounts/abilities.ts';
 import { users } from '../../accounts/schema.ts';
 import { orgNodes } from '../../org/schema.ts';
+import { mayTakeOverBooking } from '../policy.ts';
 import { runBookingStep } from './booking-step.ts';
 
 /** An explicit handover: the responsibility moves to a colleague who can handle the booking, with a reason. */
@@ -25,8 +24,7 @@ export async function handoverBooking(
         .from(users)
         .innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
         .where(eq(users.id, input.toUserId));
-      if (!to || to.disabledAt || !hasAbility(to.role, 'services.handle') || !isUnder(row.scopePath, to.path))
-        throw invalid('toUserId', '接收人须为负责该居民所在范围的工作人员');
+      if (!to || !mayTakeOverBooking(to, row)) throw invalid('toUserId', '接收人须为负责该居民所在范围的工作人员');
     },
     changes: { responsibleUserId: input.toUserId },
     event: { toUserId: input.toUserId, note: input.note },

@@ -5,11 +5,11 @@ import type { Actor } from '../../../platform/auth/actor.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import type { Db } from '../../../platform/db/open.ts';
 import { withTx } from '../../../platform/db/tx.ts';
-import { AppError, invalid } from '../../../platform/errors.ts';
+import { invalid } from '../../../platform/errors.ts';
 import { publishLive } from '../../../platform/live/events.ts';
-import { hasAbility } from '../../accounts/abilities.ts';
 import { loadNodeInScope } from '../../org/load-node.ts';
 import { orgNodes } from '../../org/schema.ts';
+import { authorizePublishWish, publishesAsStaff } from '../policy.ts';
 import { wishEvents, wishItems } from '../schema.ts';
 
 /** The community a wish belongs to: the named one (staff, in scope) or the publisher's own. */
@@ -19,7 +19,7 @@ async function communityFor(
   communityId: number | undefined,
 ) {
   if (communityId !== undefined) {
-    if (!hasAbility(actor.role, 'wishes.manage')) throw invalid('communityId', '只能在本人所在社区发布');
+    if (!publishesAsStaff(actor)) throw invalid('communityId', '只能在本人所在社区发布');
     return loadNodeInScope(tx, actor, communityId, 'community').catch(() => {
       throw invalid('communityId', '社区不存在或不在您的管辖范围内');
     });
@@ -39,11 +39,10 @@ async function communityFor(
  * it first, except that what staff publish themselves is open at once.
  */
 export async function publishWish(db: Db, actor: Actor, input: z.infer<typeof publishWishBody>) {
-  if (!hasAbility(actor.role, 'wishes.publish') && !hasAbility(actor.role, 'wishes.manage'))
-    throw new AppError('FORBIDDEN');
+  authorizePublishWish(actor);
   return withTx(db, async (tx) => {
     const community = await communityFor(tx, actor, input.communityId);
-    const staff = hasAbility(actor.role, 'wishes.manage');
+    const staff = publishesAsStaff(actor);
     const state = staff ? 'open' : 'pending_review';
     const [row] = await tx
       .insert(wishItems)

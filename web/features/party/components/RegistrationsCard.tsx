@@ -1,15 +1,10 @@
 import { App, Button, Card, List } from 'antd';
+import type { z } from 'zod';
+import type { registrationsResponse } from '../../../../contracts/party-views.ts';
 import { errorMessage } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
 
-interface Registration {
-  id: number;
-  name: string;
-  kind: string;
-  workUnit: string | null;
-  branchName: string;
-  version: number;
-}
+type Registration = z.input<typeof registrationsResponse>['data'][number];
 
 /** The community's queue of dual registrations (双报到) to confirm. */
 export function RegistrationsCard({
