@@ -96,6 +96,17 @@ const PARTY_ORGS: Partial<Record<Role, readonly string[]>> = {
   community_staff: ['party.orgs.read'],
   grid_worker: ['party.orgs.read'],
 };
+/** 居民参与 (consultations, surveys, micro-project votes): community staff and administrators above manage; residents take part. */
+const PARTICIPATION: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['participation.manage'],
+  street_admin: ['participation.manage'],
+  community_secretary: ['participation.manage'],
+  community_staff: ['participation.manage'],
+  building_leader: ['participation.take_part'],
+  party_member: ['participation.take_part'],
+  volunteer: ['participation.take_part'],
+  resident: ['participation.take_part'],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [
     ...COMMUNITY_LIFE.district_admin,
@@ -181,7 +192,13 @@ const ABILITIES: Record<Role, readonly string[]> = {
 const ALL = Object.fromEntries(
   (Object.keys(ABILITIES) as Role[]).map((role) => [
     role,
-    [...ABILITIES[role], ...(ADMINISTRATION[role] ?? []), ...(DEVICES[role] ?? []), ...(PARTY_ORGS[role] ?? [])],
+    [
+      ...ABILITIES[role],
+      ...(ADMINISTRATION[role] ?? []),
+      ...(DEVICES[role] ?? []),
+      ...(PARTY_ORGS[role] ?? []),
+      ...(PARTICIPATION[role] ?? []),
+    ],
   ]),
 ) as unknown as Record<Role, readonly string[]>;
 
