@@ -51,7 +51,7 @@ describe('tallyRound', () => {
         [3, 3],
         [4, 1],
       ]),
-      80,
+      100,
       9,
     );
     expect(summary(r)).toEqual([
