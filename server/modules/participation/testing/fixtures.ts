@@ -57,3 +57,16 @@ export async function houseIn(ctx: TestContext, communityPath: string): Promise<
   );
   return Number(r.rows[0].id);
 }
+
+/** A multipart body with one file (app.inject has no form-data helper). */
+export function multipartFile(fileName: string, content: Buffer): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----participation${Date.now()}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}
