@@ -19,6 +19,7 @@ import { accountsFeature } from '../features/accounts';
 import { signupFeature } from '../features/signup';
 import { calendarFeature } from '../features/calendar';
 import { devicesFeature } from '../features/devices';
+import { participationFeature } from '../features/participation';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
 export const features: FeatureModule[] = [
@@ -33,6 +34,7 @@ export const features: FeatureModule[] = [
   meetingsFeature,
   servicesFeature,
   boardsFeature,
+  participationFeature,
   ratingsFeature,
   signupFeature,
   bigscreenFeature,

@@ -23,7 +23,11 @@ beforeAll(async () => {
     await seedDemoMeetings(tx, community);
     await seedDemoParticipation(tx, community);
   });
-  [staff, resident, member] = await Promise.all(['staff', 'resident', 'member'].map((u) => loginAs(ctx.app, u)));
+  [staff, resident, member] = (await Promise.all(['staff', 'resident', 'member'].map((u) => loginAs(ctx.app, u)))) as [
+    Session,
+    Session,
+    Session,
+  ];
   communityCode = (await ctx.pool.query(`select code from org_nodes where id = $1`, [c1.id])).rows[0].code;
 });
 afterAll(async () => {

@@ -12,9 +12,9 @@ let community: number;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  [staff, resident, member, volunteer, leader] = await Promise.all(
+  [staff, resident, member, volunteer, leader] = (await Promise.all(
     ['staff', 'resident', 'member', 'volunteer', 'leader'].map((u) => loginAs(ctx.app, u)),
-  );
+  )) as [Session, Session, Session, Session, Session];
   community = ctx.seed.tree.streets[0]!.communities[0]!.id;
 });
 afterAll(async () => {
