@@ -8,7 +8,8 @@ import { isoDateTime, sentDateTime } from './datetime.ts';
  */
 
 const title = z.string().trim().min(2, '标题至少 2 个字').max(80, '标题不超过 80 个字');
-const longText = (label: string, max: number) =>
+/** A required text with its Chinese label in the messages. */
+export const longText = (label: string, max: number) =>
   z.string().trim().min(1, `请填写${label}`).max(max, `${label}不超过 ${max} 个字`);
 
 /** Open and close moments (Asia/Shanghai offsets from the web); close must follow open. */
@@ -241,61 +242,6 @@ export const ballotResponse = z.object({ data: z.object({ projectIds: z.array(z.
 export const voteResults = z.object({ voters: z.number(), projects: z.array(projectResult) });
 export type VoteResults = z.input<typeof voteResults>;
 export const voteResultsResponse = z.object({ data: voteResults });
-
-// ---------------------------------------------------------------- public portal (完美社区网)
-
-export const portalParams = z.object({
-  communityCode: z.string().regex(/^\d{12}$/, '社区编码须为 12 位数字'),
-});
-export const portalIntroBody = z.object({ intro: longText('社区简介', 5000) });
-
-export const portalResponse = z.object({
-  data: z.object({
-    community: z.object({ code: z.string(), name: z.string(), streetName: z.string(), intro: z.string() }),
-    notices: z.array(z.object({ id: z.number(), title: z.string(), body: z.string(), publishedAt: sentDateTime() })),
-    consultations: z.array(
-      z.object({
-        id: z.number(),
-        title: z.string(),
-        body: z.string(),
-        opensAt: sentDateTime(),
-        closesAt: sentDateTime(),
-        phase: z.enum(PHASES),
-        responseSummary: z.string().nullable(),
-        attachments: z.array(consultationAttachment.pick({ id: true, name: true })),
-      }),
-    ),
-    voteResults: z.array(
-      z.object({
-        id: z.number(),
-        title: z.string(),
-        closedAt: sentDateTime(),
-        budgetCapYuan: z.number(),
-        results: voteResults,
-      }),
-    ),
-    /** 四议两公开 records whose resolution is published, with their public steps only. */
-    decisions: z.array(
-      z.object({
-        id: z.number(),
-        title: z.string(),
-        summary: z.string(),
-        status: z.string(),
-        published: z.array(z.object({ kind: z.string(), note: z.string(), recordedAt: sentDateTime() })),
-        votes: z.array(
-          z.object({
-            kind: z.string(),
-            votesFor: z.number().nullable(),
-            votesAgainst: z.number().nullable(),
-            votesAbstain: z.number().nullable(),
-          }),
-        ),
-      }),
-    ),
-  }),
-});
-export type PortalData = z.input<typeof portalResponse>['data'];
-export const portalIntroResponse = z.object({ data: z.object({ intro: z.string() }) });
 
 /** A file download: the bytes are streamed as they are (the serializer leaves streams alone). */
 export const fileDownload = z.any().describe('文件内容（二进制流）');

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { fileDownload } from '../../../contracts/participation.ts';
 import {
-  fileDownload,
   portalIntroBody,
   portalIntroResponse,
   portalParams,
   portalResponse,
-} from '../../../contracts/participation.ts';
+} from '../../../contracts/participation-portal.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';

@@ -2,13 +2,13 @@ import { apiGet, apiSend } from '../../shared/api';
 import type {
   CommentView,
   ConsultationView,
-  PortalData,
   Question,
   SurveyResults,
   SurveyView,
   VoteResults,
   VoteRoundView,
 } from '../../../contracts/participation.ts';
+import type { PortalData } from '../../../contracts/participation-portal.ts';
 
 export type {
   CommentView,
