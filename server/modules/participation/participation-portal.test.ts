@@ -4,7 +4,7 @@ import { createTestApp, loginAs, type Session, type TestContext } from '../../te
 import { seedCommunityLifeFor } from '../services/test-seed.ts';
 import { seedDemoMeetings } from '../meetings/index.ts';
 import { seedDemoParticipation } from './index.ts';
-import { consultationInput, createVia, multipartFile } from './testing/fixtures.ts';
+import { consultationInput, createVia, multipartFile, shanghaiIso } from './testing/fixtures.ts';
 
 let ctx: TestContext;
 let staff: Session;
@@ -71,6 +71,20 @@ describe('consultations', () => {
       summary: '共收到意见 1 条，已按规定处理。',
     });
     expect(answered.json().data).toMatchObject({ responseSummary: '共收到意见 1 条，已按规定处理。' });
+  });
+
+  it('takes comments only while the consultation is open (409 after its close)', async () => {
+    const past = {
+      ...consultationInput(community.id),
+      opensAt: shanghaiIso(Date.now() - 3 * 86_400_000),
+      closesAt: shanghaiIso(Date.now() - 86_400_000),
+    };
+    const id = await createVia(ctx, staff, '/api/participation/consultations', past);
+    const res = await call(resident, 'POST', `/api/participation/consultations/${id}/comments`, { body: '晚了' });
+    expect(res.statusCode).toBe(409);
+    const detail = (await call(resident, 'GET', `/api/participation/consultations/${id}`)).json();
+    expect(detail.data.phase).toBe('closed');
+    expect(detail.abilities).toEqual([]);
   });
 
   it('stores attachments in the shared file store; residents and the portal download them', async () => {
