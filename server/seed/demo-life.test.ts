@@ -39,6 +39,10 @@ describe('the demo community the demo accounts log into', () => {
     ['gridworker', '/api/people/houses'],
     ['secretary', '/api/people/components'],
     ['admin', '/api/people/components'],
+    ['resident', '/api/participation/consultations'],
+    ['resident', '/api/participation/surveys'],
+    ['resident', '/api/participation/votes'],
+    ['secretary', '/api/participation/votes'],
   ])('%s sees a non-empty %s', async (username, url) => {
     const s = await loginAs(ctx.app, username);
     const res = await ctx.app.inject({ url, headers: s.headers });
@@ -57,5 +61,20 @@ describe('the demo community the demo accounts log into', () => {
     );
     expect(rows[0].upcoming).toBeGreaterThan(0);
     expect(rows[0].held).toBeGreaterThan(0);
+  });
+
+  it('has an open consultation, survey and vote round, and a portal with results (路南社区)', async () => {
+    const s = await loginAs(ctx.app, 'resident');
+    const open = async (url: string) =>
+      ((await ctx.app.inject({ url, headers: s.headers })).json().data as { phase: string }[]).filter(
+        (i) => i.phase === 'open',
+      ).length;
+    expect(await open('/api/participation/consultations')).toBe(1);
+    expect(await open('/api/participation/surveys')).toBe(1);
+    expect(await open('/api/participation/votes')).toBe(1);
+    const { rows } = await ctx.pool.query(`select code from org_nodes where level = 'community' order by id limit 1`);
+    const portal = (await ctx.app.inject({ url: `/api/public/portal/${rows[0].code}` })).json().data;
+    expect(portal.voteResults.length).toBe(1);
+    expect(portal.decisions.length).toBeGreaterThan(0);
   });
 });

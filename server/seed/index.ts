@@ -14,6 +14,7 @@ import { seedDemoWishes } from '../modules/wishes/index.ts';
 import { seedDemoVolunteering } from '../modules/volunteers/index.ts';
 import { seedDemoMeetings } from '../modules/meetings/index.ts';
 import { seedDemoPatrols } from '../modules/patrols/index.ts';
+import { seedDemoParticipation } from '../modules/participation/index.ts';
 import { refreshRollups } from '../modules/analytics/refresh.ts';
 import { allProviders } from '../modules/analytics/registry.ts';
 
@@ -63,6 +64,7 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
       await seedDemoVolunteering(tx, demoCommunity);
       await seedDemoMeetings(tx, demoCommunity);
       await seedDemoPatrols(tx, demoCommunity);
+      await seedDemoParticipation(tx, demoCommunity);
     }
     if (options.casesPerStreet)
       await seedDemoCases(

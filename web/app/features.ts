@@ -20,6 +20,7 @@ import { signupFeature } from '../features/signup';
 import { calendarFeature } from '../features/calendar';
 import { devicesFeature } from '../features/devices';
 import { patrolsFeature } from '../features/patrols';
+import { participationFeature } from '../features/participation';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
 export const features: FeatureModule[] = [
@@ -34,6 +35,7 @@ export const features: FeatureModule[] = [
   meetingsFeature,
   servicesFeature,
   boardsFeature,
+  participationFeature,
   ratingsFeature,
   signupFeature,
   bigscreenFeature,

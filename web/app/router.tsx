@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet, type RouteObject } from 'react-router-dom';
 import { Result, Spin } from 'antd';
 import { LoginPage } from '../features/auth/pages/LoginPage';
@@ -8,6 +8,9 @@ import { SignupPage } from '../features/signup/pages/SignupPage';
 import { AppShell } from './layout/AppShell';
 import { RequireAbility, RequireSession } from './session/RequireSession';
 import { features } from './features';
+
+// 完美社区网: a community's public portal, read without signing in.
+const PortalPage = lazy(() => import('../features/participation/pages/PortalPage'));
 
 const allRoutes = features.flatMap((f) => f.routes);
 const guarded = (routes: typeof allRoutes): RouteObject[] =>
@@ -30,6 +33,14 @@ export const router = createBrowserRouter([
   },
   { path: '/setup', element: <SetupPage /> },
   { path: '/signup', element: <SignupPage /> },
+  {
+    path: '/portal/:communityCode',
+    element: (
+      <Suspense fallback={<Spin style={{ display: 'block', marginTop: 80 }} />}>
+        <PortalPage />
+      </Suspense>
+    ),
+  },
   {
     element: (
       <RequireSession>

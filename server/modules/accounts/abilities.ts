@@ -108,6 +108,17 @@ const PATROLS: Partial<Record<Role, readonly string[]>> = {
   grid_worker: ['patrols.join'],
   department_handler: ['patrols.join'],
 };
+/** 居民参与 (consultations, surveys, micro-project votes): community staff and administrators above manage; residents take part. */
+const PARTICIPATION: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['participation.manage'],
+  street_admin: ['participation.manage'],
+  community_secretary: ['participation.manage'],
+  community_staff: ['participation.manage'],
+  building_leader: ['participation.take_part'],
+  party_member: ['participation.take_part'],
+  volunteer: ['participation.take_part'],
+  resident: ['participation.take_part'],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [
     ...COMMUNITY_LIFE.district_admin,
@@ -199,6 +210,7 @@ const ALL = Object.fromEntries(
       ...(DEVICES[role] ?? []),
       ...(PARTY_ORGS[role] ?? []),
       ...(PATROLS[role] ?? []),
+      ...(PARTICIPATION[role] ?? []),
     ],
   ]),
 ) as unknown as Record<Role, readonly string[]>;
