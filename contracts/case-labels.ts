@@ -92,6 +92,7 @@ export const SOURCE_LABELS_ZH: Record<CaseSource, string> = {
   hotline: '热线转办',
   open311: '外部接口',
   device: '设备告警',
+  kiosk: '自助终端',
 };
 
 export const DISPATCH_LEVEL_LABELS_ZH: Record<DispatchLevel, string> = {

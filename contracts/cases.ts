@@ -11,6 +11,7 @@ export const caseSourceSchema = z.enum([
   'hotline',
   'open311',
   'device',
+  'kiosk',
 ]);
 export const dispatchLevelSchema = z.enum(['grid', 'community', 'street', 'department']);
 export const caseStateSchema = z.enum([

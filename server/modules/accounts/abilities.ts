@@ -96,6 +96,18 @@ const PARTY_ORGS: Partial<Record<Role, readonly string[]>> = {
   community_staff: ['party.orgs.read'],
   grid_worker: ['party.orgs.read'],
 };
+/**
+ * 包保联户: contact.visit keeps households and records visits; contact.manage sets rounds and assigns
+ * households; contact.read sees the round coverage figures.
+ */
+const CONTACT: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['contact.read', 'contact.manage'],
+  street_admin: ['contact.read', 'contact.manage', 'contact.visit'],
+  community_secretary: ['contact.read', 'contact.manage', 'contact.visit'],
+  community_staff: ['contact.read', 'contact.manage', 'contact.visit'],
+  grid_worker: ['contact.read', 'contact.visit'],
+  party_member: ['contact.visit'],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [
     ...COMMUNITY_LIFE.district_admin,
@@ -181,7 +193,13 @@ const ABILITIES: Record<Role, readonly string[]> = {
 const ALL = Object.fromEntries(
   (Object.keys(ABILITIES) as Role[]).map((role) => [
     role,
-    [...ABILITIES[role], ...(ADMINISTRATION[role] ?? []), ...(DEVICES[role] ?? []), ...(PARTY_ORGS[role] ?? [])],
+    [
+      ...ABILITIES[role],
+      ...(ADMINISTRATION[role] ?? []),
+      ...(DEVICES[role] ?? []),
+      ...(PARTY_ORGS[role] ?? []),
+      ...(CONTACT[role] ?? []),
+    ],
   ]),
 ) as unknown as Record<Role, readonly string[]>;
 

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Queryable } from '../../platform/db/tx.ts';
 import type { ModuleManifest } from '../manifest.ts';
@@ -6,6 +7,7 @@ import { createPiiCodec } from './pii.ts';
 import { loadResident, residentPage } from './queries/residents.ts';
 import { residentLivingUnder, signupCandidates, type IdentityClaim } from './queries/signup-candidates.ts';
 import { peopleRoutes } from './routes.ts';
+import { houses } from './schema.ts';
 import { peopleStats } from './stats.ts';
 
 /** Base data (实有人口、房屋、法人单位、城市部件): routes and the background import job. */
@@ -56,3 +58,9 @@ export async function identityCandidates(db: Queryable, dataKey: string, claim: 
 export { residentLivingUnder };
 export { seedDemoPlaces } from './seed-places.ts';
 export { relinkImportFile } from './import/stored-file.ts';
+
+/** The registered address of a house (people_houses), for other modules' records; null when not registered. */
+export async function houseAddress(db: Queryable, houseNodeId: number): Promise<string | null> {
+  const [row] = await db.select({ address: houses.address }).from(houses).where(eq(houses.houseNodeId, houseNodeId));
+  return row?.address ?? null;
+}

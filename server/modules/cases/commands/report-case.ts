@@ -32,7 +32,7 @@ const SOURCES_BY_ROLE: Partial<Record<Actor['role'], CaseSource[]>> = {
   district_admin: STAFF_SOURCES,
 };
 /** Sources entered for someone else: the reporter is not the account that types it in. */
-const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline', 'open311', 'device'];
+const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline', 'open311', 'device', 'kiosk'];
 /** Of those, the ones where staff must write down who raised it. */
 const NAME_REQUIRED: CaseSource[] = ['window', 'visit', 'hotline'];
 
@@ -74,6 +74,7 @@ export async function intakeCommunity(
 /** Where the case lies: the grid under a map pin, or the intake community for an address alone. */
 async function placeCase(
   deps: AppDeps,
+  db: Queryable,
   actor: Actor,
   input: ReportInput,
 ): Promise<{ scopePath: string; gridId: number | null; communityId: number; streetId: number }> {
@@ -83,7 +84,7 @@ async function placeCase(
     const { streetId, communityId } = levelsOfPath(grid.path);
     return { scopePath: grid.path, gridId: grid.id, communityId: communityId!, streetId: streetId! };
   }
-  const intake = await intakeCommunity(deps.db, actor, input.communityId);
+  const intake = await intakeCommunity(db, actor, input.communityId);
   if ('error' in intake) throw invalid('communityId', intake.error);
   const { streetId, communityId } = levelsOfPath(intake.path);
   return { scopePath: intake.path, gridId: null, communityId: communityId!, streetId: streetId! };
@@ -109,7 +110,8 @@ function checkAnswers(questions: Question[], posted: Record<string, unknown>, re
  * Imported work orders (`importedFrom`) and reports staff enter on someone's behalf come from
  * people who were never asked the category's questions: answers are checked when present but
  * none is required. `systemSource` is for callers inside the server that file on a system
- * account's behalf (device alarms): the only source such a case may have.
+ * account's behalf (device alarms), or whose own policy decided the actor may file under it (a
+ * household contact's visit, the self-service kiosk): the only source such a case may have.
  */
 export async function reportCase(
   deps: AppDeps,
@@ -118,8 +120,10 @@ export async function reportCase(
   options: {
     externalRef?: string;
     importedFrom?: 'hotline';
-    systemSource?: 'device';
+    systemSource?: 'device' | 'visit' | 'kiosk';
     afterInsert?: (tx: Tx, row: CaseRow) => Promise<void>;
+    /** The caller's open transaction (a visit log filed with its cases): the case commits with it or not at all. */
+    tx?: Tx;
   } = {},
 ) {
   if (!hasAbility(actor.role, 'cases.report')) throw new AppError('FORBIDDEN', { message: '您无权上报案件' });
@@ -129,9 +133,11 @@ export async function reportCase(
     throw invalid('source', ON_BEHALF.includes(source) ? '只有社区工作人员可以代为登记' : '上报来源与您的身份不符');
   if (NAME_REQUIRED.includes(source) && !input.reporterName)
     throw invalid('reporterName', '代为登记时须填写反映人姓名');
-  const place = await placeCase(deps, actor, input);
+  // Inside the caller's transaction every read goes through it (PGlite serialises connections).
+  const place = await placeCase(deps, options.tx ?? deps.db, actor, input);
   const now = new Date();
-  return withTx(deps.db, async (tx) => {
+  const inTx = <T>(work: (tx: Tx) => Promise<T>) => (options.tx ? work(options.tx) : withTx(deps.db, work));
+  return inTx(async (tx) => {
     const { id, caseNo, category, limits } = await reserveCase(
       tx,
       now,
