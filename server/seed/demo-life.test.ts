@@ -58,4 +58,19 @@ describe('the demo community the demo accounts log into', () => {
     expect(rows[0].upcoming).toBeGreaterThan(0);
     expect(rows[0].held).toBeGreaterThan(0);
   });
+
+  it('has 包保联户 rounds with households kept and visited, and a member with households of their own', async () => {
+    const secretary = await loginAs(ctx.app, 'secretary');
+    const rounds = (await ctx.app.inject({ url: '/api/contact/rounds', headers: secretary.headers })).json().data;
+    expect(rounds).toHaveLength(15);
+    const started = rounds.filter((r: { startsOn: string }) => r.startsOn <= new Date().toISOString().slice(0, 10));
+    const coverage = (
+      await ctx.app.inject({ url: `/api/contact/rounds/${started.at(-1).id}/coverage`, headers: secretary.headers })
+    ).json().data;
+    expect(coverage.total.assigned).toBeGreaterThan(0);
+    expect(coverage.total.visited).toBeGreaterThan(0);
+    const member = await loginAs(ctx.app, 'member');
+    const mine = (await ctx.app.inject({ url: '/api/contact/my-households', headers: member.headers })).json().data;
+    expect(mine.households.length).toBeGreaterThan(0);
+  });
 });

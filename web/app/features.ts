@@ -19,6 +19,7 @@ import { accountsFeature } from '../features/accounts';
 import { signupFeature } from '../features/signup';
 import { calendarFeature } from '../features/calendar';
 import { devicesFeature } from '../features/devices';
+import { contactFeature } from '../features/contact';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
 export const features: FeatureModule[] = [
@@ -38,6 +39,7 @@ export const features: FeatureModule[] = [
   bigscreenFeature,
   onemapFeature,
   devicesFeature,
+  contactFeature,
   open311Feature,
   calendarFeature,
   accountsFeature,
