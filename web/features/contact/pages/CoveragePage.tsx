@@ -1,5 +1,5 @@
 import { Button, Card, Empty, Progress, Select, Space, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useMe } from '../../../app/session/SessionContext';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { useAsync } from '../../../shared/use-async';
@@ -13,14 +13,12 @@ const pct = (v: number) => <Progress percent={v} size="small" status={v >= 100 ?
 export default function CoveragePage() {
   const me = useMe();
   const communities = useCommunities(me);
-  const [communityId, setCommunityId] = useState<number>();
+  const [picked, setCommunityId] = useState<number>();
   const [roundId, setRoundId] = useState<number>();
   const [dialog, setDialog] = useState<'round' | 'assign' | null>(null);
   const options = communities.data ?? [];
   // A street account picks among its communities; others work in their own (the server's default).
-  useEffect(() => {
-    if (options.length > 1 && communityId === undefined) setCommunityId(options[0]!.value);
-  }, [options, communityId]);
+  const communityId = picked ?? (options.length > 1 ? options[0]!.value : undefined);
   const rounds = useAsync((s) => fetchRounds(communityId, s), [communityId]);
   const list = rounds.data?.data ?? [];
   const chosen = roundId && list.some((r) => r.id === roundId) ? roundId : list[0]?.id;

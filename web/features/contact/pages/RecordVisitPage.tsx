@@ -44,7 +44,7 @@ export default function RecordVisitPage() {
       });
       const cases = res.data.opinions.filter((o) => o.caseId).length;
       message.success(cases ? `走访已记录，${cases} 条意见已转为案件` : '走访已记录');
-      navigate('/contact/mine');
+      void navigate('/contact/mine');
     } catch (error) {
       const fields = fieldErrorsOf(error, FIELDS);
       if (fields.length) form.setFields(fields as Parameters<typeof form.setFields>[0]);
