@@ -21,6 +21,7 @@ import { auditModule } from './audit/index.ts';
 import { setupModule } from './setup/index.ts';
 import { devicesModule } from './devices/index.ts';
 import { contactModule } from './contact/index.ts';
+import { outreachModule } from './outreach/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { registerStatProviders } from './analytics/registry.ts';
 import { orgStats } from './org/stats.ts';
@@ -47,6 +48,7 @@ export const MODULES: ModuleManifest[] = [
   setupModule,
   devicesModule,
   contactModule,
+  outreachModule,
 ];
 
 // The analytics registry reads the providers from here instead of importing this file (which imports analytics).

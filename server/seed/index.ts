@@ -7,13 +7,14 @@ import { seedAccounts, type DemoAccount } from './seed-accounts.ts';
 import { seedOrganisations } from './seed-organisations.ts';
 import { seedTree, type SeededTree } from './seed-tree.ts';
 import { seedCategories, seedDemoCases } from '../modules/cases/index.ts';
-import { seedParty } from '../modules/party/index.ts';
+import { seedDemoCommitments, seedParty } from '../modules/party/index.ts';
 import { seedCommunityLife } from '../modules/services/seed-community-life.ts';
 import { seedDemoPlaces, seedDemoResidents } from '../modules/people/index.ts';
 import { seedDemoWishes } from '../modules/wishes/index.ts';
 import { seedDemoVolunteering } from '../modules/volunteers/index.ts';
 import { seedDemoMeetings } from '../modules/meetings/index.ts';
 import { seedDemoContact } from '../modules/contact/index.ts';
+import { seedDemoOutreach } from '../modules/outreach/index.ts';
 import { refreshRollups } from '../modules/analytics/refresh.ts';
 import { allProviders } from '../modules/analytics/registry.ts';
 
@@ -63,6 +64,12 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
       await seedDemoVolunteering(tx, demoCommunity);
       await seedDemoMeetings(tx, demoCommunity);
       await seedDemoContact(tx, demoCommunity);
+      await seedDemoCommitments(
+        tx,
+        demoCommunity.path,
+        Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' })),
+      );
+      await seedDemoOutreach(tx, demoCommunity);
     }
     if (options.casesPerStreet)
       await seedDemoCases(

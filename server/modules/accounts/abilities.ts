@@ -108,6 +108,21 @@ const CONTACT: Partial<Record<Role, readonly string[]>> = {
   grid_worker: ['contact.read', 'contact.visit'],
   party_member: ['contact.visit'],
 };
+/**
+ * Party members shown to residents: outreach.wall reads the community's 党群连心墙, outreach.self
+ * marks one's own home as 党员户, outreach.zone shows "我的一区两员", outreach.manage keeps the zones.
+ */
+const OUTREACH: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['outreach.wall', 'outreach.manage'],
+  street_admin: ['outreach.wall', 'outreach.manage'],
+  community_secretary: ['outreach.wall', 'outreach.manage'],
+  community_staff: ['outreach.wall', 'outreach.manage'],
+  grid_worker: ['outreach.wall'],
+  building_leader: ['outreach.wall', 'outreach.zone'],
+  party_member: ['outreach.wall', 'outreach.zone', 'outreach.self'],
+  volunteer: ['outreach.wall', 'outreach.zone'],
+  resident: ['outreach.wall', 'outreach.zone'],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [
     ...COMMUNITY_LIFE.district_admin,
@@ -199,6 +214,7 @@ const ALL = Object.fromEntries(
       ...(DEVICES[role] ?? []),
       ...(PARTY_ORGS[role] ?? []),
       ...(CONTACT[role] ?? []),
+      ...(OUTREACH[role] ?? []),
     ],
   ]),
 ) as unknown as Record<Role, readonly string[]>;
