@@ -73,4 +73,14 @@ describe('the demo community the demo accounts log into', () => {
     const mine = (await ctx.app.inject({ url: '/api/contact/my-households', headers: member.headers })).json().data;
     expect(mine.households.length).toBeGreaterThan(0);
   });
+
+  it('shows residents a 党群连心墙 with commitments and the 一区两员 of their building', async () => {
+    const resident = await loginAs(ctx.app, 'resident');
+    const wall = (await ctx.app.inject({ url: '/api/outreach/wall', headers: resident.headers })).json().data;
+    expect(wall.households.length).toBeGreaterThan(0);
+    expect(wall.households.some((h: { commitments: unknown[] }) => h.commitments.length > 0)).toBe(true);
+    const zone = (await ctx.app.inject({ url: '/api/outreach/my-zone', headers: resident.headers })).json().data;
+    expect(zone.responsibilityMember.name).toBeTruthy();
+    expect(zone.serviceMember.name).toBeTruthy();
+  });
 });

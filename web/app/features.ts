@@ -20,6 +20,7 @@ import { signupFeature } from '../features/signup';
 import { calendarFeature } from '../features/calendar';
 import { devicesFeature } from '../features/devices';
 import { contactFeature } from '../features/contact';
+import { outreachFeature } from '../features/outreach';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
 export const features: FeatureModule[] = [
@@ -40,6 +41,7 @@ export const features: FeatureModule[] = [
   onemapFeature,
   devicesFeature,
   contactFeature,
+  outreachFeature,
   open311Feature,
   calendarFeature,
   accountsFeature,
