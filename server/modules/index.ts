@@ -22,6 +22,7 @@ import { setupModule } from './setup/index.ts';
 import { devicesModule } from './devices/index.ts';
 import { contactModule } from './contact/index.ts';
 import { outreachModule } from './outreach/index.ts';
+import { kioskModule } from './kiosk/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { registerStatProviders } from './analytics/registry.ts';
 import { orgStats } from './org/stats.ts';
@@ -49,6 +50,7 @@ export const MODULES: ModuleManifest[] = [
   devicesModule,
   contactModule,
   outreachModule,
+  kioskModule,
 ];
 
 // The analytics registry reads the providers from here instead of importing this file (which imports analytics).

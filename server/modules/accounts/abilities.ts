@@ -71,6 +71,7 @@ const COMMUNITY_LIFE: Record<Role, readonly string[]> = {
   department_handler: ['ratings.read_own'],
   co_unit_contact: [],
   property_company: [],
+  kiosk: [],
 };
 /** Administration: accounts, residents' real-name verification, categories and routing, security settings. */
 const ADMINISTRATION: Partial<Record<Role, readonly string[]>> = {
@@ -203,6 +204,9 @@ const ABILITIES: Record<Role, readonly string[]> = {
   department_handler: [...COMMUNITY_LIFE.department_handler, 'cases.read', 'cases.handle'],
   co_unit_contact: [...COMMUNITY_LIFE.co_unit_contact, 'party.co_unit', 'wishes.claim', 'org.read'],
   property_company: [...COMMUNITY_LIFE.property_company, 'cases.read', 'cases.handle'],
+  // 易办事 self-service terminal: its kiosk screen only (catalogue, booking and reports for the
+  // resident identified at the terminal); it reads nothing else.
+  kiosk: ['kiosk.use', 'cases.report'],
 };
 
 const ALL = Object.fromEntries(
