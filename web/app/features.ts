@@ -21,6 +21,7 @@ import { calendarFeature } from '../features/calendar';
 import { devicesFeature } from '../features/devices';
 import { contactFeature } from '../features/contact';
 import { outreachFeature } from '../features/outreach';
+import { kioskFeature } from '../features/kiosk';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
 export const features: FeatureModule[] = [
@@ -42,6 +43,7 @@ export const features: FeatureModule[] = [
   devicesFeature,
   contactFeature,
   outreachFeature,
+  kioskFeature,
   open311Feature,
   calendarFeature,
   accountsFeature,
