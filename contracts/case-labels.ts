@@ -93,6 +93,7 @@ export const SOURCE_LABELS_ZH: Record<CaseSource, string> = {
   open311: '外部接口',
   device: '设备告警',
   joint_patrol: '联合巡查',
+  kiosk: '自助终端',
 };
 
 export const DISPATCH_LEVEL_LABELS_ZH: Record<DispatchLevel, string> = {

@@ -12,6 +12,7 @@ export const caseSourceSchema = z.enum([
   'open311',
   'device',
   'joint_patrol',
+  'kiosk',
 ]);
 export const dispatchLevelSchema = z.enum(['grid', 'community', 'street', 'department']);
 export const caseStateSchema = z.enum([

@@ -13,6 +13,7 @@ export const ROLES = [
   'department_handler',
   'co_unit_contact',
   'property_company',
+  'kiosk',
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
@@ -30,6 +31,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   department_handler: '职能部门处置人员',
   co_unit_contact: '共建单位联系人',
   property_company: '物业公司',
+  kiosk: '自助服务终端',
 };
 
 export const NODE_LEVEL_LABELS = {

@@ -22,6 +22,9 @@ import { setupModule } from './setup/index.ts';
 import { devicesModule } from './devices/index.ts';
 import { patrolsModule } from './patrols/index.ts';
 import { participationModule } from './participation/index.ts';
+import { contactModule } from './contact/index.ts';
+import { outreachModule } from './outreach/index.ts';
+import { kioskModule } from './kiosk/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { registerStatProviders } from './analytics/registry.ts';
 import { orgStats } from './org/stats.ts';
@@ -49,6 +52,9 @@ export const MODULES: ModuleManifest[] = [
   devicesModule,
   patrolsModule,
   participationModule,
+  contactModule,
+  outreachModule,
+  kioskModule,
 ];
 
 // The analytics registry reads the providers from here instead of importing this file (which imports analytics).

@@ -16,6 +16,8 @@ export interface Config {
   webDir: string | null;
   /** Secret for keyed hashes and column encryption (personal data). */
   dataKey: string;
+  /** 易办事 terminal: seconds without a touch before the screen resets to its start (GH_KIOSK_IDLE_SECONDS). */
+  kioskIdleSeconds: number;
   /** Mark cookies Secure (set when served over HTTPS, e.g. behind a TLS proxy). */
   secureCookies: boolean;
   /** Days after closing during which a reporter may reopen a case that was not fixed. */
@@ -78,6 +80,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || 'data');
   return {
     port: intFromEnv(env, 'PORT', 3000),
+    kioskIdleSeconds: intFromEnv(env, 'GH_KIOSK_IDLE_SECONDS', 90),
     host: env.HOST || '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || null,

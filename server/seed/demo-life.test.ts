@@ -77,4 +77,29 @@ describe('the demo community the demo accounts log into', () => {
     expect(portal.voteResults.length).toBe(1);
     expect(portal.decisions.length).toBeGreaterThan(0);
   });
+
+  it('has 包保联户 rounds with households kept and visited, and a member with households of their own', async () => {
+    const secretary = await loginAs(ctx.app, 'secretary');
+    const rounds = (await ctx.app.inject({ url: '/api/contact/rounds', headers: secretary.headers })).json().data;
+    expect(rounds).toHaveLength(15);
+    const started = rounds.filter((r: { startsOn: string }) => r.startsOn <= new Date().toISOString().slice(0, 10));
+    const coverage = (
+      await ctx.app.inject({ url: `/api/contact/rounds/${started.at(-1).id}/coverage`, headers: secretary.headers })
+    ).json().data;
+    expect(coverage.total.assigned).toBeGreaterThan(0);
+    expect(coverage.total.visited).toBeGreaterThan(0);
+    const member = await loginAs(ctx.app, 'member');
+    const mine = (await ctx.app.inject({ url: '/api/contact/my-households', headers: member.headers })).json().data;
+    expect(mine.households.length).toBeGreaterThan(0);
+  });
+
+  it('shows residents a 党群连心墙 with commitments and the 一区两员 of their building', async () => {
+    const resident = await loginAs(ctx.app, 'resident');
+    const wall = (await ctx.app.inject({ url: '/api/outreach/wall', headers: resident.headers })).json().data;
+    expect(wall.households.length).toBeGreaterThan(0);
+    expect(wall.households.some((h: { commitments: unknown[] }) => h.commitments.length > 0)).toBe(true);
+    const zone = (await ctx.app.inject({ url: '/api/outreach/my-zone', headers: resident.headers })).json().data;
+    expect(zone.responsibilityMember.name).toBeTruthy();
+    expect(zone.serviceMember.name).toBeTruthy();
+  });
 });

@@ -7,7 +7,7 @@ import { seedAccounts, type DemoAccount } from './seed-accounts.ts';
 import { seedOrganisations } from './seed-organisations.ts';
 import { seedTree, type SeededTree } from './seed-tree.ts';
 import { seedCategories, seedDemoCases } from '../modules/cases/index.ts';
-import { seedParty } from '../modules/party/index.ts';
+import { seedDemoCommitments, seedParty } from '../modules/party/index.ts';
 import { seedCommunityLife } from '../modules/services/seed-community-life.ts';
 import { seedDemoPlaces, seedDemoResidents } from '../modules/people/index.ts';
 import { seedDemoWishes } from '../modules/wishes/index.ts';
@@ -15,6 +15,8 @@ import { seedDemoVolunteering } from '../modules/volunteers/index.ts';
 import { seedDemoMeetings } from '../modules/meetings/index.ts';
 import { seedDemoPatrols } from '../modules/patrols/index.ts';
 import { seedDemoParticipation } from '../modules/participation/index.ts';
+import { seedDemoContact } from '../modules/contact/index.ts';
+import { seedDemoOutreach } from '../modules/outreach/index.ts';
 import { refreshRollups } from '../modules/analytics/refresh.ts';
 import { allProviders } from '../modules/analytics/registry.ts';
 
@@ -65,6 +67,13 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
       await seedDemoMeetings(tx, demoCommunity);
       await seedDemoPatrols(tx, demoCommunity);
       await seedDemoParticipation(tx, demoCommunity);
+      await seedDemoContact(tx, demoCommunity);
+      await seedDemoCommitments(
+        tx,
+        demoCommunity.path,
+        Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' })),
+      );
+      await seedDemoOutreach(tx, demoCommunity);
     }
     if (options.casesPerStreet)
       await seedDemoCases(

@@ -18,6 +18,7 @@ export const DEMO_USERNAMES = [
   'dept',
   'property',
   'counit',
+  'kiosk',
 ];
 
 /** Prints the demo accounts on every start, so a newcomer always knows how to log in. */

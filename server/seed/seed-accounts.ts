@@ -68,6 +68,8 @@ export async function seedAccounts(
       scopeName: community.name,
       coUnitId: orgs.coUnitIds[0] ?? null,
     },
+    // The 易办事 self-service terminal in the community's service hall (opens /kiosk full screen).
+    { username: 'kiosk', role: 'kiosk', scopeNodeId: community.id, scopeName: `${community.name}党群服务中心` },
   ];
   let phoneSeq = 0;
   const accounts: DemoAccount[] = [];

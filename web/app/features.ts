@@ -21,6 +21,9 @@ import { calendarFeature } from '../features/calendar';
 import { devicesFeature } from '../features/devices';
 import { patrolsFeature } from '../features/patrols';
 import { participationFeature } from '../features/participation';
+import { contactFeature } from '../features/contact';
+import { outreachFeature } from '../features/outreach';
+import { kioskFeature } from '../features/kiosk';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
 export const features: FeatureModule[] = [
@@ -42,6 +45,9 @@ export const features: FeatureModule[] = [
   onemapFeature,
   devicesFeature,
   patrolsFeature,
+  contactFeature,
+  outreachFeature,
+  kioskFeature,
   open311Feature,
   calendarFeature,
   accountsFeature,

@@ -71,6 +71,7 @@ const COMMUNITY_LIFE: Record<Role, readonly string[]> = {
   department_handler: ['ratings.read_own'],
   co_unit_contact: [],
   property_company: [],
+  kiosk: [],
 };
 /** Administration: accounts, residents' real-name verification, categories and routing, security settings. */
 const ADMINISTRATION: Partial<Record<Role, readonly string[]>> = {
@@ -118,6 +119,33 @@ const PARTICIPATION: Partial<Record<Role, readonly string[]>> = {
   party_member: ['participation.take_part'],
   volunteer: ['participation.take_part'],
   resident: ['participation.take_part'],
+};
+/**
+ * 包保联户: contact.visit keeps households and records visits; contact.manage sets rounds and assigns
+ * households; contact.read sees the round coverage figures.
+ */
+const CONTACT: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['contact.read', 'contact.manage'],
+  street_admin: ['contact.read', 'contact.manage', 'contact.visit'],
+  community_secretary: ['contact.read', 'contact.manage', 'contact.visit'],
+  community_staff: ['contact.read', 'contact.manage', 'contact.visit'],
+  grid_worker: ['contact.read', 'contact.visit'],
+  party_member: ['contact.visit'],
+};
+/**
+ * Party members shown to residents: outreach.wall reads the community's 党群连心墙, outreach.self
+ * marks one's own home as 党员户, outreach.zone shows "我的一区两员", outreach.manage keeps the zones.
+ */
+const OUTREACH: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['outreach.wall', 'outreach.manage'],
+  street_admin: ['outreach.wall', 'outreach.manage'],
+  community_secretary: ['outreach.wall', 'outreach.manage'],
+  community_staff: ['outreach.wall', 'outreach.manage'],
+  grid_worker: ['outreach.wall'],
+  building_leader: ['outreach.wall', 'outreach.zone'],
+  party_member: ['outreach.wall', 'outreach.zone', 'outreach.self'],
+  volunteer: ['outreach.wall', 'outreach.zone'],
+  resident: ['outreach.wall', 'outreach.zone'],
 };
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [
@@ -199,6 +227,9 @@ const ABILITIES: Record<Role, readonly string[]> = {
   department_handler: [...COMMUNITY_LIFE.department_handler, 'cases.read', 'cases.handle'],
   co_unit_contact: [...COMMUNITY_LIFE.co_unit_contact, 'party.co_unit', 'wishes.claim', 'org.read'],
   property_company: [...COMMUNITY_LIFE.property_company, 'cases.read', 'cases.handle'],
+  // 易办事 self-service terminal: its kiosk screen only (catalogue, booking and reports for the
+  // resident identified at the terminal); it reads nothing else.
+  kiosk: ['kiosk.use', 'cases.report'],
 };
 
 const ALL = Object.fromEntries(
@@ -211,6 +242,8 @@ const ALL = Object.fromEntries(
       ...(PARTY_ORGS[role] ?? []),
       ...(PATROLS[role] ?? []),
       ...(PARTICIPATION[role] ?? []),
+      ...(CONTACT[role] ?? []),
+      ...(OUTREACH[role] ?? []),
     ],
   ]),
 ) as unknown as Record<Role, readonly string[]>;

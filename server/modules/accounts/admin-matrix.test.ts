@@ -84,6 +84,7 @@ const GRANTABLE: Record<'admin' | 'street' | 'secretary', Role[]> = {
     'resident',
     'co_unit_contact',
     'property_company',
+    'kiosk',
   ],
 };
 
@@ -107,6 +108,7 @@ describe('nobody creates an account with more rights than their own', () => {
       department_handler: { scopeNodeId: street.id, departmentId: dept },
       co_unit_contact: { scopeNodeId: community.id },
       property_company: { scopeNodeId: community.id },
+      kiosk: { scopeNodeId: community.id },
     };
     return byRole[role];
   };

@@ -44,6 +44,8 @@ export const ROLE_LEVELS: Record<Role, readonly NodeLevel[]> = {
   department_handler: ['street', 'district'],
   co_unit_contact: ['community'],
   property_company: ['community', 'estate'],
+  // 易办事 terminal: stands in a street's or a community's service hall.
+  kiosk: ['street', 'community'],
 };
 
 const DEPARTMENT_GRANTORS: readonly Role[] = ['district_admin', 'street_admin'];

@@ -38,3 +38,5 @@ export const partyModule = {
 };
 export { memberPoints } from './stats.ts';
 export { memberTodoCounts, coUnitMemberCount } from './todos.ts';
+export { memberOfUser, membersOfCommunity, memberNames, yearCommitments } from './public-members.ts';
+export { seedDemoCommitments } from './seed-commitments.ts';

@@ -1,3 +1,5 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { underPath } from '../../platform/scope.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Queryable } from '../../platform/db/tx.ts';
 import type { ModuleManifest } from '../manifest.ts';
@@ -6,6 +8,7 @@ import { createPiiCodec } from './pii.ts';
 import { loadResident, residentPage } from './queries/residents.ts';
 import { residentLivingUnder, signupCandidates, type IdentityClaim } from './queries/signup-candidates.ts';
 import { peopleRoutes } from './routes.ts';
+import { houses, residents } from './schema.ts';
 import { peopleStats } from './stats.ts';
 
 /** Base data (实有人口、房屋、法人单位、城市部件): routes and the background import job. */
@@ -56,3 +59,35 @@ export async function identityCandidates(db: Queryable, dataKey: string, claim: 
 export { residentLivingUnder };
 export { seedDemoPlaces } from './seed-places.ts';
 export { relinkImportFile } from './import/stored-file.ts';
+
+/** The registered address of a house (people_houses), for other modules' records; null when not registered. */
+export async function houseAddress(db: Queryable, houseNodeId: number): Promise<string | null> {
+  const [row] = await db.select({ address: houses.address }).from(houses).where(eq(houses.houseNodeId, houseNodeId));
+  return row?.address ?? null;
+}
+
+/**
+ * 易办事 terminal: the resident living under `communityPath` whose identity number AND phone
+ * match (both compared by keyed hash, never in clear); null otherwise — the caller says no more
+ * than "not found", so the terminal cannot be used to probe who lives where.
+ */
+export async function residentByIdentity(
+  db: Queryable,
+  dataKey: string,
+  claim: { idNumber: string; phone: string; communityPath: string },
+) {
+  if (pickerCodec?.key !== dataKey) pickerCodec = { key: dataKey, codec: createPiiCodec(dataKey) };
+  const codec = pickerCodec.codec;
+  const [r] = await db
+    .select({ id: residents.id, name: residents.name, scopePath: residents.scopePath, phoneHash: residents.phoneHash })
+    .from(residents)
+    .where(
+      and(
+        eq(residents.idHash, codec.lookupHash('id', claim.idNumber)),
+        isNull(residents.movedOutOn),
+        underPath(residents.scopePath, claim.communityPath),
+      ),
+    );
+  if (!r || r.phoneHash !== codec.lookupHash('phone', claim.phone)) return null;
+  return { id: r.id, name: r.name, scopePath: r.scopePath };
+}

@@ -8,3 +8,6 @@ export const servicesModule: ModuleManifest = {
   stats: servicesStats,
 };
 export { bookingTodoCounts } from './todos.ts';
+export { catalogue, slotsOf, stationsOf } from './queries.ts';
+export { createBooking, type Beneficiary } from './commands/create-booking.ts';
+export { bookingSummary } from './booking-summary.ts';

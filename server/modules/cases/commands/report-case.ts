@@ -32,7 +32,7 @@ const SOURCES_BY_ROLE: Partial<Record<Actor['role'], CaseSource[]>> = {
   district_admin: STAFF_SOURCES,
 };
 /** Sources entered for someone else: the reporter is not the account that types it in. */
-const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline', 'open311', 'device', 'joint_patrol'];
+const ON_BEHALF: CaseSource[] = ['window', 'visit', 'hotline', 'open311', 'device', 'joint_patrol', 'kiosk'];
 /** Of those, the ones where staff must write down who raised it. */
 const NAME_REQUIRED: CaseSource[] = ['window', 'visit', 'hotline'];
 
@@ -74,6 +74,7 @@ export async function intakeCommunity(
 /** Where the case lies: the grid under a map pin, or the intake community for an address alone. */
 async function placeCase(
   deps: AppDeps,
+  db: Queryable,
   actor: Actor,
   input: ReportInput,
 ): Promise<{ scopePath: string; gridId: number | null; communityId: number; streetId: number }> {
@@ -83,7 +84,7 @@ async function placeCase(
     const { streetId, communityId } = levelsOfPath(grid.path);
     return { scopePath: grid.path, gridId: grid.id, communityId: communityId!, streetId: streetId! };
   }
-  const intake = await intakeCommunity(deps.db, actor, input.communityId);
+  const intake = await intakeCommunity(db, actor, input.communityId);
   if ('error' in intake) throw invalid('communityId', intake.error);
   const { streetId, communityId } = levelsOfPath(intake.path);
   return { scopePath: intake.path, gridId: null, communityId: communityId!, streetId: streetId! };
@@ -109,7 +110,8 @@ function checkAnswers(questions: Question[], posted: Record<string, unknown>, re
  * Imported work orders (`importedFrom`) and reports staff enter on someone's behalf come from
  * people who were never asked the category's questions: answers are checked when present but
  * none is required. `systemSource` is for callers inside the server that file on a system
- * account's behalf (device alarms, joint patrols' findings): the only source such a case may have.
+ * account's behalf (device alarms, joint patrols' findings), or whose own policy decided the actor may
+ * file under it (a household contact's visit, the self-service kiosk): the only source such a case may have.
  */
 export async function reportCase(
   deps: AppDeps,
@@ -118,10 +120,12 @@ export async function reportCase(
   options: {
     externalRef?: string;
     importedFrom?: 'hotline';
-    systemSource?: 'device' | 'joint_patrol';
+    systemSource?: 'device' | 'joint_patrol' | 'visit' | 'kiosk';
     /** Who uploaded the photos, when not the actor (a patrol member's finding filed in the organiser's name). */
     photosUploadedBy?: number;
     afterInsert?: (tx: Tx, row: CaseRow) => Promise<void>;
+    /** The caller's open transaction (a visit log filed with its cases): the case commits with it or not at all. */
+    tx?: Tx;
   } = {},
 ) {
   if (!hasAbility(actor.role, 'cases.report')) throw new AppError('FORBIDDEN', { message: '您无权上报案件' });
@@ -131,14 +135,16 @@ export async function reportCase(
     throw invalid('source', ON_BEHALF.includes(source) ? '只有社区工作人员可以代为登记' : '上报来源与您的身份不符');
   if (NAME_REQUIRED.includes(source) && !input.reporterName)
     throw invalid('reporterName', '代为登记时须填写反映人姓名');
-  const place = await placeCase(deps, actor, input);
+  // Inside the caller's transaction every read goes through it (PGlite serialises connections).
+  const place = await placeCase(deps, options.tx ?? deps.db, actor, input);
   const now = new Date();
   // Without photos to claim or a caller's own writes, the report is two statements and needs no
   // explicit transaction: the id and category facts (nextval is never rolled back anyway), then
   // ONE statement writing the case with its timeline, audit and live rows (insertReportStatement).
+  // Inside a caller's transaction (a visit log filed with its cases) everything goes through it.
   const oneStatement = !input.photoIds.length && !options.afterInsert;
   const run = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
-    oneStatement ? work(deps.db as unknown as Tx) : withTx(deps.db, work);
+    options.tx ? work(options.tx) : oneStatement ? work(deps.db as unknown as Tx) : withTx(deps.db, work);
   return run(async (tx) => {
     const { id, caseNo, category, limits } = await reserveCase(
       tx,

@@ -60,7 +60,12 @@ export async function signupCandidates(q: Queryable, codec: PiiCodec, claim: Ide
 /** A resident currently living under `path` (a community), or null. */
 export async function residentLivingUnder(q: Queryable, id: number, path: string) {
   const [r] = await q
-    .select({ id: residents.id, name: residents.name, houseNodeId: residents.houseNodeId })
+    .select({
+      id: residents.id,
+      name: residents.name,
+      houseNodeId: residents.houseNodeId,
+      scopePath: residents.scopePath,
+    })
     .from(residents)
     .where(and(eq(residents.id, id), isNull(residents.movedOutOn), underPath(residents.scopePath, path)))
     .limit(1);

@@ -22,11 +22,15 @@ type Input = z.infer<typeof createBookingBody>;
  * UPDATE (booked < capacity): PostgreSQL re-checks the condition after waiting on a concurrent
  * writer's row lock, so parallel requests can never book more seats than the slot has.
  */
-export async function createBooking(db: Db, actor: Actor, input: Input) {
+export async function createBooking(db: Db, actor: Actor, input: Input, identified?: Beneficiary) {
   return withTx(db, async (tx) => {
     const item = await loadItemVisible(tx, actor, input.serviceItemId);
     if (!item.active) throw invalid('serviceItemId', '该服务事项已停办');
-    const resident = await residentFor(tx, actor, input, item.scopePath);
+    // `identified`: a caller whose own policy identified the resident (the 易办事 terminal, by
+    // identity number and phone) books for them; it must live in the item's community.
+    if (identified && !isUnder(identified.path, item.scopePath))
+      throw invalid('serviceItemId', '该服务事项不属于您所在的社区');
+    const resident = identified ?? (await residentFor(tx, actor, input, item.scopePath));
     let slotId: number | null = null;
     if (input.mode === 'visit') {
       const [station] = await tx
@@ -81,7 +85,7 @@ export async function createBooking(db: Db, actor: Actor, input: Input) {
   });
 }
 
-interface Beneficiary {
+export interface Beneficiary {
   userId: number | null;
   personId: number | null;
   name: string | null;

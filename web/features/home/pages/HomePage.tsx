@@ -1,4 +1,5 @@
 import { Card, Col, Row, Typography } from 'antd';
+import { Navigate } from 'react-router-dom';
 import { useMe } from '../../../app/session/SessionContext';
 import { ScopeCounts } from '../components/ScopeCounts';
 import { HouseholdsCard } from '../components/HouseholdsCard';
@@ -9,6 +10,8 @@ const CHART_LEVELS = new Set(['district', 'street', 'community']);
 
 export default function HomePage() {
   const me = useMe();
+  // A self-service terminal account has no desk: it goes straight to the full-screen kiosk.
+  if (me.abilities.includes('kiosk.use')) return <Navigate to="/kiosk" replace />;
   // The counts and the chart read the organisation: without org.read the server would refuse.
   const scope = me.abilities.includes('org.read') ? me.scope : null;
   return (
