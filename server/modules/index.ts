@@ -20,6 +20,8 @@ import { analyticsModule } from './analytics/index.ts';
 import { auditModule } from './audit/index.ts';
 import { setupModule } from './setup/index.ts';
 import { devicesModule } from './devices/index.ts';
+import { schoolModule } from './school/index.ts';
+import { cadresModule } from './cadres/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { registerStatProviders } from './analytics/registry.ts';
 import { orgStats } from './org/stats.ts';
@@ -45,6 +47,8 @@ export const MODULES: ModuleManifest[] = [
   auditModule,
   setupModule,
   devicesModule,
+  schoolModule,
+  cadresModule,
 ];
 
 // The analytics registry reads the providers from here instead of importing this file (which imports analytics).

@@ -13,6 +13,8 @@ import { seedDemoPlaces, seedDemoResidents } from '../modules/people/index.ts';
 import { seedDemoWishes } from '../modules/wishes/index.ts';
 import { seedDemoVolunteering } from '../modules/volunteers/index.ts';
 import { seedDemoMeetings } from '../modules/meetings/index.ts';
+import { seedDemoSchool } from '../modules/school/index.ts';
+import { seedDemoCadres } from '../modules/cadres/index.ts';
 import { refreshRollups } from '../modules/analytics/refresh.ts';
 import { allProviders } from '../modules/analytics/registry.ts';
 
@@ -61,6 +63,8 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
       await seedDemoWishes(tx, demoCommunity);
       await seedDemoVolunteering(tx, demoCommunity);
       await seedDemoMeetings(tx, demoCommunity);
+      await seedDemoSchool(tx, demoCommunity);
+      await seedDemoCadres(tx, demoCommunity);
     }
     if (options.casesPerStreet)
       await seedDemoCases(

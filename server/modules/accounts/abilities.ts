@@ -96,6 +96,16 @@ const PARTY_ORGS: Partial<Record<Role, readonly string[]>> = {
   community_staff: ['party.orgs.read'],
   grid_worker: ['party.orgs.read'],
 };
+/** 手机党校 / 网格学院 (study, manage courses, per-branch figures) and cadres (岗位, 干部库, 后备人才, 网格力量). */
+const SCHOOL_AND_CADRES: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['school.study', 'school.manage', 'school.stats', 'cadres.read', 'cadres.manage'],
+  street_admin: ['school.study', 'school.manage', 'school.stats', 'cadres.read', 'cadres.manage'],
+  community_secretary: ['school.study', 'school.manage', 'school.stats', 'cadres.read', 'cadres.manage'],
+  community_staff: ['school.study', 'school.manage', 'cadres.read', 'cadres.forces'],
+  grid_worker: ['school.study', 'cadres.read'],
+  building_leader: ['school.study'],
+  party_member: ['school.study'],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [
     ...COMMUNITY_LIFE.district_admin,
@@ -181,7 +191,13 @@ const ABILITIES: Record<Role, readonly string[]> = {
 const ALL = Object.fromEntries(
   (Object.keys(ABILITIES) as Role[]).map((role) => [
     role,
-    [...ABILITIES[role], ...(ADMINISTRATION[role] ?? []), ...(DEVICES[role] ?? []), ...(PARTY_ORGS[role] ?? [])],
+    [
+      ...ABILITIES[role],
+      ...(ADMINISTRATION[role] ?? []),
+      ...(DEVICES[role] ?? []),
+      ...(PARTY_ORGS[role] ?? []),
+      ...(SCHOOL_AND_CADRES[role] ?? []),
+    ],
   ]),
 ) as unknown as Record<Role, readonly string[]>;
 
