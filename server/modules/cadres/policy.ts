@@ -26,6 +26,17 @@ export function canCadres(actor: Actor, action: CadreAction, target: { scopePath
   }
 }
 
+const ABILITY: Record<CadreAction, string[]> = {
+  read: ['cadres.read'],
+  manage: ['cadres.manage'],
+  forces: ['cadres.forces', 'cadres.manage'],
+};
+
+/** Checked first, before any node is looked up: a role without the ability gets 403 wherever it asks. */
+export function requireCadreAbility(actor: Actor, action: CadreAction): void {
+  if (!ABILITY[action].some((a) => hasAbility(actor.role, a))) throw new AppError('FORBIDDEN');
+}
+
 export function authorizeCadres(actor: Actor, action: CadreAction, target: { scopePath: string }): void {
   if (!canCadres(actor, action, target)) throw new AppError('FORBIDDEN');
 }

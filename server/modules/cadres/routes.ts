@@ -26,7 +26,7 @@ import { appointPost, endPost } from './commands/posts.ts';
 import { addToReserve, updateReserve } from './commands/reserve.ts';
 import { createCadre, updateCadre } from './commands/save-cadre.ts';
 import { loadCadre } from './load.ts';
-import { authorizeCadres, authorizeReserve, canCadres } from './policy.ts';
+import { authorizeCadres, authorizeReserve, canCadres, requireCadreAbility } from './policy.ts';
 import { cadreDetail, forcesOf, listCadres, nodePosts, reserveList } from './queries.ts';
 
 const tags = ['cadres'];
@@ -48,6 +48,7 @@ export function cadresRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = requireActor(request);
+        requireCadreAbility(actor, 'read');
         const node = await loadNodeInScope(db, actor, request.query.nodeId);
         authorizeCadres(actor, 'read', { scopePath: node.path });
         return {
@@ -90,6 +91,7 @@ export function cadresRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = requireActor(request);
+        requireCadreAbility(actor, 'read');
         const { nodeId, ...q } = request.query;
         const node = nodeId ? await loadNodeInScope(db, actor, nodeId) : null;
         return listCadres(db, actor, { ...q, nodePath: node?.path });
@@ -118,6 +120,7 @@ export function cadresRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = requireActor(request);
+        requireCadreAbility(actor, 'read');
         const cadre = await loadCadre(db, actor, request.params.id);
         return { data: { ...(await cadreDetail(db, cadre)), canManage: canCadres(actor, 'manage', cadre) } };
       },
@@ -183,6 +186,7 @@ export function cadresRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
       async (request) => {
         const actor = requireActor(request);
+        requireCadreAbility(actor, 'read');
         const grid = await loadNodeInScope(db, actor, request.query.gridId, 'grid');
         authorizeCadres(actor, 'read', { scopePath: grid.path });
         return { data: await forcesOf(db, grid.path), canEdit: canCadres(actor, 'forces', { scopePath: grid.path }) };

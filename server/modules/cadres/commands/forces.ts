@@ -7,7 +7,7 @@ import { withTx } from '../../../platform/db/tx.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
 import { actorCovers } from '../../../platform/scope.ts';
 import { loadNodeInScope } from '../../org/load-node.ts';
-import { authorizeCadres } from '../policy.ts';
+import { authorizeCadres, requireCadreAbility } from '../policy.ts';
 import { gridForces } from '../schema.ts';
 
 /** Adds a person of another service to a grid's force roster (网格力量). */
@@ -16,6 +16,7 @@ export async function addForce(
   actor: Actor,
   input: { gridId: number; role: ForceRole; name: string; unit: string; phone: string },
 ) {
+  requireCadreAbility(actor, 'forces');
   return withTx(db, async (tx) => {
     const grid = await loadNodeInScope(tx, actor, input.gridId).catch(() => {
       throw invalid('gridId', '网格不存在或不在管辖范围内');
@@ -46,6 +47,7 @@ export async function addForce(
 
 /** Takes a person off the roster (kept with removed_at for the record). */
 export async function removeForce(db: Db, actor: Actor, id: number) {
+  requireCadreAbility(actor, 'forces');
   return withTx(db, async (tx) => {
     const [row] = await tx
       .select()

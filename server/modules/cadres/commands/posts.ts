@@ -9,7 +9,7 @@ import { actorCovers } from '../../../platform/scope.ts';
 import { loadNodeInScope } from '../../org/load-node.ts';
 import type { NodeLevel } from '../../org/schema.ts';
 import { loadCadre } from '../load.ts';
-import { authorizeCadres } from '../policy.ts';
+import { authorizeCadres, requireCadreAbility } from '../policy.ts';
 import { cadrePosts, cadreReserve } from '../schema.ts';
 
 const SIX: NodeLevel[] = ['grid', 'estate', 'building'];
@@ -45,6 +45,7 @@ export async function appointPost(
   actor: Actor,
   input: { nodeId: number; cadreId: number; kind: PostKind; title: string; startedOn: string },
 ) {
+  requireCadreAbility(actor, 'manage');
   return withTx(db, async (tx) => {
     const node = await loadNodeInScope(tx, actor, input.nodeId).catch(() => {
       throw invalid('nodeId', '任职节点不存在或不在管辖范围内');
@@ -90,6 +91,7 @@ export async function appointPost(
 
 /** Ends an open post (离任): it stays in the person's history. */
 export async function endPost(db: Db, actor: Actor, id: number, endedOn: string) {
+  requireCadreAbility(actor, 'manage');
   return withTx(db, async (tx) => {
     const [post] = await tx.select().from(cadrePosts).where(eq(cadrePosts.id, id)).for('update');
     if (!post || !actorCovers(actor, post.nodePath)) throw new AppError('NOT_FOUND');

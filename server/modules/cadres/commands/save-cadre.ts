@@ -7,7 +7,7 @@ import { withTx, type Tx } from '../../../platform/db/tx.ts';
 import { invalid } from '../../../platform/errors.ts';
 import { loadNodeInScope } from '../../org/load-node.ts';
 import { loadCadre } from '../load.ts';
-import { authorizeCadres } from '../policy.ts';
+import { authorizeCadres, requireCadreAbility } from '../policy.ts';
 import { cadres } from '../schema.ts';
 
 /** Records are kept by a community or a street (or the district), never by a grid or a house. */
@@ -37,6 +37,7 @@ function columns(input: ReturnType<typeof cadreBody.parse>) {
 
 export async function createCadre(db: Db, actor: Actor, body: CadreBody) {
   const input = cadreBody.parse(body);
+  requireCadreAbility(actor, 'manage');
   return withTx(db, async (tx) => {
     const node = await keepingNode(tx, actor, input.nodeId);
     const [row] = await tx
@@ -56,6 +57,7 @@ export async function createCadre(db: Db, actor: Actor, body: CadreBody) {
 
 export async function updateCadre(db: Db, actor: Actor, id: number, body: CadreBody) {
   const input = cadreBody.parse(body);
+  requireCadreAbility(actor, 'manage');
   return withTx(db, async (tx) => {
     const current = await loadCadre(tx, actor, id);
     authorizeCadres(actor, 'manage', current);
