@@ -19,6 +19,8 @@ import { accountsFeature } from '../features/accounts';
 import { signupFeature } from '../features/signup';
 import { calendarFeature } from '../features/calendar';
 import { devicesFeature } from '../features/devices';
+import { schoolFeature } from '../features/school';
+import { cadresFeature } from '../features/cadres';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
 export const features: FeatureModule[] = [
@@ -27,6 +29,8 @@ export const features: FeatureModule[] = [
   gridMapFeature,
   casesFeature,
   partyFeature,
+  schoolFeature,
+  cadresFeature,
   wishesFeature,
   volunteersFeature,
   peopleFeature,

@@ -1,4 +1,5 @@
 import { Descriptions, Drawer, List, Spin } from 'antd';
+import { FORCE_ROLE_LABELS } from '../../../../contracts/cadres.ts';
 import { useAsync } from '../../../shared/use-async';
 import { fetchGrid } from '../../grid-map/api';
 import { fetchGridCard } from '../api';
@@ -54,6 +55,31 @@ export function GridCardDrawer({ gridId, onClose }: { gridId: number | null; onC
             <Descriptions.Item label="按期结案率">{pct(card.thisMonth.onTimeCloseRate)}</Descriptions.Item>
             <Descriptions.Item label="满意率">{pct(card.thisMonth.satisfactionRate)}</Descriptions.Item>
           </Descriptions>
+          <List
+            size="small"
+            header="网格力量"
+            data-testid="card-forces"
+            locale={{ emptyText: '未配备' }}
+            dataSource={card.forces}
+            renderItem={(f) => (
+              <List.Item>
+                {FORCE_ROLE_LABELS[f.role]}：{f.name}（{f.unit}） {f.phoneMasked}
+              </List.Item>
+            )}
+          />
+          {card.posts.length > 0 && (
+            <List
+              size="small"
+              header="在任岗位"
+              data-testid="card-posts"
+              dataSource={card.posts}
+              renderItem={(p) => (
+                <List.Item>
+                  {p.title}：{p.name}（{p.nodeName}）
+                </List.Item>
+              )}
+            />
+          )}
           {card.overdue.length > 0 && (
             <List
               size="small"
