@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { POST_KIND_LABELS, type PostKind, type PostRow } from '../../../../contracts/cadres.ts';
 import { useMe } from '../../../app/session/SessionContext';
 import { errorMessage } from '../../../shared/api';
@@ -18,7 +18,9 @@ const LEVELS = ['district', 'street', 'community', 'grid', 'estate', 'building']
 export default function PostsPage() {
   const me = useMe();
   const { message } = App.useApp();
-  const [nodeId, setNodeId] = useState<number | undefined>(me.scope?.nodeId);
+  // ?nodeId= opens a node directly (links from a grid or a person's posts).
+  const [params] = useSearchParams();
+  const [nodeId, setNodeId] = useState<number | undefined>(Number(params.get('nodeId')) || me.scope?.nodeId);
   const [history, setHistory] = useState(false);
   const [appointing, setAppointing] = useState(false);
   const [error, setError] = useState<string | null>(null);
