@@ -44,7 +44,7 @@ describe('cadres and positions', () => {
       await grid.waitFor({ timeout: 30_000 });
       await clickInside(grid);
       const posts = secretary.getByTestId('card-posts');
-      await posts.getByText(`矛盾调解员：${name}`).waitFor();
+      await posts.getByText(`${name}：矛盾调解员`).waitFor();
       const forces = secretary.getByTestId('card-forces');
       await forces
         .getByText(/社区民警：.*\*\*\*\*/)

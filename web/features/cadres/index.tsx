@@ -13,7 +13,7 @@ export const cadresFeature: FeatureModule = {
   menu: [
     {
       key: 'cadre-posts',
-      label: '岗位设置',
+      label: '干部岗位',
       icon: <ApartmentOutlined />,
       path: '/cadres/posts',
       ability: 'cadres.read',

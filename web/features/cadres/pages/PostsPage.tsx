@@ -14,7 +14,7 @@ import { CadrePicker } from '../components/CadrePicker';
 
 const LEVELS = ['district', 'street', 'community', 'grid', 'estate', 'building'];
 
-/** 岗位设置: the posts at a node and below (两委, 第一书记, 小区书记, 楼栋长与六大员, 联系点), appoint and end. */
+/** 干部岗位: the posts at a node and below (两委, 第一书记, 小区书记, 楼栋长与六大员, 联系点), appoint and end. */
 export default function PostsPage() {
   const me = useMe();
   const { message } = App.useApp();
@@ -53,7 +53,7 @@ export default function PostsPage() {
 
   return (
     <Card
-      title="岗位设置"
+      title="干部岗位"
       extra={
         <Space>
           <span>含历史</span>

@@ -3,8 +3,16 @@ import { FORCE_ROLE_LABELS } from '../../../../contracts/cadres.ts';
 import { useAsync } from '../../../shared/use-async';
 import { fetchGrid } from '../../grid-map/api';
 import { fetchGridCard } from '../api';
+import type { GridCard } from '../../../../contracts/analytics.ts';
 
 const pct = (v: number | null) => (v == null ? '—' : `${v}%`);
+
+/** One line per person: a building leader usually carries several of the 六大员 duties. */
+function postsByPerson(posts: GridCard['posts']): { name: string; titles: string[] }[] {
+  const byName = new Map<string, string[]>();
+  for (const p of posts) byName.set(p.name, [...(byName.get(p.name) ?? []), p.title]);
+  return [...byName].map(([name, titles]) => ({ name, titles }));
+}
 
 /** A grid's card: the org module's detail (worker, leaders, branch) and analytics' figures. */
 export function GridCardDrawer({ gridId, onClose }: { gridId: number | null; onClose: () => void }) {
@@ -72,10 +80,10 @@ export function GridCardDrawer({ gridId, onClose }: { gridId: number | null; onC
               size="small"
               header="在任岗位"
               data-testid="card-posts"
-              dataSource={card.posts}
+              dataSource={postsByPerson(card.posts)}
               renderItem={(p) => (
                 <List.Item>
-                  {p.title}：{p.name}（{p.nodeName}）
+                  {p.name}：{p.titles.join('、')}
                 </List.Item>
               )}
             />
