@@ -51,6 +51,7 @@ export async function insertCourse(
 /**
  * Rewrites a course. Lessons named by id keep their id and the learners' progress; lessons left
  * out are removed with their progress; questions are replaced (attempts keep their own answers).
+ * Learners who already completed or passed keep that: a later edit does not take a pass away.
  */
 export async function updateCourse(db: Db, actor: Actor, id: number, body: CourseBody) {
   const input = courseBody.parse(body);
@@ -116,13 +117,9 @@ async function writeContent(tx: Tx, courseId: number, input: Input) {
       videoUrl: l.kind === 'video' ? l.videoUrl : null,
       minutes: l.minutes,
     };
-    let lessonId = l.id;
-    if (lessonId !== undefined) await tx.update(schoolLessons).set(values).where(eq(schoolLessons.id, lessonId));
-    else
-      [{ id: lessonId }] = (await tx.insert(schoolLessons).values(values).returning({ id: schoolLessons.id })) as [
-        { id: number },
-      ];
-    if (l.kind === 'quiz') await insertQuestions(tx, courseId, lessonId!, l.questions);
+    if (l.id !== undefined) await tx.update(schoolLessons).set(values).where(eq(schoolLessons.id, l.id));
+    const lessonId = l.id ?? (await tx.insert(schoolLessons).values(values).returning({ id: schoolLessons.id }))[0]!.id;
+    if (l.kind === 'quiz') await insertQuestions(tx, courseId, lessonId, l.questions);
   }
   await insertQuestions(tx, courseId, null, input.exam);
   // A video lesson turned into another kind keeps no stale file reference.
