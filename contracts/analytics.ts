@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import type { gridPeopleSchema } from './cadres.ts';
+
+type GridPeople = z.infer<typeof gridPeopleSchema>;
 
 export const MAP_LAYERS = ['cases', 'components', 'partyHouseholds', 'care', 'activities', 'stations'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
@@ -96,4 +99,7 @@ export interface GridCard {
   overdueCases: number;
   overdue: BigscreenCases['overdue'];
   thisMonth: { reported: number; closed: number; onTimeCloseRate: number | null; satisfactionRate: number | null };
+  /** 网格力量 (phones masked) and the posts held in the grid, from the cadres module; empty without it. */
+  forces: GridPeople['forces'];
+  posts: GridPeople['posts'];
 }

@@ -107,10 +107,11 @@ export const POINT_SOURCE_LABELS = {
   'wish.fulfilled': '完成微心愿',
   'volunteer.hour': '志愿服务（每小时）',
   'meeting.attended': '参加议事会议',
+  'school.passed': '党校课程考试合格',
   manual: '支部登记（附佐证）',
 } as const;
 export const pointSourceSchema = z.enum(
-  ['case.accepted', 'wish.fulfilled', 'volunteer.hour', 'meeting.attended', 'manual'],
+  ['case.accepted', 'wish.fulfilled', 'volunteer.hour', 'meeting.attended', 'school.passed', 'manual'],
   { message: '请选择积分来源' },
 );
 

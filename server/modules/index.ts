@@ -25,6 +25,8 @@ import { participationModule } from './participation/index.ts';
 import { contactModule } from './contact/index.ts';
 import { outreachModule } from './outreach/index.ts';
 import { kioskModule } from './kiosk/index.ts';
+import { schoolModule } from './school/index.ts';
+import { cadresModule } from './cadres/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { registerStatProviders } from './analytics/registry.ts';
 import { orgStats } from './org/stats.ts';
@@ -55,6 +57,8 @@ export const MODULES: ModuleManifest[] = [
   contactModule,
   outreachModule,
   kioskModule,
+  schoolModule,
+  cadresModule,
 ];
 
 // The analytics registry reads the providers from here instead of importing this file (which imports analytics).

@@ -17,6 +17,8 @@ import { seedDemoPatrols } from '../modules/patrols/index.ts';
 import { seedDemoParticipation } from '../modules/participation/index.ts';
 import { seedDemoContact } from '../modules/contact/index.ts';
 import { seedDemoOutreach } from '../modules/outreach/index.ts';
+import { seedDemoSchool } from '../modules/school/index.ts';
+import { seedDemoCadres } from '../modules/cadres/index.ts';
 import { refreshRollups } from '../modules/analytics/refresh.ts';
 import { allProviders } from '../modules/analytics/registry.ts';
 
@@ -74,6 +76,8 @@ export async function seedDemoIfEmpty(db: Db, options: SeedOptions): Promise<See
         Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' })),
       );
       await seedDemoOutreach(tx, demoCommunity);
+      await seedDemoSchool(tx, demoCommunity);
+      await seedDemoCadres(tx, demoCommunity);
     }
     if (options.casesPerStreet)
       await seedDemoCases(

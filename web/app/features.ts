@@ -24,6 +24,8 @@ import { participationFeature } from '../features/participation';
 import { contactFeature } from '../features/contact';
 import { outreachFeature } from '../features/outreach';
 import { kioskFeature } from '../features/kiosk';
+import { schoolFeature } from '../features/school';
+import { cadresFeature } from '../features/cadres';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
 export const features: FeatureModule[] = [
@@ -32,6 +34,8 @@ export const features: FeatureModule[] = [
   gridMapFeature,
   casesFeature,
   partyFeature,
+  schoolFeature,
+  cadresFeature,
   wishesFeature,
   volunteersFeature,
   peopleFeature,

@@ -147,6 +147,16 @@ const OUTREACH: Partial<Record<Role, readonly string[]>> = {
   volunteer: ['outreach.wall', 'outreach.zone'],
   resident: ['outreach.wall', 'outreach.zone'],
 };
+/** 手机党校 / 网格学院 (study, manage courses, per-branch figures) and cadres (岗位, 干部库, 后备人才, 网格力量). */
+const SCHOOL_AND_CADRES: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['school.study', 'school.manage', 'school.stats', 'cadres.read', 'cadres.manage'],
+  street_admin: ['school.study', 'school.manage', 'school.stats', 'cadres.read', 'cadres.manage'],
+  community_secretary: ['school.study', 'school.manage', 'school.stats', 'cadres.read', 'cadres.manage'],
+  community_staff: ['school.study', 'school.manage', 'cadres.read', 'cadres.forces'],
+  grid_worker: ['school.study', 'cadres.read'],
+  building_leader: ['school.study'],
+  party_member: ['school.study'],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [
     ...COMMUNITY_LIFE.district_admin,
@@ -244,6 +254,7 @@ const ALL = Object.fromEntries(
       ...(PARTICIPATION[role] ?? []),
       ...(CONTACT[role] ?? []),
       ...(OUTREACH[role] ?? []),
+      ...(SCHOOL_AND_CADRES[role] ?? []),
     ],
   ]),
 ) as unknown as Record<Role, readonly string[]>;

@@ -46,13 +46,16 @@ export async function mapLayers(db: Queryable, scopePath: string, layers: MapLay
 export async function gridCard(db: Queryable, gridPath: string, now: Date) {
   const p = periodsAt(now);
   const q: StatQuery = { scopePath: gridPath, from: p.monthStart, to: p.nextMonthStart, now };
-  const [population, households, members, open, [month], overdue] = await Promise.all([
+  const [population, households, members, open, [month], overdue, forces, posts] = await Promise.all([
     figure(db, 'people.population', q),
     figure(db, 'org.households', q),
     figure(db, 'party.members', q),
     list(db, 'cases.openByPath', q),
     cohort(db, { source: 'cases.cohort', nodePath: gridPath, dim: 'all', months: [p.month] }),
     list(db, 'cases.overdue', q),
+    // The grid's people (网格力量 and posts) come from the cadres module's providers; empty without it.
+    list(db, 'cadres.gridForces', q),
+    list(db, 'cadres.gridPosts', q),
   ]);
   const sum = (k: 'open' | 'overdue') => open.reduce((n, r) => n + Number(r[k]), 0);
   return {
@@ -62,6 +65,8 @@ export async function gridCard(db: Queryable, gridPath: string, now: Date) {
     openCases: sum('open'),
     overdueCases: sum('overdue'),
     overdue,
+    forces,
+    posts,
     thisMonth: {
       reported: month?.reported ?? 0,
       closed: month?.closed ?? 0,

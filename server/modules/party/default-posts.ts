@@ -49,7 +49,10 @@ export const DEFAULT_POSTS: PostSpec[] = [
     duties: '参加志愿服务、倡导文明新风',
     period: 'month',
     targetPoints: 6,
-    items: [{ code: 'volunteer_hour', label: '志愿服务每小时', sourceKind: 'volunteer.hour', points: 1 }],
+    items: [
+      { code: 'volunteer_hour', label: '志愿服务每小时', sourceKind: 'volunteer.hour', points: 1 },
+      { code: 'course_passed', label: '党校课程考试合格', sourceKind: 'school.passed', points: 2 },
+    ],
   },
   {
     name: '民主管理监督员',

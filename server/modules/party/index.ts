@@ -11,6 +11,7 @@ import { partyStats } from './stats-provider.ts';
 
 export { awardPoints, type AwardInput, type AwardResult, type PointSourceKind } from './points.ts';
 export { seedParty } from './seed.ts';
+export { branchRoster } from './branch-roster.ts';
 
 export const PARTY_ALERT_JOB = 'party.alerts';
 

@@ -4,7 +4,8 @@ import { itemForSource } from './default-posts.ts';
 import { partyMembers, partyPoints } from './schema.ts';
 
 /** Platform sources that earn points; 'manual' is a branch-entered record with evidence. */
-export type PointSourceKind = 'case.accepted' | 'wish.fulfilled' | 'volunteer.hour' | 'meeting.attended' | 'manual';
+export type PointSourceKind =
+  'case.accepted' | 'wish.fulfilled' | 'volunteer.hour' | 'meeting.attended' | 'school.passed' | 'manual';
 
 export interface AwardInput {
   /** The account of the member; a user who is not an active party member earns nothing (null result). */

@@ -27,6 +27,7 @@ export const SOURCE_LABELS: Record<string, string> = {
   'wish.fulfilled': '完成微心愿',
   'volunteer.hour': '志愿服务',
   'meeting.attended': '参加议事',
+  'school.passed': '党校学习',
   manual: '支部登记',
 };
 

@@ -6,6 +6,7 @@ export const SOURCE_OPTIONS = [
   { value: 'wish.fulfilled', label: '完成微心愿（自动）' },
   { value: 'volunteer.hour', label: '志愿服务每小时（自动）' },
   { value: 'meeting.attended', label: '参加议事会议（自动）' },
+  { value: 'school.passed', label: '党校课程考试合格（自动）' },
   { value: 'manual', label: '支部登记（附佐证）' },
 ];
 export const POST_FIELDS = ['name', 'duties', 'period', 'targetPoints', 'items'] as const;

@@ -1,9 +1,18 @@
 import { Descriptions, Drawer, List, Spin } from 'antd';
+import { FORCE_ROLE_LABELS } from '../../../../contracts/cadres.ts';
 import { useAsync } from '../../../shared/use-async';
 import { fetchGrid } from '../../grid-map/api';
 import { fetchGridCard } from '../api';
+import type { GridCard } from '../../../../contracts/analytics.ts';
 
 const pct = (v: number | null) => (v == null ? '—' : `${v}%`);
+
+/** One line per person: a building leader usually carries several of the 六大员 duties. */
+function postsByPerson(posts: GridCard['posts']): { name: string; titles: string[] }[] {
+  const byName = new Map<string, string[]>();
+  for (const p of posts) byName.set(p.name, [...(byName.get(p.name) ?? []), p.title]);
+  return [...byName].map(([name, titles]) => ({ name, titles }));
+}
 
 /** A grid's card: the org module's detail (worker, leaders, branch) and analytics' figures. */
 export function GridCardDrawer({ gridId, onClose }: { gridId: number | null; onClose: () => void }) {
@@ -54,6 +63,31 @@ export function GridCardDrawer({ gridId, onClose }: { gridId: number | null; onC
             <Descriptions.Item label="按期结案率">{pct(card.thisMonth.onTimeCloseRate)}</Descriptions.Item>
             <Descriptions.Item label="满意率">{pct(card.thisMonth.satisfactionRate)}</Descriptions.Item>
           </Descriptions>
+          <List
+            size="small"
+            header="网格力量"
+            data-testid="card-forces"
+            locale={{ emptyText: '未配备' }}
+            dataSource={card.forces}
+            renderItem={(f) => (
+              <List.Item>
+                {FORCE_ROLE_LABELS[f.role]}：{f.name}（{f.unit}） {f.phoneMasked}
+              </List.Item>
+            )}
+          />
+          {card.posts.length > 0 && (
+            <List
+              size="small"
+              header="在任岗位"
+              data-testid="card-posts"
+              dataSource={postsByPerson(card.posts)}
+              renderItem={(p) => (
+                <List.Item>
+                  {p.name}：{p.titles.join('、')}
+                </List.Item>
+              )}
+            />
+          )}
           {card.overdue.length > 0 && (
             <List
               size="small"
