@@ -20,6 +20,7 @@ import { analyticsModule } from './analytics/index.ts';
 import { auditModule } from './audit/index.ts';
 import { setupModule } from './setup/index.ts';
 import { devicesModule } from './devices/index.ts';
+import { notifyModule } from './notify/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { registerStatProviders } from './analytics/registry.ts';
 import { orgStats } from './org/stats.ts';
@@ -45,6 +46,7 @@ export const MODULES: ModuleManifest[] = [
   auditModule,
   setupModule,
   devicesModule,
+  notifyModule,
 ];
 
 // The analytics registry reads the providers from here instead of importing this file (which imports analytics).

@@ -96,6 +96,11 @@ const PARTY_ORGS: Partial<Record<Role, readonly string[]>> = {
   community_staff: ['party.orgs.read'],
   grid_worker: ['party.orgs.read'],
 };
+/** Notices beyond the app: everyone keeps their own channels; district and street administrators run webhooks and the send log. */
+const NOTIFY: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['notify.manage'],
+  street_admin: ['notify.manage'],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [
     ...COMMUNITY_LIFE.district_admin,
@@ -181,7 +186,14 @@ const ABILITIES: Record<Role, readonly string[]> = {
 const ALL = Object.fromEntries(
   (Object.keys(ABILITIES) as Role[]).map((role) => [
     role,
-    [...ABILITIES[role], ...(ADMINISTRATION[role] ?? []), ...(DEVICES[role] ?? []), ...(PARTY_ORGS[role] ?? [])],
+    [
+      ...ABILITIES[role],
+      ...(ADMINISTRATION[role] ?? []),
+      ...(DEVICES[role] ?? []),
+      ...(PARTY_ORGS[role] ?? []),
+      'notify.self',
+      ...(NOTIFY[role] ?? []),
+    ],
   ]),
 ) as unknown as Record<Role, readonly string[]>;
 

@@ -12,6 +12,7 @@ import { hasAbility } from '../../accounts/abilities.ts';
 import { dueAtFor } from '../deadline-steps.ts';
 import { validateAnswers, type Question } from '../questions.ts';
 import { recordReport, reserveCase } from './report-statements.ts';
+import { notifyArea } from '../notify.ts';
 import type { CaseRow } from '../load-case.ts';
 import { casePhotos, cases, type CaseSource } from '../schema.ts';
 import { levelsOfPath, nodePath, truncatePath } from '../tree.ts';
@@ -198,6 +199,7 @@ export async function reportCase(
       photoIds: input.photoIds,
       at: now,
     });
+    await notifyArea(tx, actor, row!, 'new');
     await options.afterInsert?.(tx, row!);
     return row!;
   });
