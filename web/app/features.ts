@@ -19,6 +19,7 @@ import { accountsFeature } from '../features/accounts';
 import { signupFeature } from '../features/signup';
 import { calendarFeature } from '../features/calendar';
 import { devicesFeature } from '../features/devices';
+import { notifyFeature } from '../features/notify';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
 export const features: FeatureModule[] = [
@@ -41,6 +42,7 @@ export const features: FeatureModule[] = [
   open311Feature,
   calendarFeature,
   accountsFeature,
+  notifyFeature,
   auditFeature,
 ];
 
