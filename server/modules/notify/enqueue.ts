@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { WEBHOOK_EVENT_LABELS } from '../../../contracts/notify.ts';
 import type { Tx } from '../../platform/db/tx.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
 import { maskPhone } from '../../platform/masking.ts';
@@ -109,7 +110,7 @@ export async function enqueueWebhookEvent(
         webhookId: hook.id,
         recipientMasked: `${hook.name}（${new URL(hook.url).host}）`,
         kind: event.kind,
-        subject: event.kind,
+        subject: `Webhook：${WEBHOOK_EVENT_LABELS[event.kind as keyof typeof WEBHOOK_EVENT_LABELS] ?? event.kind}`,
         body,
         urgent: event.kind === 'case.supervise',
         scopePath: event.scopePath,
