@@ -44,11 +44,12 @@ describe('notices beyond the app: 通知方式 and 区域订阅', () => {
 
       // The administrator's send log shows the e-mail delivered by the job queue to the SMTP server.
       const admin = await open('admin', { viewport: DESK });
-      await admin.goto('/settings/deliveries');
+      // The machine running the suite may be busy: the send log page gets a generous load time.
+      await admin.goto('/settings/deliveries', { timeout: 120_000 });
       const sent = admin.locator('.ant-table-row').filter({ hasText: 'v***@example.cn' }).filter({ hasText: '已发送' });
       for (let i = 0; i < 30 && !(await sent.count()); i++) {
         await admin.waitForTimeout(1000);
-        await admin.reload();
+        await admin.reload({ timeout: 120_000 });
       }
       await sent.first().waitFor();
       await saveScreenshot(admin, 'notify-deliveries');
