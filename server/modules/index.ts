@@ -27,6 +27,7 @@ import { outreachModule } from './outreach/index.ts';
 import { kioskModule } from './kiosk/index.ts';
 import { schoolModule } from './school/index.ts';
 import { cadresModule } from './cadres/index.ts';
+import { notifyModule } from './notify/index.ts';
 import type { ModuleManifest } from './manifest.ts';
 import { registerStatProviders } from './analytics/registry.ts';
 import { orgStats } from './org/stats.ts';
@@ -59,6 +60,7 @@ export const MODULES: ModuleManifest[] = [
   kioskModule,
   schoolModule,
   cadresModule,
+  notifyModule,
 ];
 
 // The analytics registry reads the providers from here instead of importing this file (which imports analytics).

@@ -41,6 +41,24 @@ export interface Config {
   databaseReadUrl: string | null;
   /** S3-compatible object storage for file bytes (GH_S3_BUCKET set); null: bytes stay in PostgreSQL. */
   s3: S3Settings | null;
+  /** Channels that carry notices beyond the app (modules/notify); an unset channel is shown as 未配置. */
+  notify: NotifySettings;
+}
+
+export interface NotifySettings {
+  smtp: { host: string; port: number; user: string | null; pass: string | null; from: string; secure: boolean } | null;
+  /** Alibaba Cloud SMS (SendSms, RPC signature v1): endpoint, AccessKey pair, sign name, template code. */
+  sms: {
+    endpoint: string;
+    accessKeyId: string;
+    accessKeySecret: string;
+    signName: string;
+    templateCode: string;
+  } | null;
+  webhookTimeoutMs: number;
+  /** Attempts of one delivery (any channel) before it becomes a dead letter; waits double from `backoffSeconds`. */
+  maxAttempts: number;
+  backoffSeconds: number;
 }
 
 export interface S3Settings {
@@ -99,6 +117,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(',')
       .map((p) => p.trim())
       .filter(Boolean),
+    notify: readNotifySettings(env),
     s3: env.GH_S3_BUCKET
       ? {
           bucket: env.GH_S3_BUCKET,
@@ -110,5 +129,31 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
           prefix: env.GH_S3_PREFIX ?? 'gridhive/',
         }
       : null,
+  };
+}
+
+function readNotifySettings(env: NodeJS.ProcessEnv): NotifySettings {
+  const sms = {
+    endpoint: env.GH_SMS_ENDPOINT || 'https://dysmsapi.aliyuncs.com',
+    accessKeyId: env.GH_SMS_ACCESS_KEY_ID ?? '',
+    accessKeySecret: env.GH_SMS_ACCESS_KEY_SECRET ?? '',
+    signName: env.GH_SMS_SIGN_NAME ?? '',
+    templateCode: env.GH_SMS_TEMPLATE_CODE ?? '',
+  };
+  return {
+    smtp: env.GH_SMTP_HOST
+      ? {
+          host: env.GH_SMTP_HOST,
+          port: intFromEnv(env, 'GH_SMTP_PORT', 587),
+          user: env.GH_SMTP_USER || null,
+          pass: env.GH_SMTP_PASS || null,
+          from: env.GH_SMTP_FROM || 'GridHive <noreply@localhost>',
+          secure: env.GH_SMTP_SECURE === '1',
+        }
+      : null,
+    sms: sms.accessKeyId && sms.accessKeySecret && sms.signName && sms.templateCode ? sms : null,
+    webhookTimeoutMs: intFromEnv(env, 'GH_WEBHOOK_TIMEOUT_MS', 5000),
+    maxAttempts: Math.max(1, intFromEnv(env, 'GH_NOTIFY_MAX_ATTEMPTS', 5)),
+    backoffSeconds: intFromEnv(env, 'GH_NOTIFY_BACKOFF_SECONDS', 30),
   };
 }

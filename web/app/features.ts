@@ -26,6 +26,7 @@ import { outreachFeature } from '../features/outreach';
 import { kioskFeature } from '../features/kiosk';
 import { schoolFeature } from '../features/school';
 import { cadresFeature } from '../features/cadres';
+import { notifyFeature } from '../features/notify';
 
 /** Every feature of the signed-in app, in menu order: adding a feature is one line here. */
 export const features: FeatureModule[] = [
@@ -55,6 +56,7 @@ export const features: FeatureModule[] = [
   open311Feature,
   calendarFeature,
   accountsFeature,
+  notifyFeature,
   auditFeature,
 ];
 

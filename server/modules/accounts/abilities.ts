@@ -157,6 +157,11 @@ const SCHOOL_AND_CADRES: Partial<Record<Role, readonly string[]>> = {
   building_leader: ['school.study'],
   party_member: ['school.study'],
 };
+/** Notices beyond the app: everyone keeps their own channels; district and street administrators run webhooks and the send log. */
+const NOTIFY: Partial<Record<Role, readonly string[]>> = {
+  district_admin: ['notify.manage'],
+  street_admin: ['notify.manage'],
+};
 const ABILITIES: Record<Role, readonly string[]> = {
   district_admin: [
     ...COMMUNITY_LIFE.district_admin,
@@ -255,6 +260,8 @@ const ALL = Object.fromEntries(
       ...(CONTACT[role] ?? []),
       ...(OUTREACH[role] ?? []),
       ...(SCHOOL_AND_CADRES[role] ?? []),
+      'notify.self',
+      ...(NOTIFY[role] ?? []),
     ],
   ]),
 ) as unknown as Record<Role, readonly string[]>;

@@ -4,6 +4,9 @@ import type { Tx } from '../../platform/db/tx.ts';
 import { LIVE_CHANNEL, publishLive } from '../../platform/live/events.ts';
 import { liveEvents } from '../../platform/jobs/schema.ts';
 import { users } from '../accounts/schema.ts';
+import { areaAlertRecipients, areaListened, enqueueNoticeDeliveries, enqueueWebhookEvent } from '../notify/index.ts';
+
+export { areaListened };
 import { STATE_LABELS_ZH, type CaseAction } from './lifecycle.ts';
 import type { CaseRow } from './load-case.ts';
 import { caseFollowers, notifications } from './schema.ts';
@@ -55,6 +58,11 @@ export async function notifyUsers(
   const recipients = [...new Set(userIds)].filter((id) => id !== actor?.userId);
   if (!recipients.length) return;
   await tx.insert(notifications).values(recipients.map((userId) => ({ userId, caseId: c.id, kind, text })));
+  // E-mail / SMS on the channels each recipient chose: queued in this transaction, sent by the job queue.
+  await enqueueNoticeDeliveries(
+    tx,
+    recipients.map((userId) => ({ userId, kind, text })),
+  );
   for (const userId of recipients)
     await publishLive(tx, { topic: 'notification', userId, payload: { caseId: c.id, caseNo: c.caseNo, kind, text } });
 }
@@ -74,6 +82,7 @@ export interface NotificationRow {
 export async function notifyMany(tx: Tx, rows: NotificationRow[]): Promise<void> {
   if (!rows.length) return;
   await tx.insert(notifications).values(rows.map(({ userId, caseId, kind, text }) => ({ userId, caseId, kind, text })));
+  await enqueueNoticeDeliveries(tx, rows);
   await tx.execute(sql`
     with published as (
       insert into ${liveEvents} (topic, user_id, payload)
@@ -135,10 +144,20 @@ export async function notifyTransition(
         `case.${action}`,
         `${title} ${action === 'return' ? `被退回：${after.stateReason ?? ''}` : '申请延期，请审批'}`,
       );
+    case 'close':
+      await notifyArea(tx, actor, after, 'closed');
+      await notifyUsers(
+        tx,
+        actor,
+        await reporterAndFollowers(tx, before),
+        after,
+        'case.close',
+        `您反映的问题${title}${STATE_LABELS_ZH[after.state]}，欢迎评价`,
+      );
+      return;
     case 'accept':
     case 'reject':
     case 'merge':
-    case 'close':
       return notifyUsers(
         tx,
         actor,
@@ -150,4 +169,32 @@ export async function notifyTransition(
     default:
       return undefined;
   }
+}
+
+/**
+ * Area alerts (new or closed cases of a subscribed grid or community) as in-app notices, which also
+ * go out on each subscriber's channels; webhook subscribers of the area get the event.
+ */
+export async function notifyArea(tx: Tx, actor: Actor | null, c: CaseRow, event: 'new' | 'closed'): Promise<void> {
+  const subscribers = await areaAlertRecipients(tx, { gridId: c.gridId, communityId: c.communityId }, event);
+  await notifyUsers(
+    tx,
+    actor,
+    subscribers,
+    c,
+    `area.${event}`,
+    `您订阅的区域${event === 'new' ? '有新反映的问题' : '有问题已结案'}：【${c.caseNo}】${c.title}`,
+  );
+  await enqueueWebhookEvent(tx, {
+    kind: event === 'new' ? 'case.created' : 'case.closed',
+    scopePath: c.scopePath,
+    data: {
+      caseId: c.id,
+      caseNo: c.caseNo,
+      title: c.title,
+      state: c.state,
+      gridId: c.gridId,
+      communityId: c.communityId,
+    },
+  });
 }

@@ -7,6 +7,7 @@ import { STATE_LABELS_ZH } from './lifecycle.ts';
 import type { CaseRow } from './load-case.ts';
 import { assigneeUsers, notifyUsers, staffAt } from './notify.ts';
 import { caseEvents, cases } from './schema.ts';
+import { enqueueWebhookEvent } from '../notify/index.ts';
 
 const TIMED_STATES = ['reported', 'dispatched', 'signed', 'extension_requested', 'handled'] as const;
 const BATCH = 500;
@@ -92,6 +93,18 @@ export async function sweepDeadlines(db: Db, now = new Date()): Promise<{ yellow
             'case.supervise',
             `督办：${label}（${step}）已超时，请督促办理`,
           );
+          await enqueueWebhookEvent(tx, {
+            kind: 'case.supervise',
+            scopePath: c.scopePath,
+            data: {
+              caseId: c.id,
+              caseNo: c.caseNo,
+              title: c.title,
+              state: c.state,
+              step,
+              level: c.escalationLevel + 1,
+            },
+          });
           await tx.insert(caseEvents).values({
             caseId: c.id,
             action: 'supervise',

@@ -12,6 +12,7 @@ import { hasAbility } from '../../accounts/abilities.ts';
 import { dueAtFor } from '../deadline-steps.ts';
 import { validateAnswers, type Question } from '../questions.ts';
 import { insertReportStatement, recordReport, reserveCase } from './report-statements.ts';
+import { areaListened, notifyArea } from '../notify.ts';
 import type { CaseRow } from '../load-case.ts';
 import { casePhotos, cases, type CaseSource } from '../schema.ts';
 import { levelsOfPath, nodePath, truncatePath } from '../tree.ts';
@@ -142,7 +143,12 @@ export async function reportCase(
   // explicit transaction: the id and category facts (nextval is never rolled back anyway), then
   // ONE statement writing the case with its timeline, audit and live rows (insertReportStatement).
   // Inside a caller's transaction (a visit log filed with its cases) everything goes through it.
-  const oneStatement = !input.photoIds.length && !options.afterInsert;
+  // Area subscribers or webhooks listening for new cases here need the transaction too (notifyArea).
+  const oneStatement =
+    !input.photoIds.length &&
+    !options.afterInsert &&
+    !options.tx &&
+    !(await areaListened(deps.db, { ...place, scopePath: place.scopePath }, 'new'));
   const run = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
     options.tx ? work(options.tx) : oneStatement ? work(deps.db as unknown as Tx) : withTx(deps.db, work);
   return run(async (tx) => {
@@ -212,6 +218,7 @@ export async function reportCase(
       photoIds: input.photoIds,
       at: now,
     });
+    await notifyArea(tx, actor, row!, 'new');
     await options.afterInsert?.(tx, row!);
     return row!;
   });

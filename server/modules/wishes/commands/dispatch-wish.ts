@@ -8,6 +8,7 @@ import { withTx, type Tx } from '../../../platform/db/tx.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { publishLive } from '../../../platform/live/events.ts';
 import { notifications } from '../../cases/schema.ts';
+import { enqueueNoticeDeliveries } from '../../notify/index.ts';
 import { resolveAssignee } from '../assignees.ts';
 import { authorizeWish, wishScopeWhere } from '../policy.ts';
 import { wishItems } from '../schema.ts';
@@ -16,6 +17,7 @@ import { applyWishTransition } from './transition-wish.ts';
 /** The assignee hears of it in the notification bell (the same in-app messages as cases). */
 async function notifyAssignee(tx: Tx, userId: number, text: string, wishId: number) {
   await tx.insert(notifications).values({ userId, caseId: null, kind: 'wish.dispatch', text });
+  await enqueueNoticeDeliveries(tx, [{ userId, kind: 'wish.dispatch', text }]);
   await publishLive(tx, { topic: 'notification', userId, payload: { wishId, kind: 'wish.dispatch', text } });
 }
 
