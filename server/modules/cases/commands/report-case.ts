@@ -180,6 +180,7 @@ export async function reportCase(
         address: input.address ?? null,
         componentId: input.componentId ?? null,
         externalRef: options.externalRef ?? null,
+        clientRef: input.clientRef ?? null,
         answers,
         ...place,
         dueAt,
