@@ -3,6 +3,7 @@ import { homeFeature } from '../features/home';
 import { orgFeature } from '../features/org';
 import { gridMapFeature } from '../features/grid-map';
 import { casesFeature } from '../features/cases';
+import { patrolOutboxFeature } from '../features/patrol-outbox';
 import { partyFeature } from '../features/party';
 import { wishesFeature } from '../features/wishes';
 import { volunteersFeature } from '../features/volunteers';
@@ -26,6 +27,7 @@ export const features: FeatureModule[] = [
   orgFeature,
   gridMapFeature,
   casesFeature,
+  patrolOutboxFeature,
   partyFeature,
   wishesFeature,
   volunteersFeature,
