@@ -3,6 +3,7 @@ import { Button, Result, Spin } from 'antd';
 import { errorMessage } from '../../shared/api';
 import { fetchMe, logout as logoutRequest } from './api';
 import { offlineMe, rememberMe } from './offline-me';
+import { forgetCachedReads } from '../../pwa/register';
 import type { Me } from './types';
 
 type Status = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; me: Me | null };
@@ -46,6 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // Even if the request fails the user asked to leave. A full reload, not a route change:
     // nothing the previous user loaded may stay in memory for the next one at this desk.
     rememberMe(null);
+    forgetCachedReads();
     await logoutRequest().catch(() => undefined);
     window.location.assign('/login');
   }, []);
