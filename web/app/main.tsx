@@ -8,9 +8,6 @@ import '../shared/time';
 import { SessionProvider } from './session/SessionContext';
 import { router } from './router';
 import './global.css';
-import { registerServiceWorker } from '../pwa/register';
-
-registerServiceWorker();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -1,7 +1,9 @@
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Badge, Button, Tooltip } from 'antd';
 import { CloudSyncOutlined } from '@ant-design/icons';
 import { useMe } from '../../../app/session/SessionContext';
+import { registerServiceWorker } from '../../../pwa/register';
 import { useAutoSync, useOutbox } from '../use-outbox';
 
 /**
@@ -13,7 +15,11 @@ export function OutboxBadge() {
   const navigate = useNavigate();
   const { unsent } = useOutbox(me.id);
   useAutoSync(me.id);
-  if (me.role !== 'grid_worker' && unsent === 0) return null;
+  const patrols = me.role === 'grid_worker';
+  useEffect(() => {
+    if (patrols) registerServiceWorker();
+  }, [patrols]);
+  if (!patrols && unsent === 0) return null;
   return (
     <Tooltip title="待同步的巡查上报">
       <Badge count={unsent} size="small" overflowCount={99} data-testid="outbox-count">
