@@ -92,6 +92,12 @@ export class QueueStore {
     for (const r of await this.list(userId)) if (r.state === 'syncing') await this.put({ ...r, state: 'pending' });
   }
 
+  /** 已同步 reports stay listed a while (the worker sees they went through), then go. */
+  async pruneSynced(userId: number, olderThanMs: number, now = Date.now()): Promise<void> {
+    for (const r of await this.list(userId))
+      if (r.state === 'synced' && now - Date.parse(r.queuedAt) > olderThanMs) await this.remove(r.clientRef);
+  }
+
   /** Called after every write, so the header badge and the list follow without polling. */
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);

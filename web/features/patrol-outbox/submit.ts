@@ -50,7 +50,11 @@ export async function submitPatrol(
     uploadPhoto: (blob, name) => keepError(transport.uploadPhoto(blob, name)),
     report: (body) => keepError(transport.report(body)),
   });
-  if (after?.state === 'synced') return { queued: false, caseId: after.caseId!, caseNo: after.caseNo! };
+  if (after?.state === 'synced') {
+    // Filed while the worker watched: the case page shows it, the queue need not.
+    await store.remove(report.clientRef);
+    return { queued: false, caseId: after.caseId!, caseNo: after.caseNo! };
+  }
   if (after?.state === 'failed') {
     await store.remove(report.clientRef);
     throw refusal;

@@ -34,6 +34,8 @@ export function useOutboxSync(userId: number) {
   return { syncNow, retry };
 }
 
+const SYNCED_KEPT_MS = 3 * 24 * 3600 * 1000;
+
 /**
  * Sends the queue when the app starts (after clearing 同步中 left by a page closed mid-send)
  * and whenever the browser says it is back online.
@@ -46,6 +48,7 @@ export function useAutoSync(userId: number): void {
     };
     void outbox
       .resetInterrupted(userId)
+      .then(() => outbox.pruneSynced(userId, SYNCED_KEPT_MS))
       .then(run)
       .catch(() => undefined);
     window.addEventListener('online', run);

@@ -6,7 +6,7 @@ import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Queryable } from '../../../platform/db/tx.ts';
 import type { CaseRow } from '../load-case.ts';
 import { cases } from '../schema.ts';
-import { reportCase } from './report-case.ts';
+import { assertMayReport, reportCase } from './report-case.ts';
 
 type ReportInput = z.infer<typeof reportCaseBody>;
 
@@ -34,6 +34,7 @@ export async function reportCaseOnce(
   actor: Actor,
   input: ReportInput,
 ): Promise<{ row: CaseRow; created: boolean }> {
+  assertMayReport(actor);
   const { clientRef } = input;
   if (!clientRef) return { row: await reportCase(deps, actor, input), created: true };
   const earlier = await caseByClientRef(deps.db, actor.userId, clientRef);
