@@ -30,9 +30,8 @@ async function pointInGrid(page: Page, gridId: number): Promise<Position> {
 
 describe('a grid worker without signal', () => {
   const suite = useServerAndBrowser();
-
-  it('files a patrol report with a photo offline; it waits in 待同步 and becomes ONE case once online', async () => {
-    const context = await suite.browser.newContext({
+  const phoneContext = () =>
+    suite.browser.newContext({
       baseURL: suite.baseUrl,
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
@@ -41,6 +40,9 @@ describe('a grid worker without signal', () => {
       hasTouch: true,
       permissions: ['geolocation'],
     });
+
+  it('files a patrol report with a photo offline; it waits in 待同步 and becomes ONE case once online', async () => {
+    const context = await phoneContext();
     const pageErrors: string[] = [];
     try {
       const page = await signIn(context, 'gridworker');
@@ -79,6 +81,10 @@ describe('a grid worker without signal', () => {
       await expect.poll(() => item.getByTestId('outbox-state').textContent()).toBe('待同步');
       await expect.poll(() => item.textContent()).toContain('照片 1 张');
       await page.getByRole('button', { name: '待同步 1 条' }).waitFor();
+      // The header's extra button still fits the phone's width.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(
+        0,
+      );
 
       // Back online, the first answer is lost on the way back (the case IS filed): still 待同步.
       let lostOnce = false;
@@ -115,6 +121,53 @@ describe('a grid worker without signal', () => {
       expect(detail.body.data.description).toMatch(/（现场记录于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}）$/);
       await expect.poll(() => item.getByTestId('outbox-case').textContent()).toContain('案件编号');
       expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps a report the server refuses as 失败 with its reason, and sends it once the worker fixes it', async () => {
+    const context = await phoneContext();
+    try {
+      const page = await signIn(context, 'gridworker');
+      await page.goto('/cases/report');
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+      // Somewhere far from every grid of the district.
+      await context.setGeolocation({ longitude: 100.5, latitude: 20.5 });
+      await context.setOffline(true);
+
+      const title = `巡查发现占道经营 ${Date.now() % 100000}`;
+      await page.getByLabel('标题').fill(title);
+      await page.getByLabel('问题描述').fill('早市摊位占用人行道，行人只能走机动车道。');
+      await page.getByRole('button', { name: '使用当前位置' }).click();
+      await expect.poll(() => page.getByText('已选点').count()).toBe(1);
+      await page.getByRole('button', { name: /提交上报/ }).click();
+      await page.waitForURL(/\/cases\/outbox$/);
+      const item = page.getByTestId('outbox-item').filter({ hasText: title });
+      await expect.poll(() => item.getByTestId('outbox-state').textContent()).toBe('待同步');
+
+      await context.setOffline(false);
+      await expect.poll(() => item.getByTestId('outbox-state').textContent(), { timeout: 30_000 }).toBe('失败');
+      expect(await item.getByTestId('outbox-error').textContent()).toBe(
+        '失败原因：该位置不在任何网格内，请重新选点或只填写地址',
+      );
+
+      // The worker drops the pin, gives the address instead and sends it again.
+      await item.getByRole('button', { name: '修改' }).click();
+      const dialog = page.getByRole('dialog', { name: '修改待同步上报' });
+      await dialog.getByText('不用地图选点，改为只填地址').click();
+      await dialog.getByLabel('详细地址').fill('本网格菜市场东侧人行道');
+      await dialog.getByRole('button', { name: /保\s*存/ }).click();
+      await expect.poll(() => item.getByTestId('outbox-state').textContent()).toBe('待同步');
+      await page.getByTestId('outbox-sync').click();
+      await expect.poll(() => item.getByTestId('outbox-state').textContent(), { timeout: 30_000 }).toBe('已同步');
+
+      const found = await apiAs<{ data: { id: number; title: string }[] }>(
+        page,
+        'GET',
+        `/api/cases?mine=true&q=${encodeURIComponent(title)}`,
+      );
+      expect(found.body.data.filter((c) => c.title === title)).toHaveLength(1);
     } finally {
       await context.close();
     }
