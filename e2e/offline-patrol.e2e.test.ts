@@ -162,13 +162,17 @@ describe('a grid worker without signal', () => {
       await page.getByTestId('outbox-sync').click();
       await expect.poll(() => item.getByTestId('outbox-state').textContent(), { timeout: 30_000 }).toBe('已同步');
 
-      // Filed by address under the community (no grid yet), so not in the grid's list: open it by id.
+      // Filed by address under the community (no grid yet): outside the grid worker's own scope,
+      // so the community secretary looks it up.
       const href = await item.getByTestId('outbox-case').getAttribute('href');
+      const desk = await suite.browser.newContext({ baseURL: suite.baseUrl, locale: 'zh-CN' });
+      const secretary = await signIn(desk, 'secretary');
       const filed = await apiAs<{ data: { title: string; location: { address: string; lng: number | null } } }>(
-        page,
+        secretary,
         'GET',
         `/api/cases/${href!.split('/').pop()}`,
       );
+      await desk.close();
       expect(filed.status).toBe(200);
       expect(filed.body.data).toMatchObject({ title, location: { address: '本网格菜市场东侧人行道', lng: null } });
     } finally {
