@@ -79,6 +79,12 @@ export const reportCaseBody = z
     answers: z
       .record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.array(z.string().max(200)).max(50)]))
       .default({}),
+    /**
+     * The reporting device's own id for this report (a phone's offline queue makes one per report):
+     * sent again after a lost response it returns the case the first request filed (200) instead of
+     * filing a second one. Unique per account that enters the report.
+     */
+    clientRef: z.uuid('客户端编号格式不正确').optional(),
   })
   .refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: '经度和纬度必须同时提供', path: ['lat'] })
   .refine((b) => b.lng !== undefined || b.address, { message: '请在地图上选点或填写地址', path: ['address'] });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorkerPlugin } from './pwa/vite-plugin.ts';
 
 // Resolve root from this file, not from the cwd, so `vite build --config web/vite.config.ts`
 // behaves the same from any directory.
@@ -10,7 +11,7 @@ const apiTarget = process.env.GH_API_URL || 'http://localhost:3000';
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), serviceWorkerPlugin()],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

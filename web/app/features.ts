@@ -3,6 +3,7 @@ import { homeFeature } from '../features/home';
 import { orgFeature } from '../features/org';
 import { gridMapFeature } from '../features/grid-map';
 import { casesFeature } from '../features/cases';
+import { patrolOutboxFeature } from '../features/patrol-outbox';
 import { partyFeature } from '../features/party';
 import { wishesFeature } from '../features/wishes';
 import { volunteersFeature } from '../features/volunteers';
@@ -34,6 +35,7 @@ export const features: FeatureModule[] = [
   orgFeature,
   gridMapFeature,
   casesFeature,
+  patrolOutboxFeature,
   partyFeature,
   schoolFeature,
   cadresFeature,

@@ -34,6 +34,18 @@ describe('apiSend', () => {
     expect(init.body).toBe('{"a":1}');
   });
 
+  it('sends a FormData body (a photo) as it is, leaving the multipart content type to fetch', async () => {
+    stubBrowser('gh_csrf=tok123');
+    const fetch = stubFetch(201, { data: { id: 5 } });
+    const form = new FormData();
+    form.append('file', new Blob(['png']), 'a.png');
+    await expect(apiSend('POST', '/api/cases/photos', form)).resolves.toEqual({ data: { id: 5 } });
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(init.body).toBe(form);
+    expect((init.headers as Record<string, string>)['content-type']).toBeUndefined();
+    expect((init.headers as Record<string, string>)['x-csrf-token']).toBe('tok123');
+  });
+
   it('returns undefined for 204', async () => {
     stubBrowser('gh_csrf=t');
     stubFetch(204);

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { loadWorkingCalendar } from '../../platform/calendar/load.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
-import { reportCase } from './commands/report-case.ts';
+import { reportCaseOnce } from './commands/report-once.ts';
 import { transitionCase } from './commands/transition-case.ts';
 import { followCase } from './commands/follow-case.ts';
 import { caseDetail } from './detail.ts';
@@ -36,9 +36,10 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     }));
 
     app.post('/api/cases', { schema: { tags, summary: '上报案件', body: reportCaseBody } }, async (request, reply) => {
-      const row = await reportCase(deps, requireActor(request), request.body);
+      // 200 when a resent report (same clientRef) found the case its first copy filed.
+      const { row, created } = await reportCaseOnce(deps, requireActor(request), request.body);
       return reply
-        .status(201)
+        .status(created ? 201 : 200)
         .send({ data: { id: row.id, caseNo: row.caseNo, state: row.state, version: row.version, dueAt: row.dueAt } });
     });
 

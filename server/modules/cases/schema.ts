@@ -142,6 +142,8 @@ export const cases = pgTable(
     componentId: text('component_id'),
     /** The originating system's ticket number (hotline work order, Open311 client): re-imports skip it. */
     externalRef: text('external_ref'),
+    /** The reporting device's id for the report (offline queue): a resent report finds its case by it. */
+    clientRef: text('client_ref'),
     gridId: integer('grid_id'),
     communityId: integer('community_id').notNull(),
     streetId: integer('street_id').notNull(),
@@ -179,6 +181,10 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex('cases_no_uq').on(t.caseNo),
     uniqueIndex('cases_external_ref_uq').on(t.source, t.externalRef),
+    // Partial: only offline-queued reports carry a reference, so the index stays small.
+    uniqueIndex('cases_client_ref_uq')
+      .on(t.enteredByUserId, t.clientRef)
+      .where(sql`${t.clientRef} is not null`),
     // The inbox reads newest-first per (scope, state): one short index range per state, no sort.
     index('cases_street_inbox_idx').on(t.streetId, t.state, t.reportedAt.desc(), t.id.desc()),
     index('cases_community_inbox_idx').on(t.communityId, t.state, t.reportedAt.desc(), t.id.desc()),

@@ -2,6 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { Button, Result, Spin } from 'antd';
 import { errorMessage } from '../../shared/api';
 import { fetchMe, logout as logoutRequest } from './api';
+import { offlineMe, rememberMe } from './offline-me';
+import { forgetCachedReads } from '../../pwa/register';
 import type { Me } from './types';
 
 type Status = { state: 'loading' } | { state: 'error'; error: unknown } | { state: 'ready'; me: Me | null };
@@ -23,18 +25,29 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const controller = new AbortController();
     fetchMe(controller.signal).then(
-      (me) => setStatus({ state: 'ready', me }),
+      (me) => {
+        rememberMe(me);
+        setStatus({ state: 'ready', me });
+      },
       (error: unknown) => {
-        if (!controller.signal.aborted) setStatus({ state: 'error', error });
+        if (controller.signal.aborted) return;
+        // Offline: open as the account last signed in here (the patrol queue works without signal).
+        const remembered = offlineMe(error);
+        setStatus(remembered ? { state: 'ready', me: remembered } : { state: 'error', error });
       },
     );
     return () => controller.abort();
   }, [attempt]);
 
-  const signedIn = useCallback((me: Me) => setStatus({ state: 'ready', me }), []);
+  const signedIn = useCallback((me: Me) => {
+    rememberMe(me);
+    setStatus({ state: 'ready', me });
+  }, []);
   const signOut = useCallback(async () => {
     // Even if the request fails the user asked to leave. A full reload, not a route change:
     // nothing the previous user loaded may stay in memory for the next one at this desk.
+    rememberMe(null);
+    forgetCachedReads();
     await logoutRequest().catch(() => undefined);
     window.location.assign('/login');
   }, []);

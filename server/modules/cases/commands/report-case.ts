@@ -42,6 +42,10 @@ export function mayReportAs(actor: Actor, source: CaseSource): boolean {
   return hasAbility(actor.role, 'cases.report') && (SOURCES_BY_ROLE[actor.role] ?? []).includes(source);
 }
 
+export function assertMayReport(actor: Actor): void {
+  if (!hasAbility(actor.role, 'cases.report')) throw new AppError('FORBIDDEN', { message: '您无权上报案件' });
+}
+
 /** The field cipher for a data key, made once (deriving its keys costs two HKDF runs). */
 const ciphers = new Map<string, ReturnType<typeof createFieldCipher>>();
 export function fieldCipher(dataKey: string) {
@@ -129,7 +133,7 @@ export async function reportCase(
     tx?: Tx;
   } = {},
 ) {
-  if (!hasAbility(actor.role, 'cases.report')) throw new AppError('FORBIDDEN', { message: '您无权上报案件' });
+  assertMayReport(actor);
   const allowed = options.systemSource ? [options.systemSource] : (SOURCES_BY_ROLE[actor.role] ?? []);
   const source = input.source ?? allowed[0]!;
   if (!allowed.includes(source))
@@ -198,6 +202,7 @@ export async function reportCase(
       address: input.address ?? null,
       componentId: input.componentId ?? null,
       externalRef: options.externalRef ?? null,
+      clientRef: input.clientRef ?? null,
       answers,
       ...place,
       dueAt,

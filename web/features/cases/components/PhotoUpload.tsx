@@ -11,6 +11,11 @@ const MAX_MB = 8;
 interface Props {
   /** The ids uploaded so far, in order, and how many are still uploading or failed. */
   onChange: (state: PhotoUploadState) => void;
+  /**
+   * Patrol reports: keep the chosen photos on the phone instead of uploading them now (there may
+   * be no signal); the offline queue uploads them when it sends the report.
+   */
+  onLocalFiles?: (files: File[]) => void;
 }
 
 function uploadedId(file: UploadFile): number | undefined {
@@ -22,7 +27,7 @@ function uploadedId(file: UploadFile): number | undefined {
  * itself only carries their ids. The server checks the content is an image; this only spares
  * the upload of an obvious mistake.
  */
-export function PhotoUpload({ onChange }: Props) {
+export function PhotoUpload({ onChange, onLocalFiles }: Props) {
   const { message } = App.useApp();
   const [files, setFiles] = useState<UploadFile[]>([]);
 
@@ -45,7 +50,8 @@ export function PhotoUpload({ onChange }: Props) {
           message.error(`照片不能超过 ${MAX_MB} MB`);
           return Upload.LIST_IGNORE;
         }
-        return true;
+        // false: listed (with its preview) but not sent.
+        return !onLocalFiles;
       }}
       onChange={({ file, fileList }) => {
         if (file.status === 'error') {
@@ -53,6 +59,7 @@ export function PhotoUpload({ onChange }: Props) {
           message.error(body?.error?.message ?? '照片上传失败');
         }
         setFiles(fileList);
+        onLocalFiles?.(fileList.flatMap((f) => (f.originFileObj ? [f.originFileObj] : [])));
         onChange({
           ids: fileList.map(uploadedId).filter((id): id is number => id !== undefined),
           uploading: fileList.filter((f) => f.status === 'uploading').length,

@@ -27,7 +27,10 @@ interface Values {
 interface Props {
   /** Staff may register on behalf of a resident (window, visit, hotline). */
   onBehalf: boolean;
-  onSubmit: (input: ReportInput) => Promise<void>;
+  /** `localPhotos`: with keepPhotosLocal, the chosen photos themselves (none are uploaded yet). */
+  onSubmit: (input: ReportInput, localPhotos: File[]) => Promise<void>;
+  /** Patrol reports may be filed without signal: photos stay on the phone until sent. */
+  keepPhotosLocal?: boolean;
 }
 
 const REPORT_FIELDS = [
@@ -45,11 +48,12 @@ const ON_BEHALF_SOURCES = (['window', 'visit', 'hotline'] as const).map((s) => (
   label: SOURCE_LABELS_ZH[s],
 }));
 
-export function ReportForm({ onBehalf, onSubmit }: Props) {
+export function ReportForm({ onBehalf, onSubmit, keepPhotosLocal = false }: Props) {
   const [form] = Form.useForm<Values>();
   const [mode, setMode] = useState<'pin' | 'address'>('pin');
   const [pin, setPin] = useState<Pin | null>(null);
   const [photos, setPhotos] = useState<PhotoUploadState>(NO_PHOTOS);
+  const [localPhotos, setLocalPhotos] = useState<File[]>([]);
   // The city component (部件) the problem concerns, by its 16-digit code; only offered with a pin.
   const [componentId, setComponentId] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
@@ -72,18 +76,21 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
     setSubmitting(true);
     setError(null);
     try {
-      await onSubmit({
-        title: v.title,
-        description: v.description,
-        categoryId: v.categoryId,
-        address: v.address || undefined,
-        photoIds: photos.ids,
-        answers: answersPayload(v.answers),
-        ...(mode === 'pin' && pin ? { lng: pin.lng, lat: pin.lat, ...(componentId ? { componentId } : {}) } : {}),
-        ...(v.source
-          ? { source: v.source, reporterName: v.reporterName, reporterPhone: v.reporterPhone || undefined }
-          : {}),
-      });
+      await onSubmit(
+        {
+          title: v.title,
+          description: v.description,
+          categoryId: v.categoryId,
+          address: v.address || undefined,
+          photoIds: photos.ids,
+          answers: answersPayload(v.answers),
+          ...(mode === 'pin' && pin ? { lng: pin.lng, lat: pin.lat, ...(componentId ? { componentId } : {}) } : {}),
+          ...(v.source
+            ? { source: v.source, reporterName: v.reporterName, reporterPhone: v.reporterPhone || undefined }
+            : {}),
+        },
+        localPhotos,
+      );
     } catch (err) {
       // The server files a bad pin under lng/lat: show it beside the address, the field that is there.
       setError(formErrorMessage(form, err, REPORT_FIELDS, { lng: 'address', lat: 'address', communityId: 'address' }));
@@ -168,6 +175,7 @@ export function ReportForm({ onBehalf, onSubmit }: Props) {
       />
       <Form.Item label="现场照片" style={{ marginTop: 16 }}>
         <PhotoUpload
+          onLocalFiles={keepPhotosLocal ? setLocalPhotos : undefined}
           onChange={(state) => {
             setPhotos(state);
             if (!photoUploadBlocker(state)) setError(null);

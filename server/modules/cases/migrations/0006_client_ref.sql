@@ -1,0 +1,2 @@
+ALTER TABLE "cases" ADD COLUMN "client_ref" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "cases_client_ref_uq" ON "cases" USING btree ("entered_by_user_id","client_ref") WHERE "cases"."client_ref" is not null;
