@@ -1,9 +1,13 @@
 import type { Queryable } from '../../platform/db/tx.ts';
-import type { MapLayer } from '../../../contracts/analytics.ts';
+import type { z } from 'zod';
+import type { MapLayer, mapLayersSchema } from '../../../contracts/analytics.ts';
+import type { OverdueRow } from './bigscreen.ts';
 import { cohort } from './cohort.ts';
 import { periodsAt } from './periods.ts';
 import { breakdown, figure, list } from './registry.ts';
 import type { StatQuery } from './stat-provider.ts';
+
+type Layers = z.input<typeof mapLayersSchema>;
 
 interface GridCounts {
   path: string;
@@ -35,10 +39,10 @@ export async function mapLayers(db: Queryable, scopePath: string, layers: MapLay
   for (const s of households) at(s.key).partyHouseholds = s.value;
   return {
     grids: [...grids.values()],
-    cases,
-    components,
+    cases: cases as Layers['cases'],
+    components: components as Layers['components'],
     activities: activities.map((a) => ({ communityPath: a.key, count: a.value })),
-    stations,
+    stations: stations as Layers['stations'],
   };
 }
 
@@ -61,7 +65,7 @@ export async function gridCard(db: Queryable, gridPath: string, now: Date) {
     members,
     openCases: sum('open'),
     overdueCases: sum('overdue'),
-    overdue,
+    overdue: overdue as OverdueRow[],
     thisMonth: {
       reported: month?.reported ?? 0,
       closed: month?.closed ?? 0,
