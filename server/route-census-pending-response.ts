@@ -10,7 +10,6 @@ export const RESPONSE_SCHEMA_PENDING: ReadonlySet<string> = new Set([
   'GET /api/boards/:id',
   'GET /api/boards/:id/posts',
   'GET /api/boards/:id/posts/:postId/replies',
-  'GET /api/communities/:communityId/public',
   'GET /api/decisions',
   'GET /api/decisions/:id',
   'GET /api/meetings',

@@ -16,6 +16,7 @@ import {
   resolutionListQuery,
 } from '../../../contracts/meetings.ts';
 import { idParams } from '../../../contracts/org.ts';
+import { communityPageResponse } from '../../../contracts/community-page.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -204,7 +205,15 @@ export function meetingsRoutes(
 
     app.get(
       '/api/communities/:communityId/public',
-      { schema: { tags, summary: '社区公开栏（已公开的四议两公开事项）', params: communityParams } },
+      {
+        config: { permission: 'meetings.community-page' },
+        schema: {
+          tags,
+          summary: '社区公开栏（已公开的四议两公开事项）',
+          params: communityParams,
+          response: { 200: communityPageResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const [community] = await db
