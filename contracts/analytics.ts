@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { gridPeopleSchema } from './cadres.ts';
-
-type GridPeople = z.infer<typeof gridPeopleSchema>;
+import { gridPeopleSchema } from './cadres.ts';
 
 export const MAP_LAYERS = ['cases', 'components', 'partyHouseholds', 'care', 'activities', 'stations'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
@@ -22,84 +20,125 @@ export const mapLayersQuery = scopeQuery.extend({
     .pipe(z.array(z.enum(MAP_LAYERS, { error: '未知的图层' })).max(MAP_LAYERS.length)),
 });
 
-export interface Slice {
-  key: string;
-  name: string;
-  value: number;
-}
-export interface CohortFigures {
-  key: string;
-  name: string;
-  reported: number;
-  closed: number;
-  onTimeCloseRate: number | null;
-  satisfactionRate: number | null;
-}
-export interface ScopeNode {
-  id: number;
-  name: string;
-  level: string;
-  path: string;
-}
+/**
+ * Responses. Rows of the list figures come from raw SQL (stat providers): timestamps arrive as Date (or text),
+ * so `moment` takes either and the web reads the ISO text it is sent.
+ */
+const moment = z.union([z.date(), z.string()]);
+
+export const sliceSchema = z.object({ key: z.string(), name: z.string(), value: z.number() });
+export type Slice = z.infer<typeof sliceSchema>;
+export const cohortFiguresSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  reported: z.number(),
+  closed: z.number(),
+  onTimeCloseRate: z.number().nullable(),
+  satisfactionRate: z.number().nullable(),
+});
+export type CohortFigures = z.infer<typeof cohortFiguresSchema>;
+export const scopeNodeSchema = z.object({ id: z.number(), name: z.string(), level: z.string(), path: z.string() });
+export type ScopeNode = z.infer<typeof scopeNodeSchema>;
 
 /** GET /api/analytics/bigscreen/base */
-export interface BigscreenBase {
-  node: ScopeNode;
+export const bigscreenBaseSchema = z.object({
+  node: scopeNodeSchema,
   /** Child nodes one can drill into (communities of a street, grids of a community). */
-  children: ScopeNode[];
-  month: string;
-  counts: Record<'population' | 'households' | 'entities' | 'members' | 'volunteers' | 'grids', number | null>;
-  wishesFulfilled: number | null;
-  volunteerHours: number | null;
-  redList: { id: number; name: string; points: number }[];
-}
+  children: z.array(scopeNodeSchema),
+  month: z.string(),
+  counts: z.object({
+    population: z.number().nullable(),
+    households: z.number().nullable(),
+    entities: z.number().nullable(),
+    members: z.number().nullable(),
+    volunteers: z.number().nullable(),
+    grids: z.number().nullable(),
+  }),
+  wishesFulfilled: z.number().nullable(),
+  volunteerHours: z.number().nullable(),
+  redList: z.array(z.object({ id: z.number(), name: z.string(), points: z.number() })),
+});
+export type BigscreenBase = z.infer<typeof bigscreenBaseSchema>;
+
+export const overdueCaseSchema = z.object({
+  id: z.number(),
+  caseNo: z.string(),
+  title: z.string(),
+  state: z.string(),
+  dueAt: moment,
+  place: z.string().nullable(),
+});
 
 /** GET /api/analytics/bigscreen/cases */
-export interface BigscreenCases {
-  month: string;
-  today: { reported: number; byState: Slice[] };
-  thisMonth: {
-    reported: number;
-    closed: number;
-    onTimeCloseRate: number | null;
-    satisfactionRate: number | null;
-    byState: Slice[];
-  };
-  topCategories: Slice[];
-  departments: CohortFigures[];
-  overdue: { id: number; caseNo: string; title: string; state: string; dueAt: string; place: string | null }[];
-  trend: CohortFigures[];
-}
+export const bigscreenCasesSchema = z.object({
+  month: z.string(),
+  today: z.object({ reported: z.number(), byState: z.array(sliceSchema) }),
+  thisMonth: z.object({
+    reported: z.number(),
+    closed: z.number(),
+    onTimeCloseRate: z.number().nullable(),
+    satisfactionRate: z.number().nullable(),
+    byState: z.array(sliceSchema),
+  }),
+  topCategories: z.array(sliceSchema),
+  departments: z.array(cohortFiguresSchema),
+  overdue: z.array(overdueCaseSchema),
+  trend: z.array(cohortFiguresSchema),
+});
+/** The web reads `dueAt` as the ISO text it is sent. */
+export type BigscreenCases = Omit<z.infer<typeof bigscreenCasesSchema>, 'overdue'> & { overdue: OverdueCase[] };
+export type OverdueCase = Omit<z.infer<typeof overdueCaseSchema>, 'dueAt'> & { dueAt: string };
 
 /** GET /api/analytics/map/layers */
-export interface MapLayers {
-  grids: { path: string; open: number; overdue: number; care: number; partyHouseholds: number }[];
-  cases: { id: number; lng: number; lat: number; state: string; overdue: boolean }[];
-  components: { id: number; lng: number; lat: number; name: string; state: string }[];
-  activities: { communityPath: string; count: number }[];
+export const mapLayersSchema = z.object({
+  grids: z.array(
+    z.object({
+      path: z.string(),
+      open: z.number(),
+      overdue: z.number(),
+      care: z.number(),
+      partyHouseholds: z.number(),
+    }),
+  ),
+  cases: z.array(
+    z.object({ id: z.number(), lng: z.number(), lat: z.number(), state: z.string(), overdue: z.boolean().nullable() }),
+  ),
+  components: z.array(
+    z.object({ id: z.number(), lng: z.number(), lat: z.number(), name: z.string(), state: z.string() }),
+  ),
+  activities: z.array(z.object({ communityPath: z.string(), count: z.number() })),
   /** 党群服务驿站; `located` 'community' when the point is only the community's centre (no building known). */
-  stations: {
-    id: number;
-    name: string;
-    address: string;
-    hours: string;
-    communityPath: string;
-    lng: number;
-    lat: number;
-    located: 'building' | 'community';
-  }[];
-}
+  stations: z.array(
+    z.object({
+      id: z.number(),
+      name: z.string(),
+      address: z.string(),
+      hours: z.string(),
+      communityPath: z.string(),
+      lng: z.number(),
+      lat: z.number(),
+      located: z.enum(['building', 'community']),
+    }),
+  ),
+});
+export type MapLayers = z.infer<typeof mapLayersSchema>;
 
 /** GET /api/analytics/grids/:id */
-export interface GridCard {
-  population: number | null;
-  households: number | null;
-  members: number | null;
-  openCases: number;
-  overdueCases: number;
-  overdue: BigscreenCases['overdue'];
-  thisMonth: { reported: number; closed: number; onTimeCloseRate: number | null; satisfactionRate: number | null };
+export const gridCardSchema = z.object({
+  population: z.number().nullable(),
+  households: z.number().nullable(),
+  members: z.number().nullable(),
+  openCases: z.number(),
+  overdueCases: z.number(),
+  overdue: z.array(overdueCaseSchema),
+  thisMonth: z.object({
+    reported: z.number(),
+    closed: z.number(),
+    onTimeCloseRate: z.number().nullable(),
+    satisfactionRate: z.number().nullable(),
+  }),
   /** 网格力量 (phones masked) and the posts held in the grid, from the cadres module; empty without it. */
-  forces: GridPeople['forces'];
-  posts: GridPeople['posts'];
-}
+  forces: gridPeopleSchema.shape.forces,
+  posts: gridPeopleSchema.shape.posts,
+});
+export type GridCard = Omit<z.infer<typeof gridCardSchema>, 'overdue'> & { overdue: OverdueCase[] };

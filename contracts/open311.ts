@@ -33,3 +33,10 @@ export type Open311Key = z.infer<typeof open311KeySchema>;
 
 /** The one response that carries the secret; it is never shown again. */
 export const createdKeySchema = z.object({ data: open311KeySchema, key: z.string() });
+
+export const keyPageResponse = z.object({
+  data: z.array(open311KeySchema),
+  page: z.object({ page: z.number(), pageSize: z.number(), total: z.number() }),
+  abilities: z.array(z.string()),
+});
+export const revokedKeyResponse = z.object({ data: z.object({ id: z.number(), revokedAt: z.string() }) });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuery } from './org.ts';
+import { pageInfo, pageQuery } from './org.ts';
 import { mobilePhone } from './phone.ts';
 
 /** Mainland mobile numbers: 11 digits starting 13–19. */
@@ -30,44 +30,67 @@ export const verifyBody = z.object({ personId: z.number({ message: '请选择核
 export const rejectBody = z.object({ note: z.string().trim().min(2, '请填写退回原因，居民将看到它').max(200) });
 
 export const publicChildrenQuery = pageQuery;
+/** Sign-up house picker: children of a node, names and codes only. */
+export const publicChildrenResponse = z.object({
+  data: z.array(
+    z.object({
+      id: z.number(),
+      level: z.enum(['district', 'street', 'community', 'grid', 'estate', 'building', 'house']),
+      name: z.string(),
+      code: z.string(),
+    }),
+  ),
+  page: pageInfo,
+});
 export const publicCommunitiesQuery = z.object({ q: z.string().trim().min(1, '请输入社区名称').max(20) });
 
 /** The address of a house as its resident reads it. */
-export interface HouseAddress {
-  houseNodeId: number;
-  communityId: number;
-  communityName: string;
-  address: string;
-}
+export const houseAddressSchema = z.object({
+  houseNodeId: z.number(),
+  communityId: z.number(),
+  communityName: z.string(),
+  address: z.string(),
+});
+export type HouseAddress = z.infer<typeof houseAddressSchema>;
 
-export interface SignupSummary {
-  id: number;
-  username: string;
-  displayName: string;
-  phoneMasked: string | null;
-  state: SignupState;
-  note: string | null;
-  house: HouseAddress | null;
-  createdAt: string;
-  verifiedAt: string | null;
-}
+export const signupSummarySchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  phoneMasked: z.string().nullable(),
+  state: z.enum(SIGNUP_STATES),
+  note: z.string().nullable(),
+  house: houseAddressSchema.nullable(),
+  createdAt: z.string(),
+  verifiedAt: z.string().nullable(),
+});
+export type SignupSummary = z.infer<typeof signupSummarySchema>;
+export const signupPageResponse = z.object({ data: z.array(signupSummarySchema), page: pageInfo });
 
-export interface SignupCandidate {
-  id: number;
-  name: string;
-  gender: string;
-  idNumberMasked: string;
-  phoneMasked: string | null;
-  address: string;
-  sameHouse: boolean;
-  sameName: boolean;
-  samePhone: boolean;
-}
+/** A base-data resident who may be the person signing up (masked), with what matched. */
+export const signupCandidateSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  gender: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  address: z.string(),
+  sameHouse: z.boolean(),
+  sameName: z.boolean(),
+  samePhone: z.boolean(),
+});
+export type SignupCandidate = z.infer<typeof signupCandidateSchema>;
+export const signupDetailResponse = z.object({
+  data: signupSummarySchema.extend({ personId: z.number().nullable(), candidates: z.array(signupCandidateSchema) }),
+  abilities: z.array(z.enum(['read', 'verify', 'reject'])),
+});
 
-export interface MyVerification {
-  state: SignupState;
-  note: string | null;
-  displayName: string;
-  phone: string | null;
-  house: HouseAddress | null;
-}
+export const myVerificationSchema = z.object({
+  state: z.enum(SIGNUP_STATES),
+  note: z.string().nullable(),
+  displayName: z.string(),
+  phone: z.string().nullable(),
+  house: houseAddressSchema.nullable(),
+});
+export type MyVerification = z.infer<typeof myVerificationSchema>;
+export const myVerificationResponse = z.object({ data: myVerificationSchema });

@@ -1,6 +1,8 @@
 import type { Me } from '../app/session/types';
 import { apiGet } from './api';
 import { useAsync } from './use-async';
+import type { z } from 'zod';
+import type { orgNodeSchema } from '../../contracts/org.ts';
 
 export interface CommunityOption {
   value: number;
@@ -20,7 +22,7 @@ export function useCommunities(me: Me) {
       if (scope.level !== 'community' && !me.abilities.includes('org.read')) return [];
       if (scope.level === 'community') return [{ value: scope.nodeId, label: scope.name }];
       if (scope.level !== 'street') return [];
-      const res = await apiGet<{ data: { id: number; name: string; level: string }[] }>(
+      const res = await apiGet<{ data: z.infer<typeof orgNodeSchema>[] }>(
         `/api/org/nodes/${scope.nodeId}/children?pageSize=200`,
         { signal },
       );

@@ -13,7 +13,6 @@ import {
 import { idParams } from '../../../contracts/org.ts';
 import { ROLE_LABELS } from '../../../contracts/roles.ts';
 import type { AppDeps } from '../../app-deps.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
 import { underPath } from '../../platform/scope.ts';
@@ -21,13 +20,8 @@ import { departments, orgNodes } from '../org/schema.ts';
 import { setAccountDisabled, resetAccountPassword } from './commands/account-state.ts';
 import { createAccount } from './commands/create-account.ts';
 import { updateAccount } from './commands/update-account.ts';
-import { canAdminister, grantableRoles, ROLE_LEVELS } from './policy.ts';
+import { assertCanAdminister, grantableRoles, ROLE_LEVELS } from './policy.ts';
 import { accountPage, accountView, loadAccountInScope, nodeById } from './queries.ts';
-
-function administrator(actor: Actor): Actor {
-  if (!canAdminister(actor)) throw new AppError('FORBIDDEN');
-  return actor;
-}
 
 /** 账号管理: list, create, edit, disable/enable, reset password — all decided by policy.ts. */
 export function accountAdminRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -39,6 +33,7 @@ export function accountAdminRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/accounts',
       {
+        config: { permission: 'accounts.administer' },
         schema: {
           tags,
           summary: '账号列表（管辖范围内，分页）',
@@ -47,7 +42,7 @@ export function accountAdminRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const actor = administrator(requireActor(request));
+        const actor = assertCanAdminister(requireActor(request));
         const { scopeNodeId, ...filter } = request.query;
         const scopeNode = scopeNodeId ? await nodeById(db, scopeNodeId) : null;
         if (scopeNodeId && !scopeNode) throw new AppError('NOT_FOUND');
@@ -57,9 +52,12 @@ export function accountAdminRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/accounts/grantable',
-      { schema: { tags, summary: '可授予的角色与管辖范围', response: { 200: grantableSchema } } },
+      {
+        config: { permission: 'accounts.administer' },
+        schema: { tags, summary: '可授予的角色与管辖范围', response: { 200: grantableSchema } },
+      },
       async (request) => {
-        const actor = administrator(requireActor(request));
+        const actor = assertCanAdminister(requireActor(request));
         const [scope] = await db
           .select({ nodeId: orgNodes.id, level: orgNodes.level, name: orgNodes.name })
           .from(orgNodes)
@@ -90,9 +88,12 @@ export function accountAdminRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/accounts/:id',
-      { schema: { tags, summary: '账号详情', params: idParams, response: one } },
+      {
+        config: { permission: 'accounts.administer' },
+        schema: { tags, summary: '账号详情', params: idParams, response: one },
+      },
       async (request) => {
-        const actor = administrator(requireActor(request));
+        const actor = assertCanAdminister(requireActor(request));
         return { data: accountView(actor, await loadAccountInScope(db, actor, request.params.id)) };
       },
     );
@@ -100,6 +101,7 @@ export function accountAdminRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/accounts',
       {
+        config: { permission: 'accounts.administer' },
         schema: {
           tags,
           summary: '新建账号（未给密码时生成一次性密码）',
@@ -108,7 +110,7 @@ export function accountAdminRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const actor = administrator(requireActor(request));
+        const actor = assertCanAdminister(requireActor(request));
         const { row, temporaryPassword } = await createAccount(db, actor, request.body, request.ip);
         return { data: accountView(actor, row), temporaryPassword };
       },
@@ -117,6 +119,7 @@ export function accountAdminRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.patch(
       '/api/accounts/:id',
       {
+        config: { permission: 'accounts.administer' },
         schema: {
           tags,
           summary: '修改账号（姓名、手机号、角色、管辖范围、部门）',
@@ -126,7 +129,7 @@ export function accountAdminRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const actor = administrator(requireActor(request));
+        const actor = assertCanAdminister(requireActor(request));
         return {
           data: accountView(actor, await updateAccount(db, actor, request.params.id, request.body, request.ip)),
         };
@@ -139,9 +142,9 @@ export function accountAdminRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     ] as const) {
       app.post(
         `/api/accounts/:id/${verb}`,
-        { schema: { tags, summary, params: idParams, response: one } },
+        { config: { permission: 'accounts.administer' }, schema: { tags, summary, params: idParams, response: one } },
         async (request) => {
-          const actor = administrator(requireActor(request));
+          const actor = assertCanAdminister(requireActor(request));
           return {
             data: accountView(actor, await setAccountDisabled(db, actor, request.params.id, disabled, request.ip)),
           };
@@ -152,6 +155,7 @@ export function accountAdminRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/accounts/:id/reset-password',
       {
+        config: { permission: 'accounts.administer' },
         schema: {
           tags,
           summary: '重置密码（返回一次性临时密码，注销其全部会话）',
@@ -160,7 +164,7 @@ export function accountAdminRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const actor = administrator(requireActor(request));
+        const actor = assertCanAdminister(requireActor(request));
         const { row, temporaryPassword } = await resetAccountPassword(db, actor, request.params.id, request.ip);
         return { data: accountView(actor, row), temporaryPassword };
       },

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isUnder } from '../../platform/scope.ts';
 import { hasAbility } from './abilities.ts';
+import { ADMIN_ROLES } from './security-settings.ts';
 
 /**
  * THE one place deciding who may administer whom (账号管理).
@@ -52,6 +53,22 @@ const DEPARTMENT_GRANTORS: readonly Role[] = ['district_admin', 'street_admin'];
 
 export function canAdminister(actor: Actor): boolean {
   return hasAbility(actor.role, 'accounts.manage') && !!actor.scopePath;
+}
+
+/** 账号管理 (`accounts.administer`): list, create, edit, disable, reset, import a roster. */
+export function assertCanAdminister(actor: Actor): Actor {
+  if (!canAdminister(actor)) throw new AppError('FORBIDDEN');
+  return actor;
+}
+
+/**
+ * The own account (`accounts.self`): profile, password, sessions, one-time codes and verification need
+ * only a session — every such route acts on `actor.userId` and nothing else.
+ * Switching one's one-time codes off is refused to administrators where the installation requires them.
+ */
+export function assertMayDisableTotp(role: Role, requiredForAdmins: boolean): void {
+  if (ADMIN_ROLES.includes(role) && requiredForAdmins)
+    throw new AppError('FORBIDDEN', { message: '本系统要求管理员必须使用动态口令，不能停用' });
 }
 
 /** Roles the actor may hand out (create an account with, or move an account to). */

@@ -113,7 +113,7 @@ export function accountsRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/me',
       {
-        config: { allowRestricted: true },
+        config: { allowRestricted: true, permission: 'accounts.self' },
         schema: {
           tags: ['accounts'],
           summary: '当前用户、角色、管辖范围与权限',

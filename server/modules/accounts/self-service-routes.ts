@@ -29,7 +29,7 @@ export function selfServiceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/me/password',
       {
-        config: { allowRestricted: true },
+        config: { allowRestricted: true, permission: 'accounts.self' },
         schema: {
           response: { 204: z.null() },
           tags,
@@ -68,7 +68,10 @@ export function selfServiceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/me/sessions',
-      { schema: { tags, summary: '本人的登录会话', response: { 200: sessionListSchema } } },
+      {
+        config: { permission: 'accounts.self' },
+        schema: { tags, summary: '本人的登录会话', response: { 200: sessionListSchema } },
+      },
       async (request) => {
         const actor = requireActor(request);
         const current = currentKey(request.cookies);
@@ -92,6 +95,7 @@ export function selfServiceRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.delete(
       '/api/me/sessions/:id',
       {
+        config: { permission: 'accounts.self' },
         schema: {
           response: { 204: z.null() },
           tags,

@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { ADMIN_ROLES, totpRequiredForAdmins } from './security-settings.ts';
+import { assertMayDisableTotp } from './policy.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { withTx } from '../../platform/db/tx.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
@@ -32,7 +33,7 @@ export function totpRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/me/totp',
       {
-        config: { allowRestricted: true },
+        config: { allowRestricted: true, permission: 'accounts.self' },
         schema: { tags, summary: '动态口令状态', response: { 200: totpStatusSchema } },
       },
       async (request) => {
@@ -49,7 +50,7 @@ export function totpRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/me/totp/setup',
       {
-        config: { allowRestricted: true },
+        config: { allowRestricted: true, permission: 'accounts.self' },
         schema: {
           tags,
           summary: '开始绑定动态口令（生成密钥与二维码，确认后生效）',
@@ -73,7 +74,7 @@ export function totpRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/me/totp/confirm',
       {
-        config: { allowRestricted: true },
+        config: { allowRestricted: true, permission: 'accounts.self' },
         schema: { response: { 204: z.null() }, tags, summary: '确认绑定动态口令', body: totpCodeBody },
       },
       async (request, reply) => {
@@ -103,6 +104,7 @@ export function totpRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.delete(
       '/api/me/totp',
       {
+        config: { permission: 'accounts.self' },
         schema: {
           response: { 204: z.null() },
           tags,
@@ -114,8 +116,7 @@ export function totpRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         const actor = requireActor(request);
         const user = await me(actor.userId);
         if (!user.totpEnabledAt || !user.totpSecret) throw new AppError('CONFLICT', { message: '尚未启用动态口令' });
-        if (ADMIN_ROLES.includes(user.role) && (await totpRequiredForAdmins(db)))
-          throw new AppError('FORBIDDEN', { message: '本系统要求管理员必须使用动态口令，不能停用' });
+        assertMayDisableTotp(user.role, await totpRequiredForAdmins(db));
         if (!(await verifyPassword(user.passwordHash, request.body.password))) throw invalid('password', '密码不正确');
         if (!checkTotp(config.dataKey, user.totpSecret, user.username, request.body.code))
           throw invalid('code', '动态口令错误或已过期');

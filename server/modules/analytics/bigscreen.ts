@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { bigscreenBaseSchema, overdueCaseSchema } from '../../../contracts/analytics.ts';
 import type { Queryable } from '../../platform/db/tx.ts';
 import { cohort } from './cohort.ts';
 import { periodsAt } from './periods.ts';
@@ -6,6 +8,10 @@ import { SNAPSHOT_FIGURES, snapshotValues } from './snapshots.ts';
 import type { StatQuery } from './stat-provider.ts';
 
 const CASES = 'cases.cohort';
+
+// List figures are raw rows of their providers; the route's response schema checks them as they are sent.
+type RedListRow = z.input<typeof bigscreenBaseSchema>['redList'][number];
+export type OverdueRow = z.input<typeof overdueCaseSchema>;
 
 /**
  * Slow-moving panels: base-data counts, members, volunteers, wishes, the red list. Figures over
@@ -35,7 +41,7 @@ export async function bigscreenBase(db: Queryable, scopePath: string, now: Date)
     counts: { population, households, entities, members, volunteers, grids },
     wishesFulfilled,
     volunteerHours,
-    redList,
+    redList: redList as RedListRow[],
   };
 }
 
@@ -77,7 +83,7 @@ export async function bigscreenCases(db: Queryable, scopePath: string, now: Date
       .filter((d) => d.key !== 'none')
       .sort((a, b) => (b.onTimeCloseRate ?? -1) - (a.onTimeCloseRate ?? -1) || byReported(a, b))
       .slice(0, 10),
-    overdue,
+    overdue: overdue as OverdueRow[],
     trend: p.last12.map(
       (m) =>
         trend.find((t) => t.key === m) ?? {

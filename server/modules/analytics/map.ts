@@ -1,9 +1,13 @@
 import type { Queryable } from '../../platform/db/tx.ts';
-import type { MapLayer } from '../../../contracts/analytics.ts';
+import type { z } from 'zod';
+import type { GridCard, MapLayer, mapLayersSchema } from '../../../contracts/analytics.ts';
+import type { OverdueRow } from './bigscreen.ts';
 import { cohort } from './cohort.ts';
 import { periodsAt } from './periods.ts';
 import { breakdown, figure, list } from './registry.ts';
 import type { StatQuery } from './stat-provider.ts';
+
+type Layers = z.input<typeof mapLayersSchema>;
 
 interface GridCounts {
   path: string;
@@ -35,10 +39,10 @@ export async function mapLayers(db: Queryable, scopePath: string, layers: MapLay
   for (const s of households) at(s.key).partyHouseholds = s.value;
   return {
     grids: [...grids.values()],
-    cases,
-    components,
+    cases: cases as Layers['cases'],
+    components: components as Layers['components'],
     activities: activities.map((a) => ({ communityPath: a.key, count: a.value })),
-    stations,
+    stations: stations as Layers['stations'],
   };
 }
 
@@ -64,9 +68,10 @@ export async function gridCard(db: Queryable, gridPath: string, now: Date) {
     members,
     openCases: sum('open'),
     overdueCases: sum('overdue'),
-    overdue,
-    forces,
-    posts,
+    overdue: overdue as OverdueRow[],
+    // Rows of the cadres module's list providers, in the contract's shape (contracts/cadres.ts gridPeopleSchema).
+    forces: forces as unknown as GridCard['forces'],
+    posts: posts as unknown as GridCard['posts'],
     thisMonth: {
       reported: month?.reported ?? 0,
       closed: month?.closed ?? 0,

@@ -11,6 +11,7 @@ export function auditRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/audit/chain',
       {
+        config: { permission: 'audit.chain-read' },
         schema: {
           tags: ['audit'],
           summary: '审计链校验（先封存已提交的记录，再逐条重算哈希）',

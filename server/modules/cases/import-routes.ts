@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { hotlineImportResultSchema } from '../../../contracts/hotline-import.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
@@ -22,6 +23,7 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['cases'],
           summary: '导入热线工单（CSV/Excel，逐行报告，重复导入跳过）',
           querystring: z.object({ communityId: z.coerce.number().int().positive().optional() }),
+          response: { 200: hotlineImportResultSchema },
         },
       },
       async (request) => {

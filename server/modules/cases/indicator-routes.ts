@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { indicatorsQuery } from '../../../contracts/cases.ts';
+import { indicatorsResponse } from '../../../contracts/cases-responses.ts';
+import { fileDownload } from '../../../contracts/download.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { safeCell } from '../../platform/spreadsheet/safe-cell.ts';
@@ -36,6 +38,8 @@ export function indicatorRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['cases'],
           summary: '案件指标（按网格/社区/街道/部门/类别与时段）',
           querystring: indicatorsQuery.extend({ format: z.enum(['json', 'csv', 'xlsx']).default('json') }),
+          // format=json: the figures; csv/xlsx: the same table as a file (sent as is, not serialized).
+          response: { 200: indicatorsResponse.or(fileDownload('案件指标 .csv/.xlsx')) },
         },
       },
       async (request, reply) => {

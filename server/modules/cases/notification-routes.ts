@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { pageQuery } from '../../../contracts/org.ts';
+import { notificationsResponse } from '../../../contracts/cases-responses.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { notifications } from './schema.ts';
@@ -16,7 +17,9 @@ export function notificationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['cases'],
           summary: '我的消息',
           querystring: pageQuery.extend({ unread: z.coerce.boolean().optional() }),
+          response: { 200: notificationsResponse },
         },
+        config: { permission: 'cases.notifications.own' },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -53,7 +56,9 @@ export function notificationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['cases'],
           summary: '标记已读',
           body: z.object({ ids: z.array(z.number().int().positive()).max(500).optional() }),
+          response: { 204: z.null() },
         },
+        config: { permission: 'cases.notifications.own' },
       },
       async (request, reply) => {
         const actor = requireActor(request);
@@ -67,7 +72,7 @@ export function notificationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               request.body.ids ? inArray(notifications.id, request.body.ids) : undefined,
             ),
           );
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
   };

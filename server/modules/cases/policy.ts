@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.ts';
 import { actorCovers, underPath } from '../../platform/scope.ts';
 import { hasAbility } from '../accounts/abilities.ts';
 import { availableActions, type CaseAction, type CaseState } from './lifecycle.ts';
-import { caseFollowers, cases } from './schema.ts';
+import { caseFollowers, casePhotos, cases } from './schema.ts';
 
 /** What the policy needs to know about a case. */
 export interface CaseFacts {
@@ -43,6 +43,19 @@ export function casesScopeWhere(actor: Actor): SQL {
     sql`exists (select 1 from ${caseFollowers} f where f.case_id = ${cases.id} and f.user_id = ${actor.userId})`,
   )!;
 }
+
+/**
+ * A case photo: visible when its case is visible, or to its uploader before the case is submitted.
+ * Uploading one needs only a session (`cases.photos.upload`): it is attached when a case is reported.
+ */
+export function casePhotoVisibleWhere(actor: Actor): SQL {
+  return or(eq(casePhotos.uploadedBy, actor.userId), casesScopeWhere(actor))!;
+}
+
+/**
+ * The report form (`cases.report-form`): the category tree, a category's questions and nearby similar
+ * cases are shown to every signed-in user, residents included, since anyone may report a case.
+ */
 
 /**
  * Cases under a governance node. A case's scope path is its grid's (or its community's while no

@@ -1,9 +1,17 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { and, eq, or } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { caseActionParams, inboxQuery, reportCaseBody, transitionBody } from '../../../contracts/cases.ts';
 import { idParams } from '../../../contracts/org.ts';
+import {
+  caseDetailResponse,
+  casePageResponse,
+  categoryTreeResponse,
+  reportedCaseResponse,
+  transitionedCaseResponse,
+} from '../../../contracts/cases-responses.ts';
+import { fileDownload } from '../../../contracts/download.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { loadWorkingCalendar } from '../../platform/calendar/load.ts';
@@ -19,7 +27,7 @@ import { importRoutes } from './import-routes.ts';
 import { caseConfigRoutes } from './config-routes.ts';
 import { revealRoutes } from './reveal-routes.ts';
 import { MAX_PHOTO_BYTES, storePhoto, thumbKey } from './photos.ts';
-import { casesScopeWhere } from './policy.ts';
+import { casePhotoVisibleWhere } from './policy.ts';
 import { fileStore } from '../../platform/files/index.ts';
 import { categoryTree, listCases } from './queries.ts';
 import { casePhotos, cases } from './schema.ts';
@@ -31,21 +39,46 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES + 1, files: 1 } });
     const tags = ['cases'];
 
-    app.get('/api/cases/categories', { schema: { tags, summary: '案件类别（两级）' } }, async () => ({
-      data: await categoryTree(db),
-    }));
+    app.get(
+      '/api/cases/categories',
+      {
+        config: { permission: 'cases.report-form' },
+        schema: { tags, summary: '案件类别（两级）', response: { 200: categoryTreeResponse } },
+      },
+      async () => ({ data: await categoryTree(db) }),
+    );
 
-    app.post('/api/cases', { schema: { tags, summary: '上报案件', body: reportCaseBody } }, async (request, reply) => {
-      // 200 when a resent report (same clientRef) found the case its first copy filed.
-      const { row, created } = await reportCaseOnce(deps, requireActor(request), request.body);
-      return reply
-        .status(created ? 201 : 200)
-        .send({ data: { id: row.id, caseNo: row.caseNo, state: row.state, version: row.version, dueAt: row.dueAt } });
-    });
+    app.post(
+      '/api/cases',
+      {
+        config: { permission: 'cases.report' },
+        schema: {
+          tags,
+          summary: '上报案件',
+          body: reportCaseBody,
+          response: { 200: reportedCaseResponse, 201: reportedCaseResponse },
+        },
+      },
+      async (request, reply) => {
+        // 200 when a resent report (same clientRef) found the case its first copy filed.
+        const { row, created } = await reportCaseOnce(deps, requireActor(request), request.body);
+        return reply
+          .status(created ? 201 : 200)
+          .send({ data: { id: row.id, caseNo: row.caseNo, state: row.state, version: row.version, dueAt: row.dueAt } });
+      },
+    );
 
     app.get(
       '/api/cases',
-      { schema: { tags, summary: '案件列表（收件箱，按范围、状态、时限筛选）', querystring: inboxQuery } },
+      {
+        config: { permission: 'cases.read' },
+        schema: {
+          tags,
+          summary: '案件列表（收件箱，按范围、状态、时限筛选）',
+          querystring: inboxQuery,
+          response: { 200: casePageResponse },
+        },
+      },
       async (request) => {
         return listCases(db, requireActor(request), request.query, await loadWorkingCalendar(db));
       },
@@ -53,7 +86,10 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/cases/:id',
-      { schema: { tags, summary: '案件详情与办理时间线', params: idParams } },
+      {
+        config: { permission: 'cases.read' },
+        schema: { tags, summary: '案件详情与办理时间线', params: idParams, response: { 200: caseDetailResponse } },
+      },
       async (request) => {
         return { data: await caseDetail(deps, requireActor(request), request.params.id) };
       },
@@ -67,7 +103,9 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: '案件流转（立案/派遣/签收/处置/核查/结案/评价…）',
           params: caseActionParams,
           body: transitionBody,
+          response: { 200: transitionedCaseResponse },
         },
+        config: { permission: 'cases.transition' },
       },
       async (request) => {
         const row = await transitionCase(
@@ -83,16 +121,25 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/cases/:id/follow',
-      { schema: { tags, summary: '关注附近已有的同类问题（代替重复上报）', params: idParams } },
+      {
+        config: { permission: 'cases.follow' },
+        schema: {
+          tags,
+          summary: '关注附近已有的同类问题（代替重复上报）',
+          params: idParams,
+          response: { 204: z.null() },
+        },
+      },
       async (request, reply) => {
         await followCase(db, requireActor(request), request.params.id);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
     app.post(
       '/api/cases/photos',
       {
+        config: { permission: 'cases.photos.upload' },
         schema: {
           tags,
           summary: '上传照片（仅图片，按内容校验）',
@@ -123,7 +170,9 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: '照片原图',
           params: idParams,
           querystring: z.object({ thumb: z.coerce.boolean().optional() }),
+          response: { 200: fileDownload('照片（image/*，流式）') },
         },
+        config: { permission: 'cases.photos.read' },
       },
       async (request, reply) => {
         const actor = requireActor(request);
@@ -132,12 +181,7 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           .select({ storageKey: casePhotos.storageKey, mime: casePhotos.mime })
           .from(casePhotos)
           .leftJoin(cases, eq(cases.id, casePhotos.caseId))
-          .where(
-            and(
-              eq(casePhotos.id, request.params.id),
-              or(eq(casePhotos.uploadedBy, actor.userId), casesScopeWhere(actor)),
-            ),
-          )
+          .where(and(eq(casePhotos.id, request.params.id), casePhotoVisibleWhere(actor)))
           .limit(1);
         if (!photo) throw new AppError('NOT_FOUND');
         const thumb = request.query.thumb === true;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { suggestionAcceptanceSchema } from '../../../contracts/case-suggestion.ts';
+import { duplicatesResponse, suggestionResponse } from '../../../contracts/cases-responses.ts';
 import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
@@ -19,7 +20,12 @@ export function suggestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/cases/:id/suggestion',
       {
         config: { permission: 'cases.suggestion' },
-        schema: { tags: ['cases'], summary: '分类与承办建议（按本系统已办案件学习）及疑似重复', params: idParams },
+        schema: {
+          tags: ['cases'],
+          summary: '分类与承办建议（按本系统已办案件学习）及疑似重复',
+          params: idParams,
+          response: { 200: suggestionResponse },
+        },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -61,7 +67,9 @@ export function suggestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             text: z.string().trim().min(2).max(4000),
             categoryId: z.coerce.number().int().positive().optional(),
           }),
+          response: { 200: duplicatesResponse },
         },
+        config: { permission: 'cases.report-form' },
       },
       async (request) => {
         requireActor(request);

@@ -11,6 +11,8 @@ export function homeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/me/todos',
       {
+        // The own to-do list: a session is all it takes (accounts/policy.ts, accounts.self); todos.ts picks the items by role.
+        config: { permission: 'accounts.self' },
         schema: {
           tags: ['home'],
           summary: '我的待办（按角色，含数量与入口）',

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { createKeyBody, keyListQuery } from '../../../contracts/open311.ts';
+import {
+  createdKeySchema,
+  createKeyBody,
+  keyListQuery,
+  keyPageResponse,
+  revokedKeyResponse,
+} from '../../../contracts/open311.ts';
 import { idParams } from '../../../contracts/org.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
@@ -20,7 +26,12 @@ export function open311Routes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/open311/keys',
       {
         config: { permission: 'open311.keys.list' },
-        schema: { tags, summary: 'Open311 接入密钥（本辖区受理社区）', querystring: keyListQuery },
+        schema: {
+          tags,
+          summary: 'Open311 接入密钥（本辖区受理社区）',
+          querystring: keyListQuery,
+          response: { 200: keyPageResponse },
+        },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -31,7 +42,15 @@ export function open311Routes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/open311/keys',
-      { schema: { tags, summary: '签发 Open311 接入密钥（密钥只显示这一次）', body: createKeyBody } },
+      {
+        config: { permission: 'open311.keys.manage' },
+        schema: {
+          tags,
+          summary: '签发 Open311 接入密钥（密钥只显示这一次）',
+          body: createKeyBody,
+          response: { 201: createdKeySchema },
+        },
+      },
       async (request, reply) => {
         const created = await createKey(db, requireActor(request), request.body);
         return reply.status(201).send({ data: presentKey(created.row, created.community, 0), key: created.key });
@@ -40,7 +59,10 @@ export function open311Routes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/open311/keys/:id/revoke',
-      { schema: { tags, summary: '吊销 Open311 接入密钥', params: idParams } },
+      {
+        config: { permission: 'open311.keys.manage' },
+        schema: { tags, summary: '吊销 Open311 接入密钥', params: idParams, response: { 200: revokedKeyResponse } },
+      },
       async (request) => {
         const row = await revokeKey(db, requireActor(request), request.params.id);
         return { data: { id: row.id, revokedAt: row.revokedAt!.toISOString() } };

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, isNull, like, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { idParams } from '../../../contracts/org.ts';
+import { gridWorkerCandidatesResponse, gridWorkerTermsResponse } from '../../../contracts/org-responses.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { maskPhone } from '../../platform/masking.ts';
@@ -26,7 +27,15 @@ export function gridWorkerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/org/grids/:id/workers',
-      { schema: { tags, summary: '网格员任职记录（谁、起止时间、任命人）', params: idParams } },
+      {
+        config: { permission: 'org.read' },
+        schema: {
+          tags,
+          summary: '网格员任职记录（谁、起止时间、任命人）',
+          params: idParams,
+          response: { 200: gridWorkerTermsResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const grid = await loadNodeInScope(db, actor, request.params.id, 'grid');
@@ -68,7 +77,9 @@ export function gridWorkerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: '可任命的网格员（本社区或未分配）',
           params: idParams,
           querystring: z.object({ q: z.string().trim().max(20).optional() }),
+          response: { 200: gridWorkerCandidatesResponse },
         },
+        config: { permission: 'org.assign-worker' },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -102,6 +113,7 @@ export function gridWorkerRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/org/grids/:id/worker',
       {
+        config: { permission: 'org.assign-worker' },
         schema: {
           response: { 204: z.null() },
           tags,

@@ -16,6 +16,18 @@ import {
   pageQuery,
   updateGridGeometryBody,
 } from '../../../contracts/org.ts';
+import {
+  boundaryImportResponse,
+  communityDirectoryResponse,
+  coverageResponse,
+  departmentsServingResponse,
+  gridDetailResponse,
+  gridFeatureCollectionSchema,
+  locateResponse,
+  nodeOutlineSchema,
+  orgNodeResponse,
+  partyOrgsUnderResponse,
+} from '../../../contracts/org-responses.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -55,6 +67,7 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/org/nodes/:id',
       {
+        config: { permission: 'org.read' },
         schema: {
           tags,
           summary: '治理节点详情（含下级统计）',
@@ -89,6 +102,7 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.get(
       '/api/org/nodes/:id/children',
       {
+        config: { permission: 'org.read' },
         schema: {
           tags,
           summary: '下级节点（分页）',
@@ -107,7 +121,15 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/org/nodes/:id/grids',
-      { schema: { tags, summary: '节点下全部网格（GeoJSON）', params: idParams } },
+      {
+        config: { permission: 'org.read' },
+        schema: {
+          tags,
+          summary: '节点下全部网格（GeoJSON）',
+          params: idParams,
+          response: { 200: gridFeatureCollectionSchema },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const node = await loadNodeInScope(db, actor, request.params.id);
@@ -118,13 +140,16 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/org/nodes/:id/outline',
-      { schema: { tags, summary: '节点边界（GeoJSON）', params: idParams } },
+      {
+        config: { permission: 'org.read' },
+        schema: { tags, summary: '节点边界（GeoJSON）', params: idParams, response: { 200: nodeOutlineSchema } },
+      },
       async (request) => {
         const actor = requireActor(request);
         const node = await loadNodeInScope(db, actor, request.params.id);
         authorizeOrg(actor, 'read', node);
         return {
-          type: 'Feature',
+          type: 'Feature' as const,
           geometry: node.geometry ?? null,
           properties: { id: node.id, code: node.code, name: node.name },
         };
@@ -133,7 +158,15 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/org/nodes/:id/coverage',
-      { schema: { tags, summary: '社区网格覆盖检查（未覆盖面积）', params: idParams } },
+      {
+        config: { permission: 'org.read' },
+        schema: {
+          tags,
+          summary: '社区网格覆盖检查（未覆盖面积）',
+          params: idParams,
+          response: { 200: coverageResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const community = await loadNodeInScope(db, actor, request.params.id, 'community');
@@ -163,50 +196,65 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/api/org/grids/:id', { schema: { tags, summary: '网格详情', params: idParams } }, async (request) => {
-      const actor = requireActor(request);
-      const grid = await loadNodeInScope(db, actor, request.params.id, 'grid');
-      authorizeOrg(actor, 'read', grid);
-      const [counts, worker, branch, estates, leaders, [community]] = await Promise.all([
-        countsUnder(db, grid.path),
-        gridWorkerOf(db, grid.id),
-        branchOf(db, grid.id),
-        db
-          .select({ id: orgNodes.id, name: orgNodes.name })
-          .from(orgNodes)
-          .where(eq(orgNodes.parentId, grid.id))
-          .orderBy(orgNodes.code),
-        db
-          .select({ id: users.id, displayName: users.displayName })
-          .from(users)
-          .innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
-          .where(and(eq(users.role, 'building_leader'), eq(orgNodes.parentId, grid.id))),
-        db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.id, grid.parentId!)),
-      ]);
-      return {
-        data: {
-          ...publicNode(grid),
-          households: grid.households ?? 0,
-          population: null,
-          buildings: counts.buildings,
-          houses: counts.houses,
-          estates,
-          gridWorker: worker && {
-            id: worker.id,
-            displayName: worker.displayName,
-            phoneMasked: maskPhone(worker.phone),
+    app.get(
+      '/api/org/grids/:id',
+      {
+        config: { permission: 'org.read' },
+        schema: { tags, summary: '网格详情', params: idParams, response: { 200: gridDetailResponse } },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        const grid = await loadNodeInScope(db, actor, request.params.id, 'grid');
+        authorizeOrg(actor, 'read', grid);
+        const [counts, worker, branch, estates, leaders, [community]] = await Promise.all([
+          countsUnder(db, grid.path),
+          gridWorkerOf(db, grid.id),
+          branchOf(db, grid.id),
+          db
+            .select({ id: orgNodes.id, name: orgNodes.name })
+            .from(orgNodes)
+            .where(eq(orgNodes.parentId, grid.id))
+            .orderBy(orgNodes.code),
+          db
+            .select({ id: users.id, displayName: users.displayName })
+            .from(users)
+            .innerJoin(orgNodes, eq(orgNodes.id, users.scopeNodeId))
+            .where(and(eq(users.role, 'building_leader'), eq(orgNodes.parentId, grid.id))),
+          db.select({ id: orgNodes.id, name: orgNodes.name }).from(orgNodes).where(eq(orgNodes.id, grid.parentId!)),
+        ]);
+        return {
+          data: {
+            ...publicNode(grid),
+            households: grid.households ?? 0,
+            population: null,
+            buildings: counts.buildings,
+            houses: counts.houses,
+            estates,
+            gridWorker: worker && {
+              id: worker.id,
+              displayName: worker.displayName,
+              phoneMasked: maskPhone(worker.phone),
+            },
+            buildingLeaders: leaders,
+            branch: branch && { id: branch.id, name: branch.name, secretary: branch.secretary, members: null },
+            community: community ?? null,
+            abilities: orgAbilities(actor, grid),
           },
-          buildingLeaders: leaders,
-          branch: branch && { id: branch.id, name: branch.name, secretary: branch.secretary, members: null },
-          community: community ?? null,
-          abilities: orgAbilities(actor, grid),
-        },
-      };
-    });
+        };
+      },
+    );
 
     app.post(
       '/api/org/nodes',
-      { schema: { tags, summary: '新增治理节点（街道/社区/小区/楼栋/房屋）', body: createNodeBody } },
+      {
+        config: { permission: 'org.create-node' },
+        schema: {
+          tags,
+          summary: '新增治理节点（街道/社区/小区/楼栋/房屋）',
+          body: createNodeBody,
+          response: { 201: orgNodeResponse },
+        },
+      },
       async (request, reply) => {
         const row = await createNode(db, requireActor(request), request.body);
         return reply.status(201).send({ data: publicNode(row) });
@@ -215,7 +263,16 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.patch(
       '/api/org/nodes/:id',
-      { schema: { tags, summary: '修改节点名称或户数', params: idParams, body: updateNodeBody } },
+      {
+        config: { permission: 'org.maintain' },
+        schema: {
+          tags,
+          summary: '修改节点名称或户数',
+          params: idParams,
+          body: updateNodeBody,
+          response: { 200: orgNodeResponse },
+        },
+      },
       async (request) => {
         return { data: publicNode(await renameNode(db, requireActor(request), request.params.id, request.body)) };
       },
@@ -223,7 +280,10 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/org/nodes/:id/retire',
-      { schema: { tags, summary: '撤销节点（保留编码与历史）', params: idParams } },
+      {
+        config: { permission: 'org.maintain' },
+        schema: { tags, summary: '撤销节点（保留编码与历史）', params: idParams, response: { 200: orgNodeResponse } },
+      },
       async (request) => {
         return { data: publicNode(await retireNode(db, requireActor(request), request.params.id)) };
       },
@@ -231,7 +291,16 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/org/nodes/:id/move',
-      { schema: { tags, summary: '在社区内迁移小区或楼栋', params: idParams, body: moveNodeBody } },
+      {
+        config: { permission: 'org.maintain' },
+        schema: {
+          tags,
+          summary: '在社区内迁移小区或楼栋',
+          params: idParams,
+          body: moveNodeBody,
+          response: { 200: orgNodeResponse },
+        },
+      },
       async (request) => {
         return {
           data: publicNode(await moveNode(db, requireActor(request), request.params.id, request.body.parentId)),
@@ -241,7 +310,16 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/org/nodes/:id/grids',
-      { schema: { tags, summary: '在社区内划定新网格', params: idParams, body: createGridBody } },
+      {
+        config: { permission: 'org.write-grid' },
+        schema: {
+          tags,
+          summary: '在社区内划定新网格',
+          params: idParams,
+          body: createGridBody,
+          response: { 201: orgNodeResponse },
+        },
+      },
       async (request, reply) => {
         const row = await createGrid(db, requireActor(request), request.params.id, request.body);
         return reply.status(201).send({ data: publicNode(row) });
@@ -250,7 +328,16 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.put(
       '/api/org/grids/:id/geometry',
-      { schema: { tags, summary: '调整网格边界', params: idParams, body: updateGridGeometryBody } },
+      {
+        config: { permission: 'org.write-grid' },
+        schema: {
+          tags,
+          summary: '调整网格边界',
+          params: idParams,
+          body: updateGridGeometryBody,
+          response: { 200: orgNodeResponse },
+        },
+      },
       async (request) => {
         const row = await updateGridGeometry(db, requireActor(request), request.params.id, request.body.geometry);
         return { data: publicNode(row) };
@@ -266,7 +353,9 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: idParams,
           querystring: boundaryImportQuery,
           consumes: ['multipart/form-data'],
+          response: { 200: boundaryImportResponse },
         },
+        config: { permission: 'org.write-grid' },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -292,7 +381,10 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/org/locate',
-      { schema: { tags, summary: '坐标定位到网格', querystring: locateQuery } },
+      {
+        config: { permission: 'org.locate' },
+        schema: { tags, summary: '坐标定位到网格', querystring: locateQuery, response: { 200: locateResponse } },
+      },
       async (request) => {
         const actor = requireActor(request);
         authorizeOrg(actor, 'locate', null);
@@ -317,7 +409,9 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: '社区名录（按名称查找，双报到等选择社区时用）',
           querystring: z.object({ q: z.string().trim().min(1, '请输入社区名称').max(20) }),
+          response: { 200: communityDirectoryResponse },
         },
+        config: { permission: 'org.locate' },
       },
       async (request) => {
         const actor = requireActor(request);
@@ -331,7 +425,14 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/org/my-area/grids',
-      { schema: { tags, summary: '本人所在社区的网格（供居民在地图上选点）' } },
+      {
+        config: { permission: 'org.locate' },
+        schema: {
+          tags,
+          summary: '本人所在社区的网格（供居民在地图上选点）',
+          response: { 200: gridFeatureCollectionSchema },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         authorizeOrg(actor, 'locate', null);
@@ -345,7 +446,15 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/org/nodes/:id/party-orgs',
-      { schema: { tags, summary: '节点下的党组织（党工委/联合党委/网格支部/党小组）', params: idParams } },
+      {
+        config: { permission: 'org.read' },
+        schema: {
+          tags,
+          summary: '节点下的党组织（党工委/联合党委/网格支部/党小组）',
+          params: idParams,
+          response: { 200: partyOrgsUnderResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const node = await loadNodeInScope(db, actor, request.params.id);
@@ -356,7 +465,15 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/org/nodes/:id/departments',
-      { schema: { tags, summary: '服务该节点的职能部门', params: idParams } },
+      {
+        config: { permission: 'org.read' },
+        schema: {
+          tags,
+          summary: '服务该节点的职能部门',
+          params: idParams,
+          response: { 200: departmentsServingResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const node = await loadNodeInScope(db, actor, request.params.id);

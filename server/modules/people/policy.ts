@@ -47,6 +47,10 @@ export function canPickComponents(actor: Actor): boolean {
   return hasAbility(actor.role, 'cases.report') || hasAbility(actor.role, ABILITY.read);
 }
 
+export function assertCanPickComponents(actor: Actor): void {
+  if (!canPickComponents(actor)) throw new AppError('FORBIDDEN');
+}
+
 export function peopleAbilities(actor: Actor, row: { scopePath: string }): PeopleAction[] {
   return (['read', 'write', 'reveal'] as const).filter((a) => canPeople(actor, a, row));
 }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import { fileDownload } from '../../../contracts/download.ts';
 import { requireActor } from '../auth/plugin.ts';
 import type { Db } from '../db/open.ts';
 import { parseCursor } from './cursor.ts';
@@ -25,36 +26,49 @@ function endForGood(res: ServerResponse): void {
  * whether the server can read events right now ({ degraded }).
  */
 export function registerLiveRoutes(app: FastifyInstance, hub: LiveHub, db: Db): void {
-  app.get('/api/events', { schema: { tags: ['live'], summary: '实时事件（SSE）' } }, (request, reply) => {
-    const actor = requireActor(request);
-    const header = request.headers['last-event-id'];
-    const query = (request.query as { lastEventId?: string } | undefined)?.lastEventId;
-    const resumeFrom = parseCursor((Array.isArray(header) ? header[0] : header) ?? query);
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    res.write(': connected\n\n');
-    const stream = openLiveStream({
-      hub,
-      db,
-      actor,
-      resumeFrom,
-      write: (frame) => {
-        if (!res.writableEnded) res.write(frame);
+  app.get(
+    '/api/events',
+    {
+      // The own event stream: a session is all it takes (accounts.self); stream.ts sends each event only to
+      // the actors it concerns.
+      config: { permission: 'accounts.self' },
+      schema: {
+        tags: ['live'],
+        summary: '实时事件（SSE）',
+        response: { 200: fileDownload('text/event-stream（服务器推送事件，不是 JSON）') },
       },
-      end: () => endForGood(res),
-    });
-    const keepAlive = setInterval(() => stream.keepAlive(), KEEP_ALIVE_MS);
-    const done = () => {
-      clearInterval(keepAlive);
-      stream.unsubscribe();
-    };
-    request.raw.on('close', done);
-    res.on('close', done);
-  });
+    },
+    (request, reply) => {
+      const actor = requireActor(request);
+      const header = request.headers['last-event-id'];
+      const query = (request.query as { lastEventId?: string } | undefined)?.lastEventId;
+      const resumeFrom = parseCursor((Array.isArray(header) ? header[0] : header) ?? query);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      res.write(': connected\n\n');
+      const stream = openLiveStream({
+        hub,
+        db,
+        actor,
+        resumeFrom,
+        write: (frame) => {
+          if (!res.writableEnded) res.write(frame);
+        },
+        end: () => endForGood(res),
+      });
+      const keepAlive = setInterval(() => stream.keepAlive(), KEEP_ALIVE_MS);
+      const done = () => {
+        clearInterval(keepAlive);
+        stream.unsubscribe();
+      };
+      request.raw.on('close', done);
+      res.on('close', done);
+    },
+  );
 }

@@ -6,8 +6,10 @@ import type {
   Grantable,
   OrgChild,
   RosterResult,
+  SecuritySettings,
   SessionInfo,
   TotpSetup,
+  TotpStatus,
   UpdateAccountBody,
 } from './types';
 
@@ -39,15 +41,15 @@ export const fetchSessions = (signal?: AbortSignal) =>
   apiGet<{ data: SessionInfo[] }>('/api/me/sessions', { signal }).then((r) => r.data);
 export const revokeSession = (id: string) => apiSend<void>('DELETE', `/api/me/sessions/${id}`);
 export const fetchTotpStatus = (signal?: AbortSignal) =>
-  apiGet<{ data: { enabled: boolean; required: boolean } }>('/api/me/totp', { signal }).then((r) => r.data);
+  apiGet<{ data: TotpStatus }>('/api/me/totp', { signal }).then((r) => r.data);
 export const setupTotp = () => apiSend<{ data: TotpSetup }>('POST', '/api/me/totp/setup').then((r) => r.data);
 export const confirmTotp = (code: string) => apiSend<void>('POST', '/api/me/totp/confirm', { code });
 export const disableTotp = (password: string, code: string) =>
   apiSend<void>('DELETE', '/api/me/totp', { password, code });
 export const fetchSecurity = (signal?: AbortSignal) =>
-  apiGet<{ data: { totpRequiredForAdmins: boolean } }>('/api/settings/security', { signal }).then((r) => r.data);
+  apiGet<{ data: SecuritySettings }>('/api/settings/security', { signal }).then((r) => r.data);
 export const saveSecurity = (totpRequiredForAdmins: boolean) =>
-  apiSend<{ data: { totpRequiredForAdmins: boolean } }>('PUT', '/api/settings/security', {
+  apiSend<{ data: SecuritySettings }>('PUT', '/api/settings/security', {
     totpRequiredForAdmins,
   }).then((r) => r.data);
 

@@ -1,4 +1,8 @@
+import type { z } from 'zod';
 import type { RevealedContact } from '../../../contracts/case-contact.ts';
+import type { notificationsResponse, reportedCaseResponse } from '../../../contracts/cases-responses.ts';
+import type { orgNodeSchema } from '../../../contracts/org.ts';
+import type { locateResponse } from '../../../contracts/org-responses.ts';
 import type { GridCollection } from '../grid-map/types';
 import { apiGet, apiSend, ApiError } from '../../shared/api';
 import type {
@@ -48,7 +52,7 @@ export async function fetchCase(id: number, signal?: AbortSignal): Promise<CaseD
 }
 
 export async function reportCase(input: ReportInput): Promise<{ id: number; caseNo: string }> {
-  return (await apiSend<{ data: { id: number; caseNo: string } }>('POST', '/api/cases', input)).data;
+  return (await apiSend<z.input<typeof reportedCaseResponse>>('POST', '/api/cases', input)).data;
 }
 
 export function transitionCase(id: number, action: CaseAction, input: TransitionInput): Promise<unknown> {
@@ -64,7 +68,7 @@ export async function fetchDepartments(nodeId: number, signal?: AbortSignal): Pr
 }
 
 export async function fetchGridsOf(communityId: number, signal?: AbortSignal): Promise<{ id: number; name: string }[]> {
-  const res = await apiGet<{ data: { id: number; name: string; level: string }[] }>(
+  const res = await apiGet<{ data: z.infer<typeof orgNodeSchema>[] }>(
     `/api/org/nodes/${communityId}/children?pageSize=200`,
     { signal },
   );
@@ -84,10 +88,12 @@ export async function locate(
 ): Promise<{ id: number; code: string; name: string } | null> {
   try {
     return (
-      await apiGet<{ data: { id: number; code: string; name: string } }>(`/api/org/locate?lng=${lng}&lat=${lat}`, {
-        signal,
-      })
-    ).data;
+      (
+        await apiGet<z.infer<typeof locateResponse>>(`/api/org/locate?lng=${lng}&lat=${lat}`, {
+          signal,
+        })
+      ).data ?? null
+    );
   } catch (err) {
     if (err instanceof ApiError && err.status === 422) return null;
     throw err;
@@ -167,7 +173,7 @@ export function fetchIndicators(
 }
 
 export async function fetchNotifications(signal?: AbortSignal): Promise<{ data: Notification[]; unread: number }> {
-  return apiGet<{ data: Notification[]; unread: number }>('/api/notifications?pageSize=20', { signal });
+  return apiGet<z.input<typeof notificationsResponse>>('/api/notifications?pageSize=20', { signal });
 }
 
 export function markNotificationsRead(ids?: number[]): Promise<void> {

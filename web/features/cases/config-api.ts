@@ -1,46 +1,14 @@
+import type { z } from 'zod';
+import type { questionDatatypeSchema } from '../../../contracts/case-config.ts';
+import type { CaseQuestion, ConfigTree, ManagedTemplate, OfferedTemplate } from '../../../contracts/cases-responses.ts';
 import { apiGet, apiSend } from '../../shared/api';
 
-export type QuestionDatatype = 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
-export interface Question {
-  code: string;
-  datatype: QuestionDatatype;
-  required: boolean;
-  order?: number;
-  description: string;
-  datatypeDescription: string | null;
-  values: { key: string; name: string }[];
-}
-export interface Limits {
-  acceptMinutes: number | null;
-  signMinutes: number | null;
-  handleMinutes: number | null;
-  verifyMinutes: number | null;
-}
-export interface Override extends Limits {
-  categoryId: number;
-  nodeId: number;
-  nodeName: string;
-  nodeLevel: string;
-}
-export interface ConfigCategory extends Limits {
-  id: number;
-  parentId: number | null;
-  code: string;
-  name: string;
-  kind: 'event' | 'component' | 'community';
-  defaultLevel: string | null;
-  defaultDepartmentCode: string | null;
-  active: boolean;
-  questions: Question[];
-  overrides: Override[];
-  children?: ConfigCategory[];
-}
-export type ConfigAbility = 'read' | 'write_tree' | 'write_override' | 'write_template';
-export interface ConfigTree {
-  data: ConfigCategory[];
-  defaults: Limits;
-  abilities: ConfigAbility[];
-}
+export type QuestionDatatype = z.infer<typeof questionDatatypeSchema>;
+export type Question = Omit<CaseQuestion, 'order'> & { order?: number };
+import type { Limits } from '../../../contracts/cases-responses.ts';
+export type { ConfigCategory, Limits, Override } from '../../../contracts/cases-responses.ts';
+export type ConfigAbility = ConfigTree['abilities'][number];
+export type { ConfigTree };
 
 export const fetchQuestions = async (categoryId: number, signal?: AbortSignal) =>
   (await apiGet<{ data: Question[] }>(`/api/cases/categories/${categoryId}/questions`, { signal })).data;
@@ -56,16 +24,8 @@ export const putOverride = (id: number, nodeId: number, limits: Partial<Limits>)
 export const deleteOverride = (id: number, nodeId: number) =>
   apiSend('DELETE', `/api/cases/config/categories/${id}/overrides/${nodeId}`);
 
-export interface Template {
-  id: number;
-  action: string;
-  text: string;
-  categoryId: number | null;
-  category?: string | null;
-  scopeNodeId?: number;
-  scopeName?: string | null;
-  updatedAt?: string;
-}
+/** An offered quick pick, or (maintenance list) a managed template with its scope and category names. */
+export type Template = OfferedTemplate & Partial<ManagedTemplate>;
 export const fetchOfferedTemplates = async (action: string, categoryId: number | null, signal?: AbortSignal) =>
   (
     await apiGet<{ data: Template[] }>(

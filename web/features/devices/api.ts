@@ -1,5 +1,6 @@
 import { apiGet, apiSend } from '../../shared/api';
-import type { AlarmView, DeviceKind, DeviceView } from '../../../contracts/devices.ts';
+import type { z } from 'zod';
+import type { AlarmView, DeviceKind, DeviceView, registerDeviceBody } from '../../../contracts/devices.ts';
 
 export type { AlarmView, DeviceKind, DeviceView };
 interface Page<T> {
@@ -11,6 +12,6 @@ export const fetchDevices = (page: number, signal?: AbortSignal) =>
   apiGet<Page<DeviceView>>(`/api/devices?page=${page}&pageSize=20`, { signal });
 export const fetchAlarms = (page: number, signal?: AbortSignal) =>
   apiGet<Page<AlarmView>>(`/api/devices/alarms?page=${page}&pageSize=20`, { signal });
-export const registerDevice = (body: { code: string; kind: DeviceKind; name: string; nodeId: number }) =>
+export const registerDevice = (body: z.input<typeof registerDeviceBody>) =>
   apiSend<{ data: DeviceView }>('POST', '/api/devices', body);
 export const retireDevice = (id: number) => apiSend<{ data: DeviceView }>('POST', `/api/devices/${id}/retire`);

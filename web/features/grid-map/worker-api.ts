@@ -1,34 +1,19 @@
+import type { GridWorkerCandidate, GridWorkerTerm } from '../../../contracts/org-responses.ts';
 import { apiGet, apiSend } from '../../shared/api';
 
-export interface WorkerTerm {
-  id: number;
-  userId: number;
-  displayName: string;
-  phoneMasked: string | null;
-  startedAt: string;
-  endedAt: string | null;
-  note: string | null;
-  assignedBy: string | null;
-}
-export interface WorkerCandidate {
-  id: number;
-  displayName: string;
-  username: string;
-  phoneMasked: string | null;
-  gridName: string | null;
-}
+export type { GridWorkerTerm as WorkerTerm, GridWorkerCandidate as WorkerCandidate };
 
-export async function fetchWorkerHistory(gridId: number, signal?: AbortSignal): Promise<WorkerTerm[]> {
-  return (await apiGet<{ data: WorkerTerm[] }>(`/api/org/grids/${gridId}/workers`, { signal })).data;
+export async function fetchWorkerHistory(gridId: number, signal?: AbortSignal): Promise<GridWorkerTerm[]> {
+  return (await apiGet<{ data: GridWorkerTerm[] }>(`/api/org/grids/${gridId}/workers`, { signal })).data;
 }
 
 export async function fetchWorkerCandidates(
   gridId: number,
   q: string,
   signal?: AbortSignal,
-): Promise<WorkerCandidate[]> {
+): Promise<GridWorkerCandidate[]> {
   return (
-    await apiGet<{ data: WorkerCandidate[] }>(
+    await apiGet<{ data: GridWorkerCandidate[] }>(
       `/api/org/grids/${gridId}/worker-candidates${q ? `?q=${encodeURIComponent(q)}` : ''}`,
       { signal },
     )

@@ -8,6 +8,7 @@ import type {
   residentBody,
   residentEditBody,
 } from '../../../contracts/people.ts';
+import type { revealedResidentResponse, tenancyResponse } from '../../../contracts/people-responses.ts';
 import type { HouseDetail, ImportInfo, NearbyComponent, Page, Resident, ResidentDetail } from './types';
 
 export type EntityDetail = z.infer<typeof entityRowSchema>;
@@ -33,11 +34,9 @@ export const fetchResident = (id: number, signal?: AbortSignal) =>
   apiGet<{ data: ResidentDetail; abilities: string[] }>(`/api/people/residents/${id}`, { signal });
 
 export const revealResident = (id: number, reason: string) =>
-  apiSend<{ data: { id: number; idNumber: string; phone: string | null } }>(
-    'POST',
-    `/api/people/residents/${id}/reveal`,
-    { reason },
-  ).then((r) => r.data);
+  apiSend<z.infer<typeof revealedResidentResponse>>('POST', `/api/people/residents/${id}/reveal`, { reason }).then(
+    (r) => r.data,
+  );
 
 export const fetchCareTags = (signal?: AbortSignal) =>
   apiGet<{ data: string[] }>('/api/people/care-tags', { signal }).then((r) => r.data);
@@ -74,7 +73,7 @@ export const fetchHouse = (id: number, signal?: AbortSignal) =>
 export const saveHouse = (id: number, body: { use: string; areaM2: number | null; ownerName: string | null }) =>
   apiSend<void>('PUT', `/api/people/houses/${id}`, body);
 export const registerTenancy = (houseId: number, body: { residentId: number; startOn: string; endOn?: string }) =>
-  apiSend<{ data: { id: number } }>('POST', `/api/people/houses/${houseId}/tenancies`, body);
+  apiSend<z.input<typeof tenancyResponse>>('POST', `/api/people/houses/${houseId}/tenancies`, body);
 
 /** Components within `radius` metres of a pin, nearest first (any user who may report a case). */
 export const fetchNearbyComponents = (lng: number, lat: number, radius = 150, signal?: AbortSignal) =>

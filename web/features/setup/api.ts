@@ -1,9 +1,16 @@
-import type { Division, SetupBody, StreetDivision } from '../../../contracts/setup.ts';
+import type { z } from 'zod';
+import type {
+  Division,
+  SetupBody,
+  setupResultSchema,
+  setupStatusSchema,
+  StreetDivision,
+} from '../../../contracts/setup.ts';
 import { apiGet, apiSend } from '../../shared/api';
 
 export type { Division, SetupBody, StreetDivision };
 
-export function fetchSetupStatus(): Promise<{ needed: boolean }> {
+export function fetchSetupStatus(): Promise<z.infer<typeof setupStatusSchema>> {
   return apiGet('/api/setup/status', { allowAnonymous: true });
 }
 
@@ -19,11 +26,7 @@ export async function fetchStreets(districtCode: string): Promise<StreetDivision
   ).data;
 }
 
-export interface SetupResult {
-  district: { id: number; code: string; name: string };
-  streets: { id: number; code: string; name: string }[];
-  admin: { id: number; username: string };
-}
+export type SetupResult = z.infer<typeof setupResultSchema>;
 
 export async function completeSetup(body: SetupBody): Promise<SetupResult> {
   return (await apiSend<{ data: SetupResult }>('POST', '/api/setup', body, { allowAnonymous: true })).data;

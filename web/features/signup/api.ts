@@ -1,28 +1,25 @@
 import { apiGet, apiSend } from '../../shared/api';
 import type { Me } from '../../app/session/types';
-import type { MyVerification, SignupCandidate, SignupState, SignupSummary } from '../../../contracts/signup.ts';
+import type { z } from 'zod';
+import type { communityDirectoryResponse } from '../../../contracts/org-responses.ts';
+import type {
+  identityClaim,
+  MyVerification,
+  publicChildrenResponse,
+  signupDetailResponse,
+  signupPageResponse,
+  SignupState,
+} from '../../../contracts/signup.ts';
 
-export interface PickNode {
-  id: number;
-  level: string;
-  name: string;
-  code: string;
-}
-export interface Page<T> {
-  data: T[];
-  page: { page: number; pageSize: number; total: number };
-}
-export interface ClaimInput {
-  displayName: string;
-  phone: string;
-  houseNodeId: number;
-}
+export type PickNode = z.infer<typeof publicChildrenResponse>['data'][number];
+export type ClaimInput = z.infer<typeof identityClaim>;
+type Community = z.infer<typeof communityDirectoryResponse>['data'][number];
 
 export async function findCommunities(q: string, signal?: AbortSignal) {
-  const res = await apiGet<{ data: { id: number; code: string; name: string; streetName: string }[] }>(
-    `/api/public/communities?q=${encodeURIComponent(q)}`,
-    { signal, allowAnonymous: true },
-  );
+  const res = await apiGet<{ data: Community[] }>(`/api/public/communities?q=${encodeURIComponent(q)}`, {
+    signal,
+    allowAnonymous: true,
+  });
   return res.data;
 }
 
@@ -30,10 +27,13 @@ export async function findCommunities(q: string, signal?: AbortSignal) {
 export async function pickChildren(id: number, signal?: AbortSignal): Promise<PickNode[]> {
   const all: PickNode[] = [];
   for (let page = 1; ; page++) {
-    const res = await apiGet<Page<PickNode>>(`/api/public/nodes/${id}/children?page=${page}&pageSize=200`, {
-      signal,
-      allowAnonymous: true,
-    });
+    const res = await apiGet<z.infer<typeof publicChildrenResponse>>(
+      `/api/public/nodes/${id}/children?page=${page}&pageSize=200`,
+      {
+        signal,
+        allowAnonymous: true,
+      },
+    );
     all.push(...res.data);
     if (all.length >= res.page.total || res.data.length === 0) return all;
   }
@@ -52,15 +52,14 @@ export function resubmit(body: ClaimInput) {
 }
 
 export function fetchSignups(state: SignupState, page: number, signal?: AbortSignal) {
-  return apiGet<Page<SignupSummary>>(`/api/accounts/signups?state=${state}&page=${page}&pageSize=20`, { signal });
+  return apiGet<z.infer<typeof signupPageResponse>>(`/api/accounts/signups?state=${state}&page=${page}&pageSize=20`, {
+    signal,
+  });
 }
 
-export interface SignupDetail extends SignupSummary {
-  personId: number | null;
-  candidates: SignupCandidate[];
-}
+export type SignupDetail = z.infer<typeof signupDetailResponse>['data'];
 export function fetchSignup(id: number, signal?: AbortSignal) {
-  return apiGet<{ data: SignupDetail; abilities: string[] }>(`/api/accounts/signups/${id}`, { signal });
+  return apiGet<z.infer<typeof signupDetailResponse>>(`/api/accounts/signups/${id}`, { signal });
 }
 
 export function verifySignup(id: number, personId: number) {

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { rosterResultSchema } from '../../../../contracts/account-admin.ts';
+import { fileDownload } from '../../../../contracts/download.ts';
 import type { AppDeps } from '../../../app-deps.ts';
 import { requireActor } from '../../../platform/auth/plugin.ts';
 import { AppError, invalid } from '../../../platform/errors.ts';
@@ -11,7 +12,7 @@ import { underPath } from '../../../platform/scope.ts';
 import { readRows } from '../../../platform/spreadsheet/read-rows.ts';
 import { orgNodes } from '../../org/schema.ts';
 import { createPiiCodec } from '../../people/index.ts';
-import { canAdminister, grantableRoles } from '../policy.ts';
+import { assertCanAdminister, grantableRoles } from '../policy.ts';
 import { applyRoster } from './apply-roster.ts';
 import { checkRosterLines } from './check-rows.ts';
 import { headerIndex, parseRosterLine, type RosterLine } from './parse-row.ts';
@@ -28,15 +29,14 @@ export function rosterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     await app.register(multipart, { limits: { fileSize: MAX_ROSTER_BYTES, files: 1, fields: 2 } });
     const tags = ['accounts'];
-    const administrator = (request: Parameters<typeof requireActor>[0]) => {
-      const actor = requireActor(request);
-      if (!canAdminister(actor)) throw new AppError('FORBIDDEN');
-      return actor;
-    };
+    const administrator = (request: Parameters<typeof requireActor>[0]) => assertCanAdminister(requireActor(request));
 
     app.get(
       '/api/accounts/roster-template',
-      { schema: { tags, summary: '下载花名册模板（.xlsx）' } },
+      {
+        config: { permission: 'accounts.administer' },
+        schema: { tags, summary: '下载花名册模板（.xlsx）', response: { 200: fileDownload('花名册模板 .xlsx') } },
+      },
       async (request, reply) => {
         const actor = administrator(request);
         const [grid] = await db
@@ -56,6 +56,7 @@ export function rosterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/accounts/roster',
       {
+        config: { permission: 'accounts.administer' },
         schema: {
           tags,
           summary: '导入花名册（任一行有误则整表不导入，返回逐行报告）',
@@ -122,7 +123,15 @@ export function rosterRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     });
     app.post(
       '/api/accounts/roster/passwords.xlsx',
-      { schema: { tags, summary: '将刚生成的一次性密码生成 .xlsx 供下载（不保存）', body: sheetBody } },
+      {
+        config: { permission: 'accounts.administer' },
+        schema: {
+          tags,
+          summary: '将刚生成的一次性密码生成 .xlsx 供下载（不保存）',
+          body: sheetBody,
+          response: { 200: fileDownload('一次性密码 .xlsx') },
+        },
+      },
       async (request, reply) => {
         administrator(request);
         const body = await passwordSheet(request.body.rows);

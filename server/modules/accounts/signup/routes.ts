@@ -3,13 +3,18 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { meSchema } from '../../../../contracts/accounts.ts';
 import { idParams } from '../../../../contracts/org.ts';
+import { communityDirectoryResponse } from '../../../../contracts/org-responses.ts';
 import {
   identityClaim,
+  myVerificationResponse,
   publicChildrenQuery,
+  publicChildrenResponse,
   publicCommunitiesQuery,
   rejectBody,
   signupBody,
+  signupDetailResponse,
   signupListQuery,
+  signupPageResponse,
   verifyBody,
 } from '../../../../contracts/signup.ts';
 import { ROLE_LABELS } from '../../../../contracts/roles.ts';
@@ -41,7 +46,12 @@ export function signupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       '/api/public/communities',
       {
         config: { public: true },
-        schema: { tags, summary: '社区名录（注册时查找所住社区，公开）', querystring: publicCommunitiesQuery },
+        schema: {
+          tags,
+          summary: '社区名录（注册时查找所住社区，公开）',
+          querystring: publicCommunitiesQuery,
+          response: { 200: communityDirectoryResponse },
+        },
       },
       async (request) => {
         return { data: await communityDirectory(db, request.query.q) };
@@ -57,6 +67,7 @@ export function signupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: '注册选房：社区→小区→楼栋→房屋（仅名称与编码，公开）',
           params: idParams,
           querystring: publicChildrenQuery,
+          response: { 200: publicChildrenResponse },
         },
       },
       async (request) => {
@@ -108,7 +119,10 @@ export function signupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/me/verification',
-      { config: { allowRestricted: true }, schema: { tags, summary: '本人实名核验状态（含退回原因）' } },
+      {
+        config: { allowRestricted: true, permission: 'accounts.self' },
+        schema: { tags, summary: '本人实名核验状态（含退回原因）', response: { 200: myVerificationResponse } },
+      },
       async (request) => {
         return { data: await myVerification(db, requireActor(request)) };
       },
@@ -117,7 +131,7 @@ export function signupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.put(
       '/api/me/verification',
       {
-        config: { allowRestricted: true },
+        config: { allowRestricted: true, permission: 'accounts.self' },
         schema: { response: { 204: z.null() }, tags, summary: '修改注册信息并重新提交核验', body: identityClaim },
       },
       async (request, reply) => {
@@ -128,7 +142,15 @@ export function signupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/accounts/signups',
-      { schema: { tags, summary: '居民注册核验列表（辖区内，手机号脱敏）', querystring: signupListQuery } },
+      {
+        config: { permission: 'accounts.signups.read' },
+        schema: {
+          tags,
+          summary: '居民注册核验列表（辖区内，手机号脱敏）',
+          querystring: signupListQuery,
+          response: { 200: signupPageResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         authorizeSignupList(actor);
@@ -138,7 +160,15 @@ export function signupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/accounts/signups/:id',
-      { schema: { tags, summary: '注册详情与实有人口候选匹配（脱敏）', params: idParams } },
+      {
+        config: { permission: 'accounts.signups.read' },
+        schema: {
+          tags,
+          summary: '注册详情与实有人口候选匹配（脱敏）',
+          params: idParams,
+          response: { 200: signupDetailResponse },
+        },
+      },
       async (request) => {
         return signupDetail(db, deps.config.dataKey, requireActor(request), request.params.id);
       },
@@ -147,6 +177,7 @@ export function signupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/accounts/signups/:id/verify',
       {
+        config: { permission: 'accounts.signups.verify' },
         schema: {
           response: { 204: z.null() },
           tags,
@@ -164,6 +195,7 @@ export function signupRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/api/accounts/signups/:id/reject',
       {
+        config: { permission: 'accounts.signups.reject' },
         schema: {
           response: { 204: z.null() },
           tags,

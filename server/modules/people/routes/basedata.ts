@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { CASE_REVEAL_ACTION } from '../../../../contracts/case-contact.ts';
 import { idParams } from '../../../../contracts/org.ts';
 import {
@@ -12,13 +13,23 @@ import {
   revealLogQuery,
   tenancyBody,
 } from '../../../../contracts/people.ts';
+import {
+  careTagsResponse,
+  componentGeojsonResponse,
+  componentPageResponse,
+  entityPageResponse,
+  houseDetailResponse,
+  housePageResponse,
+  nearbyComponentsResponse,
+  revealLogResponse,
+  tenancyResponse,
+} from '../../../../contracts/people-responses.ts';
 import type { AppDeps } from '../../../app-deps.ts';
 import { requireActor } from '../../../platform/auth/plugin.ts';
 import { underPath } from '../../../platform/scope.ts';
 import { auditLog, users } from '../../accounts/schema.ts';
 import { registerTenancy, saveHouse } from '../commands/save-house.ts';
-import { authorizePeople, canPeople, canPickComponents } from '../policy.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { assertCanPickComponents, authorizePeople, canPeople } from '../policy.ts';
 import {
   componentPage,
   componentsInBbox,
@@ -38,7 +49,10 @@ export function basedataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/people/houses',
-      { schema: { tags, summary: '房屋列表', querystring: houseListQuery } },
+      {
+        config: { permission: 'people.read' },
+        schema: { tags, summary: '房屋列表', querystring: houseListQuery, response: { 200: housePageResponse } },
+      },
       async (request) => {
         const actor = requireActor(request);
         authorizePeople(actor, 'read', null);
@@ -48,7 +62,15 @@ export function basedataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/people/houses/:id',
-      { schema: { tags, summary: '房屋详情（用途、住户、租户登记）', params: idParams } },
+      {
+        config: { permission: 'people.read' },
+        schema: {
+          tags,
+          summary: '房屋详情（用途、住户、租户登记）',
+          params: idParams,
+          response: { 200: houseDetailResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const house = await houseDetail(db, actor, request.params.id);
@@ -63,16 +85,34 @@ export function basedataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.put(
       '/api/people/houses/:id',
-      { schema: { tags, summary: '登记房屋用途/面积/产权人', params: idParams, body: houseBody } },
+      {
+        config: { permission: 'people.write' },
+        schema: {
+          tags,
+          summary: '登记房屋用途/面积/产权人',
+          params: idParams,
+          body: houseBody,
+          response: { 204: z.null() },
+        },
+      },
       async (request, reply) => {
         await saveHouse(db, requireActor(request), request.params.id, request.body);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
     app.post(
       '/api/people/houses/:id/tenancies',
-      { schema: { tags, summary: '出租房屋租户登记', params: idParams, body: tenancyBody } },
+      {
+        config: { permission: 'people.write' },
+        schema: {
+          tags,
+          summary: '出租房屋租户登记',
+          params: idParams,
+          body: tenancyBody,
+          response: { 201: tenancyResponse },
+        },
+      },
       async (request, reply) => {
         const row = await registerTenancy(db, requireActor(request), request.params.id, request.body);
         return reply.status(201).send({ data: row });
@@ -81,7 +121,10 @@ export function basedataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/people/entities',
-      { schema: { tags, summary: '法人单位列表', querystring: entityListQuery } },
+      {
+        config: { permission: 'people.read' },
+        schema: { tags, summary: '法人单位列表', querystring: entityListQuery, response: { 200: entityPageResponse } },
+      },
       async (request) => {
         const actor = requireActor(request);
         authorizePeople(actor, 'read', null);
@@ -91,7 +134,15 @@ export function basedataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/people/components',
-      { schema: { tags, summary: '城市部件列表', querystring: componentListQuery } },
+      {
+        config: { permission: 'people.read' },
+        schema: {
+          tags,
+          summary: '城市部件列表',
+          querystring: componentListQuery,
+          response: { 200: componentPageResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         authorizePeople(actor, 'read', null);
@@ -102,7 +153,15 @@ export function basedataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     // Any staff member who may report a case picks components on the map; residents cannot see them.
     app.get(
       '/api/people/components/geojson',
-      { schema: { tags, summary: '范围内城市部件（GeoJSON 点，地图与上报选择）', querystring: bboxQuery } },
+      {
+        config: { permission: 'people.read' },
+        schema: {
+          tags,
+          summary: '范围内城市部件（GeoJSON 点，地图与上报选择）',
+          querystring: bboxQuery,
+          response: { 200: componentGeojsonResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         authorizePeople(actor, 'read', null);
@@ -113,17 +172,32 @@ export function basedataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     // Case reporting (any reporter, residents included): the components around the pin, nearest first.
     app.get(
       '/api/people/components/nearby',
-      { schema: { tags, summary: '附近的城市部件（上报案件时选择，按距离排序）', querystring: componentNearbyQuery } },
+      {
+        config: { permission: 'people.pick-components' },
+        schema: {
+          tags,
+          summary: '附近的城市部件（上报案件时选择，按距离排序）',
+          querystring: componentNearbyQuery,
+          response: { 200: nearbyComponentsResponse },
+        },
+      },
       async (request) => {
-        if (!canPickComponents(requireActor(request))) throw new AppError('FORBIDDEN');
+        assertCanPickComponents(requireActor(request));
         return { data: await componentsNear(db, request.query) };
       },
     );
 
-    app.get('/api/people/care-tags', { schema: { tags, summary: '关怀标签（受控列表）' } }, async (request) => {
-      authorizePeople(requireActor(request), 'read', null);
-      return { data: [...(await activeCareTags(db))] };
-    });
+    app.get(
+      '/api/people/care-tags',
+      {
+        config: { permission: 'people.read' },
+        schema: { tags, summary: '关怀标签（受控列表）', response: { 200: careTagsResponse } },
+      },
+      async (request) => {
+        authorizePeople(requireActor(request), 'read', null);
+        return { data: [...(await activeCareTags(db))] };
+      },
+    );
 
     app.get(
       '/api/people/reveal-log',
@@ -132,7 +206,9 @@ export function basedataRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: '个人信息查看与导出记录（含案件反映人电话查看；社区书记及以上审阅）',
           querystring: revealLogQuery,
+          response: { 200: revealLogResponse },
         },
+        config: { permission: 'people.review-reveals' },
       },
       async (request) => {
         const actor = requireActor(request);

@@ -17,6 +17,7 @@ import {
   type ExportColumn,
 } from '../export/table-stream.ts';
 import { authorizePeople } from '../policy.ts';
+import { fileDownload } from '../../../../contracts/download.ts';
 import {
   componentColumns,
   componentWhere,
@@ -74,7 +75,15 @@ function registerExport<Q extends z.ZodObject>(app: FastifyZod, deps: AppDeps, e
   const querystring = e.query.omit({ page: true, pageSize: true }).extend(exportQuery.shape);
   app.get(
     `/api/people/${e.path}/export`,
-    { schema: { tags: ['people'], summary: `导出${e.title}（.xlsx/.csv）`, querystring } },
+    {
+      config: { permission: 'people.export' },
+      schema: {
+        tags: ['people'],
+        summary: `导出${e.title}（.xlsx/.csv）`,
+        querystring,
+        response: { 200: fileDownload(`${e.title} .xlsx/.csv（流式）`) },
+      },
+    },
     async (request, reply) => {
       const actor = requireActor(request);
       authorizePeople(actor, 'export', null);

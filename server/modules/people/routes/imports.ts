@@ -4,6 +4,8 @@ import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParams } from '../../../../contracts/org.ts';
 import { exportQuery, IMPORT_KINDS, importStartBody, type ImportKind } from '../../../../contracts/people.ts';
+import { fileDownload } from '../../../../contracts/download.ts';
+import { importListResponse, importResponse } from '../../../../contracts/people-responses.ts';
 import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { requireActor } from '../../../platform/auth/plugin.ts';
@@ -81,7 +83,9 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: '上传导入文件（.xlsx/.csv），返回表头与建议映射',
           querystring: z.object({ kind: z.enum(IMPORT_KINDS) }),
+          response: { 201: importResponse },
         },
+        config: { permission: 'people.import' },
       },
       async (request, reply) => {
         const actor = requireActor(request);
@@ -137,7 +141,16 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/api/people/imports/:id/start',
-      { schema: { tags, summary: '确认列映射并开始后台导入', params: idParams, body: importStartBody } },
+      {
+        config: { permission: 'people.import' },
+        schema: {
+          tags,
+          summary: '确认列映射并开始后台导入',
+          params: idParams,
+          body: importStartBody,
+          response: { 200: importResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const row = await loadImport(db, actor, request.params.id);
@@ -162,21 +175,31 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
     );
 
-    app.get('/api/people/imports', { schema: { tags, summary: '最近的导入' } }, async (request) => {
-      const actor = requireActor(request);
-      authorizePeople(actor, 'import', null);
-      const rows = await db
-        .select()
-        .from(imports)
-        .where(peopleScopeWhere(actor, imports.scopePath))
-        .orderBy(desc(imports.id))
-        .limit(20);
-      return { data: rows.map((r) => publicImport(r)) };
-    });
+    app.get(
+      '/api/people/imports',
+      {
+        config: { permission: 'people.import' },
+        schema: { tags, summary: '最近的导入', response: { 200: importListResponse } },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        authorizePeople(actor, 'import', null);
+        const rows = await db
+          .select()
+          .from(imports)
+          .where(peopleScopeWhere(actor, imports.scopePath))
+          .orderBy(desc(imports.id))
+          .limit(20);
+        return { data: rows.map((r) => publicImport(r)) };
+      },
+    );
 
     app.get(
       '/api/people/imports/:id',
-      { schema: { tags, summary: '导入进度与结果', params: idParams } },
+      {
+        config: { permission: 'people.import' },
+        schema: { tags, summary: '导入进度与结果', params: idParams, response: { 200: importResponse } },
+      },
       async (request) => {
         const row = await loadImport(db, requireActor(request), request.params.id);
         const [job] = row.jobId
@@ -191,7 +214,16 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
 
     app.get(
       '/api/people/imports/:id/errors',
-      { schema: { tags, summary: '下载错误报告（行、列、值、原因）', params: idParams, querystring: exportQuery } },
+      {
+        config: { permission: 'people.import' },
+        schema: {
+          tags,
+          summary: '下载错误报告（行、列、值、原因）',
+          params: idParams,
+          querystring: exportQuery,
+          response: { 200: fileDownload('导入错误报告 .xlsx/.csv（流式）') },
+        },
+      },
       async (request, reply) => {
         const row = await loadImport(db, requireActor(request), request.params.id);
         const format = request.query.format;

@@ -2,7 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { idParams } from '../../../../contracts/org.ts';
+import { fileDownload } from '../../../../contracts/download.ts';
 import { exportQuery, moveBody, residentBody, residentListQuery, revealBody } from '../../../../contracts/people.ts';
+import {
+  residentDetailResponse,
+  residentPageResponse,
+  revealedResidentResponse,
+  savedResidentResponse,
+} from '../../../../contracts/people-responses.ts';
 import type { AppDeps } from '../../../app-deps.ts';
 import { recordAudit } from '../../../platform/audit.ts';
 import { requireActor } from '../../../platform/auth/plugin.ts';
@@ -13,7 +20,7 @@ import { saveResident } from '../commands/save-resident.ts';
 import { residentColumns } from '../export/columns.ts';
 import { attachmentHeader, CONTENT_TYPES, exportFileName, tableStream } from '../export/table-stream.ts';
 import type { PiiCodec } from '../pii.ts';
-import { authorizePeople, canPeople, peopleAbilities } from '../policy.ts';
+import { authorizePeople, peopleAbilities } from '../policy.ts';
 import { loadResident, maskedResident, residentBatches, residentFilter, residentPage } from '../queries/residents.ts';
 import { residenceHistory } from '../schema.ts';
 import { houseAddressesById } from '../org-refs.ts';
@@ -33,7 +40,15 @@ export function residentRoutes(deps: AppDeps, codec: PiiCodec): FastifyPluginAsy
   return async (app) => {
     app.get(
       '/api/people/residents',
-      { schema: { tags, summary: '实有人口列表（脱敏）', querystring: residentListQuery } },
+      {
+        config: { permission: 'people.read' },
+        schema: {
+          tags,
+          summary: '实有人口列表（脱敏）',
+          querystring: residentListQuery,
+          response: { 200: residentPageResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         authorizePeople(actor, 'read', null);
@@ -43,7 +58,15 @@ export function residentRoutes(deps: AppDeps, codec: PiiCodec): FastifyPluginAsy
 
     app.get(
       '/api/people/residents/export',
-      { schema: { tags, summary: '导出实有人口（.xlsx/.csv，默认脱敏）', querystring: exportResidentsQuery } },
+      {
+        config: { permission: 'people.export' },
+        schema: {
+          tags,
+          summary: '导出实有人口（.xlsx/.csv，默认脱敏）',
+          querystring: exportResidentsQuery,
+          response: { 200: fileDownload('实有人口 .xlsx/.csv（流式）') },
+        },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
         const { format, reveal, reason, ...filters } = request.query;
@@ -86,7 +109,15 @@ export function residentRoutes(deps: AppDeps, codec: PiiCodec): FastifyPluginAsy
 
     app.get(
       '/api/people/residents/:id',
-      { schema: { tags, summary: '居民详情（脱敏，含居住历史）', params: idParams } },
+      {
+        config: { permission: 'people.read' },
+        schema: {
+          tags,
+          summary: '居民详情（脱敏，含居住历史）',
+          params: idParams,
+          response: { 200: residentDetailResponse },
+        },
+      },
       async (request) => {
         const actor = requireActor(request);
         const row = await loadResident(db, actor, request.params.id);
@@ -114,10 +145,18 @@ export function residentRoutes(deps: AppDeps, codec: PiiCodec): FastifyPluginAsy
 
     app.post(
       '/api/people/residents',
-      { schema: { tags, summary: '登记或更新居民（按证件号码）', body: residentBody } },
+      {
+        config: { permission: 'people.write' },
+        schema: {
+          tags,
+          summary: '登记或更新居民（按证件号码）',
+          body: residentBody,
+          response: { 201: savedResidentResponse },
+        },
+      },
       async (request, reply) => {
         const actor = requireActor(request);
-        if (!canPeople(actor, 'write', null)) throw new AppError('FORBIDDEN');
+        authorizePeople(actor, 'write', null);
         const id = await saveResident(db, { codec }, actor, request.body);
         return reply.status(201).send({ data: { id } });
       },
@@ -125,16 +164,34 @@ export function residentRoutes(deps: AppDeps, codec: PiiCodec): FastifyPluginAsy
 
     app.post(
       '/api/people/residents/:id/move',
-      { schema: { tags, summary: '居民搬迁（保留居住历史）', params: idParams, body: moveBody } },
+      {
+        config: { permission: 'people.write' },
+        schema: {
+          tags,
+          summary: '居民搬迁（保留居住历史）',
+          params: idParams,
+          body: moveBody,
+          response: { 204: z.null() },
+        },
+      },
       async (request, reply) => {
         await moveResident(db, requireActor(request), request.params.id, request.body.houseId, request.body.movedOn);
-        return reply.status(204).send();
+        return reply.status(204).send(null);
       },
     );
 
     app.post(
       '/api/people/residents/:id/reveal',
-      { schema: { tags, summary: '查看完整证件号码和电话（需权限与原因，留痕）', params: idParams, body: revealBody } },
+      {
+        config: { permission: 'people.reveal' },
+        schema: {
+          tags,
+          summary: '查看完整证件号码和电话（需权限与原因，留痕）',
+          params: idParams,
+          body: revealBody,
+          response: { 200: revealedResidentResponse },
+        },
+      },
       async (request) => {
         return {
           data: await revealResident(

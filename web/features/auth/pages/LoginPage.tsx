@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { loginBody } from '../../../../contracts/accounts.ts';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
@@ -7,11 +9,7 @@ import { useSession } from '../../../app/session/SessionContext';
 import { login } from '../../../app/session/api';
 import { DemoAccountsHint } from '../components/DemoAccountsHint';
 
-interface Credentials {
-  username: string;
-  password: string;
-  code?: string;
-}
+type Credentials = z.input<typeof loginBody>;
 
 export function LoginPage() {
   const { me, signedIn } = useSession();

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { registerDeviceBody } from '../../../../contracts/devices.ts';
 import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -21,12 +23,7 @@ import {
 
 const KIND_OPTIONS = DEVICE_KINDS.map((k) => ({ value: k, label: DEVICE_KIND_LABELS_ZH[k] }));
 
-interface NewDevice {
-  code: string;
-  kind: DeviceKind;
-  name: string;
-  nodeId: number;
-}
+type NewDevice = z.input<typeof registerDeviceBody>;
 
 function RegisterDialog({ onClose, onDone }: { onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();

@@ -35,7 +35,7 @@ export function SignupDrawer({ id, onClose, onDecided }: Props) {
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
   const current = data && data.data.id === id ? data : null;
-  const can = (a: string) => current?.abilities.includes(a) ?? false;
+  const can = (a: 'read' | 'verify' | 'reject') => current?.abilities.includes(a) ?? false;
 
   async function run(work: () => Promise<void>) {
     setBusy(true);
