@@ -9,8 +9,6 @@ import { readConfig } from './platform/config.ts';
 import { pg } from './platform/db/pg-types.ts';
 import type { Db } from './platform/db/open.ts';
 import type { AppDeps } from './app-deps.ts';
-import { PERMISSION_PENDING } from './route-census-pending-permission.ts';
-import { RESPONSE_SCHEMA_PENDING } from './route-census-pending-response.ts';
 
 // Every /api route of the assembled app (the same MODULES the server registers). Building the app reads no rows.
 let app: FastifyInstance;
@@ -34,15 +32,12 @@ afterAll(async () => {
 
 describe('route census', () => {
   it('lists every route with the access decision it declares (snapshot: review changes like code)', async () => {
-    const lines = routes.map(
-      (r) =>
-        `${key(r).padEnd(72)} ${r.public ? 'public' : (r.permission ?? '— (pending, see route-census-pending-permission.ts)')}`,
-    );
+    const lines = routes.map((r) => `${key(r).padEnd(72)} ${r.public ? 'public' : (r.permission ?? '— MISSING')}`);
     await expect(`${[...lines].sort().join('\n')}\n`).toMatchFileSnapshot('./route-census.txt');
   });
 
   it('every route declares its permission (or public: true)', () => {
-    const missing = routes.filter((r) => !r.public && !r.permission && !PERMISSION_PENDING.has(key(r)));
+    const missing = routes.filter((r) => !r.public && !r.permission);
     expect(
       missing.map(
         (r) =>
@@ -52,27 +47,12 @@ describe('route census', () => {
   });
 
   it('every route declares a zod response schema for its success status', () => {
-    const missing = routes.filter(
-      (r) => !r.responses.some((s) => /^2/.test(s)) && !RESPONSE_SCHEMA_PENDING.has(key(r)),
-    );
+    const missing = routes.filter((r) => !r.responses.some((s) => /^2/.test(s)));
     expect(
       missing.map(
         (r) =>
           `${key(r)}: add \`response: { 200: <schema> }\` (201/204 as it answers) to the route's schema, with the schema in contracts/ so the web imports its type`,
       ),
     ).toEqual([]);
-  });
-
-  it('the pending lists only shrink: a listed route that now declares it, or no longer exists, must be deleted from the list', () => {
-    const byKey = new Map(routes.map((r) => [key(r), r]));
-    const stale = [
-      ...[...PERMISSION_PENDING]
-        .filter((k) => !byKey.has(k) || byKey.get(k)!.permission || byKey.get(k)!.public)
-        .map((k) => `PERMISSION_PENDING: delete '${k}'`),
-      ...[...RESPONSE_SCHEMA_PENDING]
-        .filter((k) => !byKey.has(k) || byKey.get(k)!.responses.some((s) => /^2/.test(s)))
-        .map((k) => `RESPONSE_SCHEMA_PENDING: delete '${k}'`),
-    ];
-    expect(stale).toEqual([]);
   });
 });
