@@ -30,7 +30,6 @@ import {
   resolutionListQuery,
 } from '../../../contracts/meetings.ts';
 import { idParams } from '../../../contracts/org.ts';
-import { communityPageResponse } from '../../../contracts/community-page.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError } from '../../platform/errors.ts';
