@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../../test/demo-accounts.ts';
 
 /**
  * Role × scope × action matrix of meetings, resolutions and 四议两公开. Every demo account lives or
@@ -13,21 +14,8 @@ let nodes: number[];
 /** Communities for 四议两公开 records and the public page: own, other in the street, other street. */
 let communities: number[];
 
-const ROLES = [
-  'admin',
-  'street',
-  'secretary',
-  'staff',
-  'gridworker',
-  'leader',
-  'member',
-  'volunteer',
-  'resident',
-  'dept',
-  'property',
-  'counit',
-] as const;
-type Role = (typeof ROLES)[number];
+const ROLES = DEMO_ACCOUNTS;
+type Role = DemoAccount;
 
 beforeAll(async () => {
   ctx = await createTestApp();

@@ -3,22 +3,10 @@ import { createTestApp, loginAs, type Session, type TestContext } from '../../te
 import { orgCodeCheckChar, usccCheckChar } from './rules/uscc.ts';
 import { csvOf, houseCodesUnder, person, pointInGrid, upload } from './testing/fixtures.ts';
 import { bodies, MATRIX, r, t } from './testing/scope-matrix.ts';
+import { DEMO_ACCOUNTS } from '../../test/demo-accounts.ts';
 
 let ctx: TestContext;
-const ACCOUNTS = [
-  'admin',
-  'street',
-  'secretary',
-  'staff',
-  'gridworker',
-  'leader',
-  'member',
-  'volunteer',
-  'resident',
-  'dept',
-  'property',
-  'counit',
-] as const;
+const ACCOUNTS = DEMO_ACCOUNTS;
 const sessions = {} as Record<(typeof ACCOUNTS)[number], Session>;
 /** A: a resident in the building of the demo building leader (grid 1, community 1, street 1). B: one in street 2. */
 function uscc(seq: number): string {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
 import { seedCommunityLifeFor } from '../services/test-seed.ts';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../../test/demo-accounts.ts';
 
 /**
  * Role × scope × action matrix of ratings. Rows: the demo accounts' own street and the other
@@ -18,21 +19,8 @@ let results: number[];
 /** The urban-management department serving each of `communities`. */
 let depts: number[];
 
-const ROLES = [
-  'admin',
-  'street',
-  'secretary',
-  'staff',
-  'gridworker',
-  'leader',
-  'member',
-  'volunteer',
-  'resident',
-  'dept',
-  'property',
-  'counit',
-] as const;
-type Role = (typeof ROLES)[number];
+const ROLES = DEMO_ACCOUNTS;
+type Role = DemoAccount;
 
 const call = (s: Session, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
   ctx.app.inject({ method, url, headers: s.headers, ...(payload ? { payload } : {}) });

@@ -9,22 +9,10 @@ import { seedParty } from '../party/index.ts';
 import { partyMembers, partyPoints } from '../party/schema.ts';
 import { volunteerTeams } from '../volunteers/schema.ts';
 import { wishItems } from './schema.ts';
+import { DEMO_ACCOUNTS } from '../../test/demo-accounts.ts';
 
 let ctx: TestContext;
-const USERS = [
-  'admin',
-  'street',
-  'secretary',
-  'staff',
-  'gridworker',
-  'leader',
-  'member',
-  'volunteer',
-  'resident',
-  'dept',
-  'property',
-  'counit',
-] as const;
+const USERS = DEMO_ACCOUNTS;
 const s: Record<string, Session> = {};
 let memberId: number; // the demo `member` account's member record
 let memberWithoutAccount: number;

@@ -4,21 +4,9 @@
  * street, a community of the other street. Resend columns: a dead letter in the first community, one
  * in the other street.
  */
-export const ROLES = [
-  'admin',
-  'street',
-  'secretary',
-  'staff',
-  'gridworker',
-  'leader',
-  'member',
-  'volunteer',
-  'resident',
-  'dept',
-  'property',
-  'counit',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { DEMO_ACCOUNTS, type DemoAccount } from '../../../test/demo-accounts.ts';
+export const ROLES = DEMO_ACCOUNTS;
+export type Role = DemoAccount;
 
 const table = <T>(given: Partial<Record<Role, T>>, rest: T) =>
   Object.fromEntries(ROLES.map((r) => [r, given[r] ?? rest])) as Record<Role, T>;

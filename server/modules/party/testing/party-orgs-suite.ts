@@ -4,23 +4,11 @@ import { withTx } from '../../../platform/db/tx.ts';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../../test/test-app.ts';
 import { partyOrgs } from '../../org/schema.ts';
 import { seedParty } from '../seed.ts';
+import { DEMO_ACCOUNTS } from '../../../test/demo-accounts.ts';
 
 /** The party-org test files' shared state: ES module bindings, live in every importer. */
 export let ctx: TestContext;
-export const USERS = [
-  'admin',
-  'street',
-  'secretary',
-  'staff',
-  'gridworker',
-  'leader',
-  'member',
-  'volunteer',
-  'resident',
-  'dept',
-  'property',
-  'counit',
-] as const;
+export const USERS = DEMO_ACCOUNTS;
 export const s: Record<string, Session> = {};
 /** The demo community's joint committee and grid-1 branch, and the other street's joint committee. */
 export let ids: {

@@ -3,21 +3,9 @@
  * in the demo community (members: dept, gridworker), in another community of the same street and
  * in a community of the other street (members: those communities' grid workers).
  */
-export const ROLES = [
-  'admin',
-  'street',
-  'secretary',
-  'staff',
-  'gridworker',
-  'leader',
-  'member',
-  'volunteer',
-  'resident',
-  'dept',
-  'property',
-  'counit',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { DEMO_ACCOUNTS, type DemoAccount } from '../../../test/demo-accounts.ts';
+export const ROLES = DEMO_ACCOUNTS;
+export type Role = DemoAccount;
 export type Three = [number, number, number];
 
 const table = (given: Partial<Record<Role, Three>>, rest: Three) =>

@@ -3,21 +3,9 @@
  * columns are own community, another community of the street, the other street; booking columns run
  * from the resident's own booking out to the other street. 0 = the action's success status.
  */
-export const ROLES = [
-  'admin',
-  'street',
-  'secretary',
-  'staff',
-  'gridworker',
-  'leader',
-  'member',
-  'volunteer',
-  'resident',
-  'dept',
-  'property',
-  'counit',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { DEMO_ACCOUNTS, type DemoAccount } from '../../../test/demo-accounts.ts';
+export const ROLES = DEMO_ACCOUNTS;
+export type Role = DemoAccount;
 
 const table = <T>(given: Partial<Record<Role, T>>, rest: T) =>
   Object.fromEntries(ROLES.map((r) => [r, given[r] ?? rest])) as Record<Role, T>;
