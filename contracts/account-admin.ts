@@ -3,19 +3,20 @@ import { nodeLevelSchema } from './accounts.ts';
 import { pageInfo } from './org.ts';
 import { roleSchema } from './roles.ts';
 import { MOBILE_RE } from './phone.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 export { MOBILE_RE };
 
 export const accountStateSchema = z.enum(['active', 'disabled']);
 
 export const accountListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(100)).default(20),
   q: z.string().trim().max(60).optional(),
   role: roleSchema.optional(),
   state: accountStateSchema.optional(),
   /** Only accounts whose scope lies at or under this org node. */
-  scopeNodeId: z.coerce.number().int().positive().optional(),
+  scopeNodeId: decimal(decimalNumber().int().positive()).optional(),
 });
 
 export const accountSchema = z.object({

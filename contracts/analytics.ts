@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { gridPeopleSchema } from './cadres.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 export const MAP_LAYERS = ['cases', 'components', 'partyHouseholds', 'care', 'activities', 'stations'] as const;
 export type MapLayer = (typeof MAP_LAYERS)[number];
 
 /** Which node the big screen or map looks at; the actor's own scope node when omitted. */
-export const scopeQuery = z.object({ nodeId: z.coerce.number().int().positive().optional() });
+export const scopeQuery = z.object({ nodeId: decimal(decimalNumber().int().positive()).optional() });
 
 export const mapLayersQuery = scopeQuery.extend({
   layers: z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sentDateTime } from './datetime.ts';
 import { pageInfo } from './org.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 export const POST_KINDS = ['announcement', 'post', 'help', 'event'] as const;
 export const POST_KIND_LABELS = { announcement: '公告', post: '议事', help: '互助', event: '活动' } as const;
@@ -11,8 +12,8 @@ export const createBoardBody = z.object({
 });
 
 export const postListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(100)).default(20),
   kind: z.enum(POST_KINDS).optional(),
 });
 
@@ -36,8 +37,8 @@ export const reportBody = z.object({
   replyId: z.number().int().positive().optional(),
 });
 export const postParams = z.object({
-  id: z.coerce.number().int().positive(),
-  postId: z.coerce.number().int().positive(),
+  id: decimal(decimalNumber().int().positive()),
+  postId: decimal(decimalNumber().int().positive()),
 });
 
 // Responses: the rows as server/modules/boards/{queries,commands} return them (the serializer drops any other field).

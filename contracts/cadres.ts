@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageInfo } from './org.ts';
+import { decimal, decimalNumber, textFlag } from './query.ts';
 
 /**
  * Posts held at a governance node (岗位). The 六大员 of the red building leaders follow the seed
@@ -97,9 +98,9 @@ export type CadreBody = z.input<typeof cadreBody>;
 
 export const cadreListQuery = z.object({
   q: z.string().trim().max(20).optional(),
-  nodeId: z.coerce.number().int().positive().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  nodeId: decimal(decimalNumber().int().positive()).optional(),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(100)).default(20),
 });
 
 export const postRowSchema = z.object({
@@ -151,8 +152,8 @@ export const appointBody = z.object({
 export const endPostBody = z.object({ endedOn: date });
 
 export const nodePostsQuery = z.object({
-  nodeId: z.coerce.number().int().positive(),
-  history: z.coerce.boolean().default(false),
+  nodeId: decimal(decimalNumber().int().positive()),
+  history: textFlag().default(false),
 });
 export const nodePostsResponse = z.object({
   data: z.array(postRowSchema),
@@ -200,7 +201,7 @@ export const forceRowSchema = z.object({
   phoneMasked: z.string(),
 });
 export type ForceRow = z.infer<typeof forceRowSchema>;
-export const forcesQuery = z.object({ gridId: z.coerce.number().int().positive() });
+export const forcesQuery = z.object({ gridId: decimal(decimalNumber().int().positive()) });
 export const forcesResponse = z.object({ data: z.array(forceRowSchema), canEdit: z.boolean() });
 export const okResponse = z.object({ data: z.object({ ok: z.literal(true) }) });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dispatchLevelSchema } from './cases.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 /** Longest step limit an administrator may set: 60 working days of 7.5 h. */
 export const MAX_STEP_MINUTES = 60 * 450;
@@ -42,8 +43,8 @@ export const updateCategoryBody = stepLimitsSchema.extend({
 
 export const overrideBody = stepLimitsSchema;
 export const overrideParams = z.object({
-  id: z.coerce.number().int().positive(),
-  nodeId: z.coerce.number().int().positive(),
+  id: decimal(decimalNumber().int().positive()),
+  nodeId: decimal(decimalNumber().int().positive()),
 });
 
 export const questionDatatypeSchema = z.enum([
@@ -116,7 +117,7 @@ export const updateTemplateBody = z.object({
 });
 export const templatesQuery = z.object({
   action: templateActionSchema.optional(),
-  categoryId: z.coerce.number().int().positive().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  categoryId: decimal(decimalNumber().int().positive()).optional(),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(100)).default(50),
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MOBILE_RE } from './phone.ts';
+import { decimal, decimalNumber, textFlag } from './query.ts';
 
 export const caseSourceSchema = z.enum([
   'resident',
@@ -112,19 +113,19 @@ export const transitionBody = z.object({
 });
 export type TransitionInput = z.infer<typeof transitionBody>;
 
-export const caseActionParams = z.object({ id: z.coerce.number().int().positive(), action: caseActionSchema });
+export const caseActionParams = z.object({ id: decimal(decimalNumber().int().positive()), action: caseActionSchema });
 
 export const inboxQuery = z.object({
   state: z.union([caseStateSchema, z.array(caseStateSchema)]).optional(),
   deadline: z.enum(['green', 'yellow', 'red']).optional(),
-  mine: z.coerce.boolean().optional(),
+  mine: textFlag().optional(),
   q: z.string().trim().max(40).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(100)).default(20),
 });
 
 export const indicatorsQuery = z.object({
-  nodeId: z.coerce.number().int().positive().optional(),
+  nodeId: decimal(decimalNumber().int().positive()).optional(),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
   groupBy: z.enum(['grid', 'community', 'street', 'department', 'category']).default('community'),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { decimal, decimalNumber } from './query.ts';
 
 /** 包保联户: cadres, party members and staff each keep a set of households and visit them round by round. */
 
 const dateOnly = (label: string) => z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}须为 YYYY-MM-DD 格式的日期`);
 
-export const communityQuery = z.object({ communityId: z.coerce.number().int().positive().optional() });
+export const communityQuery = z.object({ communityId: decimal(decimalNumber().int().positive()).optional() });
 
 export const createRoundBody = z
   .object({
@@ -44,7 +45,7 @@ export const assignResponse = z.object({ data: z.object({ assigned: z.number() }
 export const candidateView = z.object({ id: z.number(), displayName: z.string(), role: z.string() });
 export const candidateListResponse = z.object({ data: z.array(candidateView) });
 
-export const myHouseholdsQuery = z.object({ roundId: z.coerce.number().int().positive().optional() });
+export const myHouseholdsQuery = z.object({ roundId: decimal(decimalNumber().int().positive()).optional() });
 export const householdView = z.object({
   houseNodeId: z.number(),
   address: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimal, decimalNumber } from './query.ts';
 
 export const DEVICE_KINDS = [
   'smoke',
@@ -59,11 +60,11 @@ export const alarmMessageSchema = z.object({
 export type AlarmMessage = z.infer<typeof alarmMessageSchema>;
 
 const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(100)).default(20),
 });
-export const deviceListQuery = pageQuery.extend({ communityId: z.coerce.number().int().positive().optional() });
-export const alarmListQuery = pageQuery.extend({ deviceId: z.coerce.number().int().positive().optional() });
+export const deviceListQuery = pageQuery.extend({ communityId: decimal(decimalNumber().int().positive()).optional() });
+export const alarmListQuery = pageQuery.extend({ deviceId: decimal(decimalNumber().int().positive()).optional() });
 
 export const deviceView = z.object({
   id: z.number(),

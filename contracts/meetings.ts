@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sentDateTime } from './datetime.ts';
 import { pageInfo } from './org.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 export const MEETING_TYPES = [
   'joint',
@@ -41,8 +42,8 @@ export const VOTING_STEPS: readonly DecisionStepKind[] = ['committees', 'party_m
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const meetingListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(200)).default(50),
   type: z.enum(MEETING_TYPES).optional(),
 });
 
@@ -112,7 +113,7 @@ export const recordDecisionStepBody = z.object({
   note: z.string().trim().min(1).max(4000),
 });
 
-export const communityParams = z.object({ communityId: z.coerce.number().int().positive() });
+export const communityParams = z.object({ communityId: decimal(decimalNumber().int().positive()) });
 
 // Responses: the rows as server/modules/meetings/{queries,decision-queries,commands} return them (the serializer
 // drops any other field).

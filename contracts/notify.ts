@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sentDateTime } from './datetime.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 /** Kinds of notice a user chooses channels for; each notice kind (case.dispatch, area.new …) falls under one. */
 export const NOTICE_TOPICS = ['task', 'progress', 'deadline', 'area', 'other'] as const;
@@ -108,8 +109,8 @@ export const DELIVERY_STATUS_LABELS: Record<z.infer<typeof deliveryStatusSchema>
 export const deliveryListQuery = z.object({
   status: deliveryStatusSchema.optional(),
   channel: z.enum(['email', 'sms', 'webhook']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  beforeId: z.coerce.number().int().positive().optional(),
+  limit: decimal(decimalNumber().int().min(1).max(200)).default(50),
+  beforeId: decimal(decimalNumber().int().positive()).optional(),
 });
 const delivery = z.object({
   id: z.number(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimal, decimalNumber } from './query.ts';
 
 /** Issue an Open311 API key to an outside client (admin web page and CLI). */
 export const createKeyBody = z.object({
@@ -15,8 +16,8 @@ export const createKeyBody = z.object({
 export type CreateKeyInput = z.infer<typeof createKeyBody>;
 
 export const keyListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(200)).default(50),
 });
 
 export const open311KeySchema = z.object({

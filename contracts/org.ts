@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { nodeLevelSchema } from './accounts.ts';
+import { decimal, decimalNumber } from './query.ts';
 
-export const idParams = z.object({ id: z.coerce.number().int().positive() });
+export const idParams = z.object({ id: decimal(decimalNumber().int().positive()) });
 export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(200)).default(50),
 });
 export const pageInfo = z.object({ page: z.number(), pageSize: z.number(), total: z.number() });
 
@@ -73,14 +74,12 @@ export const boundaryImportQuery = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   /** overlaps and gaps between neighbours below this are repaired instead of refused */
-  toleranceM2: z.coerce
-    .number({ message: '容差必须是数字' })
-    .min(0, '容差不能为负')
-    .max(10_000, '容差最大为 10000 平方米')
-    .default(500),
+  toleranceM2: decimal(
+    z.number({ message: '容差必须是数字' }).min(0, '容差不能为负').max(10_000, '容差最大为 10000 平方米'),
+  ).default(500),
 });
 
 export const locateQuery = z.object({
-  lng: z.coerce.number().min(-180).max(180),
-  lat: z.coerce.number().min(-90).max(90),
+  lng: decimal(decimalNumber().min(-180).max(180)),
+  lat: decimal(decimalNumber().min(-90).max(90)),
 });

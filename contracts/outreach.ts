@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { commitmentStateSchema } from './party-commitments.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 /** 党员户 on the 党群连心墙 and 一区两员, as residents see them: names, buildings and commitments only. */
 
-export const communityQuery = z.object({ communityId: z.coerce.number().int().positive().optional() });
+export const communityQuery = z.object({ communityId: decimal(decimalNumber().int().positive()).optional() });
 
 export const optInBody = z.object({ optIn: z.boolean() });
 export const householdStatusResponse = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime, sentDateTime } from './datetime.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 /**
  * 居民参与: consultations on plans (征求意见), surveys (问卷), votes on micro-projects (微项目投票,
@@ -27,7 +28,7 @@ export const PHASES = ['upcoming', 'open', 'closed'] as const;
 export type Phase = (typeof PHASES)[number];
 export const PHASE_LABELS: Record<Phase, string> = { upcoming: '未开始', open: '进行中', closed: '已结束' };
 
-export const communityIdQuery = z.object({ communityId: z.coerce.number().int().positive().optional() });
+export const communityIdQuery = z.object({ communityId: decimal(decimalNumber().int().positive()).optional() });
 
 // ---------------------------------------------------------------- consultations (征求意见)
 
@@ -72,8 +73,8 @@ export const consultationResponse = z.object({
 export const commentBody = z.object({ body: longText('意见内容', 2000) });
 export const hideCommentBody = z.object({ reason: longText('隐藏理由', 200) });
 export const commentParams = z.object({
-  id: z.coerce.number().int().positive(),
-  commentId: z.coerce.number().int().positive(),
+  id: decimal(decimalNumber().int().positive()),
+  commentId: decimal(decimalNumber().int().positive()),
 });
 export const commentView = z.object({
   id: z.number(),

@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import { pageInfo } from './org.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 /** 承诺践诺: the branch's check of its members' yearly commitments, and the figures per branch. */
 export const COMMITMENT_STATE_LABELS = { published: '待评定', fulfilled: '已践诺', unfulfilled: '未践诺' } as const;
 export const commitmentStateSchema = z.enum(['published', 'fulfilled', 'unfulfilled']);
 
-const year = z.coerce
-  .number({ message: '年份须为数字' })
-  .int('年份须为整数')
-  .min(2000, '年份不早于 2000')
-  .max(2100, '年份不晚于 2100');
+const year = decimal(
+  z.number({ message: '年份须为数字' }).int('年份须为整数').min(2000, '年份不早于 2000').max(2100, '年份不晚于 2100'),
+);
 export const commitmentBranchesQuery = z.object({
   year,
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(100)).default(20),
 });
 export const branchCommitmentsQuery = commitmentBranchesQuery.extend({ state: commitmentStateSchema.optional() });
 

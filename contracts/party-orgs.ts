@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageInfo } from './org.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 export * from './party-org-labels.ts';
 
@@ -25,7 +26,7 @@ const personName = z.string().trim().min(1, '请填写书记（组长）姓名')
 
 export const partyOrgListQuery = z.object({
   /** Children of this organisation; without it, the top organisations of the viewer's scope. */
-  parentId: z.coerce.number().int().positive().optional(),
+  parentId: decimal(decimalNumber().int().positive()).optional(),
   retired: z
     .enum(['true', 'false'])
     .default('false')

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from './datetime.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 export const MEMBER_KIND_LABELS = {
   regular: '在册党员',
@@ -43,9 +44,9 @@ export const registrationBody = z
 
 /** What a co-building unit sees of the members it sent: one year's community service. */
 export const coUnitMembersQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  year: decimal(decimalNumber().int().min(2000).max(2100)).optional(),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(100)).default(50),
 });
 
 export const decideRegistrationBody = z.object({
@@ -77,8 +78,8 @@ export const markCommitmentBody = z
   .refine((b) => b.state === 'fulfilled' || Boolean(b.note), { path: ['note'], message: '评定为未践诺时须填写说明' });
 /** The activity record pages newest first by keyset: `before` is the last id of the previous page (its `page.next`). */
 export const recordQuery = z.object({
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-  before: z.coerce.number().int().positive().optional(),
+  pageSize: decimal(decimalNumber().int().min(1).max(200)).default(50),
+  before: decimal(decimalNumber().int().positive()).optional(),
 });
 export const monthQuery = z.object({ month: monthParam });
 export const alertsQuery = z.object({ reminded: z.enum(['all', 'open']).default('open') });

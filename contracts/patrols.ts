@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from './datetime.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 /** 联合巡查: planned → in progress (first check-in or the organiser starts it) → done, or cancelled before it ends. */
 export const PATROL_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
@@ -63,8 +64,8 @@ export const patrolListQuery = z.object({
   /** `mine`: plans the user is a member of; `all`: every plan the user may see. */
   view: z.enum(['mine', 'all']).default('all'),
   status: z.enum(PATROL_STATUSES).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(100)).default(20),
 });
 
 const member = z.object({
@@ -158,7 +159,7 @@ export const patrolFiguresResponse = z.object({
 export type PatrolFigures = z.infer<typeof patrolFiguresResponse>['data'];
 
 /** Who can be put on a plan over a scope, and the grids a route can take. */
-export const patrolCandidatesQuery = z.object({ scopeNodeId: z.coerce.number().int().positive() });
+export const patrolCandidatesQuery = z.object({ scopeNodeId: decimal(decimalNumber().int().positive()) });
 export const patrolCandidatesResponse = z.object({
   data: z.object({
     members: z.array(member),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from './org.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 /** Base data (实有人口、房屋、法人、城市部件): request schemas shared by server and web. */
 
@@ -28,8 +29,8 @@ const csvList = z.preprocess(
 );
 
 export const residentListQuery = pageQuery.extend({
-  gridId: z.coerce.number().int().positive().optional(),
-  houseId: z.coerce.number().int().positive().optional(),
+  gridId: decimal(decimalNumber().int().positive()).optional(),
+  houseId: decimal(decimalNumber().int().positive()).optional(),
   /** Name, address fragment (≥ 2 characters), 4-character identity/phone suffix, or a whole identity number/phone. */
   q: z.string().trim().min(2).max(40).optional(),
   tags: csvList,
@@ -62,7 +63,7 @@ export const moveBody = z.object({ houseId: z.number().int().positive(), movedOn
 export const revealBody = z.object({ reason: z.string().trim().min(4, '请填写查看原因（至少4个字）').max(200) });
 
 export const houseListQuery = pageQuery.extend({
-  gridId: z.coerce.number().int().positive().optional(),
+  gridId: decimal(decimalNumber().int().positive()).optional(),
   use: z.enum(HOUSE_USES).optional(),
   q: z.string().trim().min(2).max(40).optional(),
 });
@@ -78,12 +79,12 @@ export const tenancyBody = z.object({
 });
 
 export const entityListQuery = pageQuery.extend({
-  gridId: z.coerce.number().int().positive().optional(),
+  gridId: decimal(decimalNumber().int().positive()).optional(),
   type: z.enum(ENTITY_TYPES).optional(),
   q: z.string().trim().min(2).max(40).optional(),
 });
 export const componentListQuery = pageQuery.extend({
-  gridId: z.coerce.number().int().positive().optional(),
+  gridId: decimal(decimalNumber().int().positive()).optional(),
   state: z.enum(COMPONENT_STATES).optional(),
   major: z
     .string()
@@ -93,15 +94,15 @@ export const componentListQuery = pageQuery.extend({
 /** bbox = minLng,minLat,maxLng,maxLat (WGS84). */
 export const bboxQuery = z.object({
   bbox: z.string().regex(/^-?[\d.]+,-?[\d.]+,-?[\d.]+,-?[\d.]+$/, 'bbox 格式应为 minLng,minLat,maxLng,maxLat'),
-  limit: z.coerce.number().int().min(1).max(5000).default(2000),
+  limit: decimal(decimalNumber().int().min(1).max(5000)).default(2000),
 });
 
 /** Components near a map pin, for picking one when reporting a case (radius in metres). */
 export const componentNearbyQuery = z.object({
-  lng: z.coerce.number().min(-180).max(180),
-  lat: z.coerce.number().min(-90).max(90),
-  radius: z.coerce.number().int().min(10).max(300).default(150),
-  limit: z.coerce.number().int().min(1).max(30).default(20),
+  lng: decimal(decimalNumber().min(-180).max(180)),
+  lat: decimal(decimalNumber().min(-90).max(90)),
+  radius: decimal(decimalNumber().int().min(10).max(300)).default(150),
+  limit: decimal(decimalNumber().int().min(1).max(30)).default(20),
 });
 
 export const importStartBody = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sentDateTime } from './datetime.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 export const STAR_INDICATORS = [
   'cases_handled',
@@ -19,7 +20,7 @@ export const STAR_INDICATOR_LABELS: Record<StarIndicator, string> = {
 export const GRADE_LABELS = { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' } as const;
 export const COLOUR_LABELS = { red: '红榜', yellow: '黄榜' } as const;
 
-export const yearSchema = z.coerce.number().int().min(2000).max(2100);
+export const yearSchema = decimal(decimalNumber().int().min(2000).max(2100));
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 
 export const starConfigBody = z.object({
@@ -53,7 +54,7 @@ export const departmentVoteBody = z.object({
   comment: z.string().max(500).optional(),
 });
 export const runListQuery = z.object({
-  streetId: z.coerce.number().int().positive().optional(),
+  streetId: decimal(decimalNumber().int().positive()).optional(),
   kind: z.enum(['branch_star', 'property_month', 'department_year']).optional(),
 });
 

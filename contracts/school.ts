@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decimal, decimalNumber } from './query.ts';
 
 /** 手机党校 / 网格学院: courses of lessons (documents, videos, quizzes), study records, exams. */
 export const AUDIENCES = ['member', 'grid', 'cadre'] as const;
@@ -173,8 +174,8 @@ export const courseEditResponse = z.object({
 export const courseSavedResponse = z.object({ data: z.object({ id: z.number() }) });
 
 export const lessonParams = z.object({
-  id: z.coerce.number().int().positive(),
-  lessonId: z.coerce.number().int().positive(),
+  id: decimal(decimalNumber().int().positive()),
+  lessonId: decimal(decimalNumber().int().positive()),
 });
 export const progressBody = z.object({
   /** Seconds studied since the last report (the reader/player reports every ~30 s and on leaving). */
@@ -217,8 +218,8 @@ export const myRecordSchema = z.object({
 export const myRecordsResponse = z.object({ data: z.array(myRecordSchema) });
 
 export const statsQuery = z.object({
-  nodeId: z.coerce.number().int().positive().optional(),
-  courseId: z.coerce.number().int().positive().optional(),
+  nodeId: decimal(decimalNumber().int().positive()).optional(),
+  courseId: decimal(decimalNumber().int().positive()).optional(),
 });
 export const branchStudySchema = z.object({
   branchId: z.number(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sentDateTime } from './datetime.ts';
 import { pageInfo } from './org.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 export const SERVICE_KIND_LABELS = { affairs: '政务服务', public_benefit: '公益服务' } as const;
 export const BOOKING_STATUS_LABELS = {
@@ -14,7 +15,7 @@ export const BOOKING_MODE_LABELS = { visit: '预约到站', proxy: '代办' } as
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:MM');
 
 export const catalogueQuery = z.object({
-  communityId: z.coerce.number().int().positive().optional(),
+  communityId: decimal(decimalNumber().int().positive()).optional(),
   kind: z.enum(['affairs', 'public_benefit']).optional(),
 });
 
@@ -51,7 +52,7 @@ export const openSlotsBody = z.object({
 
 export const slotsQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
-  days: z.coerce.number().int().min(1).max(31).default(7),
+  days: decimal(decimalNumber().int().min(1).max(31)).default(7),
 });
 
 export const createBookingBody = z.discriminatedUnion('mode', [
@@ -73,8 +74,8 @@ export const createBookingBody = z.discriminatedUnion('mode', [
 ]);
 
 export const bookingListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(200)).default(50),
   status: z.enum(['submitted', 'received', 'completed', 'cancelled']).optional(),
   mine: z.enum(['true', 'false']).optional(),
 });
@@ -92,7 +93,7 @@ export const rateBookingBody = z.object({
 /** The proxy-booking resident picker: name, address, or the last 4 characters of an identity number or phone. */
 export const residentPickerQuery = z.object({
   q: z.string().trim().min(2, '请至少输入 2 个字符').max(40),
-  communityId: z.coerce.number().int().positive().optional(),
+  communityId: decimal(decimalNumber().int().positive()).optional(),
 });
 
 /** Every field optional and without defaults, so a partial update never resets what it does not name. */
@@ -110,7 +111,7 @@ export const updateServiceItemBody = z.object({
   active: z.boolean().optional(),
 });
 export const updateStationBody = createStationBody.omit({ communityId: true }).partial();
-export const manageCatalogueQuery = z.object({ communityId: z.coerce.number().int().positive() });
+export const manageCatalogueQuery = z.object({ communityId: decimal(decimalNumber().int().positive()) });
 
 // Responses: the rows as server/modules/services/{queries,commands} return them (the serializer drops any other field).
 export const SERVICE_KINDS = ['affairs', 'public_benefit'] as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateTime, sentDateTime } from './datetime.ts';
 import { pageInfo } from './org.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 export const createTeamBody = z.object({
   communityId: z.number({ message: '请选择社区' }).int().positive(),
@@ -39,8 +40,8 @@ export const attendanceBody = z.union([
 ]);
 
 export const activityListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(100)).default(20),
   view: z.enum(['upcoming', 'manage']).default('upcoming'),
 });
 

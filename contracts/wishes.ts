@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { sentDateTime } from './datetime.ts';
 import { pageInfo } from './org.ts';
+import { decimal, decimalNumber } from './query.ts';
 
 export const WISH_KIND_LABELS = { wish: '微心愿', project: '微项目', service_post: '服务岗位' } as const;
 export const BENEFICIARY_LABELS = {
@@ -37,8 +38,8 @@ export const wishTransitionBody = z.object({
 });
 
 export const wishListQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: decimal(decimalNumber().int().min(1)).default(1),
+  pageSize: decimal(decimalNumber().int().min(1).max(100)).default(20),
   state: z
     .enum(['pending_review', 'open', 'claimed', 'fulfilled', 'confirmed', 'thanked', 'rejected', 'withdrawn'])
     .optional(),

@@ -10,6 +10,7 @@ import { assertCanManageCalendar } from './policy.ts';
 import { officialSpecialDays, OFFICIAL_SCHEDULE_LAST_YEAR } from '../../platform/calendar/day-kind.ts';
 import { forgetWorkingCalendar } from '../../platform/calendar/load.ts';
 import { calendarOverrides } from '../../platform/calendar/schema.ts';
+import { decimal, decimalNumber } from '../../../contracts/query.ts';
 
 const dateParams = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') });
 
@@ -59,7 +60,7 @@ export function registerCalendarRoutes(app: FastifyInstance, db: Db): void {
       schema: {
         tags: ['calendar'],
         summary: '国务院公布的节假日与调休上班日（内置数据）',
-        querystring: z.object({ year: z.coerce.number().int().min(2004).max(2100) }),
+        querystring: z.object({ year: decimal(decimalNumber().int().min(2004).max(2100)) }),
         response: { 200: officialListResponse },
       },
     },

@@ -36,6 +36,7 @@ import {
   updateTemplate,
 } from './config/templates.ts';
 import { questionsOf } from './questions.ts';
+import { decimal, decimalNumber } from '../../../contracts/query.ts';
 
 /** Configuration of the case loop: categories, their questions and local limits, canned replies. */
 export function caseConfigRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -154,7 +155,7 @@ export function caseConfigRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: '可用的常用回复（办理对话框）',
           querystring: z.object({
             action: templateActionSchema,
-            categoryId: z.coerce.number().int().positive().optional(),
+            categoryId: decimal(decimalNumber().int().positive()).optional(),
           }),
           response: { 200: offeredTemplatesResponse },
         },

@@ -8,6 +8,7 @@ import { requireActor } from '../../platform/auth/plugin.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { assertCanImportCases } from './policy.ts';
 import { importHotline } from './commands/import-hotline.ts';
+import { decimal, decimalNumber } from '../../../contracts/query.ts';
 
 /** 50,000 rows of a 12345 export with long descriptions stay well below this. */
 const MAX_HOTLINE_FILE_BYTES = 64 * 1024 * 1024;
@@ -22,7 +23,7 @@ export function importRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary: '导入热线工单（CSV/Excel，逐行报告，重复导入跳过）',
-          querystring: z.object({ communityId: z.coerce.number().int().positive().optional() }),
+          querystring: z.object({ communityId: decimal(decimalNumber().int().positive()).optional() }),
           response: { 200: hotlineImportResultSchema },
         },
       },

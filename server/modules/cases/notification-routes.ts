@@ -6,6 +6,7 @@ import { notificationsResponse } from '../../../contracts/cases-responses.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { requireActor } from '../../platform/auth/plugin.ts';
 import { notifications } from './schema.ts';
+import { textFlag } from '../../../contracts/query.ts';
 
 /** The signed-in user's in-app notifications (the same ones pushed live over /api/events). */
 export function notificationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -16,7 +17,7 @@ export function notificationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary: '我的消息',
-          querystring: pageQuery.extend({ unread: z.coerce.boolean().optional() }),
+          querystring: pageQuery.extend({ unread: textFlag().optional() }),
           response: { 200: notificationsResponse },
         },
         config: { permission: 'cases.notifications.own' },

@@ -31,6 +31,7 @@ import { casePhotoVisibleWhere } from './policy.ts';
 import { fileStore } from '../../platform/files/index.ts';
 import { categoryTree, listCases } from './queries.ts';
 import { casePhotos, cases } from './schema.ts';
+import { textFlag } from '../../../contracts/query.ts';
 
 export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -169,7 +170,7 @@ export function casesRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: '照片原图',
           params: idParams,
-          querystring: z.object({ thumb: z.coerce.boolean().optional() }),
+          querystring: z.object({ thumb: textFlag().optional() }),
           response: { 200: fileDownload('照片（image/*，流式）') },
         },
         config: { permission: 'cases.photos.read' },

@@ -12,6 +12,7 @@ import { findDuplicates } from './suggest/duplicates.ts';
 import { suggestionModelsFor } from './suggest/model.ts';
 import { acceptanceRate } from './suggest/outcomes.ts';
 import { suggestForCase } from './suggest/suggest.ts';
+import { decimal, decimalNumber } from '../../../contracts/query.ts';
 
 export function suggestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const models = suggestionModelsFor(deps.db);
@@ -43,7 +44,7 @@ export function suggestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags: ['cases'],
           summary: '分类建议采纳率（近 30 天立案中采用系统首选类别的比例）',
-          querystring: z.object({ nodeId: z.coerce.number().int().positive().optional() }),
+          querystring: z.object({ nodeId: decimal(decimalNumber().int().positive()).optional() }),
           response: { 200: z.object({ data: suggestionAcceptanceSchema }) },
         },
       },
@@ -62,10 +63,10 @@ export function suggestRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags: ['cases'],
           summary: '上报前查找附近的类似问题',
           querystring: z.object({
-            lng: z.coerce.number().min(-180).max(180),
-            lat: z.coerce.number().min(-90).max(90),
+            lng: decimal(decimalNumber().min(-180).max(180)),
+            lat: decimal(decimalNumber().min(-90).max(90)),
             text: z.string().trim().min(2).max(4000),
-            categoryId: z.coerce.number().int().positive().optional(),
+            categoryId: decimal(decimalNumber().int().positive()).optional(),
           }),
           response: { 200: duplicatesResponse },
         },

@@ -48,8 +48,9 @@ import { loadDecision, loadMeeting } from './load.ts';
 import { authorizeMeeting, canSeeCommunityPage, meetingAbilities } from './policy.ts';
 import type { MeetingPorts } from './ports.ts';
 import { attendanceStats, meetingDetail, meetingsPage, resolutionsList } from './queries.ts';
+import { decimal, decimalNumber } from '../../../contracts/query.ts';
 
-const yearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+const yearQuery = z.object({ year: decimal(decimalNumber().int().min(2000).max(2100)).optional() });
 
 export function meetingsRoutes(
   deps: AppDeps,

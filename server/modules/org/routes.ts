@@ -55,6 +55,7 @@ import { partyOrgsUnder, departmentsFor } from './party-queries.ts';
 import { orgNodes } from './schema.ts';
 import { gridWorkerRoutes } from './grid-worker-routes.ts';
 import { users } from '../accounts/schema.ts';
+import { textFlag } from '../../../contracts/query.ts';
 
 export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { db } = deps;
@@ -107,7 +108,7 @@ export function orgRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           tags,
           summary: '下级节点（分页）',
           params: idParams,
-          querystring: pageQuery.extend({ retired: z.coerce.boolean().optional() }),
+          querystring: pageQuery.extend({ retired: textFlag().optional() }),
           response: { 200: z.object({ data: z.array(orgNodeSchema), page: pageInfo }) },
         },
       },

@@ -17,6 +17,7 @@ import { authorizePortal } from './policy.ts';
 import type { PortalPorts } from './ports.ts';
 import { portalCommunity, publicAttachment } from './portal-queries.ts';
 import { publicVoteResults } from './vote-queries.ts';
+import { decimal, decimalNumber } from '../../../contracts/query.ts';
 
 const DEFAULT_INTRO = '社区工作人员尚未填写简介。';
 
@@ -73,7 +74,7 @@ export function portalRoutes(deps: AppDeps, ports: PortalPorts): FastifyPluginAs
         schema: {
           tags,
           summary: '社区门户：征求意见附件下载（公开）',
-          params: portalParams.extend({ id: z.coerce.number().int().positive() }),
+          params: portalParams.extend({ id: decimal(decimalNumber().int().positive()) }),
           response: { 200: fileDownload },
         },
       },
@@ -96,7 +97,7 @@ export function portalRoutes(deps: AppDeps, ports: PortalPorts): FastifyPluginAs
         schema: {
           tags,
           summary: '编辑社区门户简介',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: z.object({ id: decimal(decimalNumber().int().positive()) }),
           body: portalIntroBody,
           response: { 200: portalIntroResponse },
         },

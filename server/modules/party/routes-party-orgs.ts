@@ -34,6 +34,7 @@ import {
   treeLevel,
 } from './org-tree.ts';
 import { authorizeCoUnitRegistration, authorizePartyOrg } from './policy.ts';
+import { decimal, decimalNumber } from '../../../contracts/query.ts';
 
 /** The party organisation tree page (党组织): read one level at a time, maintain, pair co-building units. */
 export function partyOrgTreeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -84,7 +85,7 @@ export function partyOrgTreeRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary: '新设下级组织可选的治理节点（无上级时为街道）',
-          querystring: childKindQuery.extend({ parentId: z.coerce.number().int().positive().optional() }),
+          querystring: childKindQuery.extend({ parentId: decimal(decimalNumber().int().positive()).optional() }),
           response: { 200: nodeOptionsResponse },
         },
       },

@@ -40,8 +40,9 @@ import { assertCanReadRuns, authorizeRating, authorizeRunRead, canRating, rating
 import { NO_RATING_PORTS, type RatingPorts } from './ports.ts';
 import { latestRun, runResults, runsList } from './queries.ts';
 import { propertyCompanies, ratingRuns, starRatingConfigs } from './schema.ts';
+import { decimal, decimalNumber } from '../../../contracts/query.ts';
 
-const streetQuery = z.object({ streetId: z.coerce.number().int().positive() });
+const streetQuery = z.object({ streetId: decimal(decimalNumber().int().positive()) });
 
 export function ratingsRoutes(deps: AppDeps, ports: RatingPorts = NO_RATING_PORTS): FastifyPluginAsyncZod {
   const { db } = deps;
