@@ -88,6 +88,33 @@ describe('area alerts', () => {
     ]);
   });
 
+  it('announces cases filed in bulk (a hotline file) in the subscribed area, and only there', async () => {
+    const inside = await pointInGrid(ctx, community().grids[0]!.id);
+    const elsewhere = await pointInGrid(ctx, ctx.seed.tree.streets[1]!.communities[0]!.grids[0]!.id);
+    const file = [
+      '工单号,诉求标题,诉求内容,来电人,经度,纬度',
+      `AREA0001,楼道堆物,三楼楼道堆放杂物,市民甲,${inside.lng},${inside.lat}`,
+      `AREA0002,噪音扰民,夜间施工噪音,市民乙,${elsewhere.lng},${elsewhere.lat}`,
+    ].join('\n');
+    const boundary = '----area';
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/cases/import',
+      headers: { ...s.secretary!.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="area.csv"\r\nContent-Type: text/csv\r\n\r\n`,
+        ),
+        Buffer.from(file),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const areaNew = (await notices(s.member!)).filter((n) => n.kind === 'area.new');
+    expect(areaNew.some((n) => n.text.includes('楼道堆物'))).toBe(true);
+    expect(areaNew.some((n) => n.text.includes('噪音扰民'))).toBe(false);
+  });
+
   it('stops after unsubscribing', async () => {
     const list = (await ctx.app.inject({ method: 'GET', url: '/api/notify/areas', headers: s.member!.headers })).json();
     const id = list.data[0].id;
@@ -104,6 +131,6 @@ describe('area alerts', () => {
       description: '路口井盖缺失',
       ...(await pointInGrid(ctx, community().grids[0]!.id)),
     });
-    expect((await notices(s.member!)).filter((n) => n.kind === 'area.new')).toHaveLength(1);
+    expect((await notices(s.member!)).filter((n) => n.kind === 'area.new')).toHaveLength(2);
   });
 });

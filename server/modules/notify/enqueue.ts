@@ -165,3 +165,26 @@ export async function areaListened(
       ) as listened`);
   return Boolean(rows[0]?.listened);
 }
+
+/** Of these places, the ones someone listens to for the event (areaListened for many places in one read). */
+export async function listenedPlaces(
+  q: Queryable,
+  places: { gridId: number | null; communityId: number; scopePath: string }[],
+  event: 'new' | 'closed',
+): Promise<Set<string>> {
+  if (!places.length) return new Set();
+  const kind = event === 'new' ? 'case.created' : 'case.closed';
+  const { rows } = await q.execute<{ path: string }>(sql`
+    select p.path from unnest(${sql.param(places.map((p) => p.gridId))}::int[],
+                              ${sql.param(places.map((p) => p.communityId))}::int[],
+                              ${sql.param(places.map((p) => p.scopePath))}::text[]) as p(grid_id, community_id, path)
+    where exists (
+        select 1 from ${notifyAreaSubscriptions} s
+        where s.node_id in (p.grid_id, p.community_id)
+          and ${event === 'new' ? sql.raw('s.on_new') : sql.raw('s.on_closed')}
+      ) or exists (
+        select 1 from ${notifyWebhooks} w
+        where w.active and w.kinds @> ${JSON.stringify([kind])}::jsonb and p.path like w.scope_path || '%'
+      )`);
+  return new Set(rows.map((r) => r.path));
+}

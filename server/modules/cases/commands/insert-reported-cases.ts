@@ -1,9 +1,11 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Tx } from '../../../platform/db/tx.ts';
 import { LIVE_CHANNEL } from '../../../platform/live/events.ts';
 import { liveEvents } from '../../../platform/jobs/schema.ts';
 import { canCopy, copyRows, stageRows } from '../../people/commands/staging.ts';
+import { listenedPlaces } from '../../notify/index.ts';
+import { notifyArea } from '../notify.ts';
 import { caseEvents, cases, type CaseSource } from '../schema.ts';
 
 /** One validated, located case with its deadline, ready to be written (state `reported`). */
@@ -63,6 +65,7 @@ export async function insertReportedCases(
     ? await copyReportedCases(tx, actor, source, sorted, at)
     : await insertSelectReportedCases(tx, actor, source, sorted, at);
   await publishArrivals(tx, created);
+  await notifyAreaOfMany(tx, actor, created);
   return created.length;
 }
 
@@ -72,7 +75,7 @@ async function copyReportedCases(
   source: CaseSource,
   sorted: ReadyCase[],
   at: Date,
-): Promise<{ scopePath: string }[]> {
+): Promise<{ id: number; scopePath: string }[]> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`cases.bulk:${source}`}))`);
   const present = new Set(
     (
@@ -121,7 +124,7 @@ async function copyReportedCases(
       data: { source },
     })),
   );
-  return fresh;
+  return fresh.map((r, i) => ({ id: ids[i]!, scopePath: r.scopePath }));
 }
 
 async function insertSelectReportedCases(
@@ -130,9 +133,9 @@ async function insertSelectReportedCases(
   source: CaseSource,
   sorted: ReadyCase[],
   at: Date,
-): Promise<{ scopePath: string }[]> {
+): Promise<{ id: number; scopePath: string }[]> {
   const staged = await stageRows(tx, cases, sorted as unknown as Record<string, unknown>[]);
-  const result = await tx.execute<{ scope_path: string }>(sql`
+  const result = await tx.execute<{ id: number; scope_path: string }>(sql`
     with fresh as (
       select nextval(pg_get_serial_sequence('cases', 'id')) as id, ${staged.select} from ${staged.relation}
     ), ins as (
@@ -146,8 +149,8 @@ async function insertSelectReportedCases(
       insert into ${caseEvents} (case_id, at, actor_user_id, actor_role, action, to_state, data)
       select id, ${at}::timestamptz, ${actor.userId}::int, ${actor.role}, 'report', 'reported', ${JSON.stringify({ source })}::jsonb from ins
     )
-    select scope_path from ins`);
-  return result.rows.map((r) => ({ scopePath: r.scope_path }));
+    select id, scope_path from ins`);
+  return result.rows.map((r) => ({ id: Number(r.id), scopePath: r.scope_path }));
 }
 
 /** One live event per place with the number of cases that arrived there, and one wake-up for every instance's hub. */
@@ -162,4 +165,22 @@ async function publishArrivals(tx: Tx, created: { scopePath: string }[]): Promis
       from unnest(${sql.param([...perPlace.keys()])}::text[], ${sql.param([...perPlace.values()])}::int[]) as p(path, n)
       returning 1)
     select pg_notify(${LIVE_CHANNEL}, '') from (select 1 from published limit 1) p where version() not like '%PGlite%'`);
+}
+
+/**
+ * Area alerts for bulk-filed cases (hotline files, device alarms): one read finds the places whose
+ * grid or community has subscribers or webhooks listening; only their cases are read back and
+ * announced (notifyArea), in the same transaction. A file nobody listens to costs one statement.
+ */
+async function notifyAreaOfMany(tx: Tx, actor: Actor, created: { id: number; scopePath: string }[]): Promise<void> {
+  if (!created.length) return;
+  const places = [...new Set(created.map((c) => c.scopePath))].map((scopePath) => {
+    const ids = scopePath.split('/').filter(Boolean).map(Number);
+    return { scopePath, communityId: ids[2]!, gridId: ids[3] ?? null };
+  });
+  const listened = await listenedPlaces(tx, places, 'new');
+  const ids = created.filter((c) => listened.has(c.scopePath)).map((c) => c.id);
+  if (!ids.length) return;
+  for (const row of await tx.select().from(cases).where(inArray(cases.id, ids)).orderBy(cases.id))
+    await notifyArea(tx, actor, row, 'new');
 }
