@@ -147,7 +147,17 @@ describe('every API route', () => {
       'GET /api/setup/divisions',
       'GET /api/setup/divisions/:code/streets',
       'POST /api/setup',
+      // 完美社区网: a community's portal and its consultations' attachments, read without login.
+      'GET /api/public/portal/:communityCode',
+      'GET /api/public/portal/:communityCode/attachments/:id',
     ]);
+    // Every /api route declared public is one of these on purpose (and the rest need a session).
+    expect(
+      ctx.app.routeTable
+        .filter((r) => r.public && r.url.startsWith('/api/'))
+        .map((r) => `${r.method} ${r.url}`)
+        .sort(),
+    ).toEqual([...open].sort());
     const checked = ctx.app.routeTable
       .filter((r) => r.url.startsWith('/api/'))
       .filter((r) => !open.has(`${r.method} ${r.url}`) && !r.url.startsWith('/api/docs'));
