@@ -25,7 +25,7 @@ import { percentile } from './lib/stats.ts';
 
 const DEVICES = Number(process.env.BENCH_DEVICES ?? 500);
 const ALARMS = Number(process.env.BENCH_ALARMS ?? 10_000);
-const CONSUMERS = Number(process.env.BENCH_CONSUMERS ?? 64);
+const CONSUMERS = Number(process.env.BENCH_CONSUMERS ?? 128);
 const BROKER = process.env.GH_TEST_MQTT_URL || 'mqtt://127.0.0.1:1883';
 const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const name = `gridhive_bench_devices_${process.pid}`;

@@ -19,7 +19,7 @@ export function readDeviceIntakeConfig(env: NodeJS.ProcessEnv = process.env): De
   const dedupeWindowMinutes = Number(windowRaw);
   if (!Number.isInteger(dedupeWindowMinutes) || dedupeWindowMinutes < 1)
     throw new Error(`环境变量 GH_DEVICE_DEDUPE_MINUTES 必须是正整数，实际为 "${windowRaw}"`);
-  const consumersRaw = env.GH_MQTT_CONSUMERS ?? '64';
+  const consumersRaw = env.GH_MQTT_CONSUMERS ?? '128';
   const consumers = Number(consumersRaw);
   if (!Number.isInteger(consumers) || consumers < 1 || consumers > 1000)
     throw new Error(`环境变量 GH_MQTT_CONSUMERS 必须是 1–1000 的整数，实际为 "${consumersRaw}"`);

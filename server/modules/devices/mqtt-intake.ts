@@ -29,7 +29,7 @@ export interface IntakeOptions {
  * committed (mqtt.js acks when handleMessage calls back), so a process killed mid-way gets the
  * alarm redelivered and the unique (device, message id) index makes the second delivery a no-op.
  * mqtt.js works a connection's messages one at a time (the next is parsed only after the PUBACK),
- * hence many consumers (GH_MQTT_CONSUMERS, default 64) whose alarms the batcher writes together.
+ * hence many consumers (GH_MQTT_CONSUMERS, default 128) whose alarms the batcher writes together.
  */
 export function startAlarmIntake(deps: AppDeps, config: DeviceIntakeConfig, options: IntakeOptions = {}): AlarmIntake {
   if (!config.url) throw new Error('未配置 GH_MQTT_URL，设备告警接入未启动');
