@@ -25,6 +25,7 @@ describe('joint patrol (联合巡查)', () => {
       await form.getByLabel('巡查主题').fill(title);
       await form.getByRole('combobox', { name: '巡查范围' }).click();
       await street.locator('.ant-select-item-option').filter({ hasText: '路南社区' }).first().click();
+      await form.locator('.ant-modal-title').click(); // closes the scope dropdown before the next field
       await form.getByRole('combobox', { name: '参加成员' }).click();
       await form.getByRole('combobox', { name: '参加成员' }).fill(deptName);
       await street.locator('.ant-select-item-option').filter({ hasText: deptName }).first().click();

@@ -17,7 +17,8 @@ type Candidates = z.infer<typeof zoneCandidatesResponse>;
 
 const q = (communityId?: number) => (communityId ? `?communityId=${communityId}` : '');
 
-export const fetchWall = (signal?: AbortSignal) => apiGet<Wall>('/api/outreach/wall', { signal });
+export const fetchWall = (communityId: number | undefined, signal?: AbortSignal) =>
+  apiGet<Wall>(`/api/outreach/wall${q(communityId)}`, { signal });
 export const fetchHouseholdStatus = (signal?: AbortSignal) => apiGet<Status>('/api/outreach/household', { signal });
 export const setHouseholdOptIn = (optIn: boolean) => apiSend<Status>('PUT', '/api/outreach/household', { optIn });
 export const fetchMyZone = (signal?: AbortSignal) => apiGet<{ data: MyZone }>('/api/outreach/my-zone', { signal });

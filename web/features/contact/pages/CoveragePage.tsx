@@ -4,6 +4,7 @@ import { useMe } from '../../../app/session/SessionContext';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { useAsync } from '../../../shared/use-async';
 import { useCommunities } from '../../../shared/use-communities';
+import { needsCommunityPick } from '../../../shared/needs-community';
 import { fetchCoverage, fetchRounds, type CoverageRow } from '../api';
 import { AssignDialog, NewRoundDialog } from './ContactDialogs';
 
@@ -18,8 +19,12 @@ export default function CoveragePage() {
   const [dialog, setDialog] = useState<'round' | 'assign' | null>(null);
   const options = communities.data ?? [];
   // A street account picks among its communities; others work in their own (the server's default).
-  const communityId = picked ?? (options.length > 1 ? options[0]!.value : undefined);
-  const rounds = useAsync((s) => fetchRounds(communityId, s), [communityId]);
+  const communityId = picked ?? (options.length > 1 || needsCommunityPick(me) ? options[0]?.value : undefined);
+  const waiting = needsCommunityPick(me) && !communityId;
+  const rounds = useAsync(
+    (s) => (waiting ? Promise.resolve(undefined) : fetchRounds(communityId, s)),
+    [communityId, waiting],
+  );
   const list = rounds.data?.data ?? [];
   const chosen = roundId && list.some((r) => r.id === roundId) ? roundId : list[0]?.id;
   const coverage = useAsync((s) => (chosen ? fetchCoverage(chosen, s) : Promise.resolve(null)), [chosen]);

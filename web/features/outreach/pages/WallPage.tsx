@@ -1,10 +1,12 @@
-import { App, Card, Col, Empty, Row, Space, Switch, Tag, Typography } from 'antd';
+import { App, Card, Col, Empty, Row, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { COMMITMENT_STATE_LABELS } from '../../../../contracts/party-commitments.ts';
 import { hasAbility, useMe } from '../../../app/session/SessionContext';
 import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { errorMessage } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
+import { useCommunities } from '../../../shared/use-communities';
+import { needsCommunityPick } from '../../../shared/needs-community';
 import { fetchHouseholdStatus, fetchWall, setHouseholdOptIn } from '../api';
 
 /** A party member's own switch: show my home as 党员户 on the wall (opt-in, withdrawn any time). */
@@ -47,7 +49,15 @@ function OptInSwitch({ onChange }: { onChange: () => void }) {
 /** 党群连心墙: the community's party-member households and what they promised this year. */
 export default function WallPage() {
   const me = useMe();
-  const wall = useAsync((s) => fetchWall(s), []);
+  const communities = useCommunities(me);
+  const [picked, setPicked] = useState<number>();
+  const options = communities.data ?? [];
+  const communityId = picked ?? options[0]?.value;
+  const waiting = needsCommunityPick(me) && !communityId;
+  const wall = useAsync(
+    (s) => (waiting ? Promise.resolve(undefined) : fetchWall(communityId, s)),
+    [communityId, waiting],
+  );
   if (wall.error) return <ErrorAlert error={wall.error} onRetry={wall.reload} />;
   const data = wall.data?.data;
   return (
@@ -57,6 +67,11 @@ export default function WallPage() {
         size="small"
         loading={wall.loading}
         title={data ? `${data.community} 党群连心墙（${data.year} 年）` : '党群连心墙'}
+        extra={
+          options.length > 1 && (
+            <Select style={{ width: 160 }} value={communityId} options={options} onChange={setPicked} />
+          )
+        }
       >
         {!data?.households.length ? (
           <Empty description="本社区还没有亮身份的党员户" />

@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../../shared/ErrorAlert';
 import { errorMessage } from '../../../shared/api';
 import { useAsync } from '../../../shared/use-async';
 import { useCommunities } from '../../../shared/use-communities';
+import { needsCommunityPick } from '../../../shared/needs-community';
 import { createZone, fetchZoneCandidates, fetchZones, type ZoneView } from '../api';
 
 interface ZoneForm {
@@ -88,7 +89,11 @@ export default function ZonesPage() {
   const [picked, setPicked] = useState<number>();
   const options = communities.data ?? [];
   const communityId = picked ?? options[0]?.value;
-  const zones = useAsync((s) => fetchZones(communityId, s), [communityId]);
+  const waiting = needsCommunityPick(me) && !communityId;
+  const zones = useAsync(
+    (s) => (waiting ? Promise.resolve({ data: [] }) : fetchZones(communityId, s)),
+    [communityId, waiting],
+  );
   const [adding, setAdding] = useState(false);
   if (zones.error) return <ErrorAlert error={zones.error} onRetry={zones.reload} />;
   return (
