@@ -11,4 +11,10 @@ export const notifyModule: ModuleManifest = {
   jobs: (deps) => ({ [DELIVER_JOB]: deliverHandler(deps.config.notify, createFieldCipher(deps.config.dataKey)) }),
 };
 
-export { enqueueNoticeDeliveries, enqueueWebhookEvent, areaAlertRecipients, areaListened, listenedPlaces } from './enqueue.ts';
+export {
+  enqueueNoticeDeliveries,
+  enqueueWebhookEvent,
+  areaAlertRecipients,
+  areaListened,
+  listenedPlaces,
+} from './enqueue.ts';
