@@ -83,7 +83,7 @@ describe('big screen', () => {
     }[];
     const categoryId = tree.find((c) => c.children?.length)!.children![0]!.id;
     await api(page, 'POST', `/api/cases/${id}/accept`, { version: created.data.version, categoryId });
-    await expect.poll(() => page.getByTestId('today-accepted').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('today-accepted').count(), { timeout: 45_000 }).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     await saveScreenshot(page, 'bigscreen-1920x1080');
     await context.close();
