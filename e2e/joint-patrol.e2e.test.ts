@@ -26,12 +26,14 @@ describe('joint patrol (联合巡查)', () => {
       await form.getByRole('combobox', { name: '巡查范围' }).click();
       await street.locator('.ant-select-item-option').filter({ hasText: '路南社区' }).first().click();
       await form.locator('.ant-modal-title').click(); // closes the scope dropdown before the next field
+      await street.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' }); // closing animation
       await form.getByRole('combobox', { name: '参加成员' }).click();
       await form.getByRole('combobox', { name: '参加成员' }).fill(deptName);
       await street.locator('.ant-select-item-option').filter({ hasText: deptName }).first().click();
       await form.getByRole('combobox', { name: '参加成员' }).fill('网格');
       await street.locator('.ant-select-item-option').filter({ hasText: '网格' }).first().click();
       await form.locator('.ant-modal-title').click(); // closes the dropdown, not the dialog
+      await street.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' }); // closing animation
       await form.getByRole('combobox', { name: '巡查路线' }).click();
       const gridOptions = street.locator('.ant-select-dropdown:visible .ant-select-item-option');
       await gridOptions.first().waitFor();
