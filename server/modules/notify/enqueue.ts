@@ -143,27 +143,15 @@ export async function areaAlertRecipients(
 
 /**
  * Whether anyone listens for this event at this place — an area subscriber of its grid or community,
- * or an active webhook whose area covers it — in one read. A report nobody listens to can skip the
- * explicit transaction (cases' one-statement report).
+ * or an active webhook whose area covers it. A report nobody listens to can skip the explicit
+ * transaction (cases' one-statement report).
  */
 export async function areaListened(
   q: Queryable,
   place: { gridId: number | null; communityId: number; scopePath: string },
   event: 'new' | 'closed',
 ): Promise<boolean> {
-  const nodes = [place.communityId, ...(place.gridId ? [place.gridId] : [])];
-  const kind = event === 'new' ? 'case.created' : 'case.closed';
-  const { rows } = await q.execute<{ listened: boolean }>(sql`
-    select exists (
-        select 1 from ${notifyAreaSubscriptions}
-        where ${notifyAreaSubscriptions.nodeId} = any(${sql.param(nodes)}::int[])
-          and ${event === 'new' ? notifyAreaSubscriptions.onNew : notifyAreaSubscriptions.onClosed}
-      ) or exists (
-        select 1 from ${notifyWebhooks}
-        where ${notifyWebhooks.active} and ${notifyWebhooks.kinds} @> ${JSON.stringify([kind])}::jsonb
-          and ${place.scopePath} like ${notifyWebhooks.scopePath} || '%'
-      ) as listened`);
-  return Boolean(rows[0]?.listened);
+  return (await listenedPlaces(q, [place], event)).has(place.scopePath);
 }
 
 /** Of these places, the ones someone listens to for the event (areaListened for many places in one read). */

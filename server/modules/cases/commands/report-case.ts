@@ -149,10 +149,7 @@ export async function reportCase(
   // Inside a caller's transaction (a visit log filed with its cases) everything goes through it.
   // Area subscribers or webhooks listening for new cases here need the transaction too (notifyArea).
   const oneStatement =
-    !input.photoIds.length &&
-    !options.afterInsert &&
-    !options.tx &&
-    !(await areaListened(deps.db, { ...place, scopePath: place.scopePath }, 'new'));
+    !input.photoIds.length && !options.afterInsert && !options.tx && !(await areaListened(deps.db, place, 'new'));
   const run = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
     options.tx ? work(options.tx) : oneStatement ? work(deps.db as unknown as Tx) : withTx(deps.db, work);
   return run(async (tx) => {
