@@ -7,12 +7,15 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { isolateSessions } from './pglite-session-queue.ts';
 
 const [pgdataDir, socketPath] = process.argv.slice(2);
 if (!pgdataDir || !socketPath) throw new Error('usage: pglite-child <pgdata-dir> <socket-path>');
 
 const db = await PGlite.create({ dataDir: pgdataDir, extensions: { pg_trgm } });
 const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 16 });
+// Connections share the one session: keep each one's query together (see pglite-session-queue.ts).
+isolateSessions(server, db);
 await server.start();
 process.send?.({ ready: true });
 
