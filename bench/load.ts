@@ -13,7 +13,7 @@
  * Environment: BENCH_SESSIONS (200), BENCH_SECONDS (120), BENCH_THINK_MS (mean pause between one
  * session's requests, 1000; uniformly 0.5–1.5× of it; 0 = closed loop, every session back-to-back),
  * BENCH_MAX_REQUESTS (1,000,000), BENCH_KEEP=1 keeps the database, BENCH_DB=<name> reuses a kept one
- * (no seeding).
+ * (no seeding), BENCH_SERVER_NODE_ARGS (extra Node flags for the server process, e.g. --cpu-prof).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -52,7 +52,9 @@ async function freePort(): Promise<number> {
 
 /** Starts the server and resolves once it listens (its own "已启动" line), or rejects with its output. */
 async function startServer(databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // BENCH_SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see its stalls.
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...extra, '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

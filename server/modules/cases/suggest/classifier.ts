@@ -1,6 +1,6 @@
 import { fitTemperature } from './calibrate.ts';
-import { Vectorizer } from './features.ts';
-import { softmax, trainSoftmax, type SoftmaxModel, type SoftmaxOptions } from './softmax.ts';
+import { Vectorizer, type VectorizerParts } from './features.ts';
+import { softmax, SoftmaxModel, trainSoftmax, type SoftmaxOptions } from './softmax.ts';
 
 export interface Sample {
   features: readonly string[];
@@ -24,6 +24,15 @@ export interface ClassifierOptions extends SoftmaxOptions {
   foldOf?: (sample: Sample, index: number) => number;
   /** How many folds to score (each costs one extra training); default 1. */
   calibrationFolds?: number;
+}
+
+/** A trained classifier as plain data, for handing it from the training thread to the server's. */
+export interface ClassifierParts {
+  labels: readonly string[];
+  vectorizer: VectorizerParts;
+  model: { classes: number; weights: Float32Array; bias: Float64Array };
+  temperature: number;
+  trainedOn: number;
 }
 
 /** Below this many held-out samples the temperature is too noisy to trust; keep T = 1. */
@@ -95,6 +104,31 @@ export class TextClassifier {
       options,
     );
     return new TextClassifier(labels, vectorizer, model, temperature, samples.length);
+  }
+
+  toParts(): ClassifierParts {
+    const { classes, weights, bias } = this.model;
+    return {
+      labels: this.labels,
+      vectorizer: this.vectorizer.toParts(),
+      model: { classes, weights, bias },
+      temperature: this.temperature,
+      trainedOn: this.trainedOn,
+    };
+  }
+
+  static fromParts(p: ClassifierParts): TextClassifier {
+    const model = new SoftmaxModel(p.model.classes, p.model.weights, p.model.bias);
+    return new TextClassifier(p.labels, Vectorizer.fromParts(p.vectorizer), model, p.temperature, p.trainedOn);
+  }
+
+  /** The buffers of `toParts()`, moved rather than copied to the receiving thread. */
+  static transferables(p: ClassifierParts): ArrayBuffer[] {
+    return [
+      p.vectorizer.idf.buffer as ArrayBuffer,
+      p.model.weights.buffer as ArrayBuffer,
+      p.model.bias.buffer as ArrayBuffer,
+    ];
   }
 
   logits(features: readonly string[]): Float64Array {

@@ -41,6 +41,11 @@ export function textFeatures(text: string, options: FeatureOptions = DEFAULT_FEA
   return out;
 }
 
+export interface VectorizerParts {
+  vocabulary: Map<string, number>;
+  idf: Float32Array;
+}
+
 /**
  * TF-IDF with sublinear tf (1 + log tf), smoothed idf and L2 norm, fitted on the training texts.
  * Features seen in fewer than `minDf` texts are dropped, and at most `maxFeatures` of the most
@@ -54,6 +59,15 @@ export class Vectorizer {
 
   get size(): number {
     return this.idf.length;
+  }
+
+  /** Plain data that crosses to another thread (structured clone keeps the Map and the typed array). */
+  toParts(): VectorizerParts {
+    return { vocabulary: this.vocabulary, idf: this.idf };
+  }
+
+  static fromParts(parts: VectorizerParts): Vectorizer {
+    return new Vectorizer(parts.vocabulary, parts.idf);
   }
 
   static async fit(
