@@ -93,6 +93,8 @@ async function cpuSeconds(pid: number): Promise<number> {
 
 interface Sample {
   kind: Kind;
+  /** When the request was sent (performance.now()). */
+  at: number;
   ms: number;
   ok: boolean;
   status: number;
@@ -142,7 +144,7 @@ async function main() {
         const text = await res.text();
         const ms = performance.now() - started;
         const ok = res.ok;
-        samples.push({ kind, ms, ok, status });
+        samples.push({ kind, at: started, ms, ok, status });
         if (!ok)
           errors.set(
             `${kind} ${status} ${text.slice(0, 120)}`,
@@ -150,7 +152,7 @@ async function main() {
           );
         return ok ? new Response(status === 204 ? null : text, { status, headers: res.headers }) : null;
       } catch (error) {
-        samples.push({ kind, ms: performance.now() - started, ok: false, status });
+        samples.push({ kind, at: started, ms: performance.now() - started, ok: false, status });
         const key = `${kind} ${(error as Error).name}: ${(error as Error).message}`;
         errors.set(key, (errors.get(key) ?? 0) + 1);
         return null;
@@ -232,6 +234,23 @@ async function main() {
         ),
       );
     console.log(line('overall', samples));
+    // When the slow answers happened: a stall at start (training, first queries) reads differently from one every minute.
+    const windows = new Map<number, Sample[]>();
+    for (const x of samples) {
+      const w = Math.floor((x.at - startedAt) / 10_000);
+      windows.set(w, [...(windows.get(w) ?? []), x]);
+    }
+    console.log(
+      `  p99 per 10 s: ${[...windows]
+        .sort((a, b) => a[0] - b[0])
+        .map(([, xs]) =>
+          percentile(
+            xs.map((x) => x.ms).sort((a, b) => a - b),
+            0.99,
+          ).toFixed(0),
+        )
+        .join(' · ')} ms`,
+    );
     const reads = samples.filter((s) => !DEMO_MIX.writes.has(s.kind));
     const writes = samples.filter((s) => DEMO_MIX.writes.has(s.kind));
     console.log(line('all reads', reads));

@@ -85,16 +85,12 @@ describe('residents sign up (居民注册) and are verified (实名核验)', () 
       await saveScreenshot(secretary, 'signup-verify-desk');
       await secretary.getByRole('button', { name: '核验通过' }).first().click();
       await secretary.getByRole('button', { name: /确\s*定|OK/ }).click();
-      await secretary
-        .getByText('暂无待核验的注册')
-        .or(secretary.getByRole('cell', { name: '陈晓红' }))
-        .first()
-        .waitFor();
-
-      const verified = (
-        await apiAs<{ data: { id: number }[] }>(secretary, 'GET', '/api/accounts/signups?state=verified')
-      ).body.data;
-      expect(verified.map((v) => v.id)).toContain(mine.id);
+      // The list may still show the row until the verification's answer arrives: wait for the server's word.
+      const verifiedIds = async () =>
+        (
+          await apiAs<{ data: { id: number }[] }>(secretary, 'GET', '/api/accounts/signups?state=verified')
+        ).body.data.map((v) => v.id);
+      await expect.poll(verifiedIds, { timeout: 15_000 }).toContain(mine.id);
       // Reloaded, the verified resident's app opens on their home (工作台) at once.
       await page.reload();
       await page.getByText('我的待办').waitFor();

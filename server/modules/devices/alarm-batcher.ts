@@ -19,8 +19,8 @@ export interface BatcherOptions {
 /**
  * Gathers the alarms the MQTT consumers hand in and writes them in batches: one transaction per
  * batch instead of one per alarm is what lets a burst of thousands through in about a second.
- * Each consumer waits for its alarm's result before it acknowledges (PUBACK after commit), so a
- * batch holds at most one alarm per consumer. A batch that fails is retried alarm by alarm, so
+ * Each alarm is acknowledged only after its batch committed (PUBACK after commit, deferred-acks.ts),
+ * so a batch holds at most the alarms the consumers may keep unacknowledged. A batch that fails is retried alarm by alarm, so
  * one alarm the database refuses never holds back the others; that alarm's promise rejects.
  */
 export function createAlarmBatcher(ingest: Ingest, options: BatcherOptions) {

@@ -10,8 +10,10 @@ export interface DeviceIntakeConfig {
   group: string;
   /** Alarms of one device within this many minutes of its open case join that case. */
   dedupeWindowMinutes: number;
-  /** MQTT connections per instance: each holds one alarm until its batch commits. */
+  /** MQTT connections per instance. */
   consumers: number;
+  /** Unacknowledged alarms per connection (MQTT 5 Receive Maximum): each PUBACK waits for its commit. */
+  inflight: number;
 }
 
 export function readDeviceIntakeConfig(env: NodeJS.ProcessEnv = process.env): DeviceIntakeConfig {
@@ -23,6 +25,10 @@ export function readDeviceIntakeConfig(env: NodeJS.ProcessEnv = process.env): De
   const consumers = Number(consumersRaw);
   if (!Number.isInteger(consumers) || consumers < 1 || consumers > 1000)
     throw new Error(`环境变量 GH_MQTT_CONSUMERS 必须是 1–1000 的整数，实际为 "${consumersRaw}"`);
+  const inflightRaw = env.GH_MQTT_INFLIGHT ?? '20';
+  const inflight = Number(inflightRaw);
+  if (!Number.isInteger(inflight) || inflight < 1 || inflight > 1000)
+    throw new Error(`环境变量 GH_MQTT_INFLIGHT 必须是 1–1000 的整数，实际为 "${inflightRaw}"`);
   const topicPrefix = env.GH_MQTT_TOPIC_PREFIX || 'gridhive';
   if (/[#+]/.test(topicPrefix)) throw new Error('环境变量 GH_MQTT_TOPIC_PREFIX 不能含通配符 # 或 +');
   return {
@@ -31,6 +37,7 @@ export function readDeviceIntakeConfig(env: NodeJS.ProcessEnv = process.env): De
     group: env.GH_MQTT_GROUP || 'gridhive',
     dedupeWindowMinutes,
     consumers,
+    inflight,
   };
 }
 

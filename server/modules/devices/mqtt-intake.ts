@@ -3,8 +3,12 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { alarmMessageSchema } from '../../../contracts/devices.ts';
 import type { AppDeps } from '../../app-deps.ts';
 import { createAlarmBatcher } from './alarm-batcher.ts';
+import { deferAcks } from './deferred-acks.ts';
 import { ingestAlarms, type IngestResult } from './commands/ingest-alarm.ts';
 import { alarmTopicFilter, deviceCodeOfTopic, type DeviceIntakeConfig } from './config.ts';
+
+/** Most alarms one transaction writes: beyond this a batch's statements get long for little gain. */
+const MAX_BATCH = 1000;
 
 export interface AlarmIntake {
   /** Resolves once every consumer is connected and subscribed. */
@@ -13,8 +17,10 @@ export interface AlarmIntake {
 }
 
 export interface IntakeOptions {
-  /** Parallel consumers (MQTT connections in one shared-subscription group); each holds one alarm at a time. */
+  /** Parallel consumers (MQTT connections in one shared-subscription group). */
   consumers?: number;
+  /** Alarms each consumer may hold unacknowledged (its Receive Maximum). */
+  inflight?: number;
   /** Batch transactions in flight at once. */
   parallel?: number;
   /** Stable client id stem: with a persistent session the broker keeps alarms for a consumer that restarts. */
@@ -28,16 +34,17 @@ export interface IntakeOptions {
  * shared group, QoS 1, persistent session; the PUBACK is sent only after the alarm's transaction
  * committed (mqtt.js acks when handleMessage calls back), so a process killed mid-way gets the
  * alarm redelivered and the unique (device, message id) index makes the second delivery a no-op.
- * mqtt.js works a connection's messages one at a time (the next is parsed only after the PUBACK),
- * hence many consumers (GH_MQTT_CONSUMERS, default 128) whose alarms the batcher writes together.
+ * Each connection holds up to GH_MQTT_INFLIGHT alarms whose PUBACKs wait, in arrival order, for
+ * their commits (deferred-acks.ts); the batcher writes the alarms of all connections together.
  */
 export function startAlarmIntake(deps: AppDeps, config: DeviceIntakeConfig, options: IntakeOptions = {}): AlarmIntake {
   if (!config.url) throw new Error('未配置 GH_MQTT_URL，设备告警接入未启动');
   const log = options.log ?? ((m: string) => console.error(m));
   const stem = options.clientIdStem ?? `gridhive-${os.hostname()}-${process.pid}`;
   const count = Math.max(1, options.consumers ?? config.consumers);
+  const inflight = Math.max(1, options.inflight ?? config.inflight);
   const batcher = createAlarmBatcher((alarms) => ingestAlarms(deps, alarms, config.dedupeWindowMinutes), {
-    maxBatch: count,
+    maxBatch: Math.min(MAX_BATCH, count * inflight),
     lingerMs: 3,
     parallel: Math.max(1, options.parallel ?? 2),
   });
@@ -50,11 +57,16 @@ export function startAlarmIntake(deps: AppDeps, config: DeviceIntakeConfig, opti
       clientId: `${stem}-${i}`,
       protocolVersion: 5,
       clean: false,
-      properties: { sessionExpiryInterval: 3600 },
+      // Receive Maximum: how many unacknowledged alarms the broker may hand this connection at once.
+      properties: { sessionExpiryInterval: 3600, receiveMaximum: inflight },
       reconnectPeriod: 2000,
       connectTimeout: 10_000,
     });
     clients.push(client);
+    // Not acknowledged: the broker redelivers after reconnecting. Reconnect now so it does.
+    const acks = deferAcks(client, () => {
+      if (!stopping) client.reconnect();
+    });
     client.handleMessage = (packet, done) => {
       const receivedAt = Date.now();
       const code = deviceCodeOfTopic(config, packet.topic);
@@ -67,18 +79,19 @@ export function startAlarmIntake(deps: AppDeps, config: DeviceIntakeConfig, opti
         done();
         return;
       }
-      batcher.add({ code, msg: parsed.data }).then(
+      const committed = batcher.add({ code, msg: parsed.data }).then(
         (result) => {
           if (result.outcome === 'unknown_device') log(`收到未登记或已停用设备 ${code} 的告警，已忽略`);
           options.onResult?.({ code, messageId: parsed.data.id }, result, receivedAt);
-          done();
         },
         (error: unknown) => {
-          // Not acknowledged: the broker redelivers after reconnecting. Reconnect now so it does.
           log(`设备 ${code} 的告警入库失败，将重新投递：${(error as Error).message}`);
-          if (!stopping) client.reconnect();
+          throw error;
         },
       );
+      // The PUBACK waits for this commit; mqtt.js may read the connection's next alarm meanwhile.
+      acks.track(packet.messageId, committed);
+      done();
     };
     connected.push(
       new Promise<void>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { runInWorker, siblingEntry } from './run-in-worker.ts';
@@ -9,6 +10,12 @@ describe('runInWorker', () => {
     const answer = await runInWorker<{ squares: Float64Array; threadId: number }>(entry, [1, 2, 3]);
     expect([...answer.squares]).toEqual([1, 4, 9]);
     expect(answer.threadId).not.toBe(threadId);
+  });
+
+  it('lowers the worker thread to the lowest priority and leaves the server at its own', async () => {
+    const answer = await runInWorker<{ nice: number }>(entry, [1]);
+    expect(answer.nice).toBe(19);
+    expect(os.getPriority()).toBe(0);
   });
 
   it('rejects with the error the entry threw, and the next job still runs', async () => {

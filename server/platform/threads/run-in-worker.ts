@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -49,4 +51,19 @@ export async function serveOneJob<J, T>(
 /** A worker entry beside `base` (an import.meta.url): its .ts source, or its .js once compiled. */
 export function siblingEntry(base: string, name: string): URL {
   return new URL(`./${name}${base.endsWith('.js') ? '.js' : '.ts'}`, base);
+}
+
+/**
+ * Gives the calling worker thread the lowest CPU priority (nice 19), so background work takes only
+ * what requests and the database leave: on a 2-core machine a training thread at normal priority
+ * slowed every request while it ran. Linux applies setpriority() to one thread when given its
+ * thread id (from /proc/thread-self); elsewhere the thread keeps the process's priority.
+ */
+export function lowerThisThreadPriority(): void {
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid !== process.pid) os.setPriority(tid, 19);
+  } catch {
+    // Not Linux, or not allowed: run at the process's priority.
+  }
 }

@@ -23,6 +23,31 @@ export interface SuggestionModels {
 const RETRAIN_DUTY = 10;
 /** How long a request waits for a retrain before it is served the previous model. */
 const SERVE_STALE_AFTER_MS = 100;
+/** How long a request waits for a process's first model (at start, under load, training can take a minute). */
+const FIRST_TRAINING_WAIT_MS = 5000;
+
+/** What a request gets before the first model is trained: no suggestion ("enoughData" false). */
+const UNTRAINED: SuggestionModels = (() => {
+  const empty = TextClassifier.fromParts({
+    labels: [],
+    vectorizer: { vocabulary: new Map(), idf: new Float32Array(0) },
+    model: { classes: 0, weights: new Float32Array(0), bias: new Float64Array(0) },
+    temperature: 1,
+    trainedOn: 0,
+  });
+  return { category: empty, department: empty, trainedOn: 0, trainingMs: 0, builtAt: 0 };
+})();
+
+/** `promise`, or `fallback` if it has not settled within `ms`. */
+function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<T>((resolve) => {
+      timer = setTimeout(() => resolve(fallback), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Reads the classified cases here and trains on a worker thread: training is seconds of CPU, and
@@ -59,26 +84,27 @@ export function createSuggestionModels(db: Db) {
     fingerprint: sql`${countAndLatest(sql`${cases}`, sql`${cases.acceptedAt}`, sql`${cases.acceptedAt} is not null`)} || '|' || ${countAndLatest(sql`${caseSuggestionOutcomes}`, sql`${caseSuggestionOutcomes.id}`)}`,
     build,
   });
+  // ONE training at a time, whatever happens meanwhile: under load every acceptance moves the
+  // fingerprint, and starting a training per new fingerprint once ran dozens of threads at once.
   let refreshing: Promise<SuggestionModels> | null = null;
-  const get = async (): Promise<SuggestionModels> => {
-    const current = models.current();
-    if (!current) return models.get(db);
-    if (refreshing || Date.now() - current.builtAt < current.trainingMs * RETRAIN_DUTY) return current;
-    const attempt = models
+  const refresh = (current: SuggestionModels | null): Promise<SuggestionModels> =>
+    (refreshing ??= models
       .get(db)
       .catch((error: unknown) => {
+        if (!current) throw error;
         console.error('分类建议模型重新训练失败，继续使用上一版模型', error);
         return current;
       })
       .finally(() => {
         refreshing = null;
-      });
-    refreshing = attempt;
+      }));
+  const get = async (): Promise<SuggestionModels> => {
+    const current = models.current();
+    // Before the first model: wait a while, then answer without a suggestion rather than hold the dispatcher.
+    if (!current) return within(refresh(null), FIRST_TRAINING_WAIT_MS, UNTRAINED);
+    if (refreshing || Date.now() - current.builtAt < current.trainingMs * RETRAIN_DUTY) return current;
     // The fingerprint check is quick and an unchanged model comes back at once; a retrain does not.
-    return Promise.race([
-      attempt,
-      new Promise<SuggestionModels>((resolve) => setTimeout(() => resolve(current), SERVE_STALE_AFTER_MS)),
-    ]);
+    return within(refresh(current), SERVE_STALE_AFTER_MS, current);
   };
   // `current` is the model the dispatcher was last shown, for recording what it offered without retraining.
   return Object.assign(get, { current: (): SuggestionModels | null => models.current() });
