@@ -34,4 +34,26 @@ describe('alarm batcher', () => {
     expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect((settled[2] as PromiseFulfilledResult<IngestResult>).value.caseId).toBe(4);
   });
+
+  it('keeps each device in one lane, so batches in flight together never share a device', async () => {
+    let inFlight: string[][] = [];
+    let overlapped = false;
+    let concurrent = 0;
+    const batcher = createAlarmBatcher(
+      async (alarms) => {
+        const codes = alarms.map((a) => a.code);
+        if (inFlight.some((other) => other.some((c) => codes.includes(c)))) overlapped = true;
+        inFlight.push(codes);
+        concurrent = Math.max(concurrent, inFlight.length);
+        await new Promise((r) => setTimeout(r, 5));
+        inFlight = inFlight.filter((x) => x !== codes);
+        return alarms.map((): IngestResult => ({ outcome: 'merged', caseId: 1 }));
+      },
+      { maxBatch: 4, lingerMs: 1, parallel: 3 },
+    );
+    const codes = Array.from({ length: 60 }, (_, i) => `SMK-${i % 12}`);
+    await Promise.all(codes.map((c) => batcher.add(alarm(c))));
+    expect(overlapped).toBe(false);
+    expect(concurrent).toBeGreaterThan(1);
+  });
 });

@@ -6,6 +6,7 @@ import { liveEvents } from '../../../platform/jobs/schema.ts';
 import { canCopy, copyRows, stageRows } from '../../people/commands/staging.ts';
 import { listenedPlaces } from '../../notify/index.ts';
 import { notifyArea } from '../notify.ts';
+import { caseNo, caseNoPrefix } from '../case-no.ts';
 import { caseEvents, cases, type CaseSource } from '../schema.ts';
 
 /** One validated, located case with its deadline, ready to be written (state `reported`). */
@@ -25,19 +26,6 @@ export interface ReadyCase {
   streetId: number;
   scopePath: string;
   dueAt: Date | null;
-}
-
-/** The case number: GS + Shanghai date + the id padded to 7 digits (never cut: lpad would). */
-function caseNoPrefix(at: Date): string {
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .format(at)
-    .replaceAll('-', '');
-  return `GS${day}`;
 }
 
 /**
@@ -96,13 +84,12 @@ async function copyReportedCases(
     sql`select array_agg(nextval(pg_get_serial_sequence('cases', 'id'))::int8) as ids from generate_series(1, ${fresh.length})`,
   );
   const ids = rows[0]!.ids.map(Number).sort((a, b) => a - b);
-  const prefix = caseNoPrefix(at);
   await copyRows(
     tx,
     cases,
     fresh.map((r, i) => ({
       id: ids[i],
-      caseNo: prefix + (ids[i]! < 10_000_000 ? String(ids[i]).padStart(7, '0') : String(ids[i])),
+      caseNo: caseNo(ids[i]!, at),
       source,
       state: 'reported',
       enteredByUserId: actor.userId,

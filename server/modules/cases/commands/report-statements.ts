@@ -3,6 +3,7 @@
 // live event and the audit row are written by ONE statement. A report on a 2-core PostgreSQL is
 // bounded by round trips, not by work (bench/case-import.ts counts them).
 import { getTableColumns, sql } from 'drizzle-orm';
+import { caseNo } from '../case-no.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { Queryable, Tx } from '../../../platform/db/tx.ts';
 import { LIVE_CHANNEL } from '../../../platform/live/events.ts';
@@ -53,18 +54,10 @@ export async function reserveCase(
       where c.id = ${categoryId} and c.active) f on true`);
   const row = rows[0]!;
   const id = Number(row.id);
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .format(at)
-    .replaceAll('-', '');
   const limits = cascadeLimits((row.layers ?? []).filter((l): l is LimitLayer => l !== null));
   return {
     id,
-    caseNo: `GS${day}${String(id).padStart(7, '0')}`,
+    caseNo: caseNo(id, at),
     limits,
     category: row.layers ? { limits, questions: row.questions ?? [] } : null,
   };
