@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
-import { pointInGrid } from './test-helpers.ts';
+import { pointInGrid, uploadCasePhoto } from './test-helpers.ts';
 
 let ctx: TestContext;
 const s: Record<string, Session> = {};
@@ -28,31 +27,10 @@ async function casesWithRef(clientRef: string): Promise<{ id: number; entered_by
   return rows;
 }
 
-async function uploadPhoto(session: Session): Promise<number> {
-  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a6' } })
-    .png()
-    .toBuffer();
-  const boundary = '----gh';
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/cases/photos',
-    headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      png,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().data.id;
-}
-
 describe('report with a client reference (offline queue)', () => {
   it('files one case when the same report is sent twice, the second answered 200 with the same case', async () => {
     const clientRef = randomUUID();
-    const photoId = await uploadPhoto(s.gridworker!);
+    const photoId = await uploadCasePhoto(ctx.app, s.gridworker!);
     const body = {
       title: '巡查发现井盖缺失',
       description: '5 号楼北侧井盖缺失（现场记录于 2026-12-07 09:12）',

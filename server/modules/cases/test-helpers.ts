@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import sharp from 'sharp';
 import { expect } from 'vitest';
 import type { TestContext, Session } from '../../test/test-app.ts';
 
@@ -50,4 +51,26 @@ export async function report(app: FastifyInstance, s: Session, body: Record<stri
   const res = await app.inject({ method: 'POST', url: '/api/cases', headers: s.headers, payload: body });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().data as { id: number; caseNo: string; version: number };
+}
+
+/** Uploads a small PNG through the case photo route as `session` would, and returns the photo id. */
+export async function uploadCasePhoto(app: FastifyInstance, session: Session): Promise<number> {
+  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a6' } })
+    .png()
+    .toBuffer();
+  const boundary = '----gh';
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/cases/photos',
+    headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="p.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      png,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().data.id;
 }

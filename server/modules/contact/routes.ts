@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { shanghaiToday } from '../../platform/calendar/local-day.ts';
 import {
   assignBody,
   assignResponse,
@@ -33,11 +34,6 @@ import {
   roundView,
   visitsOfHouse,
 } from './queries.ts';
-
-/** Today's date in Asia/Shanghai (YYYY-MM-DD): rounds and visits are reckoned in local days. */
-export function shanghaiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(now);
-}
 
 /** Roles whose accounts may keep households (those holding contact.visit). */
 const CONTACT_ROLES = ['community_secretary', 'community_staff', 'grid_worker', 'party_member', 'street_admin'];

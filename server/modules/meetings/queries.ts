@@ -5,7 +5,7 @@ import { partyOrgs } from '../org/schema.ts';
 import { tallyAttendance } from './attendance.ts';
 import { meetingScopeWhere, resolutionScopeWhere } from './policy.ts';
 import { agendaItems, meetingInvitees, meetings, resolutions, type Attendance, type MeetingType } from './schema.ts';
-import { shanghaiToday } from './tree-path.ts';
+import { shanghaiToday } from '../../platform/calendar/local-day.ts';
 
 export async function meetingsPage(
   db: Queryable,

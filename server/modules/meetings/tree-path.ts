@@ -19,8 +19,3 @@ export function ancestorPath(path: string, depth: number): string | null {
   const ids = pathIds(path);
   return ids.length > depth ? `/${ids.slice(0, depth + 1).join('/')}/` : null;
 }
-
-/** Today's date in Asia/Shanghai (YYYY-MM-DD): due dates are local calendar days. */
-export function shanghaiToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

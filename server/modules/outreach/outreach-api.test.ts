@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
 import { communities, memberElsewhere, memberIn, workerOf } from './testing/outreach-fixture.ts';
-import { shanghaiYear } from './queries.ts';
+import { shanghaiYear } from '../../platform/calendar/local-day.ts';
 
 let ctx: TestContext;
 let member: Session;

@@ -5,11 +5,6 @@ import { users } from '../accounts/schema.ts';
 import { memberNames, yearCommitments } from '../party/index.ts';
 import { outreachHouseholds, outreachZoneBuildings, outreachZones } from './schema.ts';
 
-/** The year in Asia/Shanghai: commitments are kept per calendar year. */
-export function shanghaiYear(now = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(now));
-}
-
 /** "金色家园 3幢" for a home node (a house or a building): the building, never the flat. */
 async function buildingNames(db: Queryable, homeNodeIds: number[]) {
   if (!homeNodeIds.length) return new Map<number, string>();

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { shanghaiYear } from '../../platform/calendar/local-day.ts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import {
   communityQuery,
@@ -23,7 +24,6 @@ import { optedIn, ownMember, setOptIn } from './commands/opt-in.ts';
 import { authorizeOutreach } from './policy.ts';
 import {
   buildingsOfCommunity,
-  shanghaiYear,
   staffRolesForZones,
   wallOf,
   zoneOfBuilding,

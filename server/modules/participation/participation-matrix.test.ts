@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../../test/demo-accounts.ts';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
 import { signUpResident } from '../accounts/signup/testing.ts';
 import { consultationInput, createVia, houseIn, surveyInput, voteRoundInput } from './testing/fixtures.ts';
@@ -15,21 +16,8 @@ const items = { consultation: [] as number[], survey: [] as number[], vote: [] a
 let firstProject: number[];
 
 type Three = [number, number, number];
-const ROLES = [
-  'admin',
-  'street',
-  'secretary',
-  'staff',
-  'gridworker',
-  'leader',
-  'member',
-  'volunteer',
-  'resident',
-  'dept',
-  'property',
-  'counit',
-  'pending',
-] as const;
+// The demo accounts and a resident whose sign-up awaits verification.
+const ROLES = [...DEMO_ACCOUNTS, 'pending'] as const;
 type Role = (typeof ROLES)[number];
 const RESIDENTS = ['leader', 'member', 'volunteer', 'resident'];
 const OUTSIDERS = ['gridworker', 'dept', 'property', 'counit'];

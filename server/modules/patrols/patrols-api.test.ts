@@ -1,8 +1,8 @@
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTx } from '../../platform/db/tx.ts';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../test/test-app.ts';
 import { seedDemoPatrols } from './index.ts';
+import { uploadCasePhoto } from '../cases/test-helpers.ts';
 
 let ctx: TestContext;
 let ids: Map<string, number>;
@@ -25,28 +25,6 @@ async function pointIn(gridId: number): Promise<{ lng: number; lat: number }> {
   );
   for (const r of rows) if ((await ctx.deps.gridLookup.locate(r.lng, r.lat))?.id === gridId) return r;
   throw new Error(`网格 ${gridId} 内找不到可用的点`);
-}
-
-/** A photo uploaded by `session` through the cases module's upload route (a finding carries its id). */
-async function uploadPhoto(session: Session): Promise<number> {
-  const png = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a3' } })
-    .png()
-    .toBuffer();
-  const boundary = '----patrol';
-  const res = await ctx.app.inject({
-    method: 'POST',
-    url: '/api/cases/photos',
-    headers: { ...session.headers, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="f.png"\r\nContent-Type: image/png\r\n\r\n`,
-      ),
-      png,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-  });
-  expect(res.statusCode).toBe(201);
-  return res.json().data.id;
 }
 
 beforeAll(async () => {
@@ -138,7 +116,7 @@ describe('walking the patrol', () => {
   it('turns a finding into a case dispatched to the category’s department, in one go, with its timeline', async () => {
     const { rows } = await ctx.pool.query(`select id from case_categories where code = '0101'`);
     const dept = await loginAs(ctx.app, 'dept');
-    const photoId = await uploadPhoto(dept);
+    const photoId = await uploadCasePhoto(ctx.app, dept);
     const res = await call(dept, 'POST', `/api/patrols/${planId}/findings`, {
       gridId: grids[0],
       categoryId: rows[0].id,

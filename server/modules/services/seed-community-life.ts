@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/tx.ts';
 import type { SeededTree } from '../org/demo-tree.ts';
 import { seedBoards } from '../boards/seed.ts';
-import { shanghaiToday } from '../meetings/tree-path.ts';
+import { shanghaiToday } from '../../platform/calendar/local-day.ts';
 import { seedPropertyCompanies } from '../ratings/seed.ts';
 import { seedServices } from './seed.ts';
 

@@ -1,5 +1,5 @@
 import type { TestContext } from '../../../test/test-app.ts';
-import { shanghaiToday } from '../routes.ts';
+import { shanghaiToday } from '../../../platform/calendar/local-day.ts';
 
 /** YYYY-MM-DD `days` from today in Asia/Shanghai. */
 export function dayFromToday(days: number): string {
