@@ -2,7 +2,7 @@
  * Category suggestion on a public-shaped 12345-style corpus (bench/suggest/corpus.ts: 11 confusable
  * classes, test texts from phrasings never seen in training). First the model is chosen WITHOUT the
  * test texts: grouped cross-validation on the training texts, each fold holding out one training
- * phrasing (bench/suggest/validate.ts); the server's choice is MODEL_OPTIONS in suggest/model.ts.
+ * phrasing (bench/suggest/validate.ts); the server's choice is MODEL_OPTIONS in suggest/training.ts.
  * Then, once, on the test texts:
  *  - naive Bayes over jieba words (the first model),
  *  - softmax regression, char 1–3-grams + jieba words, SGD's usual L2 1e-4 and 10 epochs (last session's),
@@ -16,7 +16,7 @@
 import { calibrationError } from '../server/modules/cases/suggest/calibrate.ts';
 import { TextClassifier } from '../server/modules/cases/suggest/classifier.ts';
 import { textFeatures } from '../server/modules/cases/suggest/features.ts';
-import { MODEL_OPTIONS } from '../server/modules/cases/suggest/model.ts';
+import { MODEL_OPTIONS } from '../server/modules/cases/suggest/training.ts';
 import { NaiveBayes } from '../server/modules/cases/suggest/naive-bayes.ts';
 import { tokenize } from '../server/modules/cases/suggest/tokens.ts';
 import { monitorEventLoopDelay } from 'node:perf_hooks';

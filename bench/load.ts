@@ -238,7 +238,9 @@ async function main() {
     const windows = new Map<number, Sample[]>();
     for (const x of samples) {
       const w = Math.floor((x.at - startedAt) / 10_000);
-      windows.set(w, [...(windows.get(w) ?? []), x]);
+      const window = windows.get(w);
+      if (window) window.push(x);
+      else windows.set(w, [x]);
     }
     console.log(
       `  p99 per 10 s: ${[...windows]

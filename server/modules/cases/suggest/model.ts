@@ -7,8 +7,6 @@ import { TextClassifier } from './classifier.ts';
 import { runInWorker, siblingEntry } from '../../../platform/threads/run-in-worker.ts';
 import { MAX_PER_LABEL, type TrainedParts, type TrainingRow } from './training.ts';
 
-export { categoryFeatures, handlerFeatures, MAX_PER_LABEL, MODEL_OPTIONS } from './training.ts';
-
 export const MIN_SAMPLES = 20;
 
 export interface SuggestionModels {

@@ -5,13 +5,8 @@ import { departments } from '../../org/schema.ts';
 import type { CaseRow } from '../load-case.ts';
 import { caseCategories } from '../schema.ts';
 import { findDuplicates } from './duplicates.ts';
-import {
-  categoryFeatures,
-  handlerFeatures,
-  MIN_SAMPLES,
-  type SuggestionModels,
-  type SuggestionModelSource,
-} from './model.ts';
+import { MIN_SAMPLES, type SuggestionModels, type SuggestionModelSource } from './model.ts';
+import { categoryFeatures, handlerFeatures } from './training.ts';
 
 const LEVEL_NAMES: Record<string, string> = {
   grid: '网格自办',
