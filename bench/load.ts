@@ -4,7 +4,8 @@
  *
  * Starts `server/main.ts` as its own process on 127.0.0.1 (a free port, no web build served) against
  * a fresh database gridhive_bench_load_<pid> on DATABASE_URL (default
- * postgres://postgres@127.0.0.1:5432/postgres) with the demo district seeded, signs in the sessions
+ * postgres://postgres@127.0.0.1:5432/postgres) with the demo district seeded, waits for /readyz 200
+ * as a load balancer would (the instance trains its first suggestion model first), signs in the sessions
  * (one login each, so 200 distinct sessions and CSRF tokens), then every session loops: pick a request
  * by its role's mix, send it, wait a think time, again — until the duration ends. Traffic goes to
  * 127.0.0.1 only; every request has a 10 s timeout, and at most BENCH_MAX_REQUESTS are sent.
@@ -84,6 +85,17 @@ async function startServer(databaseUrl: string, port: number): Promise<ChildProc
   return child;
 }
 
+/** Resolves once /readyz answers 200: a balancer sends an instance no traffic before (it warms up first). */
+async function untilReady(base: string): Promise<void> {
+  const deadline = performance.now() + 180_000;
+  for (;;) {
+    const res = await fetch(`${base}/readyz`).catch(() => null);
+    if (res?.ok) return;
+    if (performance.now() > deadline) throw new Error(`${base}/readyz never answered 200: ${await res?.text()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** CPU seconds (user + system) the process has used so far, from /proc (Linux). */
 async function cpuSeconds(pid: number): Promise<number> {
   const { readFile } = await import('node:fs/promises');
@@ -112,8 +124,10 @@ async function main() {
   try {
     let t = performance.now();
     server = await startServer(target.toString(), port);
+    const listening = performance.now() - t;
+    await untilReady(base);
     console.log(
-      `server on ${base} (PostgreSQL database ${dbName}${reuse ? ', reused' : ', demo district seeded'}) ready in ${((performance.now() - t) / 1000).toFixed(0)} s`,
+      `server on ${base} (PostgreSQL database ${dbName}${reuse ? ', reused' : ', demo district seeded'}) listening in ${(listening / 1000).toFixed(0)} s, ready (/readyz 200, as a balancer waits for) in ${((performance.now() - t) / 1000).toFixed(0)} s`,
     );
 
     let sent = 0;

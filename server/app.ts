@@ -40,7 +40,7 @@ declare module 'fastify' {
 /** Builds the HTTP application: platform plugins first, then every module's routes. */
 export async function buildApp(
   deps: AppDeps,
-  options: { logger?: boolean; draining?: () => boolean } = {},
+  options: { logger?: boolean; draining?: () => boolean; warmingUp?: () => string | null } = {},
 ): Promise<FastifyInstance> {
   // return503OnClosing off: while draining, a request arriving on a connection opened before is
   // still served (with `Connection: close`), not refused — the load balancer could not retry a POST.
@@ -84,6 +84,7 @@ export async function buildApp(
     metricsToken: deps.config.metricsToken,
     sseClients: () => deps.liveHub.subscriberCount(),
     draining: options.draining,
+    warmingUp: options.warmingUp,
   });
   registerLiveRoutes(app, deps.liveHub, deps.db);
   registerCalendarRoutes(app, deps.db);

@@ -51,7 +51,13 @@ const reads = config.databaseReadUrl
   : primaryOnly(database.db);
 if (config.databaseReadUrl) console.log('只读副本已配置（DATABASE_READ_URL）：大屏、指标、一张图与导出从副本读取');
 const deps = createDeps(config, database.db, reads);
-const app = await buildApp(deps, { logger: process.env.LOG_LEVEL !== undefined, draining: () => stopping });
+// Out of the balancer's rotation (/readyz 503) until this process has trained its suggestion model.
+let warmingUp: string | null = '正在预训练分类建议模型，稍后就绪';
+const app = await buildApp(deps, {
+  logger: process.env.LOG_LEVEL !== undefined,
+  draining: () => stopping,
+  warmingUp: () => warmingUp,
+});
 for (const p of [...PLATFORM_PERIODIC, ...MODULES.flatMap((m) => m.periodic ?? [])])
   await ensurePeriodicJob(database.db, p.kind, p.everySeconds);
 const worker = startJobWorkers(database.db, jobHandlers(deps), (e) => console.error('后台任务出错：', e));
@@ -67,7 +73,9 @@ console.log(
   `蜂巢 GridHive 已启动：http://${shownHost}:${config.port} （API 文档 /api/docs，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）`,
 );
 await announceSetup(database.db, `http://${shownHost}:${config.port}`);
-warmSuggestionModels(database.db);
+void warmSuggestionModels(database.db).finally(() => {
+  warmingUp = null;
+});
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -35,6 +35,23 @@ describe('health probes', () => {
     }
     expect((await ctx.app.inject({ url: '/readyz' })).statusCode).toBe(200);
   });
+
+  it('report not ready, with the reason, while the instance warms up, and ready once it is warm', async () => {
+    let warmingUp: string | null = '正在预训练分类建议模型，稍后就绪';
+    const deps = createDeps(ctx.deps.config, ctx.db);
+    const app = await buildApp(deps, { warmingUp: () => warmingUp });
+    try {
+      const cold = await app.inject({ url: '/readyz' });
+      expect(cold.statusCode).toBe(503);
+      expect(cold.json().reason).toContain('分类建议模型');
+      expect((await app.inject({ url: '/healthz' })).statusCode).toBe(200);
+      warmingUp = null;
+      expect((await app.inject({ url: '/readyz' })).statusCode).toBe(200);
+    } finally {
+      deps.liveHub.close();
+      await app.close();
+    }
+  });
 });
 
 describe('GET /metrics', () => {

@@ -5,13 +5,20 @@ import { pendingMigrationSets } from './migrations-current.ts';
 
 /**
  * Probes for a load balancer or orchestrator, outside /api so they need no session:
- * /healthz = the process answers; /readyz = the database answers and every committed migration is
- * applied (503 otherwise, with the reason); /metrics = Prometheus text format.
+ * /healthz = the process answers; /readyz = the database answers, every committed migration is
+ * applied and the instance has finished warming up (503 otherwise, with the reason); /metrics =
+ * Prometheus text format.
  */
 export function registerObservability(
   app: FastifyInstance,
   db: Db,
-  options: { metricsToken: string | null; sseClients?: () => number; draining?: () => boolean },
+  options: {
+    metricsToken: string | null;
+    sseClients?: () => number;
+    draining?: () => boolean;
+    /** Why the instance should not take traffic yet (e.g. a model still training), or null once warm. */
+    warmingUp?: () => string | null;
+  },
 ): void {
   const extra = { sseClients: options.sseClients };
   const metrics = createMetrics(db, extra);
@@ -23,6 +30,8 @@ export function registerObservability(
   app.get('/readyz', probe, async (_request, reply) => {
     if (options.draining?.())
       return reply.status(503).send({ status: 'not_ready', reason: '实例正在停止（SIGTERM），请改用其他实例' });
+    const warming = options.warmingUp?.();
+    if (warming) return reply.status(503).send({ status: 'not_ready', reason: warming });
     try {
       await db.$client.query('select 1');
       const pending = await pendingMigrationSets(db);

@@ -35,7 +35,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts one instance and resolves once /healthz answers. */
+/** Starts one instance and resolves once /readyz answers 200 (what a balancer waits for). */
 export async function startServerProcess(options: {
   name: string;
   env: Record<string, string>;
@@ -92,13 +92,14 @@ export async function startServerProcess(options: {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`${options.name} exited before answering:\n${log}`);
     try {
-      if ((await fetch(`${baseUrl}/healthz`)).ok) return server;
+      // Ready as a balancer sees it: migrated, and the first suggestion model trained.
+      if ((await fetch(`${baseUrl}/readyz`)).ok) return server;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`${options.name} did not answer /healthz in time:\n${log}`);
+      throw new Error(`${options.name} did not report ready on /readyz in time:\n${log}`);
     }
     await new Promise((r) => setTimeout(r, 200));
   }

@@ -104,8 +104,12 @@ export function createSuggestionModels(db: Db) {
     // The fingerprint check is quick and an unchanged model comes back at once; a retrain does not.
     return within(refresh(current), SERVE_STALE_AFTER_MS, current);
   };
-  // `current` is the model the dispatcher was last shown, for recording what it offered without retraining.
-  return Object.assign(get, { current: (): SuggestionModels | null => models.current() });
+  // `current` is the model the dispatcher was last shown, for recording what it offered without retraining;
+  // `warm` trains the first model without the request's wait cap.
+  return Object.assign(get, {
+    current: (): SuggestionModels | null => models.current(),
+    warm: (): Promise<SuggestionModels> => refresh(models.current()),
+  });
 }
 export type SuggestionModelSource = ReturnType<typeof createSuggestionModels>;
 
@@ -117,12 +121,25 @@ export function suggestionModelsFor(db: Db): SuggestionModelSource {
   return source;
 }
 
+/** How long an instance stays out of the balancer's rotation at most while it trains its first model. */
+export const WARM_UP_MAX_MS = 120_000;
+
 /**
- * Trains this process's models in the background right after start: otherwise the first 立案 or
- * suggestion request waits for a training of several seconds (measured by bench/load.ts).
+ * Trains this process's models right after start, and settles once they are trained (or training
+ * failed, or `maxMs` passed). main.ts reports the instance not ready (/readyz 503) until then, so
+ * a balancer sends no traffic to a process whose first 立案 or suggestion request would wait for a
+ * training of several seconds (bench/load.ts measured p99 near 3 s in the first 10 s without it).
  */
-export function warmSuggestionModels(db: Db): void {
-  void suggestionModelsFor(db)().catch((error: unknown) =>
-    console.error('分类建议模型预训练失败（首次请求时再训练）', error),
-  );
+export async function warmSuggestionModels(db: Db, maxMs = WARM_UP_MAX_MS): Promise<void> {
+  const trained = suggestionModelsFor(db)
+    .warm()
+    .then(
+      () => true,
+      (error: unknown) => {
+        console.error('分类建议模型预训练失败（首次请求时再训练）', error);
+        return true;
+      },
+    );
+  if (!(await within(trained, maxMs, false)))
+    console.error(`分类建议模型 ${maxMs / 1000} 秒内未训练完成，实例先接收请求（训练继续）`);
 }

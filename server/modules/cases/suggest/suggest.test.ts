@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type Session, type TestContext } from '../../../test/test-app.ts';
 import { seedDemoCases } from '../demo/seed-cases.ts';
 import { actOk, categoryId, pointInGrid, report } from '../test-helpers.ts';
+import { suggestionModelsFor, warmSuggestionModels } from './model.ts';
 
 let ctx: TestContext;
 const s: Record<string, Session> = {};
@@ -14,6 +15,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await ctx.close();
+});
+
+describe('warm-up at start', () => {
+  it('settles only once the first model is trained, so /readyz holds traffic back until then', async () => {
+    expect(suggestionModelsFor(ctx.db).current()).toBeNull();
+    await warmSuggestionModels(ctx.db);
+    expect(suggestionModelsFor(ctx.db).current()?.trainedOn).toBeGreaterThan(500); // the classified ones of the 600
+  });
 });
 
 describe('GET /api/cases/:id/suggestion', () => {
