@@ -109,7 +109,7 @@ async function brokerOnly(alarms: { code: string; id: string }[]): Promise<{ p95
   });
   const clients = await Promise.all(
     Array.from({ length: CONSUMERS }, async () => {
-      const c = await mqtt.connectAsync(BROKER, { protocolVersion: 5 });
+      const c = await mqtt.connectAsync(BROKER, { protocolVersion: 5, log: () => undefined }); // as the intake's
       c.handleMessage = (packet, ack) => {
         const code = packet.topic.split('/')[2]!;
         const id = (JSON.parse(packet.payload.toString()) as { id: string }).id;
@@ -166,6 +166,7 @@ try {
     GH_MQTT_URL: BROKER,
     GH_MQTT_TOPIC_PREFIX: `bench-${crypto.randomUUID().slice(0, 8)}`,
     GH_MQTT_GROUP: `g${crypto.randomUUID().slice(0, 8)}`,
+    GH_MQTT_INFLIGHT: process.env.GH_MQTT_INFLIGHT,
   });
   const doneAt = new Map<string, number>();
   let finished!: () => void;
