@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickInside, saveScreenshot } from './harness.ts';
+import { chooseOption, clickInside, saveScreenshot } from './harness.ts';
 import { apiAs, DESK, signedInPages, useServerAndBrowser } from './support/suite.ts';
 
 describe('cadres and positions', () => {
@@ -33,8 +33,7 @@ describe('cadres and positions', () => {
       const dialog = secretary.getByRole('dialog');
       await dialog.getByLabel('人员（干部库）').fill(name);
       await secretary.locator('.ant-select-item-option').filter({ hasText: name }).click();
-      await dialog.getByLabel('岗位').click();
-      await secretary.locator('.ant-select-item-option').filter({ hasText: '矛盾调解员' }).click();
+      await chooseOption(secretary, dialog.getByLabel('岗位'), '矛盾调解员');
       await dialog.getByRole('button', { name: /任\s*职/ }).click();
       await secretary.getByText('已任职').first().waitFor();
       await secretary.locator('.ant-table-row').filter({ hasText: name }).waitFor();

@@ -4,4 +4,4 @@
  */
 export { ROOT } from './support/root.ts';
 export { startServer, type RunningServer } from './support/server.ts';
-export { clickInside, launchBrowser, saveScreenshot, settle } from './support/browser.ts';
+export { chooseOption, clickInside, launchBrowser, saveScreenshot, settle } from './support/browser.ts';

@@ -89,3 +89,22 @@ export async function clickInside(locator: Locator): Promise<void> {
   if (!point || !box) throw new Error('no visible point of the element can be clicked');
   await locator.click({ position: { x: point.x - box.x, y: point.y - box.y } });
 }
+
+/**
+ * Picks `text` in the antd Select `field` and waits until its dropdown has closed. A click that
+ * lands while the dropdown is still sliding open can miss the option, and the open dropdown then
+ * covers the dialog's buttons (a CI failure of cadres.e2e); the option is clicked again then.
+ */
+export async function chooseOption(page: Page, field: Locator, text: string): Promise<void> {
+  await field.click();
+  const open = page.locator('.ant-select-dropdown:visible');
+  for (let attempt = 1; ; attempt++) {
+    await open.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+    try {
+      await open.last().waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
