@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { shanghaiToday } from '../server/platform/calendar/local-day.ts';
 import { saveScreenshot } from './harness.ts';
 import { apiAs, DESK, PHONE, signedInPages, useServerAndBrowser } from './support/suite.ts';
 
 interface Detail {
   data: { id: number; findingList: { caseId: number; caseNo: string; caseState: string }[] };
-}
-
-/** 10:00 of the current calendar day in Asia/Shanghai (UTC+8, no daylight saving). */
-function shanghaiTodayAt10(): Date {
-  const shanghaiDay = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  return new Date(`${shanghaiDay}T10:00:00+08:00`);
 }
 
 // antd spaces two-character button labels (保 存, 签 到, 上 报), hence the regexes.
@@ -23,7 +18,7 @@ describe('joint patrol (联合巡查)', () => {
       // The form proposes the next full hour; after 23:00 in Shanghai that is tomorrow, when the
       // server rightly refuses check-ins. The planner's browser therefore reads 10:00 of today's
       // Shanghai date (time flows on from there; the server keeps the real clock).
-      await street.clock.setSystemTime(shanghaiTodayAt10());
+      await street.clock.setSystemTime(new Date(`${shanghaiToday()}T10:00:00+08:00`));
       const dept = await open('dept', { viewport: PHONE, isMobile: true, hasTouch: true });
       const deptName = (await apiAs<{ data: { displayName: string } }>(dept, 'GET', '/api/me')).body.data.displayName;
       const title = `门前三包联合巡查${Date.now().toString(36).slice(-4)}`;
