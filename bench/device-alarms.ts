@@ -3,10 +3,10 @@
  * postgres://postgres@127.0.0.1:5432/postgres; GH_TEST_MQTT_URL, default mqtt://127.0.0.1:1883).
  * Creates its own gridhive_bench_devices_* database with the demo district's tree, registers
  * BENCH_DEVICES devices (default 500) through the API, then publishes a burst of BENCH_ALARMS
- * alarms (default 10,000, each device's alarms interleaved with the others') as fast as the broker
- * takes them, from a thread of their own (devices/publish-thread.ts), and measures, per alarm, publish → committed (case filed or joined). Baseline in the
- * same run: the same burst through the same broker to consumers that only acknowledge — what
- * MQTT alone costs. Prints cases vs alarms (dedupe), throughput and p50/p95/p99 latency.
+ * alarms (default 10,000, 20 per device) at once, each device from a connection of its own on a
+ * thread of their own (devices/publish-thread.ts), and measures, per alarm, publish → committed
+ * (case filed or joined). Baseline in the same run: the same burst through the same broker to
+ * consumers that only acknowledge — what MQTT alone costs. Prints cases vs alarms (dedupe), throughput and p50/p95/p99 latency.
  */
 import crypto from 'node:crypto';
 import mqtt from 'mqtt';
@@ -83,13 +83,12 @@ async function settled(done: Promise<void>, count: () => number, total: number):
   clearInterval(timer);
 }
 
-/** Latency of each alarm: publish (publisher thread) → done here, both on the shared clock. */
-function report(
-  label: string,
-  doneAt: Map<string, number>,
-  sentAt: Map<string, number>,
-  wallMs: number,
-): { p95: number } {
+/**
+ * Latency of each alarm: publish (publisher thread) → done here, both on the shared clock; the
+ * burst's time runs from the first alarm sent to the last one done (not the devices' connecting).
+ */
+function report(label: string, doneAt: Map<string, number>, sentAt: Map<string, number>): { p95: number } {
+  const wallMs = Math.max(...doneAt.values()) - Math.min(...sentAt.values());
   const latencies = [...doneAt].map(([key, at]) => at - sentAt.get(key)!).sort((a, b) => a - b);
   const p = (q: number) => percentile(latencies, q / 100);
   console.log(
@@ -121,9 +120,8 @@ async function brokerOnly(alarms: { code: string; id: string }[]): Promise<{ p95
       return c;
     }),
   );
-  const t = performance.now();
   const [sentAt] = await Promise.all([publishBurst(prefix, alarms), settled(done, () => doneAt.size, alarms.length)]);
-  const result = report('baseline (MQTT only, ack at once)', doneAt, sentAt, performance.now() - t);
+  const result = report('baseline (MQTT only, ack at once)', doneAt, sentAt);
   await Promise.all(clients.map((c) => c.endAsync()));
   return result;
 }
@@ -186,17 +184,11 @@ try {
     },
   });
   await intake.ready;
-  const t = performance.now();
   const [sentAt] = await Promise.all([
     publishBurst(config.topicPrefix, alarms),
     settled(done, () => doneAt.size, alarms.length),
   ]);
-  const full = report(
-    'GridHive intake (dedupe + case + notification, committed)',
-    doneAt,
-    sentAt,
-    performance.now() - t,
-  );
+  const full = report('GridHive intake (dedupe + case + notification, committed)', doneAt, sentAt);
   const cases = (await pool.query(`select count(*)::int as n from cases where source = 'device'`)).rows[0].n;
   console.log(
     `outcomes: ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}; cases filed ${cases} for ${ALARMS} alarms from ${codes.length} devices`,
