@@ -1,0 +1,1 @@
+CREATE INDEX "org_nodes_level_updated_idx" ON "org_nodes" USING btree ("level","updated_at");
