@@ -4,9 +4,14 @@ import type { Tx } from '../../platform/db/tx.ts';
 import { LIVE_CHANNEL, publishLive } from '../../platform/live/events.ts';
 import { liveEvents } from '../../platform/jobs/schema.ts';
 import { users } from '../accounts/schema.ts';
-import { areaAlertRecipients, areaListened, enqueueNoticeDeliveries, enqueueWebhookEvent } from '../notify/index.ts';
+import {
+  areaAlertRecipients,
+  enqueueNoticeDeliveries,
+  enqueueWebhookEvent,
+  listenedCondition,
+} from '../notify/index.ts';
 
-export { areaListened };
+export { listenedCondition };
 import { STATE_LABELS_ZH, type CaseAction } from './lifecycle.ts';
 import type { CaseRow } from './load-case.ts';
 import { caseFollowers, notifications } from './schema.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { WEBHOOK_EVENT_LABELS } from '../../../contracts/notify.ts';
 import type { Queryable, Tx } from '../../platform/db/tx.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
@@ -142,37 +142,34 @@ export async function areaAlertRecipients(
 }
 
 /**
- * Whether anyone listens for this event at this place — an area subscriber of its grid or community,
- * or an active webhook whose area covers it. A report nobody listens to can skip the explicit
- * transaction (cases' one-statement report).
+ * SQL truth of "someone listens for this event at this place": an area subscriber of its grid or
+ * community, or an active webhook whose area covers it. An expression, so that a caller folds the
+ * check into a statement it sends anyway: a report nobody listens to skips the explicit
+ * transaction (cases' one-statement report), and learns so from its first read.
  */
-export async function areaListened(
-  q: Queryable,
-  place: { gridId: number | null; communityId: number; scopePath: string },
-  event: 'new' | 'closed',
-): Promise<boolean> {
-  return (await listenedPlaces(q, [place], event)).has(place.scopePath);
+export function listenedCondition(place: { gridId: SQL; communityId: SQL; path: SQL }, event: 'new' | 'closed'): SQL {
+  const kind = event === 'new' ? 'case.created' : 'case.closed';
+  return sql`(exists (
+        select 1 from ${notifyAreaSubscriptions} s
+        where s.node_id in (${place.gridId}, ${place.communityId})
+          and ${event === 'new' ? sql.raw('s.on_new') : sql.raw('s.on_closed')}
+      ) or exists (
+        select 1 from ${notifyWebhooks} w
+        where w.active and w.kinds @> ${JSON.stringify([kind])}::jsonb and ${place.path} like w.scope_path || '%'
+      ))`;
 }
 
-/** Of these places, the ones someone listens to for the event (areaListened for many places in one read). */
+/** Of these places, the ones someone listens to for the event, in one read. */
 export async function listenedPlaces(
   q: Queryable,
   places: { gridId: number | null; communityId: number; scopePath: string }[],
   event: 'new' | 'closed',
 ): Promise<Set<string>> {
   if (!places.length) return new Set();
-  const kind = event === 'new' ? 'case.created' : 'case.closed';
   const { rows } = await q.execute<{ path: string }>(sql`
     select p.path from unnest(${sql.param(places.map((p) => p.gridId))}::int[],
                               ${sql.param(places.map((p) => p.communityId))}::int[],
                               ${sql.param(places.map((p) => p.scopePath))}::text[]) as p(grid_id, community_id, path)
-    where exists (
-        select 1 from ${notifyAreaSubscriptions} s
-        where s.node_id in (p.grid_id, p.community_id)
-          and ${event === 'new' ? sql.raw('s.on_new') : sql.raw('s.on_closed')}
-      ) or exists (
-        select 1 from ${notifyWebhooks} w
-        where w.active and w.kinds @> ${JSON.stringify([kind])}::jsonb and p.path like w.scope_path || '%'
-      )`);
+    where ${listenedCondition({ gridId: sql`p.grid_id`, communityId: sql`p.community_id`, path: sql`p.path` }, event)}`);
   return new Set(rows.map((r) => r.path));
 }

@@ -15,6 +15,6 @@ export {
   enqueueNoticeDeliveries,
   enqueueWebhookEvent,
   areaAlertRecipients,
-  areaListened,
+  listenedCondition,
   listenedPlaces,
 } from './enqueue.ts';

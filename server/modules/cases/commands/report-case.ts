@@ -12,7 +12,7 @@ import { hasAbility } from '../../accounts/abilities.ts';
 import { dueAtFor } from '../deadline-steps.ts';
 import { validateAnswers, type Question } from '../questions.ts';
 import { insertReportStatement, recordReport, reserveCase } from './report-statements.ts';
-import { areaListened, notifyArea } from '../notify.ts';
+import { notifyArea } from '../notify.ts';
 import type { CaseRow } from '../load-case.ts';
 import { casePhotos, cases, type CaseSource } from '../schema.ts';
 import { levelsOfPath, nodePath, truncatePath } from '../tree.ts';
@@ -143,23 +143,22 @@ export async function reportCase(
   // Inside the caller's transaction every read goes through it (PGlite serialises connections).
   const place = await placeCase(deps, options.tx ?? deps.db, actor, input);
   const now = new Date();
-  // Without photos to claim or a caller's own writes, the report is two statements and needs no
-  // explicit transaction: the id and category facts (nextval is never rolled back anyway), then
-  // ONE statement writing the case with its timeline, audit and live rows (insertReportStatement).
-  // Inside a caller's transaction (a visit log filed with its cases) everything goes through it.
-  // Area subscribers or webhooks listening for new cases here need the transaction too (notifyArea).
-  const oneStatement =
-    !input.photoIds.length && !options.afterInsert && !options.tx && !(await areaListened(deps.db, place, 'new'));
+  // The id, the category's facts and whether anyone listens for new cases here, in one read
+  // (nextval is never rolled back anyway, so it needs no transaction of its own). Without photos
+  // to claim, a caller's own writes or a listener to notify, the case is then written by ONE
+  // statement with its timeline, audit and live rows (insertReportStatement): two statements and
+  // no explicit transaction. Inside a caller's transaction (a visit log filed with its cases)
+  // everything goes through it.
+  const { id, caseNo, category, limits, listened } = await reserveCase(
+    options.tx ?? deps.db,
+    now,
+    input.categoryId ?? null,
+    place,
+  );
+  const oneStatement = !input.photoIds.length && !options.afterInsert && !options.tx && !listened;
   const run = <T>(work: (tx: Tx) => Promise<T>): Promise<T> =>
     options.tx ? work(options.tx) : oneStatement ? work(deps.db as unknown as Tx) : withTx(deps.db, work);
   return run(async (tx) => {
-    const { id, caseNo, category, limits } = await reserveCase(
-      tx,
-      now,
-      input.categoryId ?? null,
-      place.communityId,
-      place.streetId,
-    );
     if (input.categoryId && !category) throw invalid('categoryId', '案件类别不存在');
     // Staff registering what a caller or visitor said (window, visit, hotline) record what they were
     // told: answers are checked when given, never demanded, like imported work orders.

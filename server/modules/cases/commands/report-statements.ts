@@ -10,6 +10,7 @@ import { LIVE_CHANNEL } from '../../../platform/live/events.ts';
 import { liveEvents } from '../../../platform/jobs/schema.ts';
 import { auditLog } from '../../accounts/schema.ts';
 import { cascadeLimits, type LimitLayer } from '../limits.ts';
+import { listenedCondition } from '../notify.ts';
 import type { Question } from '../questions.ts';
 import type { StepLimits } from '../deadline-steps.ts';
 import type { CaseRow } from '../load-case.ts';
@@ -26,22 +27,34 @@ export interface ReportFacts {
   /** Null without a category, or when it does not exist or is retired. */
   category: { limits: StepLimits; questions: Question[] } | null;
   limits: StepLimits;
+  /** Someone listens for new cases here: the report must run in a transaction (notifyArea). */
+  listened: boolean;
 }
 
 /**
  * The next case id (from the sequence, so numbers stay unique under concurrent reports) and, for a
  * category, whether it is active, its step limits after the community → street → category →
- * parent cascade, and its questions in the order they are asked.
+ * parent cascade, and its questions in the order they are asked; and whether anyone listens for
+ * new cases at the place (area alerts, webhooks), which decides how the case is written.
  */
 export async function reserveCase(
-  tx: Tx,
+  q: Queryable,
   at: Date,
   categoryId: number | null,
-  communityId: number,
-  streetId: number,
+  place: { gridId: number | null; communityId: number; streetId: number; scopePath: string },
 ): Promise<ReportFacts> {
-  const { rows } = await tx.execute<{ id: number; layers: LimitLayer[] | null; questions: Question[] | null }>(sql`
-    select nextval(pg_get_serial_sequence('cases', 'id'))::int8 as id, f.layers, f.questions
+  const { communityId, streetId } = place;
+  const listened = listenedCondition(
+    { gridId: sql`${place.gridId}::int`, communityId: sql`${communityId}::int`, path: sql`${place.scopePath}::text` },
+    'new',
+  );
+  const { rows } = await q.execute<{
+    id: number;
+    layers: LimitLayer[] | null;
+    questions: Question[] | null;
+    listened: boolean;
+  }>(sql`
+    select nextval(pg_get_serial_sequence('cases', 'id'))::int8 as id, f.layers, f.questions, ${listened} as listened
     from (select 1) one left join lateral (
       select json_build_array(
                (select ${minutes('o')} from ${slaOverrides} o where o.category_id = c.id and o.node_id = ${communityId}),
@@ -60,6 +73,7 @@ export async function reserveCase(
     caseNo: caseNo(id, at),
     limits,
     category: row.layers ? { limits, questions: row.questions ?? [] } : null,
+    listened: row.listened,
   };
 }
 
