@@ -1,4 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { executeNamed } from './db/named-statement.ts';
 import type { Queryable } from './db/tx.ts';
 
 /**
@@ -18,7 +19,7 @@ export function fingerprintCache<T>(options: {
   return {
     async get(db: Queryable): Promise<T> {
       if (cached && options.recheckMs && Date.now() - cached.checkedAt < options.recheckMs) return cached.value;
-      const row = (await db.execute<{ fp: string }>(sql`select (${options.fingerprint})::text as fp`)).rows[0];
+      const row = (await executeNamed<{ fp: string }>(db, sql`select (${options.fingerprint})::text as fp`)).rows[0];
       const fingerprint = String(row?.fp);
       if (cached?.fingerprint === fingerprint) {
         cached.checkedAt = Date.now();

@@ -5,6 +5,7 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import { caseNo } from '../case-no.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
+import { executeNamed } from '../../../platform/db/named-statement.ts';
 import type { Queryable, Tx } from '../../../platform/db/tx.ts';
 import { LIVE_CHANNEL } from '../../../platform/live/events.ts';
 import { liveEvents } from '../../../platform/jobs/schema.ts';
@@ -48,12 +49,14 @@ export async function reserveCase(
     { gridId: sql`${place.gridId}::int`, communityId: sql`${communityId}::int`, path: sql`${place.scopePath}::text` },
     'new',
   );
-  const { rows } = await q.execute<{
+  const { rows } = await executeNamed<{
     id: number;
     layers: LimitLayer[] | null;
     questions: Question[] | null;
     listened: boolean;
-  }>(sql`
+  }>(
+    q,
+    sql`
     select nextval(pg_get_serial_sequence('cases', 'id'))::int8 as id, f.layers, f.questions, ${listened} as listened
     from (select 1) one left join lateral (
       select json_build_array(
@@ -64,7 +67,8 @@ export async function reserveCase(
                  'description', q.description, 'datatypeDescription', q.datatype_description, 'values', q.values) order by q."order", q.code), '[]')
               from ${categoryQuestions} q where q.category_id = c.id) as questions
       from ${caseCategories} c left join ${caseCategories} p on p.id = c.parent_id
-      where c.id = ${categoryId} and c.active) f on true`);
+      where c.id = ${categoryId} and c.active) f on true`,
+  );
   const row = rows[0]!;
   const id = Number(row.id);
   const limits = cascadeLimits((row.layers ?? []).filter((l): l is LimitLayer => l !== null));
@@ -129,7 +133,9 @@ export async function insertReportStatement(
   report: { id: number; caseNo: string; title: string; source: CaseSource; scopePath: string; at: Date },
 ): Promise<CaseRow> {
   const insert = q.insert(cases).values(values).returning();
-  const { rows } = await q.execute<Record<string, unknown>>(sql`
+  const { rows } = await executeNamed<Record<string, unknown>>(
+    q,
+    sql`
     with ins as (${insert.getSQL()}), timeline as (
       insert into ${caseEvents} (case_id, at, actor_user_id, actor_role, action, to_state, photo_ids, data)
       select id, ${report.at}::timestamptz, ${actor.userId}::int, ${actor.role}, 'report', 'reported', '[]'::jsonb, ${JSON.stringify({ source: report.source })}::jsonb from ins
@@ -141,6 +147,7 @@ export async function insertReportStatement(
       select 'case.reported', ${report.scopePath}, ${JSON.stringify({ caseId: report.id, caseNo: report.caseNo, title: report.title, state: 'reported' })}::jsonb from ins
       returning 1
     )
-    select ins.*, (select count(pg_notify(${LIVE_CHANNEL}, '')) from live where version() not like '%PGlite%') as woke from ins`);
+    select ins.*, (select count(pg_notify(${LIVE_CHANNEL}, '')) from live where version() not like '%PGlite%') as woke from ins`,
+  );
   return caseRowOf(rows[0]!);
 }
