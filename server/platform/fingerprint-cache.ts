@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { executeNamed } from './db/named-statement.ts';
+import { preparedStatement } from './db/named-statement.ts';
 import type { Queryable } from './db/tx.ts';
 
 /**
@@ -14,12 +14,17 @@ export function fingerprintCache<T>(options: {
   build: (db: Queryable) => Promise<T>;
   recheckMs?: number;
 }) {
+  // Checked before every use: prepared once per connection, not planned on every call.
+  const readFingerprint = preparedStatement<Record<string, never>, { fp: string }>(
+    'fingerprint',
+    () => sql`select (${options.fingerprint})::text as fp`,
+  );
   let cached: { fingerprint: string; value: T; checkedAt: number } | null = null;
   let building: { fingerprint: string; promise: Promise<T> } | null = null;
   return {
     async get(db: Queryable): Promise<T> {
       if (cached && options.recheckMs && Date.now() - cached.checkedAt < options.recheckMs) return cached.value;
-      const row = (await executeNamed<{ fp: string }>(db, sql`select (${options.fingerprint})::text as fp`)).rows[0];
+      const row = (await readFingerprint(db, {})).rows[0];
       const fingerprint = String(row?.fp);
       if (cached?.fingerprint === fingerprint) {
         cached.checkedAt = Date.now();

@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import * as schema from '../../db/schema.ts';
-import { executeNamed } from './named-statement.ts';
+import { preparedStatement } from './named-statement.ts';
 import type { Db } from './open.ts';
 import { pg } from './pg-types.ts';
 
-// One connection, so that the session executeNamed prepared on is the one asked afterwards.
+// One connection, so that the session the statements were prepared on is the one asked afterwards.
 let pool: pg.Pool;
 let db: Db;
 beforeAll(() => {
@@ -15,26 +15,34 @@ beforeAll(() => {
 });
 afterAll(() => pool.end());
 
-const clock = (label: string) =>
-  sql`select ${label}::text as label, timestamptz '2026-12-07 10:00:00+08' as at, ${sql.param([1, 2])}::int[] as ids`;
+const stamped = preparedStatement<{ label: string; at: Date }, Record<string, unknown>>(
+  'test_stamped',
+  () => sql`select ${sql.placeholder('label')}::text as label, ${sql.placeholder('at')}::timestamptz as at, 1 as one`,
+);
+const other = preparedStatement<{ n: number }, { n: number }>(
+  'test_stamped',
+  () => sql`select ${sql.placeholder('n')}::int as n`,
+);
 
-describe('a statement run by name', () => {
-  it('answers the same rows as an ordinary execute, values parsed the same way', async () => {
-    const named = await executeNamed(db, clock('甲'));
-    const plain = await db.execute(clock('甲'));
-    expect(named.rows).toEqual(plain.rows);
-    expect(named.rows[0]).toMatchObject({ label: '甲', ids: [1, 2] });
+describe('a prepared statement', () => {
+  it('answers the same rows as the same statement run by execute, with each call’s values', async () => {
+    const at = new Date('2026-12-07T02:00:00Z');
+    for (const label of ['甲', '乙']) {
+      const prepared = await stamped(db, { label, at });
+      const plain = await db.execute(sql`select ${label}::text as label, ${at}::timestamptz as at, 1 as one`);
+      expect(prepared.rows).toEqual(plain.rows);
+      expect(prepared.rows[0]).toMatchObject({ label, one: 1 });
+    }
   });
 
   it('is parsed and planned once per connection on PostgreSQL, and never named on embedded PGlite', async () => {
-    const variant = sql`select ${'乙'}::text as label, 2 as variant`;
-    for (let i = 0; i < 3; i++) {
-      expect((await executeNamed(db, clock(`第${i}次`))).rows[0]).toMatchObject({ label: `第${i}次` });
-      // A different text on the same connection gets a name of its own: no clash with the first.
-      expect((await executeNamed(db, variant)).rows[0]).toMatchObject({ label: '乙', variant: 2 });
+    for (let n = 0; n < 3; n++) {
+      await stamped(db, { label: `第${n}次`, at: new Date() });
+      // Another text under the same given name gets a name of its own: no clash on the connection.
+      expect((await other(db, { n })).rows[0]).toEqual({ n });
     }
-    const prepared = await db.execute<{ statement: string }>(
-      sql`select statement from pg_prepared_statements where name like 'gh\_%' and statement like '%as label%'`,
+    const prepared = await db.execute<{ name: string }>(
+      sql`select name from pg_prepared_statements where name like 'gh\_test\_stamped\_%'`,
     );
     expect(prepared.rows.length).toBe(inject('databaseKind') === 'postgres' ? 2 : 0);
   });

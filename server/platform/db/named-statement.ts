@@ -13,39 +13,36 @@ interface DrizzleHandle {
       fields: undefined,
       name: string | undefined,
       arrayMode: boolean,
-    ): { execute(): Promise<{ rows: unknown[] }> };
+    ): { execute(values: Record<string, unknown>): Promise<{ rows: unknown[] }> };
   };
 }
 
-/** Statement names by text: the same text always gets the same name, a new text a new one. */
-const names = new Map<string, string>();
-/** Beyond this many distinct texts a statement goes unnamed: names must not grow without bound. */
-const MAX_NAMES = 500;
-
-function nameOf(text: string): string | undefined {
-  let name = names.get(text);
-  if (!name && names.size < MAX_NAMES) {
-    name = `gh_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-    names.set(text, name);
-  }
-  return name;
-}
-
 /**
- * Runs `statement` like `q.execute(statement)` (same rows, same value parsing), but on PostgreSQL
- * as a named prepared statement: each connection parses and plans it once, where an unnamed one is
- * parsed and planned on every call (for a case report's two statements that planning was about as
- * much PostgreSQL work as running them). The name comes from the statement's text, so variants of a
- * statement never collide. Not on embedded PGlite, whose one shared session would see every
- * connection prepare the same name.
+ * A hot statement, built once and named. `build` returns its SQL (given the first caller's handle,
+ * for drizzle's builders) with `sql.placeholder(name)`
+ * where each call's values go (in an insert's `.values()`, a placeholder is mapped by its column
+ * like any value); a call only fills them in. On PostgreSQL it runs as a named prepared
+ * statement, parsed and planned once per connection: for a case report, building its SQL in
+ * drizzle and planning it in PostgreSQL on every call had cost more than running it. The name
+ * carries a hash of the text, so two statements can never share one. Rows come back as from
+ * `q.execute` (same value parsing). Not named on embedded PGlite, whose one shared session would
+ * see every connection prepare the same name.
  */
-export async function executeNamed<R extends Record<string, unknown>>(
-  q: Queryable,
-  statement: SQL,
-): Promise<{ rows: R[] }> {
-  const handle = q as unknown as DrizzleHandle;
-  if (await runsOnPglite(handle.session.client)) return (await q.execute(statement)) as unknown as { rows: R[] };
-  const query = handle.dialect.sqlToQuery(statement);
-  const result = await handle.session.prepareQuery(query, undefined, nameOf(query.sql), false).execute();
-  return result as { rows: R[] };
+export function preparedStatement<V extends Record<string, unknown>, R extends Record<string, unknown>>(
+  name: string,
+  build: (q: Queryable) => SQL,
+): (q: Queryable, values: V) => Promise<{ rows: R[] }> {
+  let built: { query: { sql: string; params: unknown[] }; name: string } | null = null;
+  return async (q, values) => {
+    const handle = q as unknown as DrizzleHandle;
+    if (!built) {
+      const query = handle.dialect.sqlToQuery(build(q));
+      built = { query, name: `gh_${name}_${createHash('sha1').update(query.sql).digest('hex').slice(0, 12)}` };
+    }
+    const named = !(await runsOnPglite(handle.session.client));
+    const result = await handle.session
+      .prepareQuery(built.query, undefined, named ? built.name : undefined, false)
+      .execute(values);
+    return result as { rows: R[] };
+  };
 }
