@@ -1,7 +1,9 @@
 // The statements of one case report, folded so that a report costs few round trips: the case id,
-// its category's state, limits and questions come back from ONE read, and the timeline event, the
-// live event and the audit row are written by ONE statement. A report on a 2-core PostgreSQL is
-// bounded by round trips, not by work (bench/case-import.ts counts them).
+// its category's state, limits and questions, and whether anyone listens for new cases there come
+// back from ONE read, and the timeline event, the live event and the audit row are written by ONE
+// statement; both are built once and prepared per connection (preparedStatement). A report on a
+// 2-core PostgreSQL is bounded by round trips and planning, not by work (bench/case-import.ts
+// counts the statements).
 import { getTableColumns, sql } from 'drizzle-orm';
 import { caseNo } from '../case-no.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
