@@ -287,10 +287,10 @@ try {
   console.log(`tree seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
   await generateCases(pool, BASE);
+  console.log(`${BASE.toLocaleString()} cases written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   // What autovacuum does within a minute of a street moving in (the seeded tree is one big insert):
   // statistics and the visibility map, so index-only scans work as on a running installation.
   await pool.query('vacuum analyze org_nodes, cases');
-  console.log(`${BASE.toLocaleString()} cases written in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const grids: Grid[] = (
     await pool.query(`select id, path, parent_id as "communityId", split_part(path, '/', 3)::int as "streetId", min_lng as "minLng", min_lat as "minLat", max_lng as "maxLng", max_lat as "maxLat"
     from org_nodes where level = 'grid' and geometry is not null and retired_at is null`)

@@ -6,7 +6,8 @@
  * alarms (default 10,000, 20 per device) at once, each device from a connection of its own on a
  * thread of their own (devices/publish-thread.ts), and measures, per alarm, publish → committed
  * (case filed or joined). Baseline in the same run: the same burst through the same broker to
- * consumers that only acknowledge — what MQTT alone costs. Prints cases vs alarms (dedupe), throughput and p50/p95/p99 latency.
+ * consumers that only acknowledge — what MQTT alone costs. Prints cases vs alarms (dedupe),
+ * throughput and p50/p95/p99 latency.
  */
 import crypto from 'node:crypto';
 import mqtt from 'mqtt';

@@ -24,13 +24,12 @@ export interface BurstJob {
 
 const MQTT_3_1_1 = 4;
 
-/** One simulated device: its socket, its encoded alarms and how many the broker acknowledged. */
+/** One simulated device: its socket, its encoded alarms, and when the broker has acknowledged them all. */
 interface Device {
   code: string;
   socket: net.Socket;
   alarmIds: string[];
   packets: Buffer;
-  acked: number;
   allAcked: Promise<void>;
 }
 
@@ -75,18 +74,22 @@ async function openDevice(url: URL, prefix: string, code: string, ids: string[])
       }),
     ),
   );
-  const device: Device = { code, socket, alarmIds: ids, packets, acked: 0, allAcked: Promise.resolve() };
-  device.allAcked = new Promise((resolve) => {
+  let acked = 0;
+  const allAcked = new Promise<void>((resolve) => {
     parser.on('packet', (packet) => {
-      if (packet.cmd === 'puback' && ++device.acked === ids.length) resolve();
+      if (packet.cmd === 'puback' && ++acked === ids.length) resolve();
     });
   });
-  return device;
+  return { code, socket, alarmIds: ids, packets, allAcked };
 }
 
 await serveOneJob<BurstJob, Map<string, number>>(parentPort!, async ({ broker, prefix, alarms }) => {
   const byDevice = new Map<string, string[]>();
-  for (const a of alarms) byDevice.set(a.code, [...(byDevice.get(a.code) ?? []), a.id]);
+  for (const a of alarms) {
+    const ids = byDevice.get(a.code);
+    if (ids) ids.push(a.id);
+    else byDevice.set(a.code, [a.id]);
+  }
   const url = new URL(broker);
   const devices = await Promise.all([...byDevice].map(([code, ids]) => openDevice(url, prefix, code, ids)));
 

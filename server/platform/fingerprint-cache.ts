@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { preparedStatement } from './db/named-statement.ts';
+import { preparedStatement } from './db/prepared-statement.ts';
 import type { Queryable } from './db/tx.ts';
 
 /**

@@ -7,7 +7,7 @@
 import { getTableColumns, sql } from 'drizzle-orm';
 import { caseNo } from '../case-no.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
-import { preparedStatement } from '../../../platform/db/named-statement.ts';
+import { preparedStatement } from '../../../platform/db/prepared-statement.ts';
 import type { Queryable, Tx } from '../../../platform/db/tx.ts';
 import { LIVE_CHANNEL } from '../../../platform/live/events.ts';
 import { liveEvents } from '../../../platform/jobs/schema.ts';

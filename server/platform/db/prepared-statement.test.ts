@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import * as schema from '../../db/schema.ts';
-import { preparedStatement } from './named-statement.ts';
+import { preparedStatement } from './prepared-statement.ts';
 import type { Db } from './open.ts';
 import { pg } from './pg-types.ts';
 
